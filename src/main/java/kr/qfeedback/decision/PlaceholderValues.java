@@ -1,0 +1,99 @@
+package kr.qfeedback.decision;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.rules.MessageCatalogue;
+import kr.qfeedback.rules.Placeholders;
+import kr.qfeedback.rules.RuleOutcome;
+import kr.qfeedback.rules.SectionChoice;
+
+/**
+ * The values of the named placeholders ({@link Placeholders#NAMES}) for one section of one
+ * decision, formatted for Korean sentences. Codes are turned into the terms staff chose in
+ * messages.yaml.
+ */
+final class PlaceholderValues {
+    private final MessageCatalogue messages;
+
+    PlaceholderValues(MessageCatalogue messages) {
+        this.messages = messages;
+    }
+
+    Map<String, String> common(DerivedFacts facts, RuleOutcome outcome) {
+        Map<String, String> v = new HashMap<>();
+        var request = facts.request();
+        var exam = request.exam();
+        ScoreFacts scores = facts.scores();
+        v.put("qualificationName", facts.qualificationName());
+        v.put("qualificationCode", request.qualification().code());
+        v.put("field", facts.qualification() == null ? null : facts.qualification().field());
+        v.put("gradeName", messages.term(MessageCatalogue.GRADE_TERMS, request.qualification().grade().name()));
+        v.put("stageName", stageName(exam.stage()));
+        v.put("nextStageName", stageName(request.qualification().grade().secondStage()));
+        v.put("resultName", messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name()));
+        v.put("round", exam.round());
+        v.put("totalScore", Display.number(exam.totalScore()));
+        v.put("average", Display.number(scores.average()));
+        v.put("asOf", Display.date(request.asOf()));
+        v.put("subjectMinimum", scores.criterion() == null || scores.criterion().subjectMinimum() == null ? "없음"
+                : Display.number(scores.criterion().subjectMinimum()));
+        v.put("averageMinimum", scores.criterion() == null ? null : Display.number(scores.criterion().averageMinimum()));
+        v.put("shortfall", Display.number(scores.shortfall()));
+        v.put("failedSubjects", join(scores.subjectsBelowMinimum()));
+        v.put("subjects", join(scores.weakestFirst()));
+        v.put("weakest", scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0));
+        ExemptionWindow w = facts.exemption();
+        if (w != null) {
+            v.put("validFrom", Display.date(w.validFrom()));
+            v.put("validUntil", Display.date(w.validUntil()));
+            v.put("daysRemaining", Long.toString(w.daysRemaining()));
+            v.put("practicalRoundsLeft", w.practicalRoundsLeft() == null ? null : w.practicalRoundsLeft().toString());
+        }
+        v.put("statusName", messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus()));
+        v.put("deadline", Display.date(facts.documentDeadline()));
+        v.put("maxAge", outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString());
+        return v;
+    }
+
+    /** Adds the values that depend on which stage the section's data is about. */
+    Map<String, String> forSection(Map<String, String> common, SectionChoice choice, DerivedFacts facts,
+                                   Map<String, Object> data) {
+        Map<String, String> v = new HashMap<>(common);
+        Stage stage = SectionDataAssembler.stageFor(choice, facts);
+        v.put("trendStageName", stageName(stage));
+        ScheduleEntry round = SectionDataAssembler.scheduleFor(choice, facts);
+        if (round != null) {
+            v.put("scheduleStageName", stageName(round.stage()));
+            v.put("roundLabel", round.roundLabel());
+            v.put("registrationStart", Display.date(round.registrationStart()));
+            v.put("registrationEnd", Display.date(round.registrationEnd()));
+            v.put("examDate", Display.date(round.examDate()));
+        }
+        for (String key : List.of("year", "applicants", "passers", "passRate", "passerAverage", "topPercent",
+                "writtenPassRate", "secondStagePassRate")) {
+            if (data.containsKey(key)) {
+                v.put(key, Display.number((Number) data.get(key)));
+            }
+        }
+        Object years = data.get("years");
+        if (years instanceof List<?> list && !list.isEmpty()) {
+            Map<?, ?> first = (Map<?, ?>) list.get(0);
+            Map<?, ?> last = (Map<?, ?>) list.get(list.size() - 1);
+            v.put("firstYear", String.valueOf(first.get("year")));
+            v.put("lastYear", String.valueOf(last.get("year")));
+            v.put("lastPassRate", Display.number((Number) last.get("passRate")));
+        }
+        return v;
+    }
+
+    private String stageName(Stage stage) {
+        return stage == null ? null : messages.term(MessageCatalogue.STAGE_TERMS, stage.name());
+    }
+
+    private static String join(List<String> names) {
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+}

@@ -1,0 +1,128 @@
+package kr.qfeedback.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kr.qfeedback.feedback.Link;
+import kr.qfeedback.feedback.SectionId;
+
+/** Reads {@code messages.yaml}: checks section ids, required texts, placeholders and links. */
+public final class MessagesReader {
+    public static final String FILE = "messages.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String TERMS = "용어";
+    private static final String SECTIONS = "섹션";
+    private static final String NOTICES = "안내";
+
+    private final String path;
+    private final String text;
+    private final List<RuleProblem> problems = new ArrayList<>();
+
+    private MessagesReader(String path, byte[] content) {
+        this.path = path;
+        this.text = new String(content, StandardCharsets.UTF_8);
+    }
+
+    public static Optional<MessageCatalogue> read(String path, byte[] content, List<RuleProblem> sink) {
+        MessagesReader reader = new MessagesReader(path, content);
+        Optional<MessageCatalogue> result = reader.parse();
+        sink.addAll(reader.problems);
+        return reader.problems.isEmpty() ? result : Optional.empty();
+    }
+
+    private Optional<MessageCatalogue> parse() {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            problems.add(RuleProblem.atLine(path, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    "YAML 형식이 잘못되었습니다(" + e.getOriginalMessage() + "). 들여쓰기와 따옴표를 확인해 주세요."));
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(RuleProblem.inFile(path, "문구 파일이 비어 있습니다. '용어', '섹션', '안내' 항목이 있어야 합니다."));
+            return Optional.empty();
+        }
+        Map<String, Map<String, String>> terms = new LinkedHashMap<>();
+        root.path(TERMS).fields().forEachRemaining(group -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            group.getValue().fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+            terms.put(group.getKey(), names);
+        });
+        Map<SectionId, Map<String, MessageTemplate>> sections = new EnumMap<>(SectionId.class);
+        JsonNode sectionsNode = root.path(SECTIONS);
+        if (!sectionsNode.isObject()) {
+            problems.add(RuleProblem.inFile(path, "'" + SECTIONS + "' 항목이 없습니다. 섹션 ID 아래에 문구 이름별 제목과 본문을 적어 주세요."));
+        }
+        sectionsNode.fields().forEachRemaining(entry -> {
+            Optional<SectionId> id = SectionId.parse(entry.getKey());
+            if (id.isEmpty()) {
+                problems.add(RuleProblem.atLine(path, lineOf(entry.getKey() + ":"), "알 수 없는 섹션 ID '" + entry.getKey()
+                        + "'입니다. 계약서의 섹션 ID(예: RESULT_SUMMARY, WRITTEN_EXEMPTION)만 쓸 수 있습니다."));
+                return;
+            }
+            Map<String, MessageTemplate> variants = new LinkedHashMap<>();
+            entry.getValue().fields().forEachRemaining(v -> template(id.get(), v.getKey(), v.getValue())
+                    .ifPresent(t -> variants.put(v.getKey(), t)));
+            sections.put(id.get(), variants);
+        });
+        Map<String, String> notices = new LinkedHashMap<>();
+        root.path(NOTICES).fields().forEachRemaining(e -> {
+            checkPlaceholders(e.getValue().asText(), NOTICES + " " + e.getKey());
+            notices.put(e.getKey(), e.getValue().asText());
+        });
+        return Optional.of(new MessageCatalogue(sections, notices, terms));
+    }
+
+    private Optional<MessageTemplate> template(SectionId section, String name, JsonNode node) {
+        String where = section + " / " + name;
+        String title = node.path("제목").asText("");
+        String body = node.path("본문").asText("");
+        if (title.isBlank() || body.isBlank()) {
+            problems.add(RuleProblem.atLine(path, lineOf(name + ":"), "문구 '" + where + "'에 제목과 본문이 모두 있어야 합니다."));
+            return Optional.empty();
+        }
+        checkPlaceholders(title, where + " 제목");
+        checkPlaceholders(body, where + " 본문");
+        List<Link> links = new ArrayList<>();
+        for (JsonNode link : node.path("링크")) {
+            String label = link.path("이름").asText("");
+            String url = link.path("주소").asText("");
+            String qr = link.path("QR").asText("아니오");
+            if (label.isBlank() || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                problems.add(RuleProblem.atLine(path, lineOf(name + ":"), "문구 '" + where
+                        + "'의 링크에는 이름과 http(s):// 로 시작하는 주소가 있어야 합니다."));
+                continue;
+            }
+            if (!qr.equals("예") && !qr.equals("아니오")) {
+                problems.add(RuleProblem.atLine(path, lineOf(name + ":"), "문구 '" + where + "'의 링크 QR 값은 '예' 또는 '아니오'여야 합니다."));
+            }
+            links.add(new Link(label, url, qr.equals("예")));
+        }
+        return Optional.of(new MessageTemplate(title, body, links));
+    }
+
+    private void checkPlaceholders(String template, String where) {
+        Placeholders.checkNames(template, unknown -> problems.add(RuleProblem.atLine(path, lineOf(template.length() > 12
+                ? template.substring(0, 12) : template), "'" + where + "'에 쓸 수 없는 자리표시자 {" + unknown
+                + "}가 있습니다. rules/README.md 의 자리표시자 표에 있는 이름만 쓸 수 있습니다.")));
+    }
+
+    private Integer lineOf(String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(fragment)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+}

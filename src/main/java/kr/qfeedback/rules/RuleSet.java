@@ -1,0 +1,149 @@
+package kr.qfeedback.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.feedback.Tone;
+import kr.qfeedback.reference.ReferenceCatalogue;
+import kr.qfeedback.rules.model.ExemptionStatus;
+import kr.qfeedback.rules.model.Profile;
+import kr.qfeedback.rules.model.SectionShown;
+import kr.qfeedback.rules.model.SurveyCampaign;
+import kr.qfeedback.rules.model.YouthDiscountEligible;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+
+/**
+ * One compiled, immutable version of the rules with the messages, parameters and reference data
+ * it was published with. Thread-safe: each evaluation takes its own session from a pool.
+ */
+public final class RuleSet {
+    private final String version;
+    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final Parameters parameters;
+    private final MessageCatalogue messages;
+    private final ReferenceCatalogue reference;
+    private final Map<String, RuleSource> sources;
+    /** Judgement facts and the section whose data they decide, so the trace can name the judgement rule. */
+    private static final Map<Class<?>, SectionId> JUDGED_SECTIONS = Map.of(
+            ExemptionStatus.class, SectionId.WRITTEN_EXEMPTION,
+            YouthDiscountEligible.class, SectionId.YOUTH_FEE_DISCOUNT,
+            SurveyCampaign.class, SectionId.SURVEY);
+
+    RuleSet(String version, KieBase kieBase, Parameters parameters, MessageCatalogue messages,
+            ReferenceCatalogue reference, Map<String, RuleSource> sources) {
+        this.version = Objects.requireNonNull(version, "version must not be null");
+        this.kieBase = Objects.requireNonNull(kieBase, "kieBase must not be null");
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.parameters = Objects.requireNonNull(parameters, "parameters must not be null");
+        this.messages = Objects.requireNonNull(messages, "messages must not be null");
+        this.reference = Objects.requireNonNull(reference, "reference must not be null");
+        this.sources = Map.copyOf(sources);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    public MessageCatalogue messages() {
+        return messages;
+    }
+
+    public ReferenceCatalogue reference() {
+        return reference;
+    }
+
+    public int ruleCount() {
+        return sources.size();
+    }
+
+    /** Runs the rules on one profile. */
+    public RuleOutcome evaluate(Profile profile) {
+        Objects.requireNonNull(profile, "profile must not be null");
+        Map<SectionId, RuleSource> judgements = new EnumMap<>(SectionId.class);
+        DefaultRuleRuntimeEventListener listener = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                SectionId supported = JUDGED_SECTIONS.get(event.getObject().getClass());
+                if (supported != null && event.getRule() != null) {
+                    judgements.putIfAbsent(supported, sourceOf(event.getRule().getName()));
+                }
+            }
+        };
+        KieSession session = sessions.newKieSession();
+        try {
+            session.addEventListener(listener);
+            session.insert(profile);
+            session.insert(parameters.toFact());
+            session.fireAllRules();
+            return collect(session, judgements);
+        } finally {
+            session.removeEventListener(listener);
+            session.dispose();
+        }
+    }
+
+    private RuleOutcome collect(KieSession session, Map<SectionId, RuleSource> judgements) {
+        Map<SectionId, SectionChoice> chosen = new LinkedHashMap<>();
+        String exemptionStatus = null;
+        Integer youthMaxAge = null;
+        for (Object fact : session.getObjects()) {
+            if (fact instanceof SectionShown shown) {
+                SectionChoice choice = toChoice(shown);
+                SectionChoice earlier = chosen.get(choice.id());
+                if (earlier == null || precedes(choice, earlier)) {
+                    chosen.put(choice.id(), choice);
+                }
+            } else if (fact instanceof ExemptionStatus status) {
+                exemptionStatus = status.status();
+            } else if (fact instanceof YouthDiscountEligible youth) {
+                youthMaxAge = youth.maxAge();
+            }
+        }
+        List<SectionChoice> sections = new ArrayList<>(chosen.values());
+        sections.sort(Comparator.comparingInt(SectionChoice::order).thenComparing(SectionChoice::id));
+        return new RuleOutcome(sections, exemptionStatus, youthMaxAge, judgements);
+    }
+
+    /** When two rows show the same section, the row higher up in the table wins (documented in rules/README.md). */
+    private static boolean precedes(SectionChoice candidate, SectionChoice current) {
+        return sourceOrder(candidate.decidedBy().source()).compareTo(sourceOrder(current.decidedBy().source())) < 0;
+    }
+
+    private static String sourceOrder(String source) {
+        int at = source.lastIndexOf(' ');
+        String file = at < 0 ? source : source.substring(0, at);
+        String number = at < 0 ? "0" : source.substring(at + 1);
+        return file + String.format("%08d", Integer.parseInt(number.replaceAll("\\D", "0")));
+    }
+
+    private SectionChoice toChoice(SectionShown shown) {
+        SectionId id = SectionId.parse(shown.getId()).orElseThrow(() -> new IllegalStateException(
+                "Rule " + shown.getRule() + " showed an unknown section " + shown.getId() + "; the table checks should have caught it."));
+        Tone tone = shown.getTone() == null ? Tone.INFO : Tone.valueOf(shown.getTone());
+        DataStage stage = shown.getDataStage() == null ? DataStage.SAME : DataStage.valueOf(shown.getDataStage());
+        int order = shown.getOrder() == null ? Integer.MAX_VALUE : shown.getOrder();
+        return new SectionChoice(id, order, tone, shown.getMessage(), stage, sourceOf(shown.getRule()));
+    }
+
+    public RuleSource sourceOf(String ruleName) {
+        return sources.getOrDefault(ruleName, new RuleSource(ruleName, RuleFiles.DISPLAY_ROOT));
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+}

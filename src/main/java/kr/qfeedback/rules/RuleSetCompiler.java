@@ -1,0 +1,197 @@
+package kr.qfeedback.rules;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.qfeedback.reference.ReferenceCatalogue;
+import kr.qfeedback.reference.ReferenceDataException;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a folder of staff-edited rule files into a {@link RuleSet}, or fails with every problem
+ * located in the files staff edited (never in generated DRL). Reads parameters and messages
+ * first, checks each decision table cell by cell, converts tables to DRL sheet by sheet, then
+ * lets Drools compile everything and maps its messages back to sheet rows and DRL lines.
+ */
+public final class RuleSetCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
+    private static final String TABLE_SUFFIX = ".drl.xlsx";
+    private static final String DRL_SUFFIX = ".drl";
+    private static final String REFERENCE_FILE = "reference/qualifications.json";
+    private static final Pattern QUOTED = Pattern.compile("'([^']{1,80})'|\"([^\"]{1,80})\"");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kie = KieServices.Factory.get();
+
+    public RuleSet compile(RuleFiles files) {
+        long started = System.nanoTime();
+        List<RuleProblem> problems = new ArrayList<>();
+        Optional<Parameters> parameters = readRequired(files, ParametersReader.FILE, problems,
+                (path, bytes) -> ParametersReader.read(path, bytes, problems));
+        Optional<MessageCatalogue> messages = readRequired(files, MessagesReader.FILE, problems,
+                (path, bytes) -> MessagesReader.read(path, bytes, problems));
+        ReferenceCatalogue reference = readReference(files, problems);
+
+        List<GeneratedDrl> sources = new ArrayList<>();
+        List<String> tables = files.pathsEndingWith(TABLE_SUFFIX);
+        List<String> drls = files.pathsEndingWith(DRL_SUFFIX);
+        if (tables.isEmpty()) {
+            problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));
+        }
+        for (String table : tables) {
+            sources.addAll(convertTable(table, files.files().get(table), messages.orElse(null), problems));
+        }
+        for (String drl : drls) {
+            sources.add(new GeneratedDrl(drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        KieBase kieBase = build(sources, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        Map<String, RuleSource> index = new HashMap<>();
+        Map<String, Long> sheetsPerFile = new HashMap<>();
+        sources.stream().filter(GeneratedDrl::fromTable).forEach(s -> sheetsPerFile.merge(s.file(), 1L, Long::sum));
+        for (GeneratedDrl source : sources) {
+            index.putAll(source.sources(sheetsPerFile.getOrDefault(source.file(), 0L) > 1));
+        }
+        LOG.info("rules version {} compiled in {} ms ({} rules)", files.version(),
+                (System.nanoTime() - started) / 1_000_000, index.size());
+        return new RuleSet(files.version(), kieBase, parameters.orElseThrow(), messages.orElseThrow(), reference, index);
+    }
+
+    private interface Reader<T> {
+        Optional<T> read(String path, byte[] bytes);
+    }
+
+    private static <T> Optional<T> readRequired(RuleFiles files, String name, List<RuleProblem> problems, Reader<T> reader) {
+        byte[] bytes = files.files().get(name);
+        if (bytes == null) {
+            problems.add(RuleProblem.inFile(RuleFiles.display(name), "파일이 없습니다. 규칙 폴더에 " + name + " 이(가) 있어야 합니다."));
+            return Optional.empty();
+        }
+        return reader.read(RuleFiles.display(name), bytes);
+    }
+
+    private static ReferenceCatalogue readReference(RuleFiles files, List<RuleProblem> problems) {
+        if (!files.files().containsKey(REFERENCE_FILE)) {
+            problems.add(RuleProblem.inFile(RuleFiles.display(REFERENCE_FILE),
+                    "기준 자료가 없습니다. 가져오기 도구(import-reference)로 만든 파일이 있어야 합니다."));
+            return null;
+        }
+        try {
+            return ReferenceCatalogue.load(files.root().resolve("reference"));
+        } catch (ReferenceDataException e) {
+            problems.add(RuleProblem.inFile(RuleFiles.display(REFERENCE_FILE), "기준 자료를 읽을 수 없습니다: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private static List<GeneratedDrl> convertTable(String file, byte[] content, MessageCatalogue messages,
+                                                   List<RuleProblem> problems) {
+        DecisionTableChecker.Result checked = DecisionTableChecker.check(RuleFiles.display(file), content, messages);
+        problems.addAll(checked.problems());
+        if (!checked.problems().isEmpty()) {
+            return List.of();
+        }
+        List<GeneratedDrl> result = new ArrayList<>();
+        SpreadsheetCompiler compiler = new SpreadsheetCompiler();
+        for (String sheet : checked.tableSheets()) {
+            try {
+                String drl = compiler.compile(new ByteArrayInputStream(content), sheet);
+                result.add(new GeneratedDrl(file, sheet, drl, true, checked.rowDescriptions().get(sheet)));
+            } catch (RuntimeException e) {
+                problems.add(RuleProblem.atCell(RuleFiles.display(file), sheet, rowIn(e.getMessage()), null,
+                        "결정표를 읽을 수 없습니다: " + oneLine(e.getMessage())
+                                + ". RuleTable 아래 행(CONDITION/ACTION, 객체, 코드, 제목)의 구조를 확인해 주세요."));
+            }
+        }
+        return result;
+    }
+
+    private KieBase build(List<GeneratedDrl> sources, List<RuleProblem> problems) {
+        KieFileSystem kfs = kie.newKieFileSystem();
+        ReleaseId releaseId = kie.newReleaseId("kr.qfeedback.rules", "ruleset", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, GeneratedDrl> byResource = new LinkedHashMap<>();
+        int n = 0;
+        for (GeneratedDrl source : sources) {
+            String resource = "src/main/resources/kr/qfeedback/rules/r" + (n++) + ".drl";
+            byResource.put(resource, source);
+            kfs.write(resource, source.drl());
+        }
+        KieBuilder builder;
+        try {
+            builder = kie.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙을 컴파일할 수 없습니다: " + oneLine(e.getMessage())));
+            return null;
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            GeneratedDrl source = byResource.get(m.getPath());
+            problems.add(locate(source, m));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return kie.newKieContainer(releaseId).getKieBase();
+        } finally {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static RuleProblem locate(GeneratedDrl source, Message m) {
+        String text = oneLine(m.getText());
+        if (source == null) {
+            return RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙 컴파일 오류: " + text);
+        }
+        if (!source.fromTable()) {
+            return RuleProblem.atLine(RuleFiles.display(source.file()), m.getLine() > 0 ? m.getLine() : null,
+                    "DRL 규칙 오류: " + text + ". 괄호, 따옴표, 필드 이름(rules/README.md 의 Profile 표)을 확인해 주세요.");
+        }
+        Integer row = source.rowOfLine(m.getLine());
+        return RuleProblem.atCell(RuleFiles.display(source.file()), source.sheet(), row, null,
+                "이 행의 조건이나 동작을 규칙으로 바꿀 수 없습니다(" + culprit(text)
+                        + "). 칸에 허용되는 값만 적었는지 확인해 주세요.");
+    }
+
+    private static String culprit(String text) {
+        Matcher m = QUOTED.matcher(text);
+        return m.find() ? "문제가 된 값: " + (m.group(1) != null ? m.group(1) : m.group(2)) : text;
+    }
+
+    private static Integer rowIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("row (\\d+)|[A-Z]+(\\d+)").matcher(message);
+        if (m.find()) {
+            return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return null;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+}
