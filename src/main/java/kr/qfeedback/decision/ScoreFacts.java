@@ -23,14 +23,16 @@ public record ScoreFacts(
         boolean meetsCriterion) {
 
     public static ScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion) {
-        Double average = subjects.isEmpty() ? totalScore : round(subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow());
+        Double average = subjects.isEmpty() ? totalScore
+                : Double.valueOf(round(subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow()));
         Double lowest = subjects.stream().map(SubjectScore::score).min(Double::compare).orElse(null);
         List<String> below = criterion == null || criterion.subjectMinimum() == null ? List.of()
                 : subjects.stream().filter(s -> s.score() < criterion.subjectMinimum()).map(SubjectScore::name).toList();
         List<String> weakest = subjects.stream()
                 .sorted(Comparator.comparingDouble(SubjectScore::score))
                 .map(SubjectScore::name).toList();
-        Double shortfall = average == null || criterion == null ? null : round(Math.max(0, criterion.averageMinimum() - average));
+        Double shortfall = average == null || criterion == null ? null
+                : Double.valueOf(round(Math.max(0, criterion.averageMinimum() - average)));
         boolean meets = average != null && criterion != null && average >= criterion.averageMinimum() && below.isEmpty();
         return new ScoreFacts(criterion, average, lowest, below, weakest, shortfall, meets);
     }

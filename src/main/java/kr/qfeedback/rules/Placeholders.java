@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class Placeholders {
     public static final String UNKNOWN = "-";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /** {@code [ … ]}: an optional part, left out when a placeholder inside it is unknown. */
+    private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
 
     public static final Set<String> NAMES = Set.of(
             "qualificationName", "qualificationCode", "field", "gradeName", "stageName", "nextStageName",
@@ -43,6 +45,10 @@ public final class Placeholders {
         if (withoutPlaceholders.contains("{") || withoutPlaceholders.contains("}")) {
             onUnknown.accept("{ 또는 } 짝이 맞지 않음");
         }
+        String withoutOptional = OPTIONAL.matcher(template).replaceAll("");
+        if (withoutOptional.contains("[") || withoutOptional.contains("]")) {
+            onUnknown.accept("[ 또는 ] 짝이 맞지 않음");
+        }
     }
 
     public static List<String> namesIn(String template) {
@@ -55,6 +61,17 @@ public final class Placeholders {
     }
 
     public static String fill(String template, Map<String, String> values) {
+        Matcher optional = OPTIONAL.matcher(template);
+        StringBuilder kept = new StringBuilder();
+        while (optional.find()) {
+            boolean known = namesIn(optional.group(1)).stream().allMatch(name -> values.get(name) != null);
+            optional.appendReplacement(kept, Matcher.quoteReplacement(known ? optional.group(1) : ""));
+        }
+        optional.appendTail(kept);
+        return fillPlaceholders(kept.toString(), values);
+    }
+
+    private static String fillPlaceholders(String template, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

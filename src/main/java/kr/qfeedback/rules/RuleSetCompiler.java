@@ -36,6 +36,7 @@ public final class RuleSetCompiler {
     private static final String DRL_SUFFIX = ".drl";
     private static final String REFERENCE_FILE = "reference/qualifications.json";
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,80})'|\"([^\"]{1,80})\"");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
@@ -135,7 +136,7 @@ public final class RuleSetCompiler {
         Map<String, GeneratedDrl> byResource = new LinkedHashMap<>();
         int n = 0;
         for (GeneratedDrl source : sources) {
-            String resource = "src/main/resources/kr/qfeedback/rules/r" + (n++) + ".drl";
+            String resource = "src/main/resources/" + packageFolder(source.drl()) + "/r" + (n++) + ".drl";
             byResource.put(resource, source);
             kfs.write(resource, source.drl());
         }
@@ -158,6 +159,12 @@ public final class RuleSetCompiler {
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** Drools wants a DRL file in the folder of its package. */
+    private static String packageFolder(String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') : "rules";
     }
 
     private static RuleProblem locate(GeneratedDrl source, Message m) {

@@ -1,0 +1,43 @@
+package kr.qfeedback;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service's configuration, read once from the environment (see the contract). Bad values stop
+ * the start with a sentence naming the variable.
+ */
+public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
+                            int clusterPort) {
+
+    public static ServiceConfig fromEnvironment(Map<String, String> env) {
+        int port = port(env, "QF_HTTP_PORT", 8080, true);
+        int clusterPort = port(env, "QF_CLUSTER_PORT", 5701, false);
+        String members = env.getOrDefault("QF_CLUSTER_MEMBERS", "").strip();
+        String tokens = env.get("QF_TOKENS");
+        return new ServiceConfig(port,
+                Path.of(env.getOrDefault("QF_RULES_DIR", "./rules")),
+                Path.of(env.getOrDefault("QF_DATA_DIR", "./data")),
+                tokens == null || tokens.isBlank() ? null : tokens,
+                members.isEmpty() ? List.of() : List.of(members.split("\\s*,\\s*")),
+                clusterPort);
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback, boolean zeroAllowed) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number from " + (zeroAllowed ? 0 : 1)
+                    + " to 65535, not '" + value + "'.");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package kr.qfeedback.http;
+
+/**
+ * An error answer of the API: HTTP status, stable code, a sentence saying what was wrong and what
+ * is accepted, and the field at fault when there is one. Every error the service sends is built
+ * here.
+ */
+public final class ApiError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String code;
+    private final String field;
+
+    private ApiError(int status, String code, String message, String field) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static ApiError invalid(String field, String message) {
+        return new ApiError(400, "INVALID_REQUEST", message, field);
+    }
+
+    public static ApiError unauthenticated() {
+        return new ApiError(401, "UNAUTHENTICATED",
+                "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token from QF_TOKENS.", null);
+    }
+
+    public static ApiError forbidden(String role) {
+        return new ApiError(403, "FORBIDDEN", "This token lacks the '" + role + "' role that this endpoint requires.", null);
+    }
+
+    public static ApiError notFound(String path) {
+        return new ApiError(404, "NOT_FOUND", "There is no endpoint at " + path + "; see GET /openapi.yaml for the API.", null);
+    }
+
+    public static ApiError methodNotAllowed() {
+        return new ApiError(405, "METHOD_NOT_ALLOWED", "This endpoint does not accept that HTTP method; see GET /openapi.yaml.", null);
+    }
+
+    public static ApiError tooLarge(long limit) {
+        return new ApiError(413, "TOO_LARGE", "The request body is larger than the limit of " + limit + " bytes.", null);
+    }
+
+    public static ApiError unsupportedMediaType(String contentType) {
+        return new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be JSON sent with 'Content-Type: application/json'"
+                + (contentType == null ? "; no Content-Type was sent." : ", not '" + contentType + "'."), null);
+    }
+
+    public static ApiError inconsistent(String field, String message) {
+        return new ApiError(422, "INCONSISTENT", message, field);
+    }
+
+    public static ApiError notReady() {
+        return new ApiError(503, "NOT_READY", "No rules version is active yet; retry when GET /health/ready answers ready.", null);
+    }
+
+    public static ApiError internal() {
+        return new ApiError(500, "INTERNAL", "The service failed to answer this request; the failure is logged. Retry, and report it if it persists.", null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

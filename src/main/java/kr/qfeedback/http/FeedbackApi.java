@@ -1,0 +1,183 @@
+package kr.qfeedback.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import kr.qfeedback.decision.FeedbackDecider;
+import kr.qfeedback.feedback.ConsistencyCheck;
+import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.feedback.FeedbackRequest;
+import kr.qfeedback.feedback.Grade;
+import kr.qfeedback.reference.Qualification;
+import kr.qfeedback.rules.ActiveRuleSet;
+import kr.qfeedback.rules.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: one routing method ({@link #router}) that the server and the tests share. Handlers
+ * are named {@code handleX}. Every error is JSON built by {@link ApiError}; bad input never gets a
+ * 500. Candidate ids and birth dates are never logged.
+ */
+public final class FeedbackApi {
+    public static final int BODY_LIMIT_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackApi.class);
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String CALLER = "qf.caller";
+
+    private final ActiveRuleSet rules;
+    private final TokenRegistry tokens;
+    private final ServiceMetrics metrics;
+    private final FeedbackRequestParser parser;
+    private final FeedbackDecider decider = new FeedbackDecider();
+    private final Buffer openApi;
+
+    public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules must not be null");
+        this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
+        this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
+        this.parser = new FeedbackRequestParser(Objects.requireNonNull(clock, "clock must not be null"));
+        this.openApi = Buffer.buffer(resource("/openapi.yaml"));
+    }
+
+    public Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.get("/health/live").handler(this::handleLive);
+        router.get("/health/ready").handler(this::handleReady);
+        router.get("/metrics").handler(this::handleMetrics);
+        router.get("/openapi.yaml").handler(this::handleOpenApi);
+        router.route("/v1/feedback").handler(ctx -> requireRole(ctx, Role.DECIDE));
+        router.post("/v1/feedback").handler(this::requireJson);
+        router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.post("/v1/feedback").handler(this::handleFeedback);
+        router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
+        router.route().last().handler(ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
+        router.errorHandler(413, ctx -> fail(ctx, ApiError.tooLarge(BODY_LIMIT_BYTES)));
+        router.errorHandler(405, ctx -> fail(ctx, ApiError.methodNotAllowed()));
+        router.errorHandler(404, ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
+        router.errorHandler(500, this::handleFailure);
+        return router;
+    }
+
+    void handleLive(RoutingContext ctx) {
+        send(ctx, 200, new JsonObject().put("status", "UP"));
+    }
+
+    void handleReady(RoutingContext ctx) {
+        Optional<RuleSet> active = rules.current();
+        JsonObject body = new JsonObject().put("status", active.isPresent() ? "READY" : "NOT_READY")
+                .put("rulesVersion", active.map(RuleSet::version).orElse(null));
+        send(ctx, active.isPresent() ? 200 : 503, body);
+    }
+
+    void handleMetrics(RoutingContext ctx) {
+        Optional<RuleSet> active = rules.current();
+        metrics.response("/metrics", 200);
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.render(active.map(RuleSet::version).orElse(null), active.isPresent()));
+    }
+
+    void handleOpenApi(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi);
+    }
+
+    void handleFeedback(RoutingContext ctx) {
+        try {
+            decide(ctx);
+        } catch (ApiError error) {
+            fail(ctx, error);
+        }
+    }
+
+    private void decide(RoutingContext ctx) {
+        RuleSet active = rules.current().orElseThrow(ApiError::notReady);
+        FeedbackRequest request = parser.parse(ctx.body().buffer());
+        Grade knownGrade = active.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
+        ConsistencyCheck.check(request, knownGrade).ifPresent(i -> {
+            throw ApiError.inconsistent(i.field(), i.message());
+        });
+        long started = System.nanoTime();
+        FeedbackDecision decision = decider.decide(request, active);
+        metrics.decision(decision.outcome().code(), System.nanoTime() - started);
+        boolean explain = "true".equalsIgnoreCase(ctx.request().getParam("explain"));
+        send(ctx, 200, DecisionJson.toJson(decision, explain));
+    }
+
+    private void requireRole(RoutingContext ctx, Role role) {
+        String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        Optional<TokenRegistry.Caller> caller = tokens.identify(token);
+        if (caller.isEmpty()) {
+            fail(ctx, ApiError.unauthenticated());
+            return;
+        }
+        if (!caller.get().has(role)) {
+            fail(ctx, ApiError.forbidden(role.label()));
+            return;
+        }
+        ctx.put(CALLER, caller.get());
+        ctx.next();
+    }
+
+    private void requireJson(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
+            fail(ctx, ApiError.unsupportedMediaType(type));
+            return;
+        }
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > BODY_LIMIT_BYTES) {
+            fail(ctx, ApiError.tooLarge(BODY_LIMIT_BYTES));
+            return;
+        }
+        ctx.next();
+    }
+
+    private void handleFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiError error) {
+            fail(ctx, error);
+            return;
+        }
+        LOG.error("request to {} failed: {}", ctx.normalizedPath(), failure == null ? "unknown" : failure.toString(), failure);
+        fail(ctx, ApiError.internal());
+    }
+
+    private void fail(RoutingContext ctx, ApiError error) {
+        JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
+        if (error.field() != null) {
+            body.put("field", error.field());
+        }
+        send(ctx, error.status(), new JsonObject().put("error", body));
+    }
+
+    private void send(RoutingContext ctx, int status, JsonObject body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        metrics.response(ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath(), status);
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.toBuffer());
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = FeedbackApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("The resource " + name + " is missing from the jar.");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package kr.qfeedback.http;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import kr.qfeedback.feedback.CandidateInfo;
+import kr.qfeedback.feedback.DocumentStatus;
+import kr.qfeedback.feedback.ExamResult;
+import kr.qfeedback.feedback.ExamSitting;
+import kr.qfeedback.feedback.FeedbackRequest;
+import kr.qfeedback.feedback.Grade;
+import kr.qfeedback.feedback.QualificationRef;
+import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.feedback.SubjectScore;
+
+/**
+ * Reads the JSON body of {@code POST /v1/feedback} into a {@link FeedbackRequest}, or fails with
+ * {@link ApiError#invalid} naming the field (e.g. {@code exam.subjects[1].score}) and what it
+ * accepts. Unknown fields are ignored so that Q-Net can send more than the contract names.
+ */
+public final class FeedbackRequestParser {
+    public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    private static final int MAX_ID_LENGTH = 64;
+    private static final int MAX_TEXT_LENGTH = 200;
+    private static final int MAX_SUBJECTS = 50;
+
+    private final java.time.Clock clock;
+
+    public FeedbackRequestParser(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    public FeedbackRequest parse(Buffer body) {
+        JsonObject root;
+        try {
+            Object value = body == null || body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
+            if (!(value instanceof JsonObject object)) {
+                throw ApiError.invalid(null, "The body must be one JSON object with candidateId, qualification and exam.");
+            }
+            root = object;
+        } catch (DecodeException e) {
+            throw ApiError.invalid(null, "The body is not valid JSON: " + firstLine(e.getMessage()));
+        }
+        String candidateId = requiredText(root, "candidateId", "candidateId", MAX_ID_LENGTH);
+        LocalDate asOf = optionalDate(root, "asOf", "asOf");
+        JsonObject q = requiredObject(root, "qualification", "qualification");
+        QualificationRef qualification = new QualificationRef(
+                requiredText(q, "code", "qualification.code", 20),
+                optionalText(q, "name", "qualification.name"),
+                requiredEnum(q, "grade", "qualification.grade", Grade.class));
+        JsonObject e = requiredObject(root, "exam", "exam");
+        ExamResult result = requiredEnum(e, "result", "exam.result", ExamResult.class);
+        Double totalScore = optionalScore(e, "totalScore", "exam.totalScore");
+        if (totalScore == null && result != ExamResult.ABSENT) {
+            throw ApiError.invalid("exam.totalScore", "exam.totalScore is required for a " + result
+                    + " result: a number from 0 to 100 with at most one decimal place.");
+        }
+        ExamSitting exam = new ExamSitting(
+                requiredText(e, "round", "exam.round", MAX_TEXT_LENGTH),
+                requiredEnum(e, "stage", "exam.stage", Stage.class),
+                requiredDate(e, "examDate", "exam.examDate"),
+                requiredDate(e, "announcedOn", "exam.announcedOn"),
+                result,
+                totalScore,
+                subjects(e));
+        CandidateInfo candidate = candidate(root);
+        return new FeedbackRequest(candidateId, asOf != null ? asOf : LocalDate.now(clock.withZone(SEOUL)),
+                qualification, exam, candidate);
+    }
+
+    private CandidateInfo candidate(JsonObject root) {
+        Object value = root.getValue("candidate");
+        if (value == null) {
+            return CandidateInfo.UNKNOWN;
+        }
+        if (!(value instanceof JsonObject c)) {
+            throw ApiError.invalid("candidate", "candidate must be a JSON object (or omitted).");
+        }
+        Integer attempts = null;
+        Object a = c.getValue("attempts");
+        if (a != null) {
+            if (!(a instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.intValue() < 0 || n.intValue() > 1000) {
+                throw ApiError.invalid("candidate.attempts", "candidate.attempts must be a whole number from 0 to 1000.");
+            }
+            attempts = n.intValue();
+        }
+        List<String> held = new ArrayList<>();
+        Object h = c.getValue("heldQualifications");
+        if (h != null) {
+            if (!(h instanceof JsonArray array)) {
+                throw ApiError.invalid("candidate.heldQualifications", "candidate.heldQualifications must be an array of qualification codes.");
+            }
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.getValue(i) instanceof String code) || code.isBlank() || code.length() > 20) {
+                    throw ApiError.invalid("candidate.heldQualifications[" + i + "]", "Each held qualification must be a code string of 1–20 characters.");
+                }
+                held.add(code);
+            }
+        }
+        DocumentStatus documents = c.getValue("eligibilityDocuments") == null ? null
+                : requiredEnum(c, "eligibilityDocuments", "candidate.eligibilityDocuments", DocumentStatus.class);
+        return new CandidateInfo(
+                optionalDate(c, "birthDate", "candidate.birthDate"),
+                optionalDate(c, "writtenPassAnnouncedOn", "candidate.writtenPassAnnouncedOn"),
+                documents, attempts, held);
+    }
+
+    private List<SubjectScore> subjects(JsonObject exam) {
+        Object value = exam.getValue("subjects");
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array)) {
+            throw ApiError.invalid("exam.subjects", "exam.subjects must be an array of {name, score} (it may be empty).");
+        }
+        if (array.size() > MAX_SUBJECTS) {
+            throw ApiError.invalid("exam.subjects", "exam.subjects may list at most " + MAX_SUBJECTS + " subjects.");
+        }
+        List<SubjectScore> subjects = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String field = "exam.subjects[" + i + "]";
+            if (!(array.getValue(i) instanceof JsonObject s)) {
+                throw ApiError.invalid(field, field + " must be an object {name, score}.");
+            }
+            String name = requiredText(s, "name", field + ".name", MAX_TEXT_LENGTH);
+            Double score = optionalScore(s, "score", field + ".score");
+            if (score == null) {
+                throw ApiError.invalid(field + ".score", field + ".score is required: a number from 0 to 100 with at most one decimal place.");
+            }
+            subjects.add(new SubjectScore(name, score));
+        }
+        return subjects;
+    }
+
+    private static JsonObject requiredObject(JsonObject parent, String key, String field) {
+        Object value = parent.getValue(key);
+        if (value == null) {
+            throw ApiError.invalid(field, field + " is required.");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw ApiError.invalid(field, field + " must be a JSON object.");
+        }
+        return object;
+    }
+
+    private static String requiredText(JsonObject parent, String key, String field, int maxLength) {
+        Object value = parent.getValue(key);
+        if (value == null) {
+            throw ApiError.invalid(field, field + " is required: a string of 1–" + maxLength + " characters.");
+        }
+        if (!(value instanceof String text) || text.isBlank() || text.length() > maxLength) {
+            throw ApiError.invalid(field, field + " must be a non-blank string of 1–" + maxLength + " characters.");
+        }
+        return text;
+    }
+
+    private static String optionalText(JsonObject parent, String key, String field) {
+        Object value = parent.getValue(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text) || text.length() > MAX_TEXT_LENGTH) {
+            throw ApiError.invalid(field, field + " must be a string of at most " + MAX_TEXT_LENGTH + " characters (or omitted).");
+        }
+        return text.isBlank() ? null : text;
+    }
+
+    private static <E extends Enum<E>> E requiredEnum(JsonObject parent, String key, String field, Class<E> type) {
+        Object value = parent.getValue(key);
+        String accepted = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        if (value == null) {
+            throw ApiError.invalid(field, field + " is required: one of " + accepted + ".");
+        }
+        if (value instanceof String text) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(text)) {
+                    return constant;
+                }
+            }
+        }
+        throw ApiError.invalid(field, field + " '" + value + "' is not accepted: use one of " + accepted + ".");
+    }
+
+    private static LocalDate requiredDate(JsonObject parent, String key, String field) {
+        LocalDate date = optionalDate(parent, key, field);
+        if (date == null) {
+            throw ApiError.invalid(field, field + " is required: a date as YYYY-MM-DD.");
+        }
+        return date;
+    }
+
+    private static LocalDate optionalDate(JsonObject parent, String key, String field) {
+        Object value = parent.getValue(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                LocalDate date = LocalDate.parse(text);
+                if (date.getYear() >= 1900 && date.getYear() <= 2200) {
+                    return date;
+                }
+            } catch (DateTimeParseException ignored) {
+                // reported below with the field name
+            }
+        }
+        throw ApiError.invalid(field, field + " '" + value + "' is not a valid date: use YYYY-MM-DD, e.g. 2026-03-11.");
+    }
+
+    private static Double optionalScore(JsonObject parent, String key, String field) {
+        Object value = parent.getValue(key);
+        if (value == null) {
+            return null;
+        }
+        String accepted = field + " must be a number from 0 to 100 with at most one decimal place";
+        if (!(value instanceof Number number)) {
+            throw ApiError.invalid(field, accepted + ", not '" + value + "'.");
+        }
+        BigDecimal exact = new BigDecimal(number.toString());
+        if (exact.compareTo(BigDecimal.ZERO) < 0 || exact.compareTo(BigDecimal.valueOf(100)) > 0
+                || exact.stripTrailingZeros().scale() > 1) {
+            throw ApiError.invalid(field, accepted + "; got " + number + ".");
+        }
+        return exact.doubleValue();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable body.";
+        }
+        int nl = message.indexOf('\n');
+        String line = nl < 0 ? message : message.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

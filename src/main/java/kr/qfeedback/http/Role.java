@@ -1,0 +1,26 @@
+package kr.qfeedback.http;
+
+/** What a token may do: {@code decide} asks for decisions; {@code author} changes and inspects rules. */
+public enum Role {
+    DECIDE("decide"),
+    AUTHOR("author");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Role parse(String label) {
+        for (Role r : values()) {
+            if (r.label.equals(label)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("Unknown role '" + label + "': use decide or author.");
+    }
+}
