@@ -42,7 +42,6 @@ final class ScenarioRequest {
     private LocalDate birthDate;
     private LocalDate writtenPassAnnouncedOn;
     private DocumentStatus documents;
-    private final List<String> heldQualifications = new ArrayList<>();
 
     void qualification(String code, String nameOrNull, Grade grade) {
         this.code = code;
@@ -82,10 +81,6 @@ final class ScenarioRequest {
         this.documents = status;
     }
 
-    void held(String qualificationCode) {
-        heldQualifications.add(qualificationCode);
-    }
-
     /** {@code asOf} defaults to the announcement day: the day candidates look at their result. */
     FeedbackRequest build(String candidateId) {
         require(code != null, "시나리오에 종목이 없습니다 (예: 조건 \"정보처리기사\"(1320, 기사) 응시자가 있다)");
@@ -94,7 +89,7 @@ final class ScenarioRequest {
         return new FeedbackRequest(candidateId, asOf != null ? asOf : announcedOn,
                 new QualificationRef(code, name, grade),
                 new ExamSitting(round, stage, examDate, announcedOn, result, totalScore, subjects),
-                new CandidateInfo(birthDate, writtenPassAnnouncedOn, documents, null, heldQualifications));
+                new CandidateInfo(birthDate, writtenPassAnnouncedOn, documents, null, List.of()));
     }
 
     private static void require(boolean ok, String message) {
