@@ -37,10 +37,9 @@ final class PlaceholderValues {
         v.put("totalScore", Display.number(exam.totalScore()));
         v.put("average", Display.number(scores.average()));
         v.put("asOf", Display.date(request.asOf()));
-        v.put("subjectMinimum", scores.criterion() == null || scores.criterion().subjectMinimum() == null ? "없음"
-                : Display.number(scores.criterion().subjectMinimum()));
+        v.put("subjectMinimum", scores.criterion() == null ? null : Display.number(scores.criterion().subjectMinimum()));
         v.put("averageMinimum", scores.criterion() == null ? null : Display.number(scores.criterion().averageMinimum()));
-        v.put("shortfall", Display.number(scores.shortfall()));
+        v.put("shortfall", scores.shortfall() == null || scores.shortfall() == 0 ? null : Display.number(scores.shortfall()));
         v.put("failedSubjects", join(scores.subjectsBelowMinimum()));
         v.put("subjects", join(scores.weakestFirst()));
         v.put("weakest", scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0));

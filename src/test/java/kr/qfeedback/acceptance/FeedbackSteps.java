@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kr.qfeedback.decision.FeedbackDecider;
+import kr.qfeedback.feedback.ConsistencyCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -72,9 +73,11 @@ public class FeedbackSteps {
             fail("종목코드 " + code + "(" + name + ")가 기준 자료 rules/reference/qualifications.json 에 없습니다."
                     + " 기준 자료에 없는 종목을 시험하려면 '기준 자료에 없는 종목 \"…\"(코드, 등급) 응시자가 있다'를 쓰세요.");
         }
-        assertEquals(known.name(), name, "시나리오의 종목명이 기준 자료의 종목코드 " + code + " 이름과 다릅니다");
+        assertEquals(known.name(), name, "시나리오의 종목명 \"" + name + "\"이 기준 자료의 종목코드 " + code
+                + " 이름 \"" + known.name() + "\"과 다릅니다");
         if (known.grade() != null) {
-            assertEquals(known.grade(), grade, "시나리오의 등급이 기준 자료의 " + name + "(" + code + ") 등급과 다릅니다");
+            assertEquals(known.grade(), grade, "시나리오의 등급 " + gradeWord + "이 기준 자료의 " + name + "(" + code
+                    + ") 등급 " + known.grade() + "과 다릅니다");
         }
         // Q-Net may leave the name out when the code is in the reference data: the service must find it.
         scenario.qualification(code, null, grade);
@@ -354,6 +357,9 @@ public class FeedbackSteps {
         if (decision == null) {
             request = scenario.build("acceptance-scenario");
             checkSubjectNames(request);
+            Grade knownGrade = rules().reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
+            ConsistencyCheck.check(request, knownGrade).ifPresent(i -> fail("시나리오의 요청이 서로 맞지 않습니다(HTTP 라면 422 INCONSISTENT): "
+                    + i.field() + " — " + i.message()));
             decision = new FeedbackDecider().decide(request, rules());
             assertNotNull(decision, "결정이 없습니다");
         }
