@@ -1,10 +1,10 @@
 package kr.qfeedback.acceptance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static kr.qfeedback.acceptance.Expect.assertEquals;
+import static kr.qfeedback.acceptance.Expect.assertFalse;
+import static kr.qfeedback.acceptance.Expect.assertNotNull;
+import static kr.qfeedback.acceptance.Expect.assertTrue;
+import static kr.qfeedback.acceptance.Expect.fail;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.ko.그러면;
