@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.reference.ReferenceCatalogue;
@@ -39,8 +41,15 @@ public final class RuleSet {
             YouthDiscountEligible.class, SectionId.YOUTH_FEE_DISCOUNT,
             SurveyCampaign.class, SectionId.SURVEY);
 
+    /** Most distinct (canonical) profiles whose outcomes are kept; beyond it, outcomes are computed each time. */
+    static final int MEMO_CAPACITY = 200_000;
+    private final ProfileCanonicalizer canonicalizer;
+    private final ConcurrentHashMap<Profile, RuleOutcome> memo = new ConcurrentHashMap<>();
+    private final LongAdder memoHits = new LongAdder();
+    private final LongAdder memoMisses = new LongAdder();
+
     RuleSet(String version, KieBase kieBase, Parameters parameters, MessageCatalogue messages,
-            ReferenceCatalogue reference, Map<String, RuleSource> sources) {
+            ReferenceCatalogue reference, Map<String, RuleSource> sources, ProfileCanonicalizer canonicalizer) {
         this.version = Objects.requireNonNull(version, "version must not be null");
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase must not be null");
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -48,6 +57,7 @@ public final class RuleSet {
         this.messages = Objects.requireNonNull(messages, "messages must not be null");
         this.reference = Objects.requireNonNull(reference, "reference must not be null");
         this.sources = Map.copyOf(sources);
+        this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer must not be null");
     }
 
     public String version() {
@@ -70,8 +80,38 @@ public final class RuleSet {
         return sources.size();
     }
 
-    /** Runs the rules on one profile. */
+    /**
+     * The rules' outcome for one profile. Profiles the rules cannot tell apart share one memoised
+     * outcome (see {@link ProfileCanonicalizer}); the result is identical to {@link #evaluateUncached}.
+     */
     public RuleOutcome evaluate(Profile profile) {
+        Objects.requireNonNull(profile, "profile must not be null");
+        Profile key = canonicalizer.canonical(profile);
+        RuleOutcome known = memo.get(key);
+        if (known != null) {
+            memoHits.increment();
+            return known;
+        }
+        memoMisses.increment();
+        RuleOutcome computed = evaluateUncached(key);
+        if (memo.size() < MEMO_CAPACITY) {
+            memo.putIfAbsent(key, computed);
+        }
+        return computed;
+    }
+
+    /** Memo statistics for metrics: hits, misses, entries. */
+    public long[] memoStatistics() {
+        return new long[] {memoHits.sum(), memoMisses.sum(), memo.size()};
+    }
+
+    /** How the memo groups each numeric profile field (for tests and operators). */
+    public Map<String, String> memoGrouping() {
+        return canonicalizer.describe();
+    }
+
+    /** Runs the rules on one profile in a fresh session, without the memo. */
+    public RuleOutcome evaluateUncached(Profile profile) {
         Objects.requireNonNull(profile, "profile must not be null");
         Map<SectionId, RuleSource> judgements = new EnumMap<>(SectionId.class);
         DefaultRuleRuntimeEventListener listener = new DefaultRuleRuntimeEventListener() {

@@ -77,7 +77,10 @@ public final class RuleSetCompiler {
         }
         LOG.info("rules version {} compiled in {} ms ({} rules)", files.version(),
                 (System.nanoTime() - started) / 1_000_000, index.size());
-        return new RuleSet(files.version(), kieBase, parameters.orElseThrow(), messages.orElseThrow(), reference, index);
+        ProfileCanonicalizer canonicalizer = ProfileCanonicalizer.from(
+                sources.stream().map(GeneratedDrl::drl).toList(), parameters.orElseThrow().toFact());
+        return new RuleSet(files.version(), kieBase, parameters.orElseThrow(), messages.orElseThrow(), reference, index,
+                canonicalizer);
     }
 
     private interface Reader<T> {
