@@ -41,7 +41,9 @@ public final class FactDeriver {
         }
         ExemptionWindow exemption = writtenPass == null ? null
                 : ExemptionWindow.of(writtenPass, parameters.exemptionYears(), request.asOf(), rounds, parameters.roundEvent());
-        LocalDate deadline = documentDeadline(rounds, writtenPass);
+        // The documents belong to the round whose written pass this is: for a written pass, this exam's own.
+        boolean writtenPassNow = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
+        LocalDate deadline = documentDeadline(rounds, writtenPassNow ? exam.announcedOn() : writtenPass);
         Integer age = request.candidate().birthDate() == null ? null
                 : Period.between(request.candidate().birthDate(), request.asOf()).getYears();
 

@@ -54,8 +54,8 @@ public final class FeedbackApi {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
-        router.get("/metrics").handler(this::handleMetrics);
-        router.get("/openapi.yaml").handler(this::handleOpenApi);
+        router.get("/metrics").handler(this::requireAnyRole).handler(this::handleMetrics);
+        router.get("/openapi.yaml").handler(this::requireAnyRole).handler(this::handleOpenApi);
         router.route("/v1/feedback").handler(ctx -> requireRole(ctx, Role.DECIDE));
         router.post("/v1/feedback").handler(this::requireJson);
         router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
@@ -101,6 +101,7 @@ public final class FeedbackApi {
 
     private void decide(RoutingContext ctx) {
         RuleSet active = rules.current().orElseThrow(ApiError::notReady);
+        boolean explain = explain(ctx);
         FeedbackRequest request = parser.parse(ctx.body().buffer());
         Grade knownGrade = active.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
         ConsistencyCheck.check(request, knownGrade).ifPresent(i -> {
@@ -109,14 +110,34 @@ public final class FeedbackApi {
         long started = System.nanoTime();
         FeedbackDecision decision = decider.decide(request, active);
         metrics.decision(decision.outcome().code(), System.nanoTime() - started);
-        boolean explain = "true".equalsIgnoreCase(ctx.request().getParam("explain"));
         send(ctx, 200, DecisionJson.toJson(decision, explain));
     }
 
-    private void requireRole(RoutingContext ctx, Role role) {
+    private static boolean explain(RoutingContext ctx) {
+        try {
+            return "true".equalsIgnoreCase(ctx.request().getParam("explain"));
+        } catch (IllegalArgumentException e) {
+            // Vert.x decodes the query string lazily and throws on a malformed escape such as %zz
+            throw ApiError.invalid("explain", "The query string is not valid URL encoding; send ?explain=true or leave it out.");
+        }
+    }
+
+    /** Every endpoint but /health/* needs a known token (contract); operations accept either role. */
+    private void requireAnyRole(RoutingContext ctx) {
+        if (tokens.identify(bearer(ctx)).isEmpty()) {
+            fail(ctx, ApiError.unauthenticated());
+            return;
+        }
+        ctx.next();
+    }
+
+    private static String bearer(RoutingContext ctx) {
         String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        Optional<TokenRegistry.Caller> caller = tokens.identify(token);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    }
+
+    private void requireRole(RoutingContext ctx, Role role) {
+        Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
         if (caller.isEmpty()) {
             fail(ctx, ApiError.unauthenticated());
             return;

@@ -88,7 +88,7 @@ public final class FeedbackRequestParser {
         Integer attempts = null;
         Object a = c.getValue("attempts");
         if (a != null) {
-            if (!(a instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.intValue() < 0 || n.intValue() > 1000) {
+            if (!(a instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 1000) {
                 throw ApiError.invalid("candidate.attempts", "candidate.attempts must be a whole number from 0 to 1000.");
             }
             attempts = n.intValue();
@@ -225,7 +225,13 @@ public final class FeedbackRequestParser {
         if (!(value instanceof Number number)) {
             throw ApiError.invalid(field, accepted + ", not '" + value + "'.");
         }
-        BigDecimal exact = new BigDecimal(number.toString());
+        BigDecimal exact;
+        try {
+            exact = new BigDecimal(number.toString());
+        } catch (NumberFormatException e) {
+            // 1e400 arrives as Double.POSITIVE_INFINITY, which has no decimal form
+            throw ApiError.invalid(field, accepted + "; got " + number + ".");
+        }
         if (exact.compareTo(BigDecimal.ZERO) < 0 || exact.compareTo(BigDecimal.valueOf(100)) > 0
                 || exact.stripTrailingZeros().scale() > 1) {
             throw ApiError.invalid(field, accepted + "; got " + number + ".");

@@ -3,18 +3,39 @@ package kr.qfeedback.http;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.ServerSocket;
 
 /**
  * Deploys the HTTP server on {@code instances} event loops. The first instance binds the
  * configured port (0 = any free port); the others then share the port it got.
  */
 public final class HttpService {
+    private static final int FREE_PORT_ATTEMPTS = 5;
 
     private HttpService() {
     }
 
     /** Starts the server; the future holds the port it listens on. */
     public static Future<Integer> start(Vertx vertx, FeedbackApi api, int port, int instances) {
+        if (port == 0 && instances > 1) {
+            // Vert.x shares one listening socket between instances only when they name the same
+            // port: a server bound to port 0 is never shared, so the other instances asking for
+            // the port it got fail with BindException. Pick a free port first and name it.
+            return startOnFreePort(vertx, api, instances, FREE_PORT_ATTEMPTS);
+        }
+        return deploy(vertx, api, port, instances);
+    }
+
+    private static Future<Integer> startOnFreePort(Vertx vertx, FeedbackApi api, int instances, int attemptsLeft) {
+        return deploy(vertx, api, freePort(), instances).recover(e -> attemptsLeft > 1 && e instanceof BindException
+                ? startOnFreePort(vertx, api, instances, attemptsLeft - 1)
+                : Future.failedFuture(e));
+    }
+
+    private static Future<Integer> deploy(Vertx vertx, FeedbackApi api, int port, int instances) {
         HttpVerticle first = new HttpVerticle(api, port);
         return vertx.deployVerticle(first).compose(id -> {
             int actual = first.actualPort();
@@ -24,5 +45,13 @@ public final class HttpService {
             return vertx.deployVerticle(() -> new HttpVerticle(api, actual), new DeploymentOptions().setInstances(instances - 1))
                     .map(ignored -> actual);
         });
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port could be found for QF_HTTP_PORT=0.", e);
+        }
     }
 }

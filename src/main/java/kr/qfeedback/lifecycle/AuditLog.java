@@ -1,0 +1,202 @@
+package kr.qfeedback.lifecycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The append-only audit trail at {@code <dataDir>/audit.jsonl}: one JSON entry per line, each
+ * carrying the previous entry's hash so that editing, removing or reordering entries is detected by
+ * {@link #verify()}. Removing or forging the <em>last</em> entries can only be detected against a
+ * head hash kept elsewhere: record {@link #headHash()} outside the data folder and check with
+ * {@link #verify(String)}. Appends are one forced write under a lock that other processes respect.
+ */
+public final class AuditLog {
+    /** The log's file name inside the data folder. */
+    public static final String FILE_NAME = "audit.jsonl";
+    private static final int TAIL_CHUNK = 64 * 1024;
+
+    private final Path file;
+
+    private AuditLog(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (without creating the file) the audit log in {@code dataDir}. */
+    public static AuditLog open(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir must not be null");
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new AuditLogException("The data folder " + dataDir.toAbsolutePath() + " could not be created ("
+                    + e.getMessage() + "). Set QF_DATA_DIR to a folder the service may write to.", e);
+        }
+        return new AuditLog(dataDir.resolve(FILE_NAME));
+    }
+
+    /** The log file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Appends an entry; {@code action} is VALIDATE, PUBLISH, ROLLBACK or STARTUP.
+     *
+     * @throws IllegalArgumentException when the action is not one of those
+     */
+    public AuditEntry append(String who, Instant at, String action, String fromVersion, String toVersion,
+                             List<FileChange> diff, String note) {
+        return append(who, at, Enums.parse(AuditAction.class, action, "audit action"), fromVersion, toVersion, diff, note);
+    }
+
+    /** Appends an entry chained to the last one and forces it to disk before returning it. */
+    public AuditEntry append(String who, Instant at, AuditAction action, String fromVersion, String toVersion,
+                             List<FileChange> diff, String note) {
+        Objects.requireNonNull(at, "at must not be null");
+        Objects.requireNonNull(action, "action must not be null");
+        if (who == null || who.isBlank()) {
+            throw new IllegalArgumentException("An audit entry needs who acted (the token's name); who was empty.");
+        }
+        try {
+            return LockedFile.exclusively(file, channel -> {
+                JsonNode last = lastEntry(channel);
+                long seq = last == null ? 1 : last.get("seq").longValue() + 1;
+                String prevHash = last == null ? Sha256.ZERO : last.get("hash").textValue();
+                AuditEntry unsigned = new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, null);
+                String hash = AuditJson.hashOf(AuditJson.toJson(unsigned));
+                AuditEntry entry = new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, hash);
+                LockedFile.append(channel, Json.compact(AuditJson.toJson(entry)) + "\n");
+                return entry;
+            });
+        } catch (IOException e) {
+            throw new AuditLogException("The audit entry could not be written to " + file + " (" + e.getMessage()
+                    + "). Check free space and permissions of QF_DATA_DIR, then try again.", e);
+        }
+    }
+
+    /** Every entry, oldest first, as written (use {@link #verify()} to know whether they are intact). */
+    public List<AuditEntry> entries() {
+        String content = readAll();
+        List<AuditEntry> entries = new ArrayList<>();
+        String[] lines = content.isEmpty() ? new String[0] : content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i == lines.length - 1 && lines[i].isEmpty()) {
+                continue;
+            }
+            try {
+                entries.add(AuditJson.fromJson(Json.parse(lines[i])));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new AuditLogException("Line " + (i + 1) + " of the audit log " + file + " cannot be read ("
+                        + e.getMessage() + "). Run the audit check to see whether the log was altered.", e);
+            }
+        }
+        return entries;
+    }
+
+    /** The last entry's hash (64 zeros when the log is empty); keep it outside the data folder for {@link #verify(String)}. */
+    public String headHash() {
+        if (!Files.exists(file)) {
+            return Sha256.ZERO;
+        }
+        try {
+            JsonNode last = LockedFile.shared(file, this::lastEntry);
+            return last == null ? Sha256.ZERO : last.get("hash").textValue();
+        } catch (IOException e) {
+            throw new AuditLogException("The audit log " + file + " could not be read (" + e.getMessage()
+                    + "). Check its permissions.", e);
+        }
+    }
+
+    /** Checks the whole chain; a missing log is intact with 0 entries. */
+    public AuditVerification verify() {
+        return verify(null);
+    }
+
+    /** Checks the whole chain and that its last hash is {@code expectedHeadHash} (null = do not check the head). */
+    public AuditVerification verify(String expectedHeadHash) {
+        return AuditChainVerifier.verify(readAll(), expectedHeadHash);
+    }
+
+    private String readAll() {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try {
+            return LockedFile.shared(file, LockedFile::readAll);
+        } catch (IOException e) {
+            throw new AuditLogException("The audit log " + file + " could not be read (" + e.getMessage()
+                    + "). Check its permissions.", e);
+        }
+    }
+
+    /** The last entry, read from the end of the file, or null when the log is empty. */
+    private JsonNode lastEntry(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return null;
+        }
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, size - 1);
+        if (one.get(0) != '\n') {
+            throw cannotChain("its last line does not end with a newline, so the last write was cut off or the log was truncated", null);
+        }
+        long end = size - 1;
+        long start = lineStart(channel, end);
+        ByteBuffer line = ByteBuffer.allocate((int) (end - start));
+        readFully(channel, line, start);
+        JsonNode node;
+        try {
+            node = Json.parse(new String(line.array(), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw cannotChain("its last line is not valid JSON", e);
+        }
+        if (node == null || !node.path("seq").isIntegralNumber() || !Sha256.isHash(node.path("hash").textValue())) {
+            throw cannotChain("its last line lacks a whole-number seq or a hash", null);
+        }
+        return node;
+    }
+
+    private static long lineStart(FileChannel channel, long end) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(TAIL_CHUNK);
+        long pos = end;
+        while (pos > 0) {
+            long from = Math.max(0, pos - TAIL_CHUNK);
+            chunk.clear();
+            chunk.limit((int) (pos - from));
+            readFully(channel, chunk, from);
+            for (int i = chunk.limit() - 1; i >= 0; i--) {
+                if (chunk.get(i) == '\n') {
+                    return from + i + 1;
+                }
+            }
+            pos = from;
+        }
+        return 0;
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("the file ended before position " + (position + buffer.limit()));
+            }
+            at += read;
+        }
+    }
+
+    private AuditLogException cannotChain(String why, Throwable cause) {
+        return new AuditLogException("The last entry of the audit log " + file + " cannot be read, so nothing can be"
+                + " chained to it: " + why + ". Run the audit check to find the damage and restore the log from a backup"
+                + " before publishing again.", cause);
+    }
+}

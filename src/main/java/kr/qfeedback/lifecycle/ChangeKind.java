@@ -1,0 +1,6 @@
+package kr.qfeedback.lifecycle;
+
+/** How a file differs between two versions. */
+public enum ChangeKind {
+    ADDED, REMOVED, CHANGED
+}

@@ -1,0 +1,107 @@
+package kr.qfeedback.http;
+
+import static kr.qfeedback.http.LiveServer.DECIDE_TOKEN;
+import static kr.qfeedback.http.LiveServer.decision;
+import static kr.qfeedback.http.LiveServer.example;
+import static kr.qfeedback.http.LiveServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics and the OpenAPI document of a running service with the shipped rules active. */
+class OperationsHttpTest {
+    private static LiveServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = LiveServer.start(LiveServer.activeShippedRules(), new ServiceMetrics(),
+                Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void livenessAnswers200WithoutAToken() {
+        HttpResponse<String> response = server.get("/health/live", null);
+        assertEquals(200, response.statusCode(), response::body);
+        assertEquals("UP", json(response).getString("status"));
+    }
+
+    @Test
+    void readinessAnswers200WithTheActiveRulesVersionWithoutAToken() {
+        HttpResponse<String> response = server.get("/health/ready", null);
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject body = json(response);
+        assertEquals("READY", body.getString("status"));
+        assertEquals(LiveServer.shippedRules().version(), body.getString("rulesVersion"));
+    }
+
+    @Test
+    void metricsCountADecisionByItsOutcome() {
+        decision(server.postFeedback(example().encode()));
+        HttpResponse<String> response = server.get("/metrics", DECIDE_TOKEN);
+        assertEquals(200, response.statusCode(), response::body);
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                "Prometheus text format");
+        String text = response.body();
+        Matcher m = Pattern.compile("(?m)^qf_decisions_total\\{outcome=\"WRITTEN_PASS\"} (\\d+)$").matcher(text);
+        assertTrue(m.find(), text);
+        assertTrue(Long.parseLong(m.group(1)) >= 1, text);
+        assertTrue(text.contains("qf_ready 1"), text);
+        assertTrue(text.contains("qf_rules_version_info{version=\"" + LiveServer.shippedRules().version() + "\"} 1"), text);
+        assertTrue(Pattern.compile("(?m)^qf_decision_seconds_count [1-9]\\d*$").matcher(text).find(), text);
+    }
+
+    @Test
+    void metricsCountRejectedRequestsByStatus() {
+        server.postFeedback("{not json");
+        String text = server.get("/metrics", DECIDE_TOKEN).body();
+        assertTrue(Pattern.compile("(?m)^qf_http_responses_total\\{route=\"[^\"]*\",status=\"400\"} [1-9]\\d*$").matcher(text).find(), text);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServedAsParseableYamlDescribingFeedback() throws Exception {
+        HttpResponse<String> response = server.get("/openapi.yaml", DECIDE_TOKEN);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").contains("yaml"));
+        JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(response.body());
+        assertTrue(doc.path("openapi").asText().startsWith("3."), "an OpenAPI 3 document");
+        JsonNode feedback = doc.path("paths").path("/v1/feedback");
+        assertTrue(feedback.isObject(), "paths must include /v1/feedback");
+        assertNotNull(feedback.get("post"), "/v1/feedback has a post operation");
+        for (String path : new String[] {"/health/live", "/health/ready", "/metrics"}) {
+            assertTrue(doc.path("paths").has(path), "paths must include " + path);
+        }
+        JsonNode codes = doc.path("components").path("schemas").path("Error").path("properties").path("error")
+                .path("properties").path("code").path("enum");
+        for (String code : new String[] {"INVALID_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "TOO_LARGE",
+                "UNSUPPORTED_MEDIA_TYPE", "INCONSISTENT", "NOT_READY"}) {
+            assertTrue(codes.toString().contains("\"" + code + "\""), () -> "Error.code enum lacks " + code + ": " + codes);
+        }
+    }
+
+    @Test
+    void theHealthEndpointsNeedNoTokenEvenWhenAWrongOneIsSent() {
+        assertEquals(200, server.get("/health/live", "not-a-known-token").statusCode());
+        assertEquals(200, server.get("/health/ready", "not-a-known-token").statusCode());
+    }
+}

@@ -1,0 +1,110 @@
+package kr.qfeedback.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** QF_TOKENS parsing and the tokens generated when it is unset. */
+class TokenRegistryTest {
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"", "decide", "decide:", ":abcdefgh12", "decide=abcdefgh12", "decide:abcdefgh12,,author:zyxwvuts98",
+            "decide:abcdefgh12,author"})
+    void aMalformedPairIsRejectedNamingItsPosition(String spec) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenRegistry.parse(spec));
+        assertTrue(e.getMessage().contains("QF_TOKENS entry"), e.getMessage());
+        assertTrue(e.getMessage().contains("role:token"), e.getMessage());
+    }
+
+    @Test
+    void theErrorNamesTheSecondEntryWhenTheSecondIsBad() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TokenRegistry.parse("decide:abcdefgh12,author"));
+        assertTrue(e.getMessage().contains("entry 2"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownRoleIsRejectedListingTheRoles() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenRegistry.parse("admin:abcdefgh12"));
+        assertTrue(e.getMessage().contains("admin"), e.getMessage());
+        assertTrue(e.getMessage().contains("decide") && e.getMessage().contains("author"), e.getMessage());
+    }
+
+    @Test
+    void aTokenShorterThanEightCharactersIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TokenRegistry.parse("decide:short"));
+        assertTrue(e.getMessage().contains("8"), e.getMessage());
+    }
+
+    @Test
+    void theRejectionMessageNeverContainsTheToken() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TokenRegistry.parse("decide:good-token-123,author:abc"));
+        assertFalse(e.getMessage().contains("good-token-123"), e.getMessage());
+        assertFalse(e.getMessage().contains(":abc"), e.getMessage());
+    }
+
+    @Test
+    void aTokenListedUnderBothRolesHasBoth() {
+        TokenRegistry tokens = TokenRegistry.parse("decide:shared-token-1,author:shared-token-1");
+        TokenRegistry.Caller caller = tokens.identify("shared-token-1").orElseThrow();
+        assertTrue(caller.has(Role.DECIDE));
+        assertTrue(caller.has(Role.AUTHOR));
+        assertEquals(Set.of(Role.DECIDE, Role.AUTHOR), caller.roles());
+    }
+
+    @Test
+    void eachTokenHasOnlyItsOwnRoleAndAnAuditNameThatDoesNotRevealIt() {
+        TokenRegistry tokens = TokenRegistry.parse(" decide : decide-token-1 , author:author-token-1,decide:decide-token-2");
+        TokenRegistry.Caller decide1 = tokens.identify("decide-token-1").orElseThrow();
+        TokenRegistry.Caller decide2 = tokens.identify("decide-token-2").orElseThrow();
+        TokenRegistry.Caller author = tokens.identify("author-token-1").orElseThrow();
+        assertEquals(Set.of(Role.DECIDE), decide1.roles());
+        assertEquals(Set.of(Role.AUTHOR), author.roles());
+        assertEquals("decide-1", decide1.name());
+        assertEquals("decide-2", decide2.name());
+        assertEquals("author-1", author.name());
+    }
+
+    @Test
+    void unknownEmptyAndNullTokensAreNotIdentified() {
+        TokenRegistry tokens = TokenRegistry.parse("decide:decide-token-1");
+        assertTrue(tokens.identify("decide-token-2").isEmpty());
+        assertTrue(tokens.identify("decide-token-").isEmpty());
+        assertTrue(tokens.identify("DECIDE-TOKEN-1").isEmpty());
+        assertTrue(tokens.identify("").isEmpty());
+        assertTrue(tokens.identify(null).isEmpty());
+    }
+
+    @Test
+    void generatedTokensDifferPerRoleAndPerRun() {
+        TokenRegistry first = TokenRegistry.generate();
+        List<String> lines = first.describeForOperator();
+        assertEquals(2, lines.size(), lines::toString);
+        String decide = lines.stream().filter(l -> l.startsWith("decide:")).findFirst().orElseThrow().substring("decide:".length());
+        String author = lines.stream().filter(l -> l.startsWith("author:")).findFirst().orElseThrow().substring("author:".length());
+        assertNotEquals(decide, author);
+        assertTrue(decide.length() >= 32 && author.length() >= 32, lines::toString);
+        assertEquals(Set.of(Role.DECIDE), first.identify(decide).orElseThrow().roles());
+        assertEquals(Set.of(Role.AUTHOR), first.identify(author).orElseThrow().roles());
+        assertTrue(TokenRegistry.generate().describeForOperator().stream().noneMatch(lines::contains), "a new run gets new tokens");
+    }
+
+    @Test
+    void theOperatorDescriptionCanBeFedBackAsQfTokens() {
+        TokenRegistry generated = TokenRegistry.generate();
+        TokenRegistry reparsed = TokenRegistry.parse(String.join(",", generated.describeForOperator()));
+        for (String line : generated.describeForOperator()) {
+            String token = line.substring(line.indexOf(':') + 1);
+            assertEquals(generated.identify(token).orElseThrow().roles(), reparsed.identify(token).orElseThrow().roles());
+        }
+    }
+}
