@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,7 @@ public final class DecisionTableChecker {
     }
 
     private void checkRow(String sheet, int excelRow, Row row, List<Column> columns) {
+        Set<Kind> filled = EnumSet.noneOf(Kind.class);
         Map<Kind, String> actions = new LinkedHashMap<>();
         for (Column col : columns) {
             String value = text(row.getCell(col.index()));
@@ -149,6 +151,7 @@ public final class DecisionTableChecker {
             if (value.isEmpty()) {
                 continue;
             }
+            filled.add(col.kind());
             String where = "'" + col.header() + "' 칸";
             if (value.chars().anyMatch(ch -> TYPOGRAPHIC_QUOTES.contains((char) ch))) {
                 problem(sheet, excelRow, col, where + "에 워드프로세서식 둥근 따옴표(“ ” ‘ ’)가 있습니다. 따옴표를 지우고 값만 적어 주세요.");
@@ -179,8 +182,9 @@ public final class DecisionTableChecker {
                     }
                 }
                 case NUMBER -> {
-                    if (!value.matches("-?\\d+(\\.\\d+)?")) {
-                        problem(sheet, excelRow, col, where + " 값 '" + value + "'은(는) 숫자가 아닙니다. 0~100 사이의 숫자를 적어 주세요.");
+                    // No leading zeros: the cell becomes a Java literal, and 060 is octal (48), 09 does not compile.
+                    if (!value.matches("(0|[1-9]\\d*)(\\.\\d+)?") || Double.parseDouble(value) > 100) {
+                        problem(sheet, excelRow, col, where + " 값 '" + value + "'은(는) 쓸 수 없습니다. 0~100 사이의 숫자를 앞에 0 없이 적어 주세요(예: 60, 59.5).");
                     }
                 }
                 case SECTION -> {
@@ -191,8 +195,8 @@ public final class DecisionTableChecker {
                     actions.put(Kind.SECTION, value);
                 }
                 case ORDER -> {
-                    if (!value.matches("\\d{1,4}")) {
-                        problem(sheet, excelRow, col, where + " 값 '" + value + "'은(는) 순서로 쓸 수 없습니다. 0~9999 사이의 정수를 적어 주세요.");
+                    if (!value.matches("0|[1-9]\\d{0,3}")) {
+                        problem(sheet, excelRow, col, where + " 값 '" + value + "'은(는) 순서로 쓸 수 없습니다. 0~9999 사이의 정수를 앞에 0 없이 적어 주세요(예: 10).");
                     }
                     actions.put(Kind.ORDER, value);
                 }
@@ -212,19 +216,24 @@ public final class DecisionTableChecker {
                 }
             }
         }
-        checkActions(sheet, excelRow, columns, actions);
+        checkActions(sheet, excelRow, columns, filled, actions);
     }
 
-    private void checkActions(String sheet, int excelRow, List<Column> columns, Map<Kind, String> actions) {
-        if (!actions.containsKey(Kind.SECTION)) {
-            if (!actions.isEmpty()) {
+    /**
+     * {@code filled}: kinds of the non-empty cells of the row; {@code actions}: values of the action
+     * cells that passed the quote checks (a cell already reported is not reported again as empty or
+     * as an unknown message).
+     */
+    private void checkActions(String sheet, int excelRow, List<Column> columns, Set<Kind> filled, Map<Kind, String> actions) {
+        if (!filled.contains(Kind.SECTION)) {
+            if (filled.contains(Kind.ORDER) || filled.contains(Kind.TONE) || filled.contains(Kind.MESSAGE)) {
                 Column section = columns.stream().filter(c -> c.kind() == Kind.SECTION).findFirst().orElse(null);
                 problem(sheet, excelRow, section, "보여 줄 섹션이 비어 있습니다. 순서·톤·문구를 적은 행에는 섹션 ID도 적어 주세요.");
             }
             return;
         }
         for (Kind required : List.of(Kind.ORDER, Kind.TONE, Kind.MESSAGE)) {
-            if (!actions.containsKey(required)) {
+            if (!filled.contains(required)) {
                 Column col = columns.stream().filter(c -> c.kind() == required).findFirst().orElse(null);
                 problem(sheet, excelRow, col, "'" + (col == null ? required.name() : col.header())
                         + "' 칸이 비어 있습니다. 섹션을 보여 주는 행에는 순서, 톤, 문구가 모두 있어야 합니다.");

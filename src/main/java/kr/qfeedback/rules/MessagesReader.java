@@ -65,7 +65,7 @@ public final class MessagesReader {
         sectionsNode.fields().forEachRemaining(entry -> {
             Optional<SectionId> id = SectionId.parse(entry.getKey());
             if (id.isEmpty()) {
-                problems.add(RuleProblem.atLine(path, lineOf(entry.getKey() + ":"), "알 수 없는 섹션 ID '" + entry.getKey()
+                problems.add(RuleProblem.atLine(path, lineOfKey(SECTIONS, entry.getKey()), "알 수 없는 섹션 ID '" + entry.getKey()
                         + "'입니다. 계약서의 섹션 ID(예: RESULT_SUMMARY, WRITTEN_EXEMPTION)만 쓸 수 있습니다."));
                 return;
             }
@@ -76,7 +76,7 @@ public final class MessagesReader {
         });
         Map<String, String> notices = new LinkedHashMap<>();
         root.path(NOTICES).fields().forEachRemaining(e -> {
-            checkPlaceholders(e.getValue().asText(), NOTICES + " " + e.getKey());
+            checkPlaceholders(e.getValue().asText(), NOTICES + " " + e.getKey(), lineOfKey(NOTICES, e.getKey()));
             notices.put(e.getKey(), e.getValue().asText());
         });
         return Optional.of(new MessageCatalogue(sections, notices, terms));
@@ -84,45 +84,71 @@ public final class MessagesReader {
 
     private Optional<MessageTemplate> template(SectionId section, String name, JsonNode node) {
         String where = section + " / " + name;
+        Integer line = lineOfKey(SECTIONS, section.name(), name);
         String title = node.path("제목").asText("");
         String body = node.path("본문").asText("");
         if (title.isBlank() || body.isBlank()) {
-            problems.add(RuleProblem.atLine(path, lineOf(name + ":"), "문구 '" + where + "'에 제목과 본문이 모두 있어야 합니다."));
+            problems.add(RuleProblem.atLine(path, line, "문구 '" + where + "'에 제목과 본문이 모두 있어야 합니다."));
             return Optional.empty();
         }
-        checkPlaceholders(title, where + " 제목");
-        checkPlaceholders(body, where + " 본문");
+        checkPlaceholders(title, where + " 제목", lineOfKey(SECTIONS, section.name(), name, "제목"));
+        checkPlaceholders(body, where + " 본문", lineOfKey(SECTIONS, section.name(), name, "본문"));
         List<Link> links = new ArrayList<>();
         for (JsonNode link : node.path("링크")) {
             String label = link.path("이름").asText("");
             String url = link.path("주소").asText("");
             String qr = link.path("QR").asText("아니오");
             if (label.isBlank() || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                problems.add(RuleProblem.atLine(path, lineOf(name + ":"), "문구 '" + where
+                problems.add(RuleProblem.atLine(path, line, "문구 '" + where
                         + "'의 링크에는 이름과 http(s):// 로 시작하는 주소가 있어야 합니다."));
                 continue;
             }
             if (!qr.equals("예") && !qr.equals("아니오")) {
-                problems.add(RuleProblem.atLine(path, lineOf(name + ":"), "문구 '" + where + "'의 링크 QR 값은 '예' 또는 '아니오'여야 합니다."));
+                problems.add(RuleProblem.atLine(path, line, "문구 '" + where + "'의 링크 QR 값은 '예' 또는 '아니오'여야 합니다."));
             }
             links.add(new Link(label, url, qr.equals("예")));
         }
         return Optional.of(new MessageTemplate(title, body, links));
     }
 
-    private void checkPlaceholders(String template, String where) {
-        Placeholders.checkNames(template, unknown -> problems.add(RuleProblem.atLine(path, lineOf(template.length() > 12
-                ? template.substring(0, 12) : template), "'" + where + "'에 쓸 수 없는 자리표시자 {" + unknown
+    private void checkPlaceholders(String template, String where, Integer line) {
+        Placeholders.checkNames(template, unknown -> problems.add(RuleProblem.atLine(path, line, "'" + where
+                + "'에 쓸 수 없는 자리표시자 {" + unknown
                 + "}가 있습니다. rules/README.md 의 자리표시자 표에 있는 이름만 쓸 수 있습니다.")));
     }
 
-    private Integer lineOf(String fragment) {
+    /**
+     * The 1-based line of the last key of a nested path (e.g. 섹션 → JOBS → DEFAULT → 본문): each key
+     * is looked for below the previous one, so names used in many sections (DEFAULT) resolve to the
+     * right one. Null when the path is not written as plain "key:" lines.
+     */
+    private Integer lineOfKey(String... keys) {
         String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(fragment)) {
-                return i + 1;
+        int from = 0;
+        int found = -1;
+        int parentIndent = -1;
+        for (String key : keys) {
+            found = -1;
+            for (int i = from; i < lines.length; i++) {
+                String l = lines[i].strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int indent = lines[i].indexOf(l.charAt(0));
+                if (indent <= parentIndent) {
+                    break;
+                }
+                if (l.startsWith(key + ":") || l.startsWith("\"" + key + "\":") || l.startsWith("'" + key + "':")) {
+                    found = i;
+                    parentIndent = indent;
+                    break;
+                }
             }
+            if (found < 0) {
+                return null;
+            }
+            from = found + 1;
         }
-        return null;
+        return found + 1;
     }
 }

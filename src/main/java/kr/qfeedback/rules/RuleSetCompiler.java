@@ -1,8 +1,10 @@
 package kr.qfeedback.rules;
 
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
 import org.drools.decisiontable.InputType;
@@ -34,9 +37,11 @@ public final class RuleSetCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
     private static final String TABLE_SUFFIX = ".drl.xlsx";
     private static final String DRL_SUFFIX = ".drl";
+    private static final String RESOURCES = "src/main/resources/";
     private static final String REFERENCE_FILE = "reference/qualifications.json";
     private static final Pattern QUOTED = Pattern.compile("'([^']{1,80})'|\"([^\"]{1,80})\"");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.\\w+\\(\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieServices kie = KieServices.Factory.get();
@@ -63,6 +68,8 @@ public final class RuleSetCompiler {
             sources.add(new GeneratedDrl(drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
         }
         if (!problems.isEmpty()) {
+            // Still compile the hand-written DRL files (quick), so their mistakes are reported in the same run.
+            build(sources.stream().filter(s -> !s.fromTable()).toList(), problems);
             throw new RuleSetException(problems);
         }
         KieBase kieBase = build(sources, problems);
@@ -136,12 +143,13 @@ public final class RuleSetCompiler {
         KieFileSystem kfs = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("kr.qfeedback.rules", "ruleset", "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
+        // Drools names a message's file relative to src/main/resources.
         Map<String, GeneratedDrl> byResource = new LinkedHashMap<>();
         int n = 0;
         for (GeneratedDrl source : sources) {
-            String resource = "src/main/resources/" + packageFolder(source.drl()) + "/r" + (n++) + ".drl";
+            String resource = packageFolder(source.drl()) + "/r" + (n++) + ".drl";
             byResource.put(resource, source);
-            kfs.write(resource, source.drl());
+            kfs.write(RESOURCES + resource, source.drl());
         }
         KieBuilder builder;
         try {
@@ -150,11 +158,19 @@ public final class RuleSetCompiler {
             problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙을 컴파일할 수 없습니다: " + oneLine(e.getMessage())));
             return null;
         }
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            GeneratedDrl source = byResource.get(m.getPath());
-            problems.add(locate(source, m));
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            GeneratedDrl source = byResource.get(resourceOf(m.getPath()));
+            // A parser failure is followed by a line-less "null Package" echo; the located error says it all.
+            boolean echo = m.getLine() <= 0 && source != null && errors.stream()
+                    .anyMatch(o -> o.getLine() > 0 && source == byResource.get(resourceOf(o.getPath())));
+            if (!echo) {
+                problems.add(locate(source, m));
+            }
         }
         if (!problems.isEmpty()) {
+            // A clean build of only the DRL files (other files being broken) was installed; drop it.
+            kie.getRepository().removeKieModule(releaseId);
             return null;
         }
         try {
@@ -162,6 +178,10 @@ public final class RuleSetCompiler {
         } finally {
             kie.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    private static String resourceOf(String path) {
+        return path != null && path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
     }
 
     /** Drools wants a DRL file in the folder of its package. */
@@ -177,12 +197,31 @@ public final class RuleSetCompiler {
         }
         if (!source.fromTable()) {
             return RuleProblem.atLine(RuleFiles.display(source.file()), m.getLine() > 0 ? m.getLine() : null,
-                    "DRL 규칙 오류: " + text + ". 괄호, 따옴표, 필드 이름(rules/README.md 의 Profile 표)을 확인해 주세요.");
+                    "DRL 규칙 오류: " + text + ". 괄호, 따옴표, 필드 이름(rules/README.md 의 Profile 표)을 확인해 주세요."
+                            + knownFields(text));
         }
         Integer row = source.rowOfLine(m.getLine());
         return RuleProblem.atCell(RuleFiles.display(source.file()), source.sheet(), row, null,
                 "이 행의 조건이나 동작을 규칙으로 바꿀 수 없습니다(" + culprit(text)
                         + "). 칸에 허용되는 값만 적었는지 확인해 주세요.");
+    }
+
+    /** For an unknown field, the names the fact does have, e.g. " Profile 에서 쓸 수 있는 이름: outcome, stage, …". */
+    private static String knownFields(String text) {
+        Matcher m = UNKNOWN_FIELD.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        try {
+            Class<?> type = Class.forName(m.group(1), false, RuleSetCompiler.class.getClassLoader());
+            if (!type.isRecord()) {
+                return "";
+            }
+            return " " + type.getSimpleName() + " 에서 쓸 수 있는 이름: " + Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName).collect(Collectors.joining(", ")) + ".";
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "";
+        }
     }
 
     private static String culprit(String text) {
