@@ -7,7 +7,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import kr.qfeedback.acceptance.AcceptanceGate;
+import kr.qfeedback.batch.BatchCommand;
+import kr.qfeedback.cohort.CohortCommand;
+import kr.qfeedback.cohort.CohortGenerator;
 import kr.qfeedback.http.FeedbackApi;
+import kr.qfeedback.http.RulesApi;
+import kr.qfeedback.lifecycle.AuditLog;
+import kr.qfeedback.lifecycle.AuditVerification;
+import kr.qfeedback.lifecycle.CheckReport;
+import kr.qfeedback.lifecycle.RuleChecks;
+import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.http.HttpService;
 import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
@@ -15,9 +26,7 @@ import kr.qfeedback.reference.importer.ImportReport;
 import kr.qfeedback.reference.importer.QnetImporter;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
-import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSet;
-import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.RuleSetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +49,9 @@ public final class Main {
                 case "serve" -> serve();
                 case "validate" -> validate(rest);
                 case "import-reference" -> importReference(rest);
+                case "audit-verify" -> auditVerify(rest);
+                case "cohort" -> CohortCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
+                case "batch" -> BatchCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
                 case "help", "--help", "-h" -> help(0);
                 default -> {
                     ERR.println("Unknown command '" + command + "'.");
@@ -60,7 +72,12 @@ public final class Main {
                 "usage: java -jar q-feedback.jar COMMAND",
                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
-                "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)"));
+                "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
+                "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
+                "  batch --in FILE --out FILE [--threads N]",
+                "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr",
+                "  cohort --size N --out FILE [--seed S]",
+                "                             write N realistic requests (NDJSON) drawn from the reference statistics"));
         return exit;
     }
 
@@ -75,24 +92,32 @@ public final class Main {
         } else {
             tokens = TokenRegistry.parse(config.tokens());
         }
+        ActiveRuleSet active = new ActiveRuleSet();
+        RulesLifecycle lifecycle = new RulesLifecycle(active, VersionStore.open(config.dataDir()),
+                AuditLog.open(config.dataDir()), new AcceptanceGate(config.featuresDir()), Clock.systemUTC());
         RuleSet ruleSet;
         try {
-            ruleSet = new RuleSetCompiler().compile(RuleFiles.read(config.rulesDir()));
+            boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
+            if (!scenarios) {
+                LOG.warn("no acceptance scenarios at {}; start-up checks run without them (publishing needs them)", config.featuresDir());
+            }
+            ruleSet = lifecycle.start(RuleFiles.read(config.rulesDir()), scenarios);
         } catch (RuleSetException e) {
             ERR.println("규칙을 적용할 수 없어 서비스를 시작하지 않습니다 (" + config.rulesDir() + "):");
             e.problems().forEach(p -> ERR.println("  - " + p.describe()));
             return 1;
         }
-        ActiveRuleSet active = new ActiveRuleSet();
-        active.activate(ruleSet);
         Vertx vertx = Vertx.vertx();
-        FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC());
+        RulesApi rulesApi = new RulesApi(lifecycle,
+                (rules, size, seed) -> CohortGenerator.list(rules.reference(), seed, size), config.dataDir().resolve("uploads"));
+        FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         HttpService.start(vertx, api, config.httpPort(), instances)
                 .onSuccess(port -> LOG.info("listening on port {} (rules version {})", port, ruleSet.version()))
                 .onFailure(e -> {
                     ERR.println("The HTTP server could not start on port " + config.httpPort() + ": " + e.getMessage());
-                    System.exit(1);
+                    // Not on the event loop: the shutdown hook waits for Vert.x to close.
+                    new Thread(() -> System.exit(1), "exit").start();
                 });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
         return -1;
@@ -100,17 +125,45 @@ public final class Main {
 
     private static int validate(List<String> args) {
         Path dir = Path.of(args.isEmpty() ? "rules" : args.get(0));
-        try {
-            RuleSet ruleSet = new RuleSetCompiler().compile(RuleFiles.read(dir));
-            OUT.println("검증 통과: " + dir + " (규칙 버전 " + ruleSet.version() + ", 규칙 " + ruleSet.ruleCount() + "개). 게시할 수 있습니다.");
-            return 0;
-        } catch (RuleSetException e) {
-            OUT.println("검증 실패: " + dir + " 에서 문제 " + e.problems().size() + "개를 찾았습니다.");
-            for (RuleProblem p : e.problems()) {
-                OUT.println("  - " + p.describe());
-            }
+        Path features = Path.of(System.getenv().getOrDefault("QF_FEATURES_DIR", "./features"));
+        RuleChecks.Checked checked = new RuleChecks().check(RuleFiles.read(dir));
+        CheckReport report = checked.report();
+        if (!report.compiled()) {
+            OUT.println("검증 실패: " + dir + " 에서 문제 " + report.problems().size() + "개를 찾았습니다.");
+            report.problems().forEach(p -> OUT.println("  - " + p.describe()));
             return 1;
         }
+        report.coverage().describe().forEach(line -> OUT.println("  - " + line));
+        if (!report.publishable()) {
+            OUT.println("검증 실패: " + dir + " 는 컴파일되지만 빠진 경우나 서로 부딪치는 행이 있어 게시할 수 없습니다.");
+            return 1;
+        }
+        if (RulesLifecycle.scenariosAvailable(features)) {
+            AcceptanceGate.GateResult gate = new AcceptanceGate(features).run(checked.rules());
+            if (!gate.passed()) {
+                OUT.println("검증 실패: 수용 시나리오 " + gate.failures().size() + "개가 실패했습니다 (" + gate.scenarios() + "개 중).");
+                gate.failures().forEach(f -> OUT.println("  - " + f.location() + " " + f.name() + ": " + f.error()));
+                return 1;
+            }
+            OUT.println("수용 시나리오 " + gate.scenarios() + "개 모두 통과.");
+        } else {
+            OUT.println("수용 시나리오 폴더(" + features + ")가 없어 시나리오는 돌리지 않았습니다.");
+        }
+        OUT.println("검증 통과: " + dir + " (규칙 버전 " + report.version() + "). 게시할 수 있습니다.");
+        return 0;
+    }
+
+    private static int auditVerify(List<String> args) {
+        Path dataDir = Path.of(args.isEmpty() || args.get(0).startsWith("--") ? "data" : args.get(0));
+        int head = args.indexOf("--head");
+        String expectedHead = head >= 0 && head + 1 < args.size() ? args.get(head + 1) : null;
+        AuditVerification result = AuditLog.open(dataDir).verify(expectedHead);
+        if (result.ok()) {
+            OUT.println("감사 기록 이상 없음: " + result.entryCount() + "개 항목, 마지막 해시 " + AuditLog.open(dataDir).headHash());
+            return 0;
+        }
+        OUT.println("감사 기록 변조 또는 손상 발견: " + result.reason() + (result.firstBadSeq() == null ? "" : " (항목 " + result.firstBadSeq() + ")"));
+        return 1;
     }
 
     private static int importReference(List<String> args) {

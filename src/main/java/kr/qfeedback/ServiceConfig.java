@@ -9,7 +9,7 @@ import java.util.Map;
  * the start with a sentence naming the variable.
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
-                            int clusterPort) {
+                            int clusterPort, Path featuresDir) {
 
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
         int port = port(env, "QF_HTTP_PORT", 8080, true);
@@ -21,7 +21,8 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 Path.of(env.getOrDefault("QF_DATA_DIR", "./data")),
                 tokens == null || tokens.isBlank() ? null : tokens,
                 members.isEmpty() ? List.of() : List.of(members.split("\\s*,\\s*")),
-                clusterPort);
+                clusterPort,
+                Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")));
     }
 
     private static int port(Map<String, String> env, String name, int fallback, boolean zeroAllowed) {

@@ -35,6 +35,10 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, "NOT_FOUND", "There is no endpoint at " + path + "; see GET /openapi.yaml for the API.", null);
     }
 
+    public static ApiError unknownVersion(String version) {
+        return new ApiError(404, "UNKNOWN_VERSION", "No stored rules version '" + version + "'; GET /v1/rules lists the versions.", "version");
+    }
+
     public static ApiError methodNotAllowed() {
         return new ApiError(405, "METHOD_NOT_ALLOWED", "This endpoint does not accept that HTTP method; see GET /openapi.yaml.", null);
     }

@@ -42,7 +42,15 @@ public final class FeedbackApi {
     private final FeedbackDecider decider = new FeedbackDecider();
     private final Buffer openApi;
 
+    private final RulesApi rulesApi;
+
     public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock) {
+        this(rules, tokens, metrics, clock, null);
+    }
+
+    /** With {@code rulesApi} the router also serves the rules lifecycle endpoints for policy staff. */
+    public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock, RulesApi rulesApi) {
+        this.rulesApi = rulesApi;
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
@@ -61,6 +69,9 @@ public final class FeedbackApi {
         router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
+        if (rulesApi != null) {
+            rulesApi.mount(router, vertx, this);
+        }
         router.route().last().handler(ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
         router.errorHandler(413, ctx -> fail(ctx, ApiError.tooLarge(BODY_LIMIT_BYTES)));
         router.errorHandler(405, ctx -> fail(ctx, ApiError.methodNotAllowed()));
@@ -123,11 +134,13 @@ public final class FeedbackApi {
     }
 
     /** Every endpoint but /health/* needs a known token (contract); operations accept either role. */
-    private void requireAnyRole(RoutingContext ctx) {
-        if (tokens.identify(bearer(ctx)).isEmpty()) {
+    void requireAnyRole(RoutingContext ctx) {
+        Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
+        if (caller.isEmpty()) {
             fail(ctx, ApiError.unauthenticated());
             return;
         }
+        ctx.put(CALLER, caller.get());
         ctx.next();
     }
 
@@ -136,7 +149,13 @@ public final class FeedbackApi {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
     }
 
-    private void requireRole(RoutingContext ctx, Role role) {
+    /** The audit name of the token that made this request (set by the role checks). */
+    String caller(RoutingContext ctx) {
+        TokenRegistry.Caller caller = ctx.get(CALLER);
+        return caller == null ? "unknown" : caller.name();
+    }
+
+    void requireRole(RoutingContext ctx, Role role) {
         Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
         if (caller.isEmpty()) {
             fail(ctx, ApiError.unauthenticated());

@@ -18,6 +18,7 @@ import kr.qfeedback.rules.model.SectionShown;
 import kr.qfeedback.rules.model.SurveyCampaign;
 import kr.qfeedback.rules.model.YouthDiscountEligible;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
@@ -134,6 +135,42 @@ public final class RuleSet {
             session.removeEventListener(listener);
             session.dispose();
         }
+    }
+
+    /**
+     * Every section every fired rule showed for one profile, in source order (file, then row or line),
+     * before {@link #evaluate} keeps only the upper row per section. Not memoised. For analysis tools
+     * (coverage and conflict checks), not for serving.
+     */
+    public List<SectionChoice> evaluateAll(Profile profile) {
+        Objects.requireNonNull(profile, "profile must not be null");
+        KieSession session = sessions.newKieSession();
+        try {
+            session.insert(profile);
+            session.insert(parameters.toFact());
+            session.fireAllRules();
+            List<SectionChoice> all = new ArrayList<>();
+            for (Object fact : session.getObjects()) {
+                if (fact instanceof SectionShown shown) {
+                    all.add(toChoice(shown));
+                }
+            }
+            all.sort(Comparator.comparing((SectionChoice c) -> sourceOrder(c.decidedBy().source())));
+            return all;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Every compiled rule in source order, so analysis tools can list the table rows ({@link #sourceOf}
+     * gives each one's row) and read their conditions. Read-only: do not fire or modify these.
+     */
+    public List<Rule> compiledRules() {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .sorted(Comparator.comparing((Rule r) -> sourceOrder(sourceOf(r.getName()).source())))
+                .toList();
     }
 
     private RuleOutcome collect(KieSession session, Map<SectionId, RuleSource> judgements) {

@@ -1,0 +1,274 @@
+package kr.qfeedback.analysis;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import kr.qfeedback.feedback.ExamResult;
+import kr.qfeedback.feedback.Grade;
+import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.reference.PassCriterion;
+import kr.qfeedback.reference.Qualification;
+import kr.qfeedback.reference.ReferenceCatalogue;
+import kr.qfeedback.rules.Parameters;
+import kr.qfeedback.rules.model.Profile;
+
+/**
+ * Every profile the rules can be asked about, once each field is cut into the values that can
+ * matter, keeping only combinations a request can produce (see {@code DerivedFacts.profile()},
+ * {@code FeedbackRequestParser}, {@code ConsistencyCheck}):
+ * <ul>
+ * <li>stage × result × grade: the 9 outcomes; INTERVIEW only for PROFESSIONAL_ENGINEER, PRACTICAL never for it;</li>
+ * <li>ABSENT has no score at all; PASS and FAIL always have a total score (the parser requires it);</li>
+ * <li>no subject scores means no lowest subject score and no cut-off; a cut-off needs a lowest subject score
+ *     under the highest subject minimum in the reference data and parameters; meeting the criterion means no cut-off,
+ *     and a lowest score at or above every average minimum always meets it;</li>
+ * <li>lowest subject score: 0, 39.9, 40, 59.9, 60, 100 and, for every number a rule compares it with, that number
+ *     and the values 0.1 under and over it (scores have one decimal place);</li>
+ * <li>the total score follows the criterion (75 when met, 45 when not), or, if a rule reads it, every boundary as above;</li>
+ * <li>an unknown qualification has no statistics and no schedule; the next stage's statistics and schedule exist
+ *     only after a written exam;</li>
+ * <li>a written pass always knows its written pass date; days of exemption left only with that date, one of
+ *     -1, 0, the expiring days, one more, 729 and each number a rule compares them with (±1);</li>
+ * <li>age unknown, the youth maximum age, one more, and each number a rule compares it with (±1);</li>
+ * <li>documents SUBMITTED, NOT_SUBMITTED, NOT_REQUIRED or UNKNOWN.</li>
+ * </ul>
+ * Values are listed so that the first profile of a group reads naturally as an example.
+ */
+final class ProfileSpace {
+    private static final List<Grade> GRADE_ORDER = List.of(Grade.ENGINEER, Grade.INDUSTRIAL_ENGINEER, Grade.CRAFTSMAN,
+            Grade.MASTER_CRAFTSMAN, Grade.SERVICE, Grade.PROFESSIONAL_ENGINEER);
+    private static final List<String> DOCUMENTS = List.of("UNKNOWN", "SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED");
+    private static final List<Boolean> YES_NO = List.of(true, false);
+    private static final List<Boolean> NO = List.of(false);
+    private static final BigDecimal SCORE_STEP = new BigDecimal("0.1");
+
+    /** The score-related fields of one profile. */
+    private record Score(boolean scored, boolean subjectsScored, Double total, Double lowest, boolean below, boolean meets) {
+    }
+
+    /** Whether a written pass date is known and the days of exemption left. */
+    private record Exemption(boolean known, Integer daysRemaining) {
+    }
+
+    private final List<Double> lowestScores;
+    private final List<Double> totalScores;
+    private final boolean totalRead;
+    private final double highestSubjectMinimum;
+    private final double lowestAverageMinimum;
+    private final double highestAverageMinimum;
+    private final boolean criterionAlwaysKnown;
+    private final List<Integer> exemptionDays;
+    private final List<Integer> ages;
+
+    ProfileSpace(Parameters parameters, ReferenceCatalogue reference, RuleReads reads) {
+        List<PassCriterion> criteria = new ArrayList<>();
+        criteria.addAll(parameters.writtenCriteria().values());
+        criteria.addAll(parameters.secondStageCriteria().values());
+        for (Qualification q : reference.all()) {
+            Stream.of(q.writtenCriterion(), q.secondStageCriterion()).filter(Objects::nonNull).forEach(criteria::add);
+        }
+        this.highestSubjectMinimum = criteria.stream().map(PassCriterion::subjectMinimum).filter(Objects::nonNull)
+                .mapToDouble(Integer::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
+        this.lowestAverageMinimum = criteria.stream().mapToDouble(PassCriterion::averageMinimum).min().orElse(0);
+        this.highestAverageMinimum = criteria.stream().mapToDouble(PassCriterion::averageMinimum).max().orElse(100);
+        this.criterionAlwaysKnown = parameters.writtenCriteria().keySet().containsAll(Arrays.asList(Grade.values()))
+                && parameters.secondStageCriteria().keySet().containsAll(Arrays.asList(Grade.values()));
+
+        this.lowestScores = scores(List.of(0.0, 39.9, 40.0, 59.9, 60.0, 100.0), reads.thresholds("lowestSubjectScore"));
+        this.totalRead = reads.read("totalScore");
+        this.totalScores = scores(List.of(0.0, 45.0, 59.9, 60.0, 75.0, 100.0), reads.thresholds("totalScore"));
+
+        int expiring = parameters.exemptionExpiringDays();
+        TreeSet<Integer> days = new TreeSet<>(List.of(-1, 0, expiring, expiring + 1, 729));
+        addAround(days, reads.thresholds("exemptionDaysRemaining"), Integer.MIN_VALUE);
+        this.exemptionDays = new ArrayList<>(days.descendingSet());
+
+        TreeSet<Integer> age = new TreeSet<>(List.of(parameters.youthMaxAge(), parameters.youthMaxAge() + 1));
+        addAround(age, reads.thresholds("age"), 0);
+        List<Integer> a = new ArrayList<>();
+        a.add(null);
+        a.addAll(age);
+        this.ages = a;
+    }
+
+    /** A superset of the values each field takes in the space, by field name (for grouping values up front). */
+    Map<String, List<Object>> candidates() {
+        Map<String, List<Object>> values = new HashMap<>();
+        List<Object> outcomes = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            for (ExamResult result : ExamResult.values()) {
+                outcomes.add(stage.name() + "_" + result.name());
+            }
+        }
+        values.put("outcome", outcomes);
+        values.put("stage", Arrays.stream(Stage.values()).map(s -> (Object) s.name()).toList());
+        values.put("result", Arrays.stream(ExamResult.values()).map(r -> (Object) r.name()).toList());
+        values.put("grade", GRADE_ORDER.stream().map(g -> (Object) g.name()).toList());
+        for (String flag : List.of("qualificationKnown", "scored", "subjectsScored", "belowSubjectMinimum", "scoreMeetsCriterion",
+                "stageStatisticsKnown", "nextStageStatisticsKnown", "sameStageScheduleKnown", "nextStageScheduleKnown",
+                "writtenPassKnown")) {
+            values.put(flag, List.of(true, false));
+        }
+        values.put("totalScore", withNull(Stream.of(true, false)
+                .flatMap(meets -> Stream.of(true, false).flatMap(subjects -> totals(meets, subjects).stream())).distinct().toList()));
+        values.put("lowestSubjectScore", withNull(lowestScores));
+        values.put("exemptionDaysRemaining", withNull(exemptionDays));
+        values.put("age", new ArrayList<>(ages));
+        values.put("documents", new ArrayList<>(DOCUMENTS));
+        return values;
+    }
+
+    /** Some profile of the space, to probe single-field tests on. */
+    Profile template() {
+        Profile[] first = new Profile[1];
+        outcome(Stage.WRITTEN, ExamResult.PASS, GRADE_ORDER.get(0), p -> {
+            if (first[0] == null) {
+                first[0] = p;
+            }
+        });
+        return first[0];
+    }
+
+    private static List<Object> withNull(List<?> values) {
+        List<Object> list = new ArrayList<>();
+        list.add(null);
+        list.addAll(values);
+        return list;
+    }
+
+    /** Calls {@code action} with every profile of the space, in a fixed order. */
+    void forEach(Consumer<Profile> action) {
+        for (Stage stage : Stage.values()) {
+            for (ExamResult result : ExamResult.values()) {
+                for (Grade grade : GRADE_ORDER) {
+                    if (stage.isSecond() && stage != grade.secondStage()) {
+                        continue;
+                    }
+                    outcome(stage, result, grade, action);
+                }
+            }
+        }
+    }
+
+    private void outcome(Stage stage, ExamResult result, Grade grade, Consumer<Profile> action) {
+        boolean written = stage == Stage.WRITTEN;
+        List<Score> scores = scores(result);
+        List<Exemption> exemptions = exemptions(written && result == ExamResult.PASS);
+        for (boolean known : YES_NO) {
+            for (Score score : scores) {
+                for (boolean stageStatistics : known ? YES_NO : NO) {
+                    for (boolean nextStatistics : known && written ? YES_NO : NO) {
+                        for (boolean sameSchedule : known ? YES_NO : NO) {
+                            for (boolean nextSchedule : known && written ? YES_NO : NO) {
+                                for (Exemption exemption : exemptions) {
+                                    for (Integer age : ages) {
+                                        for (String documents : DOCUMENTS) {
+                                            action.accept(new Profile(stage.name() + "_" + result.name(), stage.name(),
+                                                    result.name(), grade.name(), known, score.scored(), score.subjectsScored(),
+                                                    score.total(), score.lowest(), score.below(), score.meets(),
+                                                    stageStatistics, nextStatistics, sameSchedule, nextSchedule,
+                                                    exemption.known(), exemption.daysRemaining(), age, documents));
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Score combinations; listed so that a pass meets the criterion first and a fail misses it first. */
+    private List<Score> scores(ExamResult result) {
+        if (result == ExamResult.ABSENT) {
+            return List.of(new Score(false, false, null, null, false, false));
+        }
+        boolean pass = result == ExamResult.PASS;
+        List<Score> scores = new ArrayList<>();
+        for (boolean meets : pass ? YES_NO : List.of(false, true)) {
+            for (Double total : totals(meets, false)) {
+                scores.add(new Score(true, false, total, null, false, meets));
+            }
+        }
+        for (double lowest : lowestScores) {
+            boolean canBeBelow = lowest < highestSubjectMinimum;
+            for (boolean below : !canBeBelow ? NO : pass ? List.of(false, true) : YES_NO) {
+                boolean mustMeet = !below && criterionAlwaysKnown && lowest >= highestAverageMinimum;
+                for (boolean meets : below ? NO : mustMeet ? List.of(true) : pass ? YES_NO : List.of(false, true)) {
+                    for (Double total : totals(meets, true)) {
+                        scores.add(new Score(true, true, total, lowest, below, meets));
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * Total scores consistent with the criterion. Without subject scores the total is the average, so
+     * meeting the criterion needs a total at or above some average minimum and missing it one under some.
+     */
+    private List<Double> totals(boolean meets, boolean subjects) {
+        if (!totalRead) {
+            return List.of(meets ? Math.max(75.0, highestAverageMinimum) : Math.min(45.0, Math.max(0, lowestAverageMinimum - 0.1)));
+        }
+        return totalScores.stream()
+                .filter(t -> subjects || (meets ? t >= lowestAverageMinimum : t < highestAverageMinimum || !criterionAlwaysKnown))
+                .toList();
+    }
+
+    private List<Exemption> exemptions(boolean writtenPass) {
+        List<Exemption> list = new ArrayList<>();
+        if (!writtenPass) {
+            list.add(new Exemption(false, null));
+        }
+        for (Integer days : exemptionDays) {
+            list.add(new Exemption(true, days));
+        }
+        return list;
+    }
+
+    /** Scores from 0 to 100 with one decimal: the base values and each threshold with its neighbours. */
+    private static List<Double> scores(List<Double> base, Set<BigDecimal> thresholds) {
+        TreeSet<BigDecimal> values = new TreeSet<>();
+        base.forEach(v -> values.add(BigDecimal.valueOf(v)));
+        for (BigDecimal t : thresholds) {
+            BigDecimal rounded = t.setScale(1, RoundingMode.HALF_UP);
+            for (BigDecimal v : List.of(rounded.subtract(SCORE_STEP), rounded, rounded.add(SCORE_STEP))) {
+                if (v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0) {
+                    values.add(v);
+                }
+            }
+        }
+        List<Double> result = new ArrayList<>();
+        TreeSet<Double> seen = new TreeSet<>();
+        for (BigDecimal v : values) {
+            if (seen.add(v.doubleValue())) {
+                result.add(v.doubleValue());
+            }
+        }
+        return result;
+    }
+
+    private static void addAround(TreeSet<Integer> values, Set<BigDecimal> thresholds, int minimum) {
+        for (BigDecimal t : thresholds) {
+            int whole = t.setScale(0, RoundingMode.FLOOR).intValue();
+            boolean integral = t.compareTo(BigDecimal.valueOf(whole)) == 0;
+            for (int v : integral ? new int[] {whole - 1, whole, whole + 1} : new int[] {whole, whole + 1}) {
+                if (v >= minimum) {
+                    values.add(v);
+                }
+            }
+        }
+    }
+}

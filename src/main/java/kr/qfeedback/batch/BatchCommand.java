@@ -1,0 +1,66 @@
+package kr.qfeedback.batch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.rules.RuleSetException;
+
+/**
+ * {@code batch --in FILE --out FILE [--threads N]}: compiles the rules of {@code rulesDir} once,
+ * then decides every line of FILE with {@link BatchRunner}, with progress on standard error (a bar
+ * on a terminal, a plain line every two seconds otherwise) and a summary line at the end.
+ * {@code --threads} defaults to the number of cores. Exit 0 when every line was answered (error
+ * objects included), 1 when the rules do not compile or a file cannot be read or written.
+ */
+public final class BatchCommand {
+
+    private BatchCommand() {
+    }
+
+    /** @throws IllegalArgumentException for wrong arguments (the caller prints it and exits 2) */
+    public static int run(List<String> args, Path rulesDir, PrintStream err) {
+        Map<String, String> options = Options.parse(args, List.of("--in", "--out"), List.of("--threads"),
+                "usage: batch --in FILE --out FILE [--threads N]");
+        Path in = Path.of(options.get("--in"));
+        Path out = Path.of(options.get("--out"));
+        int threads = options.containsKey("--threads")
+                ? Options.positiveInt(options.get("--threads"), "--threads")
+                : Runtime.getRuntime().availableProcessors();
+        if (!Files.isReadable(in)) {
+            throw new IllegalArgumentException("--in " + in + ": no such readable file.");
+        }
+        try {
+            if (Files.exists(out) && Files.isSameFile(in, out)) {
+                throw new IllegalArgumentException("--out must not be the input file " + in + ".");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + out + ": " + e.getMessage());
+        }
+        long compileStart = System.nanoTime();
+        RuleSet rules;
+        try {
+            rules = new RuleSetCompiler().compile(RuleFiles.read(rulesDir));
+        } catch (RuleSetException e) {
+            err.println("규칙을 적용할 수 없어 일괄 처리를 하지 않습니다 (" + rulesDir + "):");
+            e.problems().forEach(p -> err.println("  - " + p.describe()));
+            return 1;
+        }
+        err.println(String.format(Locale.ROOT, "batch: rules version %s compiled in %.1f s; deciding %s with %d threads",
+                rules.version(), (System.nanoTime() - compileStart) / 1e9, in, threads));
+        try {
+            BatchSummary summary = new BatchRunner().run(in, out, rules, threads, ProgressSink.forStandardError("batch"));
+            err.println(summary.describe() + " -> " + out);
+            return 0;
+        } catch (IOException e) {
+            err.println("batch: stopped, " + e.getMessage() + " (" + e.getClass().getSimpleName() + "); " + out + " is incomplete.");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package kr.qfeedback.lifecycle;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import kr.qfeedback.acceptance.AcceptanceGate;
+import kr.qfeedback.rules.ActiveRuleSet;
+import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.rules.RuleProblem;
+import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.rules.RuleSetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a rules version goes live, for staff and for start-up alike: compile (problems located in
+ * the files staff edited), analyse completeness and conflicts, run the Korean acceptance
+ * scenarios, store the version immutably, record it in the hash-chained audit log, and only then
+ * swap it in as the active rule set in one step. Requests in flight keep the set they took.
+ * Publishing and rolling back are serialised; checking runs concurrently.
+ */
+public final class RulesLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(RulesLifecycle.class);
+    public static final String SYSTEM = "system";
+
+    private final ActiveRuleSet active;
+    private final VersionStore store;
+    private final AuditLog audit;
+    private final AcceptanceGate gate;
+    private final Clock clock;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleChecks checks = new RuleChecks();
+    private final Object publishing = new Object();
+
+    public RulesLifecycle(ActiveRuleSet active, VersionStore store, AuditLog audit, AcceptanceGate gate, Clock clock) {
+        this.active = Objects.requireNonNull(active, "active must not be null");
+        this.store = Objects.requireNonNull(store, "store must not be null");
+        this.audit = Objects.requireNonNull(audit, "audit must not be null");
+        this.gate = Objects.requireNonNull(gate, "gate must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    public ActiveRuleSet active() {
+        return active;
+    }
+
+    public VersionStore store() {
+        return store;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Compiles and analyses a candidate without activating anything. */
+    public CheckReport check(RuleFiles files) {
+        return checks.check(files).report();
+    }
+
+    /**
+     * Publishes {@code files} when every check passes: compiled, no gap or conflict, every
+     * acceptance scenario green. Otherwise nothing changes and the result says why.
+     */
+    public PublishResult publish(RuleFiles files, String who, String note) {
+        Objects.requireNonNull(files, "files must not be null");
+        long started = System.nanoTime();
+        RuleChecks.Checked checked = checks.check(files);
+        String from = active.current().map(RuleSet::version).orElse(null);
+        if (!checked.report().publishable()) {
+            audit.append(who, clock.instant(), AuditAction.VALIDATE, from, files.version(), List.of(),
+                    "게시 거부: 검증 또는 완전성 검사 실패");
+            return new PublishResult(false, from, files.version(), checked.report(), null, millisSince(started));
+        }
+        AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
+        if (!scenarios.passed()) {
+            audit.append(who, clock.instant(), AuditAction.VALIDATE, from, files.version(), List.of(),
+                    "게시 거부: 수용 시나리오 " + scenarios.failures().size() + "개 실패");
+            return new PublishResult(false, from, files.version(), checked.report(), scenarios, millisSince(started));
+        }
+        synchronized (publishing) {
+            String previous = active.current().map(RuleSet::version).orElse(null);
+            goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
+            return new PublishResult(true, previous, files.version(), checked.report(), scenarios, millisSince(started));
+        }
+    }
+
+    /** Re-activates a stored version (its files are re-verified against their hashes and recompiled). */
+    public Activation rollback(String version, String who) {
+        RuleFiles files = store.load(version);
+        RuleSet rules = compiler.compile(files);
+        synchronized (publishing) {
+            String previous = active.current().map(RuleSet::version).orElse(null);
+            return goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK, previous);
+        }
+    }
+
+    /**
+     * Start-up: the folder on disk becomes active after the same checks as a publish, unless it is
+     * the version already active in the store. Throws {@link RuleSetException} listing every
+     * problem when the folder cannot go live; the service then does not start.
+     */
+    public RuleSet start(RuleFiles onDisk, boolean runScenarios) {
+        Optional<String> stored = store.activeVersion();
+        if (stored.isPresent() && stored.get().equals(onDisk.version())) {
+            RuleSet rules = compiler.compile(onDisk);
+            active.activate(rules);
+            LOG.info("rules version {} is the stored active version", rules.version());
+            return rules;
+        }
+        RuleChecks.Checked checked = checks.check(onDisk);
+        if (!checked.report().compiled()) {
+            throw new RuleSetException(checked.report().problems());
+        }
+        if (checked.report().coverage().blocksPublish()) {
+            throw new RuleSetException(checked.report().coverage().describe().stream()
+                    .map(line -> RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, line)).toList());
+        }
+        if (runScenarios) {
+            AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
+            if (!scenarios.passed()) {
+                throw new RuleSetException(scenarios.failures().stream()
+                        .map(f -> RuleProblem.inFile(f.location(), "수용 시나리오 '" + f.name() + "' 실패: " + f.error()))
+                        .toList());
+            }
+        }
+        synchronized (publishing) {
+            goLive(onDisk, checked.rules(), SYSTEM, "시작할 때 규칙 폴더에서 적용", AuditAction.STARTUP,
+                    ActivationAction.STARTUP, stored.orElse(null));
+        }
+        return checked.rules();
+    }
+
+    private Activation goLive(RuleFiles files, RuleSet rules, String who, String note, AuditAction action,
+                              ActivationAction activation, String previous) {
+        var now = clock.instant();
+        store.store(files, who, now, note);
+        RuleFiles before = previous == null ? null : loadQuietly(previous);
+        audit.append(who, now, action, previous, files.version(), RuleDiff.between(before, files), note);
+        Activation activated = store.activate(files.version(), who, now, activation);
+        active.activate(rules);
+        LOG.info("rules version {} is active ({} by {}; was {}; audit head {})", files.version(), action, who, previous,
+                audit.headHash());
+        return activated;
+    }
+
+    private RuleFiles loadQuietly(String version) {
+        try {
+            return store.load(version);
+        } catch (VersionStoreException e) {
+            LOG.warn("the previous version {} could not be read for the audit diff: {}", version, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether the acceptance scenarios can run here (the features folder exists). */
+    public static boolean scenariosAvailable(java.nio.file.Path featuresDir) {
+        return Files.isDirectory(featuresDir);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

@@ -1,0 +1,212 @@
+package kr.qfeedback.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.feedback.Tone;
+import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.rules.SectionChoice;
+import kr.qfeedback.rules.model.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoverageAnalyzerTest {
+    private final CoverageAnalyzer analyzer = new CoverageAnalyzer();
+
+    private static CoverageReport analyse(String what, RuleSet rules) {
+        CoverageReport report = new CoverageAnalyzer().analyze(rules);
+        System.out.println("== coverage of " + what + ": " + report.millis() + " ms for " + report.profilesChecked()
+                + " profiles (" + report.casesEvaluated() + " evaluations)");
+        report.describe().forEach(line -> System.out.println("   " + line));
+        return report;
+    }
+
+    private static List<String> labels(List<DeadRow> rows) {
+        return rows.stream().map(d -> d.row().label()).toList();
+    }
+
+    @Test
+    void theShippedRulesHaveNoGapsAndNoConflicts() {
+        CoverageReport report = analyse("shipped rules", EditableRules.shipped());
+
+        assertEquals(List.of(), report.gaps());
+        assertEquals(List.of(), report.conflicts());
+        assertEquals(List.of(), report.overlaps());
+        assertFalse(report.blocksPublish());
+        assertTrue(report.profilesChecked() > 100_000, "the whole discretised space is covered: " + report.profilesChecked());
+    }
+
+    @Test
+    void theOnlyDeadShippedRowIsTheSurveyRowBecauseTheSurveySwitchIsOff() {
+        RuleSet rules = EditableRules.shipped();
+        assertFalse(rules.parameters().surveyEnabled(), "parameters.yaml: 만족도 조사 진행: 아니오");
+
+        CoverageReport report = analyse("shipped rules", rules);
+
+        assertEquals(1, report.deadRows().size(), report.describe().toString());
+        DeadRow survey = report.deadRows().get(0);
+        assertEquals(new RowRef("섹션표시 63행", "모든 결과: 만족도 조사 기간이면 설문 링크", "rules/sections.drl.xlsx:row 63"), survey.row());
+        assertEquals(List.of("SurveyCampaign"), survey.needs());
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 63행('모든 결과: 만족도 조사 기간이면 설문 링크')은 ")),
+                report.describe().toString());
+    }
+
+    @Test
+    void everyProfileGetsTheSameSectionsAsTheFirstProfileOfItsGroup() {
+        RuleSet rules = EditableRules.shipped();
+        RuleReads reads = RuleReads.of(rules);
+        assertFalse(reads.opaque(), reads.opaqueReasons().toString());
+        ProfileSpace space = new ProfileSpace(rules.parameters(), rules.reference(), reads);
+        List<Profile> all = new ArrayList<>();
+        space.forEach(all::add);
+        ProfileClasses classes = new ProfileClasses(reads, space.candidates(), space.template());
+        Map<ProfileClasses.Key, Profile> firsts = new HashMap<>();
+        for (Profile p : all) {
+            firsts.putIfAbsent(classes.key(p), p);
+        }
+        int checked = 0;
+        for (int i = 0; i < all.size(); i += 97) {
+            Profile p = all.get(i);
+            Profile first = firsts.get(classes.key(p));
+            assertEquals(rules.evaluateAll(first), rules.evaluateAll(p), "profile " + p + " vs its group's " + first);
+            checked++;
+        }
+        System.out.println("== grouping: " + all.size() + " profiles, " + firsts.size() + " groups, " + checked
+                + " sampled profiles agree with their group; classes per field " + classes.classCounts());
+        assertTrue(firsts.size() < all.size() / 10, "grouping should shrink the work: " + firsts.size());
+    }
+
+    @Test
+    void deletingTheOnlyResultSummaryRowOfAnOutcomeIsAGapWithAnExample(@TempDir Path dir) throws Exception {
+        Path folder = EditableRules.copy(dir);
+        // Row 24 '필기 불합격: 불합격 결과' is the WRITTEN FAIL summary when there is no cut-off (I24 = X).
+        EditableRules.editTable(folder, sheet -> EditableRules.deleteRow(sheet, 24));
+        RuleSet rules = EditableRules.compile(folder);
+
+        CoverageReport report = analyse("rules without row 24", rules);
+
+        assertTrue(report.blocksPublish());
+        assertEquals(1, report.gaps().size(), report.describe().toString());
+        Gap gap = report.gaps().get(0);
+        assertEquals(Gap.Kind.NO_RESULT_SUMMARY, gap.kind());
+        assertEquals("WRITTEN_FAIL", gap.outcome());
+        assertEquals(SectionId.RESULT_SUMMARY, gap.section());
+        assertFalse(gap.example().belowSubjectMinimum(), "row 23 still covers the cut-off case");
+        assertTrue(rules.evaluate(gap.example()).sections().stream().noneMatch(s -> s.id() == SectionId.RESULT_SUMMARY),
+                "the example really gets no summary");
+        assertTrue(gap.profiles() > 0);
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[빈틈] 필기 불합격(WRITTEN_FAIL) 결과 중 ")
+                && l.contains("결과 요약(RESULT_SUMMARY)을 보여 주는 행이 없습니다(예: 필기 불합격, ")), report.describe().toString());
+        assertEquals(List.of(), report.conflicts());
+    }
+
+    @Test
+    void aCopyOfARowWithAnotherToneConflictsWithTheOriginalAndNamesBothRows(@TempDir Path dir) throws Exception {
+        Path folder = EditableRules.copy(dir);
+        int[] added = new int[1];
+        EditableRules.editTable(folder, sheet -> added[0] = EditableRules.appendCopy(sheet, 23, Map.of("V", "WARNING")));
+        assertEquals(64, added[0]);
+        RuleSet rules = EditableRules.compile(folder);
+
+        CoverageReport report = analyse("rules with row 23 copied to row 64 with tone WARNING", rules);
+
+        assertTrue(report.blocksPublish());
+        assertEquals(List.of(), report.gaps());
+        assertEquals(1, report.conflicts().size(), report.describe().toString());
+        Conflict conflict = report.conflicts().get(0);
+        assertEquals(SectionId.RESULT_SUMMARY, conflict.section());
+        assertEquals("섹션표시 23행", conflict.upper().label());
+        assertEquals("rules/sections.drl.xlsx:row 23", conflict.upper().source());
+        assertEquals("섹션표시 64행", conflict.lower().label());
+        assertEquals(List.of("tone"), conflict.differences());
+        assertTrue(conflict.example().belowSubjectMinimum());
+        List<SectionChoice> both = rules.evaluateAll(conflict.example()).stream()
+                .filter(c -> c.id() == SectionId.RESULT_SUMMARY).toList();
+        assertEquals(List.of(Tone.FAILURE, Tone.WARNING), both.stream().map(SectionChoice::tone).toList());
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[충돌] 섹션표시 23행과 64행이 같은 경우(예: 필기 불합격, ")
+                && l.contains(")에 결과 요약(RESULT_SUMMARY)을 서로 다른 톤으로 보여 줍니다(")), report.describe().toString());
+    }
+
+    @Test
+    void anIdenticalCopyOfARowIsAnOverlapNotAConflict(@TempDir Path dir) throws Exception {
+        Path folder = EditableRules.copy(dir);
+        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 57, Map.of()));
+        CoverageReport report = analyse("rules with row 57 copied to row 64", EditableRules.compile(folder));
+
+        assertFalse(report.blocksPublish());
+        assertEquals(List.of(), report.conflicts());
+        assertEquals(1, report.overlaps().size());
+        Overlap overlap = report.overlaps().get(0);
+        assertEquals(List.of("섹션표시 57행", "섹션표시 64행"), List.of(overlap.upper().label(), overlap.lower().label()));
+        assertEquals("ABSENT", overlap.example().result());
+    }
+
+    @Test
+    void aRowWhoseConditionsNoProfileMeetsIsADeadRowAndOnlyWarns(@TempDir Path dir) throws Exception {
+        Path folder = EditableRules.copy(dir);
+        // Only 기술사 (PROFESSIONAL_ENGINEER) take an interview: 면접 + 기능사 never happens.
+        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 39, Map.of(
+                "B", "면접 합격한 기능사: 일자리", "C", "INTERVIEW", "E", "CRAFTSMAN")));
+        CoverageReport report = analyse("rules with an impossible row 64", EditableRules.compile(folder));
+
+        assertFalse(report.blocksPublish());
+        assertEquals(List.of("섹션표시 63행", "섹션표시 64행"), labels(report.deadRows()));
+        assertEquals(List.of(), report.deadRows().get(1).needs());
+        assertEquals(List.of(), report.conflicts());
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 64행('면접 합격한 기능사: 일자리')은 검사한 ")));
+    }
+
+    @Test
+    void aSectionShownWithoutOrderOrMessageIsAGap(@TempDir Path dir) throws Exception {
+        Path folder = EditableRules.copy(dir);
+        EditableRules.addDrl(folder, "extra.drl", """
+                package kr.qfeedback.rules.extra;
+                import kr.qfeedback.rules.model.Profile;
+                import kr.qfeedback.rules.model.SectionShown;
+
+                rule "실기 합격: 학습자료(순서·문구 없음)"
+                when
+                    Profile( stage == "PRACTICAL", result == "PASS" )
+                then
+                    insert( new SectionShown( "LEARNING_RESOURCES", drools.getRule().getName() ) );
+                end
+                """);
+        RuleSet rules = EditableRules.compile(folder);
+
+        CoverageReport report = analyse("rules with a DRL rule that sets no order", rules);
+
+        assertTrue(report.blocksPublish());
+        assertEquals(List.of(Gap.Kind.NO_ORDER, Gap.Kind.NO_MESSAGE), report.gaps().stream().map(Gap::kind).toList());
+        Gap noOrder = report.gaps().get(0);
+        assertEquals("PRACTICAL_PASS", noOrder.outcome());
+        assertEquals(SectionId.LEARNING_RESOURCES, noOrder.section());
+        assertEquals("extra.drl 5번째 줄", noOrder.row().label());
+        assertEquals(Integer.MAX_VALUE, rules.evaluate(noOrder.example()).sections().stream()
+                .filter(s -> s.id() == SectionId.LEARNING_RESOURCES).findFirst().orElseThrow().order(),
+                "a missing order surfaces as the last place");
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith(
+                "[빈틈] extra.drl 5번째 줄('실기 합격: 학습자료(순서·문구 없음)')이 실기 합격(PRACTICAL_PASS) 결과 중 ")
+                && l.contains("학습자료(LEARNING_RESOURCES)를 순서 없이 보여 줍니다(예: 실기 합격, ")), report.describe().toString());
+    }
+
+    @Test
+    void theReportIsPlainJson() {
+        CoverageReport report = analyzer.analyze(EditableRules.shipped());
+        JsonNode json = new ObjectMapper().valueToTree(report);
+
+        for (String field : List.of("gaps", "deadRows", "conflicts", "overlaps", "profilesChecked", "millis", "casesEvaluated")) {
+            assertNotNull(json.get(field), field + " in " + json);
+        }
+        assertEquals("섹션표시 63행", json.get("deadRows").get(0).get("row").get("label").asText());
+    }
+}
