@@ -159,7 +159,11 @@ public final class RulesApi {
         } catch (RuntimeException e) {
             throw ApiError.invalid(null, "The body must be JSON like {\"version\": \"<id from GET /v1/rules>\"}.");
         }
-        String version = body == null ? null : body.getString("version");
+        Object value = body == null ? null : body.getValue("version");
+        if (value != null && !(value instanceof String)) {
+            throw ApiError.invalid("version", "version must be text: an id listed by GET /v1/rules, such as \"0123456789ab\".");
+        }
+        String version = (String) value;
         if (version == null || version.isBlank()) {
             throw ApiError.invalid("version", "version is required: an id listed by GET /v1/rules.");
         }
