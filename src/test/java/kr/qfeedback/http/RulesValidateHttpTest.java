@@ -163,6 +163,66 @@ class RulesValidateHttpTest {
         assertEquals(active, server.activeId());
     }
 
+    @ParameterizedTest(name = "zip entry {0}")
+    @CsvSource({
+        "rules/../../evil.yaml, rules.zip",
+        "/etc/evil.yaml, rules.zip",
+        "rules/C:/evil.yaml, rules.zip",
+        // a name ending in '..' is skipped like a hidden file, so the folder just lacks the other files
+        "rules/sub/.., rules/messages.yaml",
+        "rules/messages.yaml/.., rules/messages.yaml"})
+    void aZipWhoseEntryPointsOutsideTheFolderIsInvalidAndNothingIsWrittenOutside(String entry, String problemFile) throws Exception {
+        byte[] zip = zipWith(entry, "x: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        JsonObject report = okJson(server.validate(Part.file("rules.zip", zip)));
+
+        assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
+        JsonObject p = report.getJsonArray("problems").getJsonObject(0);
+        assertEquals(problemFile, p.getString("file"), p::encode);
+        assertTrue(HANGUL.matcher(p.getString("message")).find(), p::encode);
+        assertFalse(java.nio.file.Files.exists(server.dataDir().resolve("evil.yaml")));
+        assertEquals(active, server.activeId());
+    }
+
+    @Test
+    void aFileNamedZipThatIsNotAZipIsInvalidWithAKoreanSentence() {
+        JsonObject report = okJson(server.validate(Part.file("rules.zip", "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
+        JsonObject p = report.getJsonArray("problems").getJsonObject(0);
+        assertEquals("rules.zip", p.getString("file"));
+        assertTrue(p.getString("message").contains("올바른 zip 파일이 아닙니다"), () -> "not 'empty': " + p.encode());
+    }
+
+    @Test
+    void aZipWithoutTheMessagesFileNamesTheMissingFile(@TempDir Path dir) throws Exception {
+        Path rules = LifecycleServer.copyOfShippedRules(dir.resolve("rules"));
+        java.nio.file.Files.delete(rules.resolve("messages.yaml"));
+
+        JsonObject report = okJson(server.validate(Part.file("rules.zip", LifecycleServer.zip(rules, "rules"))));
+
+        assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
+        assertTrue(report.getJsonArray("problems").stream().map(JsonObject.class::cast)
+                .anyMatch(p -> p.getString("file").contains("messages.yaml")), report::encodePrettily);
+    }
+
+    @Test
+    void noCandidateFolderOrUploadedFileIsLeftInTheDataFolderAfterChecking() throws Exception {
+        server.validate(Part.file("sections.drl.xlsx", LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점"))));
+        Path uploads = server.dataDir().resolve("uploads");
+        List<Path> left = List.of();
+        for (int i = 0; i < 50; i++) {
+            try (var walk = java.nio.file.Files.walk(uploads)) {
+                left = walk.filter(java.nio.file.Files::isRegularFile).toList();
+            }
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), left);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     /** Copies the shipped rules to {@code dir/rules} with the youth age out of range; returns its line. */
@@ -200,6 +260,19 @@ class RulesValidateHttpTest {
         for (String s : saying) {
             assertTrue(message.contains(s), () -> "'" + message + "' should say " + s);
         }
+    }
+
+    private static byte[] zipWith(String entry, byte[] content) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("rules/parameters.yaml"));
+            zip.write(LifecycleServer.shipped("parameters.yaml"));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static JsonObject okJson(HttpResponse<String> response) {
