@@ -73,11 +73,17 @@ public final class FeedbackApi {
             rulesApi.mount(router, vertx, this);
         }
         router.route().last().handler(ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
-        router.errorHandler(413, ctx -> fail(ctx, ApiError.tooLarge(BODY_LIMIT_BYTES)));
+        router.errorHandler(413, ctx -> fail(ctx, ApiError.tooLarge(bodyLimit(ctx))));
         router.errorHandler(405, ctx -> fail(ctx, ApiError.methodNotAllowed()));
         router.errorHandler(404, ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
         router.errorHandler(500, this::handleFailure);
         return router;
+    }
+
+    /** The limit the body of this request was over: the rules endpoints take uploads far larger than a decision request. */
+    private long bodyLimit(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return rulesApi != null && path != null && path.startsWith("/v1/rules/") ? RulesApi.bodyLimit(path) : BODY_LIMIT_BYTES;
     }
 
     void handleLive(RoutingContext ctx) {

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class RulesApi {
     private static final Logger LOG = LoggerFactory.getLogger(RulesApi.class);
     public static final long UPLOAD_LIMIT_BYTES = 32L * 1024 * 1024;
+    static final int ROLLBACK_LIMIT_BYTES = 4096;
     static final int DEFAULT_IMPACT_SIZE = 100_000;
     static final int MAX_IMPACT_SIZE = 1_000_000;
 
@@ -75,8 +76,13 @@ public final class RulesApi {
         router.post("/v1/rules/validate").handler(body).handler(ctx -> blocking(vertx, ctx, () -> validate(ctx), 200));
         router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(vertx, ctx, api));
         router.post("/v1/rules/impact").handler(body).handler(ctx -> blocking(vertx, ctx, () -> impact(ctx), 200));
-        router.post("/v1/rules/rollback").handler(BodyHandler.create(false).setBodyLimit(4096))
+        router.post("/v1/rules/rollback").handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
                 .handler(ctx -> blocking(vertx, ctx, () -> rollback(ctx, api), 200));
+    }
+
+    /** The body limit of the rules endpoint at {@code path}, for the 413 answer. */
+    static long bodyLimit(String path) {
+        return "/v1/rules/rollback".equals(path) ? ROLLBACK_LIMIT_BYTES : UPLOAD_LIMIT_BYTES;
     }
 
     private JsonObject history() {
@@ -153,7 +159,11 @@ public final class RulesApi {
         } catch (RuntimeException e) {
             throw ApiError.invalid(null, "The body must be JSON like {\"version\": \"<id from GET /v1/rules>\"}.");
         }
-        String version = body == null ? null : body.getString("version");
+        Object value = body == null ? null : body.getValue("version");
+        if (value != null && !(value instanceof String)) {
+            throw ApiError.invalid("version", "version must be text: an id listed by GET /v1/rules, such as \"0123456789ab\".");
+        }
+        String version = (String) value;
         if (version == null || version.isBlank()) {
             throw ApiError.invalid("version", "version is required: an id listed by GET /v1/rules.");
         }

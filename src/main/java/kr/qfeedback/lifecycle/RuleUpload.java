@@ -85,6 +85,10 @@ public final class RuleUpload {
         long total = 0;
         int entries = 0;
         Map<String, byte[]> unpacked = new LinkedHashMap<>();
+        if (content.length < 4 || content[0] != 'P' || content[1] != 'K') {
+            // ZipInputStream reads no entry from bytes that are not a zip at all, which would look "empty".
+            throw reject(zipName, "올바른 zip 파일이 아닙니다(zip 형식의 시작 표시 'PK'가 없습니다). 규칙 폴더를 zip 으로 압축해 올려 주세요.");
+        }
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {

@@ -99,15 +99,18 @@ public final class RulesLifecycle {
 
     /**
      * Start-up: the folder on disk becomes active after the same checks as a publish, unless it is
-     * the version already active in the store. Throws {@link RuleSetException} listing every
-     * problem when the folder cannot go live; the service then does not start.
+     * the version already active in the store, or it is unchanged since the last start-up applied it
+     * (a version published or rolled back to since then stays active: the service was restarted,
+     * the folder was not edited). Throws {@link RuleSetException} listing every problem when the
+     * folder cannot go live; the service then does not start.
      */
     public RuleSet start(RuleFiles onDisk, boolean runScenarios) {
         Optional<String> stored = store.activeVersion();
-        if (stored.isPresent() && stored.get().equals(onDisk.version())) {
-            RuleSet rules = compiler.compile(onDisk);
+        if (stored.isPresent() && (stored.get().equals(onDisk.version()) || appliedAtLastStart(onDisk))) {
+            RuleSet rules = compiler.compile(stored.get().equals(onDisk.version()) ? onDisk : store.load(stored.get()));
             active.activate(rules);
-            LOG.info("rules version {} is the stored active version", rules.version());
+            LOG.info("rules version {} is the stored active version{}", rules.version(), rules.version().equals(onDisk.version())
+                    ? "" : " (the rules folder " + onDisk.version() + " is unchanged since the last start-up applied it)");
             return rules;
         }
         RuleChecks.Checked checked = checks.check(onDisk);
@@ -131,6 +134,12 @@ public final class RulesLifecycle {
                     ActivationAction.STARTUP, stored.orElse(null));
         }
         return checked.rules();
+    }
+
+    /** Whether the last start-up activated exactly these files, i.e. nobody edited the folder since. */
+    private boolean appliedAtLastStart(RuleFiles onDisk) {
+        return store.activations().stream().filter(a -> a.action() == ActivationAction.STARTUP).findFirst()
+                .map(a -> a.version().equals(onDisk.version())).orElse(false);
     }
 
     private Activation goLive(RuleFiles files, RuleSet rules, String who, String note, AuditAction action,

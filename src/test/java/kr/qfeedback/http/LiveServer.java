@@ -105,8 +105,12 @@ final class LiveServer implements AutoCloseable {
 
     /** Starts the real server on {@code instances} event-loop instances sharing one free port. */
     static LiveServer start(ActiveRuleSet rules, ServiceMetrics metrics, Clock clock, int instances) {
+        return start(new FeedbackApi(rules, TokenRegistry.parse(TOKENS), metrics, clock), instances);
+    }
+
+    /** Starts the real server for an API wired by the caller (e.g. with the rules lifecycle endpoints). */
+    static LiveServer start(FeedbackApi api, int instances) {
         Vertx vertx = Vertx.vertx();
-        FeedbackApi api = new FeedbackApi(rules, TokenRegistry.parse(TOKENS), metrics, clock);
         try {
             int port = HttpService.start(vertx, api, 0, instances).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertTrue(port > 0, "HttpService.start must report the real port it got for port 0, not " + port);

@@ -1,0 +1,106 @@
+package kr.qfeedback.http;
+
+import static kr.qfeedback.http.LiveServer.assertError;
+import static kr.qfeedback.http.LiveServer.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kr.qfeedback.http.LifecycleServer.Part;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** POST /v1/rules/impact on the real service: a generated cohort decided with the active and a candidate version. */
+class RulesImpactHttpTest {
+    private static LifecycleServer server;
+    private static String active;
+
+    @BeforeAll
+    static void startServer() {
+        server = LifecycleServer.shared();
+        active = server.activeId();
+    }
+
+    @Test
+    void raisingTheYouthAgeTo39ShowsTheDiscountToMoreFailedCandidatesAndNothingElseChanges() {
+        byte[] parameters = LifecycleServer.shippedTextWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = server.upload("/v1/rules/impact?size=20000&seed=7", LiveServer.AUTHOR_TOKEN,
+                Part.file("parameters.yaml", parameters));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject body = json(response);
+        assertEquals(true, body.getBoolean("valid"), body::encodePrettily);
+        JsonObject impact = body.getJsonObject("impact");
+        System.out.printf("impact of 청년 할인 최대 나이 39 on 20 000 candidates: %.1f s over HTTP, %d ms analysing, %d affected%n",
+                seconds, impact.getLong("millis"), impact.getInteger("candidatesAffected"));
+        assertEquals(active, impact.getString("activeVersion"));
+        assertEquals(body.getString("version"), impact.getString("candidateVersion"));
+        assertEquals(20_000, impact.getInteger("candidates"));
+
+        List<JsonObject> changes = impact.getJsonArray("changes").stream().map(JsonObject.class::cast).toList();
+        assertFalse(changes.isEmpty(), impact::encodePrettily);
+        for (JsonObject c : changes) {
+            assertEquals("YOUTH_FEE_DISCOUNT", c.getString("section"), () -> "only the discount changes: " + c.encode());
+            assertTrue(c.getString("outcome").endsWith("_FAIL"), c::encode);
+            assertTrue(c.getInteger("newlyShown") > 0, c::encode);
+            assertEquals(0, c.getInteger("noLongerShown"), c::encode);
+            assertEquals(0, c.getInteger("shownDifferently"), c::encode);
+            JsonArray examples = c.getJsonArray("examples");
+            assertTrue(examples.size() >= 1 && examples.size() <= 3, c::encode);
+            assertTrue(examples.stream().allMatch(e -> e instanceof String s && !s.isBlank()), c::encode);
+        }
+        Map<String, Integer> newly = changes.stream()
+                .collect(Collectors.toMap(c -> c.getString("outcome"), c -> c.getInteger("newlyShown")));
+        assertTrue(newly.containsKey("WRITTEN_FAIL") && newly.containsKey("PRACTICAL_FAIL"), newly::toString);
+        assertEquals(newly.values().stream().mapToInt(Integer::intValue).sum(), impact.getInteger("candidatesAffected"),
+                "each affected candidate newly sees exactly one section");
+        assertEquals(active, server.activeId(), "the active version does not change");
+    }
+
+    @Test
+    void theSameCandidateAsTheActiveVersionChangesNothing() {
+        HttpResponse<String> response = server.upload("/v1/rules/impact?size=2000&seed=7", LiveServer.AUTHOR_TOKEN,
+                Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));
+
+        JsonObject impact = json(response).getJsonObject("impact");
+        assertEquals(200, response.statusCode(), response::body);
+        assertEquals(active, impact.getString("candidateVersion"));
+        assertEquals(0, impact.getInteger("candidatesAffected"));
+        assertEquals(List.of(), impact.getJsonArray("changes").getList());
+    }
+
+    @Test
+    void aCandidateThatDoesNotCompileIsReportedWithItsProblemsAndNoImpact() {
+        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점"));
+
+        HttpResponse<String> response = server.upload("/v1/rules/impact?size=1000", LiveServer.AUTHOR_TOKEN,
+                Part.file("sections.drl.xlsx", table));
+
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject body = json(response);
+        assertEquals(false, body.getBoolean("valid"));
+        assertNull(body.getValue("impact"));
+        assertEquals(17, body.getJsonArray("problems").getJsonObject(0).getInteger("row"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"size=0, size", "size=1000001, size", "size=many, size", "seed=-1, seed", "seed=x, seed"})
+    void aSizeOrSeedOutOfRangeIs400NamingIt(String query, String field) {
+        HttpResponse<String> response = server.upload("/v1/rules/impact?" + query, LiveServer.AUTHOR_TOKEN,
+                Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));
+
+        assertError(response, 400, "INVALID_REQUEST", field);
+    }
+}
