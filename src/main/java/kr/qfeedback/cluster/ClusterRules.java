@@ -83,6 +83,7 @@ final class ClusterRules implements Replication {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicReference<JsonObject> desired = new AtomicReference<>();
     private final Object swapping = new Object();
+    private final Object catchingUp = new Object();
 
     private volatile double lastSwitchSeconds = Double.NaN;
     private volatile double lastWindowSeconds = Double.NaN;
@@ -358,6 +359,12 @@ final class ClusterRules implements Replication {
 
     /** Loads and compiles the desired version when this member is not on it yet, then swaps it in. */
     private void catchUp(boolean joining) {
+        synchronized (catchingUp) {
+            catchUpNow(joining);
+        }
+    }
+
+    private void catchUpNow(boolean joining) {
         JsonObject record = desired.get();
         if (record == null) {
             return;
@@ -389,10 +396,11 @@ final class ClusterRules implements Replication {
             previous = currentVersion();
             if (!rules.version().equals(previous)) {
                 lifecycle.active().activate(rules);
+                markSwitched(System.nanoTime() - startedNanos);
             }
-            markSwitched(System.nanoTime() - startedNanos);
         }
-        long at = switchedAtMicros;
+        Instant now = Instant.now();
+        long at = rules.version().equals(previous) ? now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000 : switchedAtMicros;
         JsonObject switched = new JsonObject().put("type", "SWITCHED").put("switchId", record.getString("switchId"))
                 .put("member", localId()).put("version", rules.version()).put("atMicros", at);
         io.execute(() -> publishQuietly(switched));
