@@ -155,6 +155,19 @@ class ClusterIT {
         assertEquals(3, members(0));
         JsonObject history = new JsonObject(get(0, "/v1/rules", AUTHOR).body());
         assertTrue(history.encode().contains(v0), "the earlier version was copied to the rejoined member's disk too");
+
+        // Split: member 1 is left alone (a minority of the 3 configured). It may not publish but keeps deciding on v1.
+        nodes[1].destroyForcibly().waitFor();
+        nodes[2].destroyForcibly().waitFor();
+        await("member 1 sees itself alone", Duration.ofSeconds(60), () -> members(0) == 1);
+        HttpResponse<String> refused = publishMessagesChange(0);
+        note("publish on a lone member (minority): %d %s", refused.statusCode(), new JsonObject(refused.body()).getJsonObject("error"));
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals("NO_QUORUM", new JsonObject(refused.body()).getJsonObject("error").getString("code"));
+        HttpResponse<String> stillDeciding = post(0, "/v1/feedback", REQUEST.formatted("minority"));
+        assertEquals(200, stillDeciding.statusCode());
+        assertEquals(v1, new JsonObject(stillDeciding.body()).getString("rulesVersion"), "the minority decides on the last agreed version");
+        assertTrue(ready(0), "the minority member stays ready: it keeps deciding");
         Files.writeString(logs.resolve("report.txt"), report.toString(), StandardCharsets.UTF_8);
     }
 
