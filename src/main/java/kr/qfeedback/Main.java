@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.batch.BatchCommand;
+import kr.qfeedback.cluster.ClusterNode;
+import kr.qfeedback.cluster.ClusterSettings;
 import kr.qfeedback.cohort.CohortCommand;
 import kr.qfeedback.cohort.CohortGenerator;
 import kr.qfeedback.http.FeedbackApi;
@@ -70,7 +72,8 @@ public final class Main {
     private static int help(int exit) {
         (exit == 0 ? OUT : ERR).println(String.join("\n",
                 "usage: java -jar q-feedback.jar COMMAND",
-                "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS)",
+                "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
+                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                 "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
@@ -96,21 +99,26 @@ public final class Main {
         RulesLifecycle lifecycle = new RulesLifecycle(active, VersionStore.open(config.dataDir()),
                 AuditLog.open(config.dataDir()), new AcceptanceGate(config.featuresDir()), Clock.systemUTC());
         RuleSet ruleSet;
+        // Always a cluster member: without QF_CLUSTER_MEMBERS a cluster of one on 127.0.0.1.
+        ClusterNode cluster = ClusterNode.start(ClusterSettings.from(config), lifecycle);
         try {
             boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
             if (!scenarios) {
                 LOG.warn("no acceptance scenarios at {}; start-up checks run without them (publishing needs them)", config.featuresDir());
             }
-            ruleSet = lifecycle.start(RuleFiles.read(config.rulesDir()), scenarios);
+            // The cluster's active version wins; only the first member of a cluster starts from its rules folder.
+            ruleSet = cluster.join(() -> lifecycle.start(RuleFiles.read(config.rulesDir()), scenarios));
         } catch (RuleSetException e) {
             ERR.println("규칙을 적용할 수 없어 서비스를 시작하지 않습니다 (" + config.rulesDir() + "):");
             e.problems().forEach(p -> ERR.println("  - " + p.describe()));
+            cluster.close();
             return 1;
         }
         Vertx vertx = Vertx.vertx();
         RulesApi rulesApi = new RulesApi(lifecycle,
                 (rules, size, seed) -> CohortGenerator.list(rules.reference(), seed, size), config.dataDir().resolve("uploads"));
-        FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi);
+        FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi,
+                cluster.decisions(), cluster);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         HttpService.start(vertx, api, config.httpPort(), instances)
                 .onSuccess(port -> LOG.info("listening on port {} (rules version {})", port, ruleSet.version()))
@@ -119,7 +127,10 @@ public final class Main {
                     // Not on the event loop: the shutdown hook waits for Vert.x to close.
                     new Thread(() -> System.exit(1), "exit").start();
                 });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vertx.close().await();
+            cluster.close();
+        }, "shutdown"));
         return -1;
     }
 

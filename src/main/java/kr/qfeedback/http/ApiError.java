@@ -60,6 +60,16 @@ public final class ApiError extends RuntimeException {
         return new ApiError(503, "NOT_READY", "No rules version is active yet; retry when GET /health/ready answers ready.", null);
     }
 
+    /** The cluster cannot take the change now (no quorum, a member did not prepare); nothing changed. */
+    public static ApiError unavailable(String code, String message) {
+        return new ApiError(503, code, message, null);
+    }
+
+    public static ApiError unknownDecision(String id) {
+        return new ApiError(404, "NOT_FOUND", "No decision '" + id + "' is on record: records are kept for 24 hours"
+                + " (at most the most recent 200,000 per member).", "decisionId");
+    }
+
     public static ApiError internal() {
         return new ApiError(500, "INTERNAL", "The service failed to answer this request; the failure is logged. Retry, and report it if it persists.", null);
     }

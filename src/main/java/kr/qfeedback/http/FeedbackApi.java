@@ -43,6 +43,8 @@ public final class FeedbackApi {
     private final Buffer openApi;
 
     private final RulesApi rulesApi;
+    private final DecisionRecords records;
+    private final ClusterStatus cluster;
 
     public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock) {
         this(rules, tokens, metrics, clock, null);
@@ -50,7 +52,18 @@ public final class FeedbackApi {
 
     /** With {@code rulesApi} the router also serves the rules lifecycle endpoints for policy staff. */
     public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock, RulesApi rulesApi) {
+        this(rules, tokens, metrics, clock, rulesApi, null, null);
+    }
+
+    /**
+     * With {@code records} every decision is kept for {@code GET /v1/decisions/{decisionId}}; with
+     * {@code cluster} readiness waits for the member to join and /metrics shows the cluster.
+     */
+    public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock, RulesApi rulesApi,
+                       DecisionRecords records, ClusterStatus cluster) {
         this.rulesApi = rulesApi;
+        this.records = records;
+        this.cluster = cluster;
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
@@ -69,6 +82,7 @@ public final class FeedbackApi {
         router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
+        router.get("/v1/decisions/:decisionId").handler(ctx -> requireRole(ctx, Role.AUTHOR)).handler(this::handleDecisionRecord);
         if (rulesApi != null) {
             rulesApi.mount(router, vertx, this);
         }
@@ -92,16 +106,45 @@ public final class FeedbackApi {
 
     void handleReady(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
-        JsonObject body = new JsonObject().put("status", active.isPresent() ? "READY" : "NOT_READY")
+        boolean ready = active.isPresent() && (cluster == null || cluster.joined());
+        JsonObject body = new JsonObject().put("status", ready ? "READY" : "NOT_READY")
                 .put("rulesVersion", active.map(RuleSet::version).orElse(null));
-        send(ctx, active.isPresent() ? 200 : 503, body);
+        if (cluster != null) {
+            body.put("cluster", new JsonObject().put("joined", cluster.joined()).put("members", cluster.members()));
+        }
+        send(ctx, ready ? 200 : 503, body);
+    }
+
+    void handleDecisionRecord(RoutingContext ctx) {
+        String id = ctx.pathParam("decisionId");
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            fail(ctx, ApiError.unknownDecision(id == null ? "" : id.substring(0, Math.min(id.length(), 64))));
+            return;
+        }
+        if (records == null) {
+            fail(ctx, ApiError.unknownDecision(id));
+            return;
+        }
+        io.vertx.core.Future.fromCompletionStage(records.find(id), ctx.vertx().getOrCreateContext()).onComplete(result -> {
+            if (result.failed()) {
+                LOG.warn("the decision record could not be read: {}", result.cause().toString());
+                fail(ctx, ApiError.unavailable("CLUSTER_UNAVAILABLE",
+                        "The decision records could not be read from the cluster just now; retry shortly."));
+            } else if (result.result().isEmpty()) {
+                fail(ctx, ApiError.unknownDecision(id));
+            } else {
+                send(ctx, 200, result.result().get());
+            }
+        });
     }
 
     void handleMetrics(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
         metrics.response("/metrics", 200);
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.render(active.map(RuleSet::version).orElse(null), active.isPresent()));
+                .end(metrics.render(active.map(RuleSet::version).orElse(null),
+                        active.isPresent() && (cluster == null || cluster.joined()))
+                        + (cluster == null ? "" : cluster.metrics()));
     }
 
     void handleOpenApi(RoutingContext ctx) {
@@ -127,6 +170,9 @@ public final class FeedbackApi {
         long started = System.nanoTime();
         FeedbackDecision decision = decider.decide(request, active);
         metrics.decision(decision.outcome().code(), System.nanoTime() - started);
+        if (records != null) {
+            records.record(decision, request.candidateId());
+        }
         send(ctx, 200, DecisionJson.toJson(decision, explain));
     }
 

@@ -272,6 +272,10 @@ public final class RulesApi {
 
     private static void failure(RoutingContext ctx, Throwable cause) {
         ApiError error = cause instanceof ApiError e ? e : null;
+        if (cause instanceof kr.qfeedback.lifecycle.ClusterUnavailableException c) {
+            LOG.warn("rules request to {} refused by the cluster: {}", ctx.normalizedPath(), c.getMessage());
+            error = ApiError.unavailable(c.code(), c.getMessage());
+        }
         if (error == null) {
             LOG.error("rules request to {} failed: {}", ctx.normalizedPath(), cause.toString(), cause);
             error = ApiError.internal();

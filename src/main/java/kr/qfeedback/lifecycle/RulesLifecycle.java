@@ -34,6 +34,7 @@ public final class RulesLifecycle {
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleChecks checks = new RuleChecks();
     private final Object publishing = new Object();
+    private volatile Replication replication;
 
     public RulesLifecycle(ActiveRuleSet active, VersionStore store, AuditLog audit, AcceptanceGate gate, Clock clock) {
         this.active = Objects.requireNonNull(active, "active must not be null");
@@ -41,6 +42,14 @@ public final class RulesLifecycle {
         this.audit = Objects.requireNonNull(audit, "audit must not be null");
         this.gate = Objects.requireNonNull(gate, "gate must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    }
+
+    /**
+     * From now on publish and rollback switch every member of a cluster through {@code replication}
+     * instead of this node alone.
+     */
+    public void replicateWith(Replication replication) {
+        this.replication = Objects.requireNonNull(replication, "replication must not be null");
     }
 
     public ActiveRuleSet active() {
@@ -67,6 +76,10 @@ public final class RulesLifecycle {
     public PublishResult publish(RuleFiles files, String who, String note) {
         Objects.requireNonNull(files, "files must not be null");
         long started = System.nanoTime();
+        Replication cluster = replication;
+        if (cluster != null) {
+            cluster.checkCanChange();
+        }
         RuleChecks.Checked checked = checks.check(files);
         String from = active.current().map(RuleSet::version).orElse(null);
         if (!checked.report().publishable()) {
@@ -82,17 +95,32 @@ public final class RulesLifecycle {
         }
         synchronized (publishing) {
             String previous = active.current().map(RuleSet::version).orElse(null);
-            goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
+            if (cluster != null) {
+                cluster.activateEverywhere(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH);
+            } else {
+                goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
+            }
             return new PublishResult(true, previous, files.version(), checked.report(), scenarios, millisSince(started));
         }
     }
 
     /** Re-activates a stored version (its files are re-verified against their hashes and recompiled). */
     public Activation rollback(String version, String who) {
+        Replication cluster = replication;
+        if (cluster != null) {
+            cluster.checkCanChange();
+            cluster.ensureStored(version);
+        }
         RuleFiles files = store.load(version);
         RuleSet rules = compiler.compile(files);
         synchronized (publishing) {
             String previous = active.current().map(RuleSet::version).orElse(null);
+            if (cluster != null) {
+                String note = "이전 버전으로 되돌림";
+                cluster.activateEverywhere(files, rules, who, note, AuditAction.ROLLBACK, ActivationAction.ROLLBACK);
+                return store.currentActivation().filter(a -> a.version().equals(version))
+                        .orElseGet(() -> new Activation(version, clock.instant(), who, ActivationAction.ROLLBACK));
+            }
             return goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK, previous);
         }
     }
@@ -140,6 +168,27 @@ public final class RulesLifecycle {
     private boolean appliedAtLastStart(RuleFiles onDisk) {
         return store.activations().stream().filter(a -> a.action() == ActivationAction.STARTUP).findFirst()
                 .map(a -> a.version().equals(onDisk.version())).orElse(false);
+    }
+
+    /** Compiles a version the cluster already validated (no checks or scenarios run again). */
+    public RuleSet compile(RuleFiles files) {
+        return compiler.compile(files);
+    }
+
+    /**
+     * Records on this node's disk that the cluster switched it to {@code files} (already swapped into
+     * {@link #active()}): stores the version when new, appends the audit entry, records the activation.
+     * Not serialised with publish: the member that leads a switch waits for this on every member.
+     */
+    public void recordActivation(RuleFiles files, String previous, String who, String note, AuditAction action,
+                                 ActivationAction activation) {
+        var now = clock.instant();
+        store.store(files, who, now, note);
+        RuleFiles before = previous == null || previous.equals(files.version()) ? null : loadQuietly(previous);
+        audit.append(who, now, action, previous, files.version(), RuleDiff.between(before, files), note);
+        store.activate(files.version(), who, now, activation);
+        LOG.info("rules version {} is active on this member ({} by {}; was {}; audit head {})", files.version(), action, who,
+                previous, audit.headHash());
     }
 
     private Activation goLive(RuleFiles files, RuleSet rules, String who, String note, AuditAction action,

@@ -1,0 +1,147 @@
+package kr.qfeedback.cluster;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Supplier;
+import kr.qfeedback.http.ClusterStatus;
+import kr.qfeedback.http.DecisionRecords;
+import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.rules.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's embedded Hazelcast member and what the service keeps in the cluster: the rules
+ * versions with the active one ({@link ClusterRules}) and the decision records ({@link ClusterDecisions}).
+ * Without {@code QF_CLUSTER_MEMBERS} it is a cluster of one on 127.0.0.1 that joins no one.
+ */
+public final class ClusterNode implements ClusterStatus, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    private static final long WAIT_LOG_MILLIS = 10_000;
+
+    private final ClusterSettings settings;
+    private final HazelcastInstance hz;
+    private final RulesLifecycle lifecycle;
+    private final ClusterRules rules;
+    private final ClusterDecisions decisions;
+    private volatile boolean joined;
+
+    private ClusterNode(ClusterSettings settings, HazelcastInstance hz, RulesLifecycle lifecycle) {
+        this.settings = settings;
+        this.hz = hz;
+        this.lifecycle = lifecycle;
+        this.rules = new ClusterRules(hz, lifecycle, settings.quorum());
+        this.decisions = new ClusterDecisions(hz.getMap(ClusterSettings.DECISIONS_MAP), Clock.systemUTC());
+        hz.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                LOG.info("the cluster healed after a split; adopting the merged cluster's active rules version");
+                rules.resync();
+            }
+        });
+    }
+
+    /** Starts the embedded member (it has not necessarily found its peers yet). */
+    public static ClusterNode start(ClusterSettings settings, RulesLifecycle lifecycle) {
+        LOG.info(settings.single()
+                        ? "starting a cluster of one on {}:{} (QF_CLUSTER_MEMBERS is not set)"
+                        : "starting cluster member on {}:{}, peers {}, publish quorum {}",
+                settings.bindHost(), settings.port(), settings.members(), settings.quorum());
+        return new ClusterNode(settings, Hazelcast.newHazelcastInstance(settings.hazelcastConfig()), lifecycle);
+    }
+
+    /**
+     * Waits until this member sees the publish quorum, then brings it onto the cluster's active
+     * version (adopting it, or seeding the cluster with {@code seed} when it has none yet); from then
+     * on publish and rollback switch every member.
+     */
+    public RuleSet join(Supplier<RuleSet> seed) {
+        long lastLog = System.currentTimeMillis();
+        while (members() < settings.quorum()) {
+            if (System.currentTimeMillis() - lastLog > WAIT_LOG_MILLIS) {
+                LOG.info("waiting for cluster members: {} of the {} needed are up (peers {})", members(), settings.quorum(),
+                        settings.members());
+                lastLog = System.currentTimeMillis();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for cluster members", e);
+            }
+        }
+        RuleSet active = rules.join(seed);
+        lifecycle.replicateWith(rules);
+        joined = true;
+        return active;
+    }
+
+    public DecisionRecords decisions() {
+        return decisions;
+    }
+
+    @Override
+    public boolean joined() {
+        return joined && hz.getLifecycleService().isRunning();
+    }
+
+    @Override
+    public int members() {
+        try {
+            return hz.getLifecycleService().isRunning() ? hz.getCluster().getMembers().size() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private boolean quorumPresent() {
+        try {
+            rules.checkCanChange();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String metrics() {
+        StringBuilder out = new StringBuilder();
+        gauge(out, "qf_cluster_members", "Cluster members this node sees, itself included.", members());
+        gauge(out, "qf_cluster_joined", "1 once this member has joined its cluster.", joined() ? 1 : 0);
+        gauge(out, "qf_cluster_quorum", "1 when this side of the cluster holds the publish quorum (a majority of the"
+                + " configured members); without it publish and rollback are refused.", quorumPresent() ? 1 : 0);
+        gauge(out, "qf_cluster_quorum_size", "Members needed to publish or roll back.", settings.quorum());
+        gauge(out, "qf_rules_switch_seconds", "Duration of the last rules switch on this member: on the member that led"
+                + " it, from prepare to every member switched; elsewhere from prepare received to the swap.", rules.lastSwitchSeconds());
+        gauge(out, "qf_rules_switched_at_seconds", "When this member last swapped its active rules version (Unix time).",
+                rules.switchedAtMicros() / 1e6);
+        gauge(out, "qf_rules_switch_window_seconds", "On the member that led the last switch: how far apart the members'"
+                + " swaps were, i.e. how long two members could answer with different versions.", rules.lastWindowSeconds());
+        out.append("# HELP qf_rules_switches_total Rules switches made on this member.\n# TYPE qf_rules_switches_total counter\n")
+                .append("qf_rules_switches_total ").append(rules.switches()).append('\n');
+        out.append("# HELP qf_decision_records_failed_total Decision records that could not be written to the cluster.\n"
+                + "# TYPE qf_decision_records_failed_total counter\n").append("qf_decision_records_failed_total ")
+                .append(decisions.failed()).append('\n');
+        return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, double value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
+                .append(name).append(' ').append(Double.isNaN(value) ? "NaN"
+                : value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.6f", value)).append('\n');
+    }
+
+    /** Leaves the cluster gracefully (its data migrates to the others first). */
+    @Override
+    public void close() {
+        rules.close();
+        try {
+            hz.shutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("the cluster member did not shut down cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package kr.qfeedback.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import java.util.Map;
+import kr.qfeedback.ServiceConfig;
+import org.junit.jupiter.api.Test;
+
+class ClusterSettingsTest {
+
+    private static ClusterSettings settings(String members, String port) {
+        return ClusterSettings.from(ServiceConfig.fromEnvironment(members == null
+                ? Map.of("QF_CLUSTER_PORT", port)
+                : Map.of("QF_CLUSTER_MEMBERS", members, "QF_CLUSTER_PORT", port)));
+    }
+
+    @Test
+    void withoutMembersItIsAClusterOfOneOnLoopbackThatJoinsNoOne() {
+        ClusterSettings single = settings(null, "5701");
+        assertTrue(single.single());
+        assertEquals(1, single.quorum());
+        assertEquals("127.0.0.1", single.bindHost());
+        Config config = single.hazelcastConfig();
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        assertFalse(join.getMulticastConfig().isEnabled());
+        assertFalse(join.getTcpIpConfig().isEnabled());
+        assertFalse(join.getAutoDetectionConfig().isEnabled());
+        assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
+        assertTrue(config.getNetworkConfig().getInterfaces().getInterfaces().contains("127.0.0.1"));
+    }
+
+    @Test
+    void membersJoinByTcpIpOnlyAndPublishNeedsAMajority() {
+        ClusterSettings three = settings("127.0.0.1:5801, 127.0.0.1:5802,127.0.0.1:5803", "5802");
+        assertEquals(2, three.quorum());
+        assertEquals("127.0.0.1", three.bindHost());
+        Config config = three.hazelcastConfig();
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        assertFalse(join.getMulticastConfig().isEnabled());
+        assertTrue(join.getTcpIpConfig().isEnabled());
+        assertEquals(3, join.getTcpIpConfig().getMembers().size());
+        assertEquals(5802, config.getNetworkConfig().getPort());
+        assertFalse(config.getNetworkConfig().isPortAutoIncrement());
+        assertEquals(2, config.getSplitBrainProtectionConfig(ClusterSettings.QUORUM).getMinimumClusterSize());
+        assertEquals(ClusterSettings.QUORUM, config.getMapConfig(ClusterSettings.VERSIONS_MAP).getSplitBrainProtectionName());
+        assertEquals(ClusterSettings.QUORUM, config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName());
+        assertEquals(null, config.getMapConfig(ClusterSettings.DECISIONS_MAP).getSplitBrainProtectionName(),
+                "both sides of a split keep recording decisions");
+        assertEquals(ClusterSettings.DECISIONS_PER_MEMBER, config.getMapConfig(ClusterSettings.DECISIONS_MAP).getEvictionConfig().getSize());
+        assertEquals(ClusterSettings.DECISION_TTL_SECONDS, config.getMapConfig(ClusterSettings.DECISIONS_MAP).getTimeToLiveSeconds());
+    }
+
+    @Test
+    void aMemberNotInTheListCountsTowardsTheQuorum() {
+        assertEquals(2, settings("127.0.0.1:5801,127.0.0.1:5802", "5803").quorum());
+        assertEquals(2, settings("127.0.0.1:5801", "5802").quorum());
+    }
+
+    @Test
+    void portRangesAndBadEntriesAreRefusedWithTheVariableNamed() {
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> settings("127.0.0.1:5701-5703", "5701"));
+        assertTrue(range.getMessage().contains("QF_CLUSTER_MEMBERS"));
+        assertThrows(IllegalArgumentException.class, () -> settings("127.0.0.1", "5701"));
+        assertThrows(IllegalArgumentException.class, () -> settings("127.0.0.1:http", "5701"));
+    }
+}

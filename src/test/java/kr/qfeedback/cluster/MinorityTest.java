@@ -1,0 +1,60 @@
+package kr.qfeedback.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import kr.qfeedback.ServiceConfig;
+import kr.qfeedback.acceptance.AcceptanceGate;
+import kr.qfeedback.lifecycle.AuditLog;
+import kr.qfeedback.lifecycle.ClusterUnavailableException;
+import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.lifecycle.VersionStore;
+import kr.qfeedback.rules.ActiveRuleSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One member of three configured, alone (the minority side of a split): no publish, decisions still recorded. */
+class MinorityTest {
+
+    @Test
+    @Timeout(120)
+    void aMinorityMayNotChangeTheRulesButKeepsRecordingDecisions(@TempDir Path data) throws IOException {
+        int[] ports = {freePort(), freePort(), freePort()};
+        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
+                "QF_CLUSTER_MEMBERS", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2],
+                "QF_CLUSTER_PORT", Integer.toString(ports[0]))));
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
+        try {
+            RulesLifecycle lifecycle = new RulesLifecycle(new ActiveRuleSet(), VersionStore.open(data), AuditLog.open(data),
+                    new AcceptanceGate(data.resolve("features")), Clock.systemUTC());
+            ClusterRules rules = new ClusterRules(hz, lifecycle, settings.quorum());
+            ClusterUnavailableException refused = assertThrows(ClusterUnavailableException.class, rules::checkCanChange);
+            assertEquals("NO_QUORUM", refused.code());
+            // Hazelcast itself refuses writes to the rules maps without the quorum, whoever tries.
+            assertThrows(SplitBrainProtectionException.class,
+                    () -> hz.<String, String>getMap(ClusterSettings.ACTIVE_MAP).set(ClusterRules.ACTIVE_KEY, "{}"));
+            assertThrows(SplitBrainProtectionException.class,
+                    () -> hz.<String, byte[]>getMap(ClusterSettings.VERSIONS_MAP).set("000000000000", new byte[1]));
+            hz.<String, String>getMap(ClusterSettings.DECISIONS_MAP).set("d-1", "{}");
+            assertEquals("{}", hz.<String, String>getMap(ClusterSettings.DECISIONS_MAP).get("d-1"));
+        } finally {
+            hz.shutdown();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
