@@ -43,6 +43,8 @@ public final class FeedbackApi {
     private final Buffer openApi;
 
     private final RulesApi rulesApi;
+    /** Benchmark only: also route POST /bench/echo ({@code QF_BENCH_ECHO=true}; see {@link BenchEcho}). */
+    private boolean benchEcho = BenchEcho.enabled(System.getenv());
 
     public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock) {
         this(rules, tokens, metrics, clock, null);
@@ -58,6 +60,12 @@ public final class FeedbackApi {
         this.openApi = Buffer.buffer(resource("/openapi.yaml"));
     }
 
+    /** Turns the benchmark echo endpoint on for routers built from now on (tests; the server reads QF_BENCH_ECHO). */
+    FeedbackApi enableBenchEcho() {
+        benchEcho = true;
+        return this;
+    }
+
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(this::handleLive);
@@ -69,6 +77,9 @@ public final class FeedbackApi {
         router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
+        if (benchEcho) {
+            BenchEcho.mount(router, this);
+        }
         if (rulesApi != null) {
             rulesApi.mount(router, vertx, this);
         }
@@ -169,7 +180,7 @@ public final class FeedbackApi {
         ctx.next();
     }
 
-    private void requireJson(RoutingContext ctx) {
+    void requireJson(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
