@@ -45,6 +45,8 @@ public final class FeedbackApi {
     private final RulesApi rulesApi;
     private final DecisionRecords records;
     private final ClusterStatus cluster;
+    /** Benchmark only: also route POST /bench/echo ({@code QF_BENCH_ECHO=true}; see {@link BenchEcho}). */
+    private boolean benchEcho = BenchEcho.enabled(System.getenv());
 
     public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock) {
         this(rules, tokens, metrics, clock, null);
@@ -71,6 +73,12 @@ public final class FeedbackApi {
         this.openApi = Buffer.buffer(resource("/openapi.yaml"));
     }
 
+    /** Turns the benchmark echo endpoint on for routers built from now on (tests; the server reads QF_BENCH_ECHO). */
+    FeedbackApi enableBenchEcho() {
+        benchEcho = true;
+        return this;
+    }
+
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(this::handleLive);
@@ -83,6 +91,9 @@ public final class FeedbackApi {
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
         router.get("/v1/decisions/:decisionId").handler(ctx -> requireRole(ctx, Role.AUTHOR)).handler(this::handleDecisionRecord);
+        if (benchEcho) {
+            BenchEcho.mount(router, this);
+        }
         if (rulesApi != null) {
             rulesApi.mount(router, vertx, this);
         }
@@ -221,7 +232,7 @@ public final class FeedbackApi {
         ctx.next();
     }
 
-    private void requireJson(RoutingContext ctx) {
+    void requireJson(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
