@@ -418,24 +418,28 @@
     const table = el('table', { class: 'score-table' },
       el('caption', { class: 'visually-hidden', text: '과목별 점수' }),
       el('thead', null, el('tr', null, el('th', { scope: 'col', text: '과목' }), el('th', { scope: 'col', text: '점수' }),
-        el('th', { scope: 'col', class: 'bar-col', text: '막대' }))));
+        el('th', { scope: 'col', class: 'bar-col', text: '그래프' }))));
     const body = el('tbody');
+    const bar = (score, failed) => svg('svg', { viewBox: '0 0 100 10', class: 'score-bar', 'aria-hidden': 'true', preserveAspectRatio: 'none' },
+      svg('rect', { x: 0, y: 0, width: 100, height: 10, class: 'bar-bg' }),
+      svg('rect', { x: 0, y: 0, width: Math.max(0, Math.min(100, Number(score) || 0)), height: 10, class: failed ? 'bar-fail' : 'bar-ok' }),
+      svg('line', { x1: 40, x2: 40, y1: 0, y2: 10, class: 'bar-mark' }),
+      svg('line', { x1: 60, x2: 60, y1: 0, y2: 10, class: 'bar-mark' }));
     for (const s of subjects) {
       const failed = Boolean(s.belowSubjectMinimum);
-      const bar = svg('svg', { viewBox: '0 0 100 10', class: 'score-bar', 'aria-hidden': 'true', preserveAspectRatio: 'none' },
-        svg('rect', { x: 0, y: 0, width: 100, height: 10, class: 'bar-bg' }),
-        svg('rect', { x: 0, y: 0, width: Math.max(0, Math.min(100, Number(s.score) || 0)), height: 10, class: failed ? 'bar-fail' : 'bar-ok' }),
-        svg('line', { x1: 40, x2: 40, y1: 0, y2: 10, class: 'bar-mark' }),
-        svg('line', { x1: 60, x2: 60, y1: 0, y2: 10, class: 'bar-mark' }));
       body.append(el('tr', { class: failed ? 'fail-row' : null },
         el('th', { scope: 'row' }, s.name, failed ? el('span', { class: 'badge badge-fail', text: '과락' }) : null),
         el('td', { class: 'num', text: fmt(s.score) }),
-        el('td', { class: 'bar-col' }, bar)));
+        el('td', { class: 'bar-col' }, bar(s.score, failed))));
     }
     table.append(body);
-    if (d.average !== null && d.average !== undefined) {
-      table.append(el('tfoot', null, el('tr', null, el('th', { scope: 'row', text: subjects.length ? '평균' : '총점' }),
+    const hasAverage = d.average !== null && d.average !== undefined;
+    if (hasAverage && subjects.length) {
+      table.append(el('tfoot', null, el('tr', null, el('th', { scope: 'row', text: '평균' }),
         el('td', { class: 'num strong', text: fmt(d.average) }), el('td', { class: 'bar-col' }))));
+    } else if (hasAverage) {
+      body.append(el('tr', null, el('th', { scope: 'row', text: '총점' }),
+        el('td', { class: 'num strong', text: fmt(d.average) }), el('td', { class: 'bar-col' }, bar(d.average, false))));
     }
     return table;
   }
@@ -644,7 +648,12 @@
       out.setAttribute('aria-busy', 'true');
       try {
         const decision = await preview(buildRequest(values));
-        out.replaceChildren(renderDecision(decision, { explain: $('explain-all').checked }));
+        const page = renderDecision(decision, { explain: $('explain-all').checked });
+        out.replaceChildren(page);
+        // 결과로 초점을 옮깁니다: 키보드 사용자와 좁은 화면(양식 아래에 결과가 옴)에서 바로 읽을 수 있게.
+        const heading = page.querySelector('.page-head h2');
+        heading.setAttribute('tabindex', '-1');
+        heading.focus();
         setStatus($('preview-status'), `미리보기 완료: ${OUTCOME_NAMES[decision.outcome] || decision.outcome}, 섹션 ${decision.sections.length}개.`, 'ok');
       } catch (e) {
         out.replaceChildren();
