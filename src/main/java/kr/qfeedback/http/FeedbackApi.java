@@ -97,6 +97,7 @@ public final class FeedbackApi {
         if (rulesApi != null) {
             rulesApi.mount(router, vertx, this);
         }
+        kr.qfeedback.console.ConsoleRoutes.mount(router, vertx, this);
         router.route().last().handler(ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
         router.errorHandler(413, ctx -> fail(ctx, ApiError.tooLarge(bodyLimit(ctx))));
         router.errorHandler(405, ctx -> fail(ctx, ApiError.methodNotAllowed()));
@@ -196,8 +197,13 @@ public final class FeedbackApi {
         }
     }
 
+    /** The active rule set, for routes mounted from other packages (the staff console's reference lookup). */
+    public ActiveRuleSet activeRules() {
+        return rules;
+    }
+
     /** Every endpoint but /health/* needs a known token (contract); operations accept either role. */
-    void requireAnyRole(RoutingContext ctx) {
+    public void requireAnyRole(RoutingContext ctx) {
         Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
         if (caller.isEmpty()) {
             fail(ctx, ApiError.unauthenticated());
