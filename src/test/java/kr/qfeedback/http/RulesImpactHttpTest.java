@@ -70,6 +70,23 @@ class RulesImpactHttpTest {
     }
 
     @Test
+    void withoutASizeTheCohortHasOneHundredThousandCandidates() {
+        byte[] parameters = LifecycleServer.shippedTextWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = server.upload("/v1/rules/impact", LiveServer.AUTHOR_TOKEN, Part.file("parameters.yaml", parameters));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject impact = json(response).getJsonObject("impact");
+        System.out.printf("impact with the default cohort: %d candidates, %.1f s over HTTP, %d ms analysing, %d affected%n",
+                impact.getInteger("candidates"), seconds, impact.getLong("millis"), impact.getInteger("candidatesAffected"));
+        assertEquals(RulesApi.DEFAULT_IMPACT_SIZE, impact.getInteger("candidates"));
+        assertEquals(100_000, impact.getInteger("candidates"));
+        assertTrue(impact.getInteger("candidatesAffected") > 0);
+    }
+
+    @Test
     void theSameCandidateAsTheActiveVersionChangesNothing() {
         HttpResponse<String> response = server.upload("/v1/rules/impact?size=2000&seed=7", LiveServer.AUTHOR_TOKEN,
                 Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));
