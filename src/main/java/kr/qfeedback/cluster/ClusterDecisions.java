@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
 final class ClusterDecisions implements DecisionRecords {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
     private static final long LOG_EVERY_MILLIS = 60_000;
+    /** Writes in flight beyond which a record is dropped (counted) rather than queued without bound. */
+    static final int MAX_IN_FLIGHT = 20_000;
 
     private final IMap<String, String> map;
     private final Clock clock;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     ClusterDecisions(IMap<String, String> map, Clock clock) {
         this.map = map;
@@ -35,9 +38,15 @@ final class ClusterDecisions implements DecisionRecords {
 
     @Override
     public void record(FeedbackDecision decision, String candidateId) {
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            failed(new IllegalStateException("too many decision records in flight"));
+            return;
+        }
         try {
             map.setAsync(decision.decisionId(), DecisionRecords.recordOf(decision, candidateId, clock.instant()).encode())
                     .whenComplete((ignored, error) -> {
+                        inFlight.decrementAndGet();
                         if (error == null) {
                             written.incrementAndGet();
                         } else {
@@ -45,6 +54,7 @@ final class ClusterDecisions implements DecisionRecords {
                         }
                     });
         } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
             failed(e);
         }
     }
@@ -64,7 +74,7 @@ final class ClusterDecisions implements DecisionRecords {
         long last = lastLogged.get();
         if (now - last > LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
             LOG.warn("decision records could not be written to the cluster ({} so far): {}", failed.get(),
-                    error.getClass().getSimpleName());
+                    error.getClass().getSimpleName()); // the class only: a message could quote the record
         }
     }
 

@@ -59,7 +59,8 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
      */
     public RuleSet join(Supplier<RuleSet> seed) {
         long lastLog = System.currentTimeMillis();
-        while (members() < settings.quorum()) {
+        // Hazelcast's split-brain protection must also see the quorum before the rules maps accept writes.
+        while (!quorumPresent()) {
             if (System.currentTimeMillis() - lastLog > WAIT_LOG_MILLIS) {
                 LOG.info("waiting for cluster members: {} of the {} needed are up (peers {})", members(), settings.quorum(),
                         settings.members());

@@ -160,8 +160,14 @@ final class ClusterRules implements Replication {
     @Override
     public void checkCanChange() {
         int members = hz.getCluster().getMembers().size();
+        if (members < quorum) {
+            throw noQuorum(members);
+        }
+        if (quorum <= 1) {
+            return; // a cluster of one: no split-brain protection is configured
+        }
         SplitBrainProtection protection = hz.getSplitBrainProtectionService().getSplitBrainProtection(ClusterSettings.QUORUM);
-        if (members < quorum || !protection.hasMinimumSize()) {
+        if (!protection.hasMinimumSize()) {
             throw noQuorum(members);
         }
     }

@@ -110,13 +110,18 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!single()).setMembers(members);
 
-        config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, quorum)
-                .setProtectOn(SplitBrainProtectionOn.WRITE));
         // Versions and the active pointer are tiny: every member of a 3-node cluster holds a copy.
-        config.addMapConfig(new MapConfig(VERSIONS_MAP).setBackupCount(1).setAsyncBackupCount(1)
-                .setSplitBrainProtectionName(QUORUM));
-        config.addMapConfig(new MapConfig(ACTIVE_MAP).setBackupCount(1).setAsyncBackupCount(1)
-                .setSplitBrainProtectionName(QUORUM));
+        MapConfig versions = new MapConfig(VERSIONS_MAP).setBackupCount(1).setAsyncBackupCount(1);
+        MapConfig active = new MapConfig(ACTIVE_MAP).setBackupCount(1).setAsyncBackupCount(1);
+        if (!single()) {
+            // A cluster of one cannot be a minority (and a standalone member never reports the protection as met).
+            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, quorum)
+                    .setProtectOn(SplitBrainProtectionOn.WRITE));
+            versions.setSplitBrainProtectionName(QUORUM);
+            active.setSplitBrainProtectionName(QUORUM);
+        }
+        config.addMapConfig(versions);
+        config.addMapConfig(active);
         // Decision records: bounded, expiring, one synchronous backup; both sides of a split keep recording.
         config.addMapConfig(new MapConfig(DECISIONS_MAP).setBackupCount(1)
                 .setInMemoryFormat(InMemoryFormat.BINARY)

@@ -32,6 +32,8 @@ class ClusterSettingsTest {
         assertFalse(join.getAutoDetectionConfig().isEnabled());
         assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
         assertTrue(config.getNetworkConfig().getInterfaces().getInterfaces().contains("127.0.0.1"));
+        assertEquals(null, config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName(),
+                "a cluster of one cannot be a minority");
     }
 
     @Test
