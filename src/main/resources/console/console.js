@@ -816,6 +816,10 @@
       if (body.published) loadHistory();
     }));
 
+    $('rule-files').addEventListener('change', (event) => {
+      const names = [...event.target.files].map((f) => f.name);
+      $('rule-files-chosen').textContent = names.length ? `선택한 파일: ${names.join(', ')}` : '선택한 파일 없음';
+    });
     $('history-button').addEventListener('click', () => loadHistory());
     $('audit-button').addEventListener('click', () => loadAudit());
     $('verify-button').addEventListener('click', () => verifyAudit());
