@@ -816,6 +816,10 @@
       if (body.published) loadHistory();
     }));
 
+    $('rule-files').addEventListener('change', (event) => {
+      const names = [...event.target.files].map((f) => f.name);
+      $('rule-files-chosen').textContent = names.length ? `선택한 파일: ${names.join(', ')}` : '선택한 파일 없음';
+    });
     $('history-button').addEventListener('click', () => loadHistory());
     $('audit-button').addEventListener('click', () => loadAudit());
     $('verify-button').addEventListener('click', () => verifyAudit());
@@ -831,7 +835,7 @@
     try {
       const { body } = await api('GET', '/v1/rules');
       const activeId = body.active ? body.active.id : null;
-      const versions = [...(body.versions || [])].reverse();
+      const versions = [...(body.versions || [])].sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)));
       const rows = versions.map((v) => {
         const isActive = v.id === activeId;
         const action = isActive ? el('span', { class: 'badge badge-ok', text: '적용 중' })
@@ -844,7 +848,7 @@
       out.replaceChildren(
         el('p', null, '지금 적용 중인 버전: ', el('strong', { class: 'active-version', text: activeId || '없음' })),
         table(`저장된 버전 ${versions.length}개 (최근 것부터)`, ['버전', '게시 시각', '게시자', '메모', '상태'], rows, 'history'),
-        table('적용 기록', ['버전', '시각', '누가', '동작'], [...(body.activations || [])].reverse()
+        table('적용 기록 (최근 것부터)', ['버전', '시각', '누가', '동작'], [...(body.activations || [])].sort((a, b) => String(b.at).localeCompare(String(a.at)))
           .map((a) => [el('code', { text: a.version }), when(a.at), a.by, ACTION_NAMES[a.action] || a.action]), 'activations'));
       setStatus(status, message || `이력을 불러왔습니다. 적용 중인 버전: ${activeId || '없음'}`, 'ok');
     } catch (e) {
