@@ -51,7 +51,7 @@ public final class DecisionThroughput {
                 long t0 = start();
                 for (FeedbackRequest r : cohort) {
                     FeedbackDecision d = decider.decide(r, rules);
-                    sink += DecisionJson.toJson(d, false).toBuffer().length();
+                    sink += DecisionJson.toBuffer(d, false).length();
                 }
                 report(round, "decide+json", size, t0);
             }
@@ -59,7 +59,7 @@ public final class DecisionThroughput {
                 long t0 = start();
                 for (Buffer line : lines) {
                     FeedbackDecision d = decider.decide(parser.parse(line), rules);
-                    sink += DecisionJson.toJson(d, false).toBuffer().length();
+                    sink += DecisionJson.toBuffer(d, false).length();
                 }
                 report(round, "parse+decide+json", size, t0);
             }
