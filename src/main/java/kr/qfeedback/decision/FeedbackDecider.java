@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Function;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
@@ -26,6 +25,7 @@ import kr.qfeedback.rules.SectionChoice;
  * render each chosen section's data and Korean text. Stateless and thread-safe.
  */
 public final class FeedbackDecider {
+    private static final DecisionIds IDS = new DecisionIds();
     private final SectionDataAssembler assembler = new SectionDataAssembler();
 
     public FeedbackDecision decide(FeedbackRequest request, RuleSet rules) {
@@ -56,7 +56,7 @@ public final class FeedbackDecider {
             }
             showsDocuments |= choice.id() == SectionId.ELIGIBILITY_DOCUMENTS;
         }
-        return new FeedbackDecision(UUID.randomUUID().toString(), rules.version(), request.asOf(), facts.outcome(),
+        return new FeedbackDecision(IDS.next(), rules.version(), request.asOf(), facts.outcome(),
                 sections, notices(facts, showsDocuments, messages, placeholders), trace);
     }
 
