@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * Each line is handled exactly as {@code POST /v1/feedback} handles a body: parsed by
  * {@link FeedbackRequestParser}, checked by {@link ConsistencyCheck} against the rule set's
  * reference data, decided by {@link FeedbackDecider}. A decided line becomes
- * {@code DecisionJson.toJson(decision, false)} (no trace) and nothing else. A line that the API
+ * {@code DecisionJson.write(decision, false, …)} (no trace) and nothing else. A line that the API
  * would refuse becomes {@code {"line": N, "error": {"code", "message", "field"}}} with the API's
  * code and message ({@code INVALID_REQUEST} for bad JSON or fields, {@code INCONSISTENT},
  * {@code TOO_LARGE} for a line over the API's body limit of 64 KiB; {@code field} only when one
@@ -302,7 +302,7 @@ public final class BatchRunner {
                     throw ApiError.inconsistent(inconsistency.field(), inconsistency.message());
                 });
                 FeedbackDecision decision = decider.decide(request, rules);
-                chunk.append(DecisionJson.toJson(decision, false).toBuffer());
+                chunk.appendDecision(decision);
                 chunk.decided++;
             } catch (ApiError error) {
                 chunk.append(errorJson(lineNumber, error).toBuffer());
@@ -405,6 +405,37 @@ public final class BatchRunner {
                         + " (blank lines are answered with an error so that output line N answers input line N).");
             }
             return in.slice(start, end);
+        }
+
+        /** Writes the decision's JSON (no trace) and a newline straight into the output bytes. */
+        void appendDecision(FeedbackDecision decision) {
+            DecisionJson.write(decision, false, output);
+            output.write('\n');
+        }
+
+        private final Output output = new Output();
+
+        /** Appends to {@link #out}, growing it as needed. */
+        private final class Output extends OutputStream {
+            @Override
+            public void write(int b) {
+                ensure(1);
+                out[outLength++] = (byte) b;
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                ensure(length);
+                System.arraycopy(bytes, offset, out, outLength, length);
+                outLength += length;
+            }
+        }
+
+        private void ensure(int more) {
+            int needed = outLength + more;
+            if (needed > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
+            }
         }
 
         void append(Buffer json) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.function.Function;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
@@ -13,9 +13,10 @@ import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.TraceEntry;
-import kr.qfeedback.rules.MessageTemplate;
-import kr.qfeedback.rules.Placeholders;
+import kr.qfeedback.rules.CompiledMessages;
+import kr.qfeedback.rules.CompiledTemplate;
 import kr.qfeedback.rules.RuleOutcome;
+import kr.qfeedback.rules.RuleSource;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.SectionChoice;
 
@@ -24,6 +25,7 @@ import kr.qfeedback.rules.SectionChoice;
  * render each chosen section's data and Korean text. Stateless and thread-safe.
  */
 public final class FeedbackDecider {
+    private static final DecisionIds IDS = new DecisionIds();
     private final SectionDataAssembler assembler = new SectionDataAssembler();
 
     public FeedbackDecision decide(FeedbackRequest request, RuleSet rules) {
@@ -31,54 +33,61 @@ public final class FeedbackDecider {
         Objects.requireNonNull(rules, "rules must not be null");
         DerivedFacts facts = new FactDeriver(rules.reference(), rules.parameters()).derive(request);
         RuleOutcome outcome = rules.evaluate(facts.profile());
-        PlaceholderValues placeholders = new PlaceholderValues(rules.messages());
-        Map<String, String> common = placeholders.common(facts, outcome);
+        PlaceholderValues placeholders = new PlaceholderValues(rules.messages(), facts, outcome);
+        CompiledMessages messages = rules.compiledMessages();
 
-        List<Section> sections = new ArrayList<>();
-        List<TraceEntry> trace = new ArrayList<>();
+        List<Section> sections = new ArrayList<>(outcome.sections().size());
+        List<TraceEntry> trace = new ArrayList<>(outcome.sections().size() + 2);
+        boolean showsDocuments = false;
         for (SectionChoice choice : outcome.sections()) {
             Map<String, Object> data = assembler.dataFor(choice, facts, outcome);
-            Map<String, String> values = placeholders.forSection(common, choice, facts, data);
-            MessageTemplate template = rules.messages().template(choice.id(), choice.message())
-                    .orElseThrow(() -> new IllegalStateException("Message " + choice.message() + " of " + choice.id()
-                            + " is missing; the rule set checks should have refused this version."));
+            Function<String, String> values = placeholders.forSection(choice, data);
+            CompiledMessages.SectionMessage template = messages.section(choice.id(), choice.message());
+            if (template == null) {
+                throw new IllegalStateException("Message " + choice.message() + " of " + choice.id()
+                        + " is missing; the rule set checks should have refused this version.");
+            }
             sections.add(new Section(choice.id(), choice.order(), choice.tone(),
-                    Placeholders.fill(template.title(), values), Placeholders.fill(template.body(), values),
-                    data, template.links()));
+                    template.title().fill(values), template.body().fill(values), data, template.links()));
             trace.add(new TraceEntry(choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
-            outcome.judgementFor(choice.id()).ifPresent(j -> trace.add(new TraceEntry(choice.id(), j.rule(), j.source())));
+            RuleSource judgement = outcome.judgements().get(choice.id());
+            if (judgement != null) {
+                trace.add(new TraceEntry(choice.id(), judgement.rule(), judgement.source()));
+            }
+            showsDocuments |= choice.id() == SectionId.ELIGIBILITY_DOCUMENTS;
         }
-        return new FeedbackDecision(UUID.randomUUID().toString(), rules.version(), request.asOf(), facts.outcome(),
-                sections, notices(facts, outcome, rules, common), trace);
+        return new FeedbackDecision(IDS.next(), rules.version(), request.asOf(), facts.outcome(),
+                sections, notices(facts, showsDocuments, messages, placeholders), trace);
     }
 
-    private static List<Notice> notices(DerivedFacts facts, RuleOutcome outcome, RuleSet rules, Map<String, String> values) {
-        List<String> codes = new ArrayList<>();
+    private static List<Notice> notices(DerivedFacts facts, boolean showsDocuments, CompiledMessages messages,
+                                        PlaceholderValues values) {
+        List<Notice> notices = new ArrayList<>(2);
         var exam = facts.request().exam();
-        boolean shows = outcome.sections().stream().anyMatch(s -> s.id() == SectionId.ELIGIBILITY_DOCUMENTS);
         if (facts.qualification() == null) {
-            codes.add("UNKNOWN_QUALIFICATION");
+            addNotice("UNKNOWN_QUALIFICATION", notices, messages, values);
         } else {
             boolean wantsStatistics = exam.result() != ExamResult.ABSENT && !facts.outcome().finalPass();
             if (wantsStatistics && facts.stageStatistics().isEmpty()) {
-                codes.add("NO_STATISTICS");
+                addNotice("NO_STATISTICS", notices, messages, values);
             }
             boolean wantsSchedule = !facts.outcome().finalPass();
             boolean writtenPass = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
             if (wantsSchedule && (writtenPass ? facts.nextStageRound() == null : facts.sameStageRound() == null)) {
-                codes.add("NO_SCHEDULE");
+                addNotice("NO_SCHEDULE", notices, messages, values);
             }
         }
-        if (shows && facts.documentDeadline() == null) {
-            codes.add("NO_DOCUMENT_WINDOW");
-        }
-        List<Notice> notices = new ArrayList<>();
-        for (String code : codes) {
-            String template = rules.messages().notices().get(code);
-            if (template != null) {
-                notices.add(new Notice(code, Placeholders.fill(template, values)));
-            }
+        if (showsDocuments && facts.documentDeadline() == null) {
+            addNotice("NO_DOCUMENT_WINDOW", notices, messages, values);
         }
         return notices;
+    }
+
+    /** Notices are filled with the values common to the decision; a code staff gave no text is left out. */
+    private static void addNotice(String code, List<Notice> notices, CompiledMessages messages, PlaceholderValues values) {
+        CompiledTemplate template = messages.notice(code);
+        if (template != null) {
+            notices.add(new Notice(code, template.fill(values::common)));
+        }
     }
 }

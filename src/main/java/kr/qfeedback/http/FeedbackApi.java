@@ -185,7 +185,7 @@ public final class FeedbackApi {
         if (records != null) {
             records.record(decision, request.candidateId());
         }
-        send(ctx, 200, DecisionJson.toJson(decision, explain));
+        send(ctx, 200, DecisionJson.toBuffer(decision, explain));
     }
 
     private static boolean explain(RoutingContext ctx) {
@@ -272,11 +272,15 @@ public final class FeedbackApi {
     }
 
     private void send(RoutingContext ctx, int status, JsonObject body) {
+        send(ctx, status, body.toBuffer());
+    }
+
+    private void send(RoutingContext ctx, int status, Buffer body) {
         if (ctx.response().ended()) {
             return;
         }
         metrics.response(ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath(), status);
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.toBuffer());
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
     }
 
     private static byte[] resource(String name) {

@@ -34,6 +34,7 @@ public final class RuleSet {
     private final KieSessionsPool sessions;
     private final Parameters parameters;
     private final MessageCatalogue messages;
+    private final CompiledMessages compiledMessages;
     private final ReferenceCatalogue reference;
     private final Map<String, RuleSource> sources;
     /** Judgement facts and the section whose data they decide, so the trace can name the judgement rule. */
@@ -56,6 +57,7 @@ public final class RuleSet {
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.parameters = Objects.requireNonNull(parameters, "parameters must not be null");
         this.messages = Objects.requireNonNull(messages, "messages must not be null");
+        this.compiledMessages = new CompiledMessages(messages);
         this.reference = Objects.requireNonNull(reference, "reference must not be null");
         this.sources = Map.copyOf(sources);
         this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer must not be null");
@@ -71,6 +73,11 @@ public final class RuleSet {
 
     public MessageCatalogue messages() {
         return messages;
+    }
+
+    /** The message templates, parsed once for this rule set. */
+    public CompiledMessages compiledMessages() {
+        return compiledMessages;
     }
 
     public ReferenceCatalogue reference() {

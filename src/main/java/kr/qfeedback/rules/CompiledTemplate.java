@@ -1,0 +1,158 @@
+package kr.qfeedback.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message template parsed once into literal text, placeholders and optional parts, so that
+ * filling it is one pass over a few segments that asks only for the values it uses. The result is
+ * exactly {@link Placeholders#fill}'s: an optional part {@code [ … ]} is kept (without its
+ * brackets) when every placeholder in it is known, and an unknown placeholder reads
+ * {@link Placeholders#UNKNOWN}. A template whose braces do not all belong to placeholders (the
+ * rule checks refuse those) is filled by {@link Placeholders#fill} itself.
+ */
+public final class CompiledTemplate {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
+
+    /** One piece of a template: literal text, a placeholder, or an optional part made of these. */
+    private sealed interface Segment permits Text, Slot, OptionalPart {
+    }
+
+    private record Text(String text) implements Segment {
+    }
+
+    private record Slot(String name) implements Segment {
+    }
+
+    private record OptionalPart(Segment[] segments) implements Segment {
+    }
+
+    private final String source;
+    /** Null when the template is filled by {@link Placeholders#fill}. */
+    private final Segment[] segments;
+
+    private CompiledTemplate(String source, Segment[] segments) {
+        this.source = source;
+        this.segments = segments;
+    }
+
+    public static CompiledTemplate of(String template) {
+        List<Segment> top = new ArrayList<>();
+        Matcher optional = OPTIONAL.matcher(template);
+        int at = 0;
+        while (optional.find()) {
+            if (!addPlain(template.substring(at, optional.start()), top)) {
+                return new CompiledTemplate(template, null);
+            }
+            List<Segment> inner = new ArrayList<>();
+            if (!addPlain(optional.group(1), inner)) {
+                return new CompiledTemplate(template, null);
+            }
+            top.add(new OptionalPart(inner.toArray(Segment[]::new)));
+            at = optional.end();
+        }
+        if (!addPlain(template.substring(at), top)) {
+            return new CompiledTemplate(template, null);
+        }
+        return new CompiledTemplate(template, top.toArray(Segment[]::new));
+    }
+
+    /**
+     * Splits text without optional parts into literals and placeholders; false when a brace is
+     * left over (then the two passes of {@link Placeholders#fill} could pair braces across parts).
+     */
+    private static boolean addPlain(String text, List<Segment> out) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            if (!addLiteral(text.substring(at, m.start()), out)) {
+                return false;
+            }
+            out.add(new Slot(m.group(1)));
+            at = m.end();
+        }
+        return addLiteral(text.substring(at), out);
+    }
+
+    private static boolean addLiteral(String literal, List<Segment> out) {
+        if (literal.indexOf('{') >= 0 || literal.indexOf('}') >= 0) {
+            return false;
+        }
+        if (!literal.isEmpty()) {
+            out.add(new Text(literal));
+        }
+        return true;
+    }
+
+    /** The template as staff wrote it. */
+    public String source() {
+        return source;
+    }
+
+    /** Fills the template; {@code values} gives a placeholder's value, or null when it is unknown. */
+    public String fill(Function<String, String> values) {
+        if (segments == null) {
+            return Placeholders.fill(source, new LookupMap(values));
+        }
+        StringBuilder out = new StringBuilder(source.length() + 32);
+        for (Segment segment : segments) {
+            if (segment instanceof Text text) {
+                out.append(text.text());
+            } else if (segment instanceof Slot slot) {
+                appendValue(out, values.apply(slot.name()));
+            } else {
+                appendOptional(out, ((OptionalPart) segment).segments(), values);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendOptional(StringBuilder out, Segment[] inner, Function<String, String> values) {
+        int mark = out.length();
+        for (Segment segment : inner) {
+            if (segment instanceof Text text) {
+                out.append(text.text());
+            } else {
+                String value = values.apply(((Slot) segment).name());
+                if (value == null) {
+                    out.setLength(mark);
+                    return;
+                }
+                out.append(value);
+            }
+        }
+    }
+
+    private static void appendValue(StringBuilder out, String value) {
+        out.append(value == null ? Placeholders.UNKNOWN : value);
+    }
+
+    /** A read-only map view of a value function, for the rare template filled by {@link Placeholders#fill}. */
+    private static final class LookupMap extends java.util.AbstractMap<String, String> {
+        private final Function<String, String> values;
+
+        LookupMap(Function<String, String> values) {
+            this.values = values;
+        }
+
+        @Override
+        public String get(Object key) {
+            return key instanceof String name ? values.apply(name) : null;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, String>> entrySet() {
+            throw new UnsupportedOperationException("only get is supported");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}
