@@ -3,9 +3,19 @@ package kr.qfeedback.cluster;
 import com.hazelcast.map.IMap;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.http.DecisionRecords;
@@ -14,62 +24,123 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decision records in the distributed map {@value ClusterSettings#DECISIONS_MAP}: bounded per member
- * (least recently used go first), expiring after a day, one backup. Written asynchronously after the
- * answer is built; a record that cannot be written is counted, never fails the decision, and its
- * candidate id is never logged.
+ * (least recently used go first), expiring after a day, one backup.
+ *
+ * <p>Recording costs the serving thread one map insertion: records wait in {@code pending} and a
+ * single writer thread moves them to the cluster every {@value #FLUSH_MILLIS} ms in one
+ * {@code putAll} per batch, so the event loops never pay a cluster operation (and its thread
+ * hand-off) per decision. Until its batch is written a record is found here, on this member. A
+ * record that cannot be written is counted, never fails the decision, and its candidate id is
+ * never logged; beyond {@value #MAX_WAITING} records waiting or in flight new ones are dropped
+ * (counted) rather than queued without bound.
  */
-final class ClusterDecisions implements DecisionRecords {
+final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
     private static final long LOG_EVERY_MILLIS = 60_000;
-    /** Writes in flight beyond which a record is dropped (counted) rather than queued without bound. */
-    static final int MAX_IN_FLIGHT = 20_000;
+    static final long FLUSH_MILLIS = 5;
+    static final int BATCH = 4_096;
+    /** Records waiting or in flight beyond which a new record is dropped (counted). */
+    static final int MAX_WAITING = 50_000;
+    /** Runs the small completion callbacks on the Hazelcast thread that completed the write. */
+    private static final Executor ON_COMPLETING_THREAD = Runnable::run;
+
+    private record Waiting(FeedbackDecision decision, String candidateId, Instant decidedAt) {
+        String encode() {
+            return DecisionRecords.recordOf(decision, candidateId, decidedAt).encode();
+        }
+    }
 
     private final IMap<String, String> map;
     private final Clock clock;
+    private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
+    private final Map<String, Waiting> inFlight = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final ScheduledExecutorService writer;
 
     ClusterDecisions(IMap<String, String> map, Clock clock) {
         this.map = map;
         this.clock = clock;
+        this.writer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "qf-decision-records");
+            thread.setDaemon(true);
+            return thread;
+        });
+        writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void record(FeedbackDecision decision, String candidateId) {
-        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
-            inFlight.decrementAndGet();
-            failed(new IllegalStateException("too many decision records in flight"));
+        if (waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            failed(1, new IllegalStateException("too many decision records waiting"));
             return;
         }
-        try {
-            map.setAsync(decision.decisionId(), DecisionRecords.recordOf(decision, candidateId, clock.instant()).encode())
-                    .whenComplete((ignored, error) -> {
-                        inFlight.decrementAndGet();
-                        if (error == null) {
-                            written.incrementAndGet();
-                        } else {
-                            failed(error);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            inFlight.decrementAndGet();
-            failed(e);
-        }
+        pending.put(decision.decisionId(), new Waiting(decision, candidateId, clock.instant()));
     }
 
     @Override
     public CompletionStage<Optional<JsonObject>> find(String decisionId) {
+        Waiting local = pending.get(decisionId);
+        if (local == null) {
+            local = inFlight.get(decisionId);
+        }
+        if (local != null) {
+            return CompletableFuture.completedFuture(Optional.of(new JsonObject(local.encode())));
+        }
         try {
-            return map.getAsync(decisionId).thenApply(value -> Optional.ofNullable(value).map(JsonObject::new));
+            return map.getAsync(decisionId)
+                    .thenApplyAsync(value -> Optional.ofNullable(value).map(JsonObject::new), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void failed(Throwable error) {
-        failed.incrementAndGet();
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            failed(0, e); // caught so that the scheduled writer keeps running
+        }
+    }
+
+    /** Moves up to {@value #BATCH} waiting records into one asynchronous putAll; runs on the writer thread. */
+    void flush() {
+        while (!pending.isEmpty()) {
+            Map<String, String> batch = new HashMap<>();
+            Iterator<Map.Entry<String, Waiting>> it = pending.entrySet().iterator();
+            while (it.hasNext() && batch.size() < BATCH) {
+                Map.Entry<String, Waiting> entry = it.next();
+                inFlight.put(entry.getKey(), entry.getValue());
+                it.remove();
+                batch.put(entry.getKey(), entry.getValue().encode());
+            }
+            write(batch);
+        }
+    }
+
+    private void write(Map<String, String> batch) {
+        try {
+            map.putAllAsync(batch).whenCompleteAsync((ignored, error) -> settle(batch, error), ON_COMPLETING_THREAD);
+        } catch (RuntimeException e) {
+            settle(batch, e);
+        }
+    }
+
+    private void settle(Map<String, String> batch, Throwable error) {
+        batch.keySet().forEach(inFlight::remove);
+        waiting.addAndGet(-batch.size());
+        if (error == null) {
+            written.addAndGet(batch.size());
+        } else {
+            failed(batch.size(), error);
+        }
+    }
+
+    private void failed(int records, Throwable error) {
+        failed.addAndGet(records);
         long now = System.currentTimeMillis();
         long last = lastLogged.get();
         if (now - last > LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
@@ -84,5 +155,24 @@ final class ClusterDecisions implements DecisionRecords {
 
     long failed() {
         return failed.get();
+    }
+
+    /** Writes what is still waiting (best effort, a few seconds at most) and stops the writer. */
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (writer.awaitTermination(2, TimeUnit.SECONDS)) {
+                Map<String, String> rest = new HashMap<>();
+                pending.forEach((id, record) -> rest.put(id, record.encode()));
+                if (!rest.isEmpty()) {
+                    map.putAllAsync(rest).toCompletableFuture().get(3, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOG.warn("decision records still waiting at shutdown could not be written: {}", e.getClass().getSimpleName());
+        }
     }
 }

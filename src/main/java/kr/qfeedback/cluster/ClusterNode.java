@@ -49,6 +49,7 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
                         ? "starting a cluster of one on {}:{} (QF_CLUSTER_MEMBERS is not set)"
                         : "starting cluster member on {}:{}, peers {}, publish quorum {}",
                 settings.bindHost(), settings.port(), settings.members(), settings.quorum());
+        AsyncCallbackExecutor.installWhereNeeded();
         return new ClusterNode(settings, Hazelcast.newHazelcastInstance(settings.hazelcastConfig()), lifecycle);
     }
 
@@ -139,6 +140,7 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
     @Override
     public void close() {
         rules.close();
+        decisions.close();
         try {
             hz.shutdown();
         } catch (RuntimeException e) {

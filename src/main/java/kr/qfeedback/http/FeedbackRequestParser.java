@@ -176,9 +176,8 @@ public final class FeedbackRequestParser {
 
     private static <E extends Enum<E>> E requiredEnum(JsonObject parent, String key, String field, Class<E> type) {
         Object value = parent.getValue(key);
-        String accepted = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         if (value == null) {
-            throw ApiError.invalid(field, field + " is required: one of " + accepted + ".");
+            throw ApiError.invalid(field, field + " is required: one of " + accepted(type) + ".");
         }
         if (value instanceof String text) {
             for (E constant : type.getEnumConstants()) {
@@ -187,7 +186,11 @@ public final class FeedbackRequestParser {
                 }
             }
         }
-        throw ApiError.invalid(field, field + " '" + value + "' is not accepted: use one of " + accepted + ".");
+        throw ApiError.invalid(field, field + " '" + value + "' is not accepted: use one of " + accepted(type) + ".");
+    }
+
+    private static String accepted(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
     private static LocalDate requiredDate(JsonObject parent, String key, String field) {
@@ -203,7 +206,7 @@ public final class FeedbackRequestParser {
         if (value == null) {
             return null;
         }
-        if (value instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (value instanceof String text && isIsoDateShape(text)) {
             try {
                 LocalDate date = LocalDate.parse(text);
                 if (date.getYear() >= 1900 && date.getYear() <= 2200) {
@@ -214,6 +217,20 @@ public final class FeedbackRequestParser {
             }
         }
         throw ApiError.invalid(field, field + " '" + value + "' is not a valid date: use YYYY-MM-DD, e.g. 2026-03-11.");
+    }
+
+    /** YYYY-MM-DD with ASCII digits only (LocalDate.parse alone would also take other digits and signs). */
+    private static boolean isIsoDateShape(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Double optionalScore(JsonObject parent, String key, String field) {
