@@ -12,12 +12,50 @@ final class Display {
     }
 
     static String date(LocalDate date) {
-        return date == null ? null : DATE.format(date);
+        if (date == null) {
+            return null;
+        }
+        int year = date.getYear();
+        if (year < 1000 || year > 9999) {
+            return DATE.format(date);
+        }
+        char[] out = new char[10];
+        digits(out, 0, year, 4);
+        out[4] = '.';
+        digits(out, 5, date.getMonthValue(), 2);
+        out[7] = '.';
+        digits(out, 8, date.getDayOfMonth(), 2);
+        return new String(out);
     }
 
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /**
+     * The plain decimal form without trailing zeros, as {@code new BigDecimal(n.toString())
+     * .stripTrailingZeros().toPlainString()} gives it; whole numbers and doubles of ordinary size
+     * take a shortcut that gives the same text.
+     */
     static String number(Number n) {
         if (n == null) {
             return null;
+        }
+        if (n instanceof Integer || n instanceof Long) {
+            return n.toString();
+        }
+        if (n instanceof Double boxed) {
+            double d = boxed;
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+            double abs = Math.abs(d);
+            if (abs >= 1e-3 && abs < 1e7) {
+                return Double.toString(d); // plain notation, shortest digits, no trailing zeros here
+            }
         }
         return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
     }

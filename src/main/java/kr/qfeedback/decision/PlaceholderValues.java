@@ -26,8 +26,22 @@ final class PlaceholderValues {
         this.outcome = outcome;
     }
 
+    /** Marks a placeholder already computed as unknown in {@link #computed}. */
+    private static final String UNKNOWN = new String("unknown");
+    /** Common values already computed for this decision: most appear in several sections. */
+    private final java.util.HashMap<String, String> computed = new java.util.HashMap<>(32);
+
     /** The value of a placeholder that does not depend on the section (notices use only these). */
     String common(String name) {
+        String known = computed.get(name);
+        if (known == null) {
+            known = compute(name);
+            computed.put(name, known == null ? UNKNOWN : known);
+        }
+        return known == UNKNOWN ? null : known;
+    }
+
+    private String compute(String name) {
         var request = facts.request();
         var exam = request.exam();
         ScoreFacts scores = facts.scores();

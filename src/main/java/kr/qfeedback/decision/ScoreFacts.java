@@ -2,6 +2,8 @@ package kr.qfeedback.decision;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import kr.qfeedback.feedback.SubjectScore;
@@ -23,18 +25,39 @@ public record ScoreFacts(
         boolean meetsCriterion) {
 
     public static ScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion) {
+        Integer subjectMinimum = criterion == null ? null : criterion.subjectMinimum();
+        Double lowest = null;
+        List<String> below = new ArrayList<>(2);
+        for (SubjectScore s : subjects) {
+            if (lowest == null || Double.compare(s.score(), lowest) < 0) {
+                lowest = s.score();
+            }
+            if (subjectMinimum != null && s.score() < subjectMinimum) {
+                below.add(s.name());
+            }
+        }
+        // DoubleStream's compensated summation, exactly as the average has always been computed
         Double average = subjects.isEmpty() ? totalScore
                 : Double.valueOf(round(subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow()));
-        Double lowest = subjects.stream().map(SubjectScore::score).min(Double::compare).orElse(null);
-        List<String> below = criterion == null || criterion.subjectMinimum() == null ? List.of()
-                : subjects.stream().filter(s -> s.score() < criterion.subjectMinimum()).map(SubjectScore::name).toList();
-        List<String> weakest = subjects.stream()
-                .sorted(Comparator.comparingDouble(SubjectScore::score))
-                .map(SubjectScore::name).toList();
+        List<String> weakest = weakestFirst(subjects);
         Double shortfall = average == null || criterion == null ? null
                 : Double.valueOf(round(Math.max(0, criterion.averageMinimum() - average)));
         boolean meets = average != null && criterion != null && average >= criterion.averageMinimum() && below.isEmpty();
-        return new ScoreFacts(criterion, average, lowest, below, weakest, shortfall, meets);
+        return new ScoreFacts(criterion, average, lowest, List.copyOf(below), weakest, shortfall, meets);
+    }
+
+    /** Subject names from the lowest score up; equal scores keep the order they were sent in. */
+    private static List<String> weakestFirst(List<SubjectScore> subjects) {
+        if (subjects.size() <= 1) {
+            return subjects.isEmpty() ? List.of() : List.of(subjects.get(0).name());
+        }
+        SubjectScore[] sorted = subjects.toArray(new SubjectScore[0]);
+        Arrays.sort(sorted, Comparator.comparingDouble(SubjectScore::score)); // stable
+        String[] names = new String[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            names[i] = sorted[i].name();
+        }
+        return List.of(names);
     }
 
     public boolean belowSubjectMinimum(SubjectScore subject) {

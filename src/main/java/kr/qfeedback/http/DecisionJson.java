@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,11 +26,30 @@ public final class DecisionJson {
     private DecisionJson() {
     }
 
-    /** The decision as JSON bytes in a new buffer. */
+    /** The decision as JSON bytes in a new buffer (written into it directly, no intermediate copy). */
     public static Buffer toBuffer(FeedbackDecision decision, boolean explain) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
-        write(decision, explain, bytes);
-        return Buffer.buffer(bytes.toByteArray());
+        Buffer buffer = Buffer.buffer(4096);
+        write(decision, explain, new BufferOutput(buffer));
+        return buffer;
+    }
+
+    /** Appends to a Vert.x buffer (Jackson writes in chunks of several KiB, so this is called rarely). */
+    private static final class BufferOutput extends OutputStream {
+        private final Buffer buffer;
+
+        BufferOutput(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.appendByte((byte) b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            buffer.appendBytes(bytes, offset, length);
+        }
     }
 
     /** Writes the decision as JSON to {@code out} (not closed). */
