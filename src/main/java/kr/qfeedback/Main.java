@@ -13,6 +13,7 @@ import kr.qfeedback.cluster.ClusterNode;
 import kr.qfeedback.cluster.ClusterSettings;
 import kr.qfeedback.cohort.CohortCommand;
 import kr.qfeedback.cohort.CohortGenerator;
+import kr.qfeedback.http.DecisionWarmup;
 import kr.qfeedback.http.FeedbackApi;
 import kr.qfeedback.http.RulesApi;
 import kr.qfeedback.lifecycle.AuditLog;
@@ -73,7 +74,7 @@ public final class Main {
         (exit == 0 ? OUT : ERR).println(String.join("\n",
                 "usage: java -jar q-feedback.jar COMMAND",
                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
-                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT)",
+                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                 "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
@@ -120,6 +121,7 @@ public final class Main {
         FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi,
                 cluster.decisions(), cluster);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
         HttpService.start(vertx, api, config.httpPort(), instances)
                 .onSuccess(port -> LOG.info("listening on port {} (rules version {})", port, ruleSet.version()))
                 .onFailure(e -> {

@@ -9,7 +9,11 @@ import java.util.Map;
  * the start with a sentence naming the variable.
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
-                            int clusterPort, Path featuresDir) {
+                            int clusterPort, Path featuresDir, int warmupDecisions) {
+
+    /** Decisions made before the server listens, so that the first real requests meet compiled code. */
+    public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
+    private static final int MAX_WARMUP_DECISIONS = 10_000_000;
 
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
         int port = port(env, "QF_HTTP_PORT", 8080, true);
@@ -22,7 +26,25 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 tokens == null || tokens.isBlank() ? null : tokens,
                 members.isEmpty() ? List.of() : List.of(members.split("\\s*,\\s*")),
                 clusterPort,
-                Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")));
+                Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")),
+                warmupDecisions(env));
+    }
+
+    private static int warmupDecisions(Map<String, String> env) {
+        String value = env.get("QF_WARMUP_DECISIONS");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_WARMUP_DECISIONS;
+        }
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count < 0 || count > MAX_WARMUP_DECISIONS) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("QF_WARMUP_DECISIONS must be a whole number from 0 (no warm-up) to "
+                    + MAX_WARMUP_DECISIONS + ", not '" + value + "'.");
+        }
     }
 
     private static int port(Map<String, String> env, String name, int fallback, boolean zeroAllowed) {

@@ -174,11 +174,7 @@ public final class FeedbackApi {
     private void decide(RoutingContext ctx) {
         RuleSet active = rules.current().orElseThrow(ApiError::notReady);
         boolean explain = explain(ctx);
-        FeedbackRequest request = parser.parse(ctx.body().buffer());
-        Grade knownGrade = active.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
-        ConsistencyCheck.check(request, knownGrade).ifPresent(i -> {
-            throw ApiError.inconsistent(i.field(), i.message());
-        });
+        FeedbackRequest request = parsedAndConsistent(ctx.body().buffer(), active);
         long started = System.nanoTime();
         FeedbackDecision decision = decider.decide(request, active);
         metrics.decision(decision.outcome().code(), System.nanoTime() - started);
@@ -186,6 +182,25 @@ public final class FeedbackApi {
             records.record(decision, request.candidateId());
         }
         send(ctx, 200, DecisionJson.toBuffer(decision, explain));
+    }
+
+    private FeedbackRequest parsedAndConsistent(Buffer body, RuleSet active) {
+        FeedbackRequest request = parser.parse(body);
+        Grade knownGrade = active.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
+        ConsistencyCheck.check(request, knownGrade).ifPresent(i -> {
+            throw ApiError.inconsistent(i.field(), i.message());
+        });
+        return request;
+    }
+
+    /**
+     * The decision path of {@code POST /v1/feedback} for one body, without HTTP, metrics or a
+     * decision record: what {@link DecisionWarmup} runs before the server listens. Returns the
+     * response bytes.
+     */
+    Buffer decideForWarmup(Buffer body) {
+        RuleSet active = rules.current().orElseThrow(ApiError::notReady);
+        return DecisionJson.toBuffer(decider.decide(parsedAndConsistent(body, active), active), false);
     }
 
     private static boolean explain(RoutingContext ctx) {
