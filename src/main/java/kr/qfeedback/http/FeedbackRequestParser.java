@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -208,11 +207,12 @@ public final class FeedbackRequestParser {
         }
         if (value instanceof String text && isIsoDateShape(text)) {
             try {
-                LocalDate date = LocalDate.parse(text);
+                // the shape is checked above, so the digits can be read directly (LocalDate.parse is several times slower)
+                LocalDate date = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
                 if (date.getYear() >= 1900 && date.getYear() <= 2200) {
                     return date;
                 }
-            } catch (DateTimeParseException ignored) {
+            } catch (java.time.DateTimeException ignored) {
                 // reported below with the field name
             }
         }
@@ -231,6 +231,14 @@ public final class FeedbackRequestParser {
             }
         }
         return true;
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static Double optionalScore(JsonObject parent, String key, String field) {
