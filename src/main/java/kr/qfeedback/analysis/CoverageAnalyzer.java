@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.qfeedback.feedback.SectionId;
@@ -40,6 +42,21 @@ public final class CoverageAnalyzer {
     private static final Pattern DRL_SOURCE = Pattern.compile("^(.*):line (\\d+)$");
     private static final Pattern TABLE_RULE_NAME = Pattern.compile("^(?:.*\\s)?(\\S+)_(\\d+)$");
 
+    /** The analysis runs on a serving node during a publish: its threads yield to the requests' (see BackgroundWork). */
+    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
+            kr.qfeedback.lifecycle.BackgroundWork.forkJoinThreads("qf-coverage"), null, false);
+
+    private static List<List<SectionChoice>> evaluate(List<Group> groups, RuleSet rules) {
+        try {
+            return POOL.submit(() -> groups.parallelStream().map(g -> rules.evaluateAll(g.example)).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("coverage analysis interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     public CoverageReport analyze(RuleSet rules) {
         Objects.requireNonNull(rules, "rules must not be null");
         long started = System.nanoTime();
@@ -57,7 +74,7 @@ public final class CoverageAnalyzer {
         });
         List<Group> groups = List.copyOf(byKey.values());
         // Sessions come from the rule set's pool, so groups can be evaluated in parallel; findings are collected in order.
-        List<List<SectionChoice>> outcomes = groups.parallelStream().map(g -> rules.evaluateAll(g.example)).toList();
+        List<List<SectionChoice>> outcomes = evaluate(groups, rules);
 
         Rows rows = new Rows(rules, reads);
         Findings findings = new Findings(rows);

@@ -320,6 +320,7 @@ final class ClusterRules implements Replication {
                 ensureStored(id);
                 RuleFiles files = lifecycle.store().load(id);
                 RuleSet rules = lifecycle.compile(files);
+                lifecycle.prewarm(rules);
                 prepared.put(switchId, new Prepared(id, files, rules, started));
             }
             ack.put("ok", true);

@@ -73,11 +73,11 @@ public final class RulesApi {
         router.get("/v1/rules/audit/verify").handler(ctx -> blocking(vertx, ctx, this::verify, 200));
         // The role check has its own route so that it runs before any upload is read.
         router.post("/v1/rules/*").handler(ctx -> api.requireRole(ctx, Role.AUTHOR));
-        router.post("/v1/rules/validate").handler(body).handler(ctx -> blocking(vertx, ctx, () -> validate(ctx), 200));
+        router.post("/v1/rules/validate").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
         router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(vertx, ctx, api));
-        router.post("/v1/rules/impact").handler(body).handler(ctx -> blocking(vertx, ctx, () -> impact(ctx), 200));
+        router.post("/v1/rules/impact").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
         router.post("/v1/rules/rollback").handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
-                .handler(ctx -> blocking(vertx, ctx, () -> rollback(ctx, api), 200));
+                .handler(ctx -> backgroundThenRespond(ctx, () -> rollback(ctx, api), 200));
     }
 
     /** The body limit of the rules endpoint at {@code path}, for the 413 answer. */
@@ -120,7 +120,7 @@ public final class RulesApi {
     private void handlePublish(Vertx vertx, RoutingContext ctx, FeedbackApi api) {
         String who = api.caller(ctx);
         String note = ctx.request().getFormAttribute("note");
-        vertx.executeBlocking(() -> withCandidate(ctx, files -> publishJson(lifecycle.publish(files, who, note))), false)
+        background(ctx, () -> withCandidate(ctx, files -> publishJson(lifecycle.publish(files, who, note))))
                 .onComplete(result -> {
                     if (result.failed()) {
                         failure(ctx, result.cause());
@@ -258,6 +258,23 @@ public final class RulesApi {
         } catch (NumberFormatException e) {
             throw ApiError.invalid(name, name + " must be a whole number from " + min + " to " + max + ".");
         }
+    }
+
+    /** Rules work that competes with serving (validate, impact, publish, rollback) runs at a lower priority. */
+    private static io.vertx.core.Future<JsonObject> background(RoutingContext ctx, Callable<JsonObject> work) {
+        return io.vertx.core.Future.fromCompletionStage(kr.qfeedback.lifecycle.BackgroundWork.submit(work), ctx.vertx().getOrCreateContext())
+                .recover(e -> io.vertx.core.Future.failedFuture(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : e));
+    }
+
+    private void backgroundThenRespond(RoutingContext ctx, Callable<JsonObject> work, int status) {
+        background(ctx, work).onComplete(result -> {
+            if (result.failed()) {
+                failure(ctx, result.cause());
+            } else {
+                respond(ctx, status, result.result());
+            }
+        });
     }
 
     private void blocking(Vertx vertx, RoutingContext ctx, Callable<JsonObject> work, int status) {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * Publishing and rolling back are serialised; checking runs concurrently.
  */
 public final class RulesLifecycle {
+    static final int PREWARM_PROFILES = 50_000;
     private static final Logger LOG = LoggerFactory.getLogger(RulesLifecycle.class);
     public static final String SYSTEM = "system";
 
@@ -93,6 +94,7 @@ public final class RulesLifecycle {
                     "게시 거부: 수용 시나리오 " + scenarios.failures().size() + "개 실패");
             return new PublishResult(false, from, files.version(), checked.report(), scenarios, millisSince(started));
         }
+        prewarm(checked.rules());
         synchronized (publishing) {
             String previous = active.current().map(RuleSet::version).orElse(null);
             if (cluster != null) {
@@ -113,6 +115,7 @@ public final class RulesLifecycle {
         }
         RuleFiles files = store.load(version);
         RuleSet rules = compiler.compile(files);
+        prewarm(rules);
         synchronized (publishing) {
             String previous = active.current().map(RuleSet::version).orElse(null);
             if (cluster != null) {
@@ -168,6 +171,20 @@ public final class RulesLifecycle {
     private boolean appliedAtLastStart(RuleFiles onDisk) {
         return store.activations().stream().filter(a -> a.action() == ActivationAction.STARTUP).findFirst()
                 .map(a -> a.version().equals(onDisk.version())).orElse(false);
+    }
+
+    /**
+     * Fills a compiled version's memo with the outcomes, under its own rules, of the profiles the
+     * active version has met (at most {@value #PREWARM_PROFILES}), before it is swapped in: a switch
+     * under load then does not send every request through a fresh Drools session at once.
+     */
+    public void prewarm(RuleSet next) {
+        active.current().ifPresent(current -> {
+            long started = System.nanoTime();
+            int profiles = next.prewarmFrom(current, PREWARM_PROFILES);
+            LOG.info("rules version {} prewarmed with {} profiles met by {} in {} ms", next.version(), profiles,
+                    current.version(), (System.nanoTime() - started) / 1_000_000);
+        });
     }
 
     /** Compiles a version the cluster already validated (no checks or scenarios run again). */

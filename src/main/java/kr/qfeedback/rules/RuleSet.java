@@ -108,6 +108,32 @@ public final class RuleSet {
         return computed;
     }
 
+    /**
+     * Evaluates, with these rules, the profiles {@code previous} has memoised (at most {@code limit}),
+     * so that this version answers the traffic it replaces from its memo the moment it is swapped in
+     * instead of running a Drools session per new profile under load. Each entry is exactly what
+     * {@link #evaluate} would have stored; the memo statistics are not touched. Returns how many
+     * profiles were evaluated.
+     */
+    public int prewarmFrom(RuleSet previous, int limit) {
+        Objects.requireNonNull(previous, "previous must not be null");
+        if (previous == this) {
+            return 0;
+        }
+        int done = 0;
+        for (Profile profile : previous.memo.keySet()) {
+            if (done >= limit || memo.size() >= MEMO_CAPACITY) {
+                break;
+            }
+            Profile key = canonicalizer.canonical(profile);
+            if (!memo.containsKey(key)) {
+                memo.putIfAbsent(key, evaluateUncached(key));
+            }
+            done++;
+        }
+        return done;
+    }
+
     /** Memo statistics for metrics: hits, misses, entries. */
     public long[] memoStatistics() {
         return new long[] {memoHits.sum(), memoMisses.sum(), memo.size()};

@@ -53,6 +53,30 @@ class MemoisedOutcomeTest {
     }
 
     @Test
+    void aVersionPrewarmedFromTheActiveOneAnswersItsProfilesFromItsMemoWithItsOwnOutcomes() {
+        RuleSet active = new RuleSetCompiler().compile(RuleFiles.read(Path.of("rules")));
+        RuleSet next = new RuleSetCompiler().compile(RuleFiles.read(Path.of("rules")));
+        SplittableRandom random = new SplittableRandom(20261201L);
+        List<Profile> met = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            Profile p = randomProfile(random);
+            met.add(p);
+            active.evaluate(p);
+        }
+        long entries = active.memoStatistics()[2];
+
+        assertEquals(entries, next.prewarmFrom(active, 1_000_000));
+        assertEquals(entries, next.memoStatistics()[2], "one memo entry per profile class the active version met");
+        assertEquals(0, next.memoStatistics()[0] + next.memoStatistics()[1], "prewarming is not counted as traffic");
+        for (Profile p : met) {
+            assertEquals(next.evaluateUncached(p), next.evaluate(p), "profile " + p);
+        }
+        assertEquals(met.size(), next.memoStatistics()[0], "every profile the active version met is a memo hit at once");
+        assertEquals(0, next.prewarmFrom(next, 10), "a version does not prewarm from itself");
+        assertEquals(10, new RuleSetCompiler().compile(RuleFiles.read(Path.of("rules"))).prewarmFrom(active, 10), "the limit holds");
+    }
+
+    @Test
     void theShippedRulesAreGroupedByTheirThresholdsAndTheUnreadTotalScoreIsDropped() {
         Map<String, String> grouping = rules.memoGrouping();
         assertEquals("thresholds [60.0]", grouping.get("lowestSubjectScore"));

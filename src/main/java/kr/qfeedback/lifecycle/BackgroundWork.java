@@ -1,0 +1,120 @@
+package kr.qfeedback.lifecycle;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Threads for the rules work that runs beside serving — validate, impact, publish, rollback and the
+ * coverage analysis they run — at a lower scheduling priority (nice {@value #NICE}) than the
+ * threads that answer decisions. On a busy node the requests keep their CPU and the rules work
+ * takes longer instead; on an idle node it runs as fast as before. On Linux a thread lowers its own
+ * priority with {@code renice} on its thread id; where that is not possible the work runs at
+ * normal priority and this is logged once.
+ */
+public final class BackgroundWork {
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
+    static final int NICE = 10;
+    private static final int THREADS = 4;
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+    private static final ExecutorService EXECUTOR = executor();
+
+    private BackgroundWork() {
+    }
+
+    private static ExecutorService executor() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                threads("qf-rules-work"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Runs {@code work} on a lower-priority thread; the stage fails with what the work threw. */
+    public static <T> CompletableFuture<T> submit(Callable<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, EXECUTOR);
+    }
+
+    /** Daemon threads named {@code prefix-N} that lower their priority before their first task. */
+    public static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(() -> {
+                lowerCurrentThread();
+                task.run();
+            }, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Fork-join worker threads that lower their priority when they start. */
+    public static ForkJoinPool.ForkJoinWorkerThreadFactory forkJoinThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return pool -> {
+            ForkJoinWorkerThread thread = new ForkJoinWorkerThread(pool) {
+                @Override
+                protected void onStart() {
+                    super.onStart();
+                    lowerCurrentThread();
+                }
+            };
+            thread.setName(prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Whether this thread now runs at nice {@value #NICE} (Linux: read back from /proc). */
+    static boolean currentThreadLowered() {
+        try {
+            String[] stat = Files.readString(Path.of("/proc/thread-self/stat")).split("\\) ", 2)[1].split(" ");
+            return Integer.parseInt(stat[16]) >= NICE; // field 19 of stat, the nice value
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void lowerCurrentThread() {
+        try {
+            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
+                renice.destroy();
+                warnOnce("renice did not succeed");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            warnOnce(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void warnOnce(String why) {
+        if (WARNED.compareAndSet(false, true)) {
+            LOG.info("rules work runs at normal priority beside serving ({}); publishing under load may slow answers more", why);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package kr.qfeedback.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Rules work beside serving runs on threads of lower scheduling priority, and reports what it threw. */
+class BackgroundWorkTest {
+
+    @Test
+    void rulesWorkRunsOnALowerPriorityThreadOnLinux() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+                "needs Linux /proc and renice");
+        assertTrue(BackgroundWork.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS),
+                "the rules work thread runs at nice " + BackgroundWork.NICE);
+        assertTrue(BackgroundWork.submit(() -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS)
+                .startsWith("qf-rules-work-"));
+        ForkJoinPool pool = new ForkJoinPool(2, BackgroundWork.forkJoinThreads("qf-test"), null, false);
+        try {
+            assertTrue(pool.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS), "fork-join workers too");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void whatTheWorkThrowsReachesTheCaller() {
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> BackgroundWork.submit(() -> {
+            throw new IllegalStateException("refused");
+        }).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, failed.getCause());
+        assertEquals("refused", failed.getCause().getMessage());
+    }
+}
