@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # HTTP: the decision endpoint against the bare JSON echo endpoint of the same server
 # (QF_BENCH_ECHO=true), same body (the contract's example request), same wrk load on loopback.
-#   bench/http.sh                  # 64 connections, 20 s each after warm-up; ~2 min plus the build
-#   CONNECTIONS=64 DURATION=20s WARMUP_DECISION=15s WRK_THREADS=1 QF_BENCH_BUILD=0 bench/http.sh
+#   bench/http.sh                  # 64 connections, 20 s each after warm-up; ~2.5 min plus the build
+#   CONNECTIONS=64 DURATION=20s WARMUP_DECISION=45s WRK_THREADS=1 QF_BENCH_BUILD=0 bench/http.sh
 # Prints req/s, p50 and p99 for both and the ratio decision/echo; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 CONNECTIONS="${CONNECTIONS:-64}"
 DURATION="${DURATION:-20s}"
 WARMUP_ECHO="${WARMUP_ECHO:-5s}"
-WARMUP_DECISION="${WARMUP_DECISION:-15s}"
+WARMUP_DECISION="${WARMUP_DECISION:-45s}"
 WRK_THREADS="${WRK_THREADS:-1}"
 
 if ! command -v wrk >/dev/null; then
