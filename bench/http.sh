@@ -46,7 +46,7 @@ DECISION="$(run_wrk /v1/feedback "$DURATION")"
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 echo
 machine
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ); wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION; server: 127.0.0.1, $(nproc) event loops"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ); wrk -t$WRK_THREADS -c$CONNECTIONS -d$DURATION; server: 127.0.0.1, $(nproc) event loops, JVM options: ${JAVA_OPTS-$RECOMMENDED_SERVE_OPTIONS}"
 printf '%-14s %10s %9s %9s %9s %8s %8s\n' endpoint req/s p50_ms p99_ms max_ms non2xx errors
 for row in "echo|$ECHO" "decision|$DECISION"; do
   name="${row%%|*}"; line="${row#*|}"

@@ -30,6 +30,9 @@ build_jar() {
 # start_server TMPDIR: starts `serve` on a free loopback port with bench tokens, the shipped
 # rules and a fresh data dir under TMPDIR; sets SERVER_PID and PORT; waits for /health/ready.
 # Extra environment for the server can be passed in SERVER_ENV (e.g. "QF_BENCH_ECHO=true").
+# The JVM options README recommends for serve ("JVM options for serve"); JAVA_OPTS replaces them
+# (JAVA_OPTS= with nothing runs the JVM's defaults).
+RECOMMENDED_SERVE_OPTIONS="-XX:MaxTenuringThreshold=1"
 DECIDE_TOKEN="bench-decide-token"
 AUTHOR_TOKEN="bench-author-token"
 start_server() {
@@ -38,7 +41,7 @@ start_server() {
   # shellcheck disable=SC2086
   env QF_HTTP_PORT="$PORT" QF_TOKENS="decide:$DECIDE_TOKEN,author:$AUTHOR_TOKEN" QF_DATA_DIR="$tmp/data" \
       QF_RULES_DIR="${QF_RULES_DIR:-rules}" QF_FEATURES_DIR="${QF_FEATURES_DIR:-features}" ${SERVER_ENV:-} \
-      java ${JAVA_OPTS:-} -jar target/q-feedback.jar serve >"$tmp/server.log" 2>&1 &
+      java ${JAVA_OPTS-$RECOMMENDED_SERVE_OPTIONS} -jar target/q-feedback.jar serve >"$tmp/server.log" 2>&1 &
   SERVER_PID=$!
   local waited=0
   until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1; do

@@ -412,7 +412,14 @@ public final class PublishUnderLoad {
             }
             String decide = "bench-decide-token";
             String author = "bench-author-token";
-            ProcessBuilder builder = new ProcessBuilder(javaCommand(), "-jar", jar.toAbsolutePath().toString(), "serve")
+            List<String> command = new ArrayList<>(List.of(javaCommand()));
+            // the JVM options README recommends for serve; JAVA_OPTS replaces them (bench/lib.sh does the same)
+            String options = System.getenv().getOrDefault("JAVA_OPTS", RECOMMENDED_SERVE_OPTIONS).strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
             builder.environment().putAll(Map.of("QF_HTTP_PORT", Integer.toString(port), "QF_TOKENS",
                     "decide:" + decide + ",author:" + author, "QF_DATA_DIR", dir.resolve("data").toString(),
@@ -424,6 +431,9 @@ public final class PublishUnderLoad {
             server.awaitReady();
             return server;
         }
+
+        /** See README, "JVM options for serve". */
+        static final String RECOMMENDED_SERVE_OPTIONS = "-XX:MaxTenuringThreshold=1";
 
         private static String javaCommand() {
             return Path.of(System.getProperty("java.home"), "bin", "java").toString();
