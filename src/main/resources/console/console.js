@@ -76,6 +76,8 @@
         return '아직 적용된 규칙 버전이 없습니다. 잠시 뒤 다시 시도해 주세요.';
       case 'UNKNOWN_VERSION':
         return '저장된 규칙 버전 중에 그런 버전이 없습니다. 이력을 다시 불러와 주세요.';
+      case 'VERSION_DAMAGED':
+        return '저장된 이 버전의 파일이 게시 때와 달라져(변경 또는 손상) 되돌릴 수 없습니다. 현재 적용 버전은 그대로입니다. 운영 담당자에게 데이터 폴더 복구를 요청해 주세요.';
       case 'TOO_LARGE':
         return '올린 파일이 너무 큽니다.';
       case 'RULES_REJECTED':

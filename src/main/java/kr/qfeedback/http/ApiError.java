@@ -39,6 +39,12 @@ public final class ApiError extends RuntimeException {
         return new ApiError(404, "UNKNOWN_VERSION", "No stored rules version '" + version + "'; GET /v1/rules lists the versions.", "version");
     }
 
+    /** A stored version whose files no longer match what was published: it cannot be rolled back to. */
+    public static ApiError versionDamaged(String version, String why) {
+        return new ApiError(409, "VERSION_DAMAGED", "Stored rules version '" + version + "' cannot be activated: " + why
+                + " The active version is unchanged.", "version");
+    }
+
     public static ApiError methodNotAllowed() {
         return new ApiError(405, "METHOD_NOT_ALLOWED", "This endpoint does not accept that HTTP method; see GET /openapi.yaml.", null);
     }

@@ -172,6 +172,9 @@ public final class RulesApi {
             return new JsonObject().put("active", version).put("activation", ReportJson.of(activation));
         } catch (UnknownVersionException e) {
             throw ApiError.unknownVersion(version);
+        } catch (kr.qfeedback.lifecycle.VersionStoreException e) {
+            LOG.warn("rollback to {} refused: {}", version, e.getMessage());
+            throw ApiError.versionDamaged(version, e.getMessage());
         }
     }
 

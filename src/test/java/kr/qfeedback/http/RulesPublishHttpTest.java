@@ -14,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import kr.qfeedback.http.LifecycleServer.Part;
 import kr.qfeedback.rules.RuleFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -250,6 +252,26 @@ class RulesPublishHttpTest {
 
         assertEquals(200, server.rollbackTo(harmless()).statusCode());
         assertEquals(harmless(), server.decideExample().getString("rulesVersion"));
+    }
+
+    @Test
+    void rollingBackToAStoredVersionWhoseFilesWereAlteredIs409VersionDamagedAndChangesNothing() throws Exception {
+        Path stored;
+        try (Stream<Path> files = Files.walk(server.dataDir().resolve("versions").resolve(shipped))) {
+            stored = files.filter(f -> f.getFileName().toString().equals("messages.yaml")).findFirst().orElseThrow();
+        }
+        byte[] original = Files.readAllBytes(stored);
+        try {
+            Files.writeString(stored, "# altered\n", java.nio.file.StandardOpenOption.APPEND);
+
+            HttpResponse<String> response = server.rollbackTo(shipped);
+
+            assertError(response, 409, "VERSION_DAMAGED", "version");
+            assertTrue(json(response).getJsonObject("error").getString("message").contains("messages.yaml"), response::body);
+            assertEquals(harmless(), server.activeId());
+        } finally {
+            Files.write(stored, original);
+        }
     }
 
     @ParameterizedTest(name = "version {0}")
