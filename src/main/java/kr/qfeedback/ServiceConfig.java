@@ -31,36 +31,29 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
     }
 
     private static int warmupDecisions(Map<String, String> env) {
-        String value = env.get("QF_WARMUP_DECISIONS");
-        if (value == null || value.isBlank()) {
-            return DEFAULT_WARMUP_DECISIONS;
-        }
-        try {
-            int count = Integer.parseInt(value.strip());
-            if (count < 0 || count > MAX_WARMUP_DECISIONS) {
-                throw new NumberFormatException();
-            }
-            return count;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("QF_WARMUP_DECISIONS must be a whole number from 0 (no warm-up) to "
-                    + MAX_WARMUP_DECISIONS + ", not '" + value + "'.");
-        }
+        return wholeNumber(env, "QF_WARMUP_DECISIONS", DEFAULT_WARMUP_DECISIONS, 0, MAX_WARMUP_DECISIONS,
+                "a whole number from 0 (no warm-up) to " + MAX_WARMUP_DECISIONS);
     }
 
     private static int port(Map<String, String> env, String name, int fallback, boolean zeroAllowed) {
+        return wholeNumber(env, name, fallback, zeroAllowed ? 0 : 1, 65535,
+                "a port number from " + (zeroAllowed ? 0 : 1) + " to 65535");
+    }
+
+    /** The variable as a whole number in [min, max], the fallback when unset or blank; else a sentence naming it. */
+    private static int wholeNumber(Map<String, String> env, String name, int fallback, int min, int max, String accepted) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            int port = Integer.parseInt(value.strip());
-            if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
                 throw new NumberFormatException();
             }
-            return port;
+            return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number from " + (zeroAllowed ? 0 : 1)
-                    + " to 65535, not '" + value + "'.");
+            throw new IllegalArgumentException(name + " must be " + accepted + ", not '" + value + "'.");
         }
     }
 }

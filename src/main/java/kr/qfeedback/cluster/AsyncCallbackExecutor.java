@@ -32,9 +32,4 @@ final class AsyncCallbackExecutor {
         });
         ConcurrencyUtil.setDefaultAsyncExecutor(installed);
     }
-
-    /** Whether the fixed pool is in place (tests). */
-    static boolean installed() {
-        return installed != null;
-    }
 }

@@ -45,8 +45,8 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
 
     private record Waiting(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        String encode() {
-            return DecisionRecords.recordOf(decision, candidateId, decidedAt).encode();
+        JsonObject record() {
+            return DecisionRecords.recordOf(decision, candidateId, decidedAt);
         }
     }
 
@@ -88,7 +88,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             local = inFlight.get(decisionId);
         }
         if (local != null) {
-            return CompletableFuture.completedFuture(Optional.of(new JsonObject(local.encode())));
+            return CompletableFuture.completedFuture(Optional.of(local.record()));
         }
         try {
             return map.getAsync(decisionId)
@@ -115,7 +115,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
                 Map.Entry<String, Waiting> entry = it.next();
                 inFlight.put(entry.getKey(), entry.getValue());
                 it.remove();
-                batch.put(entry.getKey(), entry.getValue().encode());
+                batch.put(entry.getKey(), entry.getValue().record().encode());
             }
             write(batch);
         }
@@ -164,7 +164,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         try {
             if (writer.awaitTermination(2, TimeUnit.SECONDS)) {
                 Map<String, String> rest = new HashMap<>();
-                pending.forEach((id, record) -> rest.put(id, record.encode()));
+                pending.forEach((id, record) -> rest.put(id, record.record().encode()));
                 if (!rest.isEmpty()) {
                     map.putAllAsync(rest).toCompletableFuture().get(3, TimeUnit.SECONDS);
                 }

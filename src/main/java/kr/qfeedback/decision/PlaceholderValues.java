@@ -1,5 +1,6 @@
 package kr.qfeedback.decision;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,20 +17,19 @@ import kr.qfeedback.rules.SectionChoice;
  * computed only when a template asks for it; null means unknown.
  */
 final class PlaceholderValues {
+    /** Marks a placeholder already computed as unknown in {@link #computed}. */
+    private static final String UNKNOWN = new String("unknown");
     private final MessageCatalogue messages;
     private final DerivedFacts facts;
     private final RuleOutcome outcome;
+    /** Common values already computed for this decision: most appear in several sections. */
+    private final Map<String, String> computed = new HashMap<>(32);
 
     PlaceholderValues(MessageCatalogue messages, DerivedFacts facts, RuleOutcome outcome) {
         this.messages = messages;
         this.facts = facts;
         this.outcome = outcome;
     }
-
-    /** Marks a placeholder already computed as unknown in {@link #computed}. */
-    private static final String UNKNOWN = new String("unknown");
-    /** Common values already computed for this decision: most appear in several sections. */
-    private final java.util.HashMap<String, String> computed = new java.util.HashMap<>(32);
 
     /** The value of a placeholder that does not depend on the section (notices use only these). */
     String common(String name) {

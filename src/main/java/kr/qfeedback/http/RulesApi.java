@@ -1,5 +1,6 @@
 package kr.qfeedback.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -20,12 +21,14 @@ import java.util.stream.Stream;
 import kr.qfeedback.impact.ImpactAnalyzer;
 import kr.qfeedback.lifecycle.Activation;
 import kr.qfeedback.lifecycle.AuditVerification;
+import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.lifecycle.CheckReport;
 import kr.qfeedback.lifecycle.PublishResult;
 import kr.qfeedback.lifecycle.RuleUpload;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.StoredVersion;
 import kr.qfeedback.lifecycle.UnknownVersionException;
+import kr.qfeedback.lifecycle.VersionAlteredException;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
@@ -74,7 +77,7 @@ public final class RulesApi {
         // The role check has its own route so that it runs before any upload is read.
         router.post("/v1/rules/*").handler(ctx -> api.requireRole(ctx, Role.AUTHOR));
         router.post("/v1/rules/validate").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
-        router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(vertx, ctx, api));
+        router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(ctx, api));
         router.post("/v1/rules/impact").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
         router.post("/v1/rules/rollback").handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
                 .handler(ctx -> backgroundThenRespond(ctx, () -> rollback(ctx, api), 200));
@@ -117,7 +120,7 @@ public final class RulesApi {
         return withCandidate(ctx, files -> checkJson(lifecycle.check(files)));
     }
 
-    private void handlePublish(Vertx vertx, RoutingContext ctx, FeedbackApi api) {
+    private void handlePublish(RoutingContext ctx, FeedbackApi api) {
         String who = api.caller(ctx);
         String note = ctx.request().getFormAttribute("note");
         background(ctx, () -> withCandidate(ctx, files -> publishJson(lifecycle.publish(files, who, note))))
@@ -172,7 +175,7 @@ public final class RulesApi {
             return new JsonObject().put("active", version).put("activation", ReportJson.of(activation));
         } catch (UnknownVersionException e) {
             throw ApiError.unknownVersion(version);
-        } catch (kr.qfeedback.lifecycle.VersionStoreException e) {
+        } catch (VersionAlteredException e) {
             LOG.warn("rollback to {} refused: {}", version, e.getMessage());
             throw ApiError.versionDamaged(version, e.getMessage());
         }
@@ -264,24 +267,20 @@ public final class RulesApi {
     }
 
     /** Rules work that competes with serving (validate, impact, publish, rollback) runs at a lower priority. */
-    private static io.vertx.core.Future<JsonObject> background(RoutingContext ctx, Callable<JsonObject> work) {
-        return io.vertx.core.Future.fromCompletionStage(kr.qfeedback.lifecycle.BackgroundWork.submit(work), ctx.vertx().getOrCreateContext())
-                .recover(e -> io.vertx.core.Future.failedFuture(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : e));
+    private static Future<JsonObject> background(RoutingContext ctx, Callable<JsonObject> work) {
+        return Future.fromCompletionStage(BackgroundWork.submit(work), ctx.vertx().getOrCreateContext());
     }
 
     private void backgroundThenRespond(RoutingContext ctx, Callable<JsonObject> work, int status) {
-        background(ctx, work).onComplete(result -> {
-            if (result.failed()) {
-                failure(ctx, result.cause());
-            } else {
-                respond(ctx, status, result.result());
-            }
-        });
+        respondWhenDone(ctx, background(ctx, work), status);
     }
 
     private void blocking(Vertx vertx, RoutingContext ctx, Callable<JsonObject> work, int status) {
-        vertx.executeBlocking(work, false).onComplete(result -> {
+        respondWhenDone(ctx, vertx.executeBlocking(work, false), status);
+    }
+
+    private static void respondWhenDone(RoutingContext ctx, Future<JsonObject> work, int status) {
+        work.onComplete(result -> {
             if (result.failed()) {
                 failure(ctx, result.cause());
             } else {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -43,21 +42,21 @@ public final class BackgroundWork {
         return pool;
     }
 
-    /** Runs {@code work} on a lower-priority thread; the stage fails with what the work threw. */
+    /** Runs {@code work} on a lower-priority thread; the stage fails with exactly what the work threw. */
     public static <T> CompletableFuture<T> submit(Callable<T> work) {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        EXECUTOR.execute(() -> {
             try {
-                return work.call();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
+                result.complete(work.call());
+            } catch (Throwable e) { // handed to the caller, who answers or logs it
+                result.completeExceptionally(e);
             }
-        }, EXECUTOR);
+        });
+        return result;
     }
 
     /** Daemon threads named {@code prefix-N} that lower their priority before their first task. */
-    public static ThreadFactory threads(String prefix) {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(() -> {

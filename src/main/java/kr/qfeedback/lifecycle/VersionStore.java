@@ -274,8 +274,8 @@ public final class VersionStore {
         }
     }
 
-    private VersionStoreException altered(String id, String what) {
-        return new VersionStoreException("Stored version " + id + " was altered: " + what + " in "
+    private VersionAlteredException altered(String id, String what) {
+        return new VersionAlteredException("Stored version " + id + " was altered: " + what + " in "
                 + versionsDir.resolve(id).resolve(FILES) + ". Restore the folder from a backup, or move it out of " + versionsDir
                 + " and publish those rules again; until then the version cannot be loaded.");
     }
