@@ -14,6 +14,7 @@ import kr.qfeedback.rules.model.Profile;
  * the request, the reference data and the parameters. Nullable fields are unknown.
  *
  * @param qualification  the reference entry, null for an unknown code
+ * @param reference      what every candidate of this qualification shares, null for an unknown code
  * @param nextStage      the stage after this one (null after the last stage)
  * @param exemption      the written exemption window, null when no written pass date is known
  * @param age            full years on {@code asOf}, null without a birth date
@@ -25,6 +26,7 @@ public record DerivedFacts(
         FeedbackRequest request,
         Outcome outcome,
         Qualification qualification,
+        QualificationFacts reference,
         String qualificationName,
         Stage nextStage,
         ScoreFacts scores,
@@ -43,10 +45,17 @@ public record DerivedFacts(
 
     /** The statistics of a stage of this qualification (the second stage's for PRACTICAL and INTERVIEW). */
     public List<YearlyPassRate> statisticsOf(Stage stage) {
-        if (qualification == null || stage == null) {
-            return List.of();
-        }
-        return stage == Stage.WRITTEN ? qualification.writtenStatistics() : qualification.secondStageStatistics();
+        return reference == null || stage == null ? List.of() : reference.statisticsOf(stage);
+    }
+
+    /** The latest year's statistics of a stage, null when none are known. */
+    YearlyPassRate latestStatisticsOf(Stage stage) {
+        return reference == null || stage == null ? null : reference.latestOf(stage);
+    }
+
+    /** The pass-rate trend rows of a stage, oldest year first. */
+    List<java.util.Map<String, Object>> trendOf(Stage stage) {
+        return reference == null || stage == null ? List.of() : reference.trendOf(stage);
     }
 
     /** The small picture the rules read. */

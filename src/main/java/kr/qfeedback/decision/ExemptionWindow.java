@@ -1,7 +1,6 @@
 package kr.qfeedback.decision;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import kr.qfeedback.reference.ExamRound;
 import kr.qfeedback.rules.RoundEvent;
@@ -17,12 +16,20 @@ public record ExemptionWindow(LocalDate validFrom, LocalDate validUntil, long da
     public static ExemptionWindow of(LocalDate validFrom, int years, LocalDate asOf, List<ExamRound> rounds,
                                      RoundEvent event) {
         LocalDate validUntil = validFrom.plusYears(years).minusDays(1);
-        long days = ChronoUnit.DAYS.between(asOf, validUntil);
-        Integer left = rounds.isEmpty() ? null : (int) rounds.stream()
-                .filter(r -> stillOpen(r, asOf))
-                .map(r -> event == RoundEvent.EXAM_START ? r.practicalExamStart() : r.practicalRegistrationStart())
-                .filter(d -> d != null && !d.isAfter(validUntil) && !d.isBefore(validFrom))
-                .count();
+        long days = validUntil.toEpochDay() - asOf.toEpochDay();
+        Integer left = null;
+        if (!rounds.isEmpty()) {
+            int open = 0;
+            for (ExamRound r : rounds) {
+                if (stillOpen(r, asOf)) {
+                    LocalDate d = event == RoundEvent.EXAM_START ? r.practicalExamStart() : r.practicalRegistrationStart();
+                    if (d != null && !d.isAfter(validUntil) && !d.isBefore(validFrom)) {
+                        open++;
+                    }
+                }
+            }
+            left = open;
+        }
         return new ExemptionWindow(validFrom, validUntil, days, left);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
@@ -26,12 +27,15 @@ import kr.qfeedback.rules.SectionChoice;
  */
 public final class FeedbackDecider {
     private static final DecisionIds IDS = new DecisionIds();
+    /** Rule sets live long and one is active at a time; a publish brings the next one. */
+    private static final int DERIVERS_KEPT = 2;
     private final SectionDataAssembler assembler = new SectionDataAssembler();
+    private final Map<RuleSet, FactDeriver> derivers = new ConcurrentHashMap<>();
 
     public FeedbackDecision decide(FeedbackRequest request, RuleSet rules) {
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(rules, "rules must not be null");
-        DerivedFacts facts = new FactDeriver(rules.reference(), rules.parameters()).derive(request);
+        DerivedFacts facts = deriverFor(rules).derive(request);
         RuleOutcome outcome = rules.evaluate(facts.profile());
         PlaceholderValues placeholders = new PlaceholderValues(rules.messages(), facts, outcome);
         CompiledMessages messages = rules.compiledMessages();
@@ -58,6 +62,18 @@ public final class FeedbackDecider {
         }
         return new FeedbackDecision(IDS.next(), rules.version(), request.asOf(), facts.outcome(),
                 sections, notices(facts, showsDocuments, messages, placeholders), trace);
+    }
+
+    /** The fact deriver of a rule set, made once (it arranges the reference data for look-ups). */
+    private FactDeriver deriverFor(RuleSet rules) {
+        FactDeriver deriver = derivers.get(rules);
+        if (deriver == null) {
+            if (derivers.size() >= DERIVERS_KEPT) {
+                derivers.clear();
+            }
+            deriver = derivers.computeIfAbsent(rules, r -> new FactDeriver(r.reference(), r.parameters()));
+        }
+        return deriver;
     }
 
     private static List<Notice> notices(DerivedFacts facts, boolean showsDocuments, CompiledMessages messages,

@@ -1,11 +1,9 @@
 package kr.qfeedback.decision;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.qfeedback.feedback.SectionData;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
 import kr.qfeedback.reference.YearlyPassRate;
@@ -16,94 +14,88 @@ import kr.qfeedback.rules.SectionChoice;
 /**
  * Builds the {@code data} object of each section from the derived facts and what the rules
  * decided. Every field the contract's catalogue names is present, null when unknown; a few
- * further fields help Q-Net render the section.
+ * further fields help Q-Net render the section. The keys of each section are listed once below,
+ * in the order they are written.
  */
 final class SectionDataAssembler {
+    private static final String[] RESULT_SUMMARY = {"result", "stage", "finalPass", "totalScore"};
+    private static final String[] SCORE_BREAKDOWN = {"subjects", "average", "totalScore"};
+    private static final String[] SUBJECT_ROW = {"name", "score", "belowSubjectMinimum"};
+    private static final String[] PASS_CRITERIA = {"subjectMinimum", "averageMinimum", "shortfall", "failedSubjects", "average"};
+    private static final String[] WEAK_SUBJECTS = {"subjects"};
+    private static final String[] PASSER_COMPARISON = {"passerAverage", "topPercent", "year", "applicants", "passers", "passRate"};
+    private static final String[] PASS_RATE_TREND = {"stage", "years"};
+    private static final String[] PREP_PERIOD = {"year", "writtenPassRate", "secondStagePassRate"};
+    private static final String[] WRITTEN_EXEMPTION = {"validFrom", "validUntil", "daysRemaining", "status", "practicalRoundsLeft"};
+    private static final String[] ELIGIBILITY_DOCUMENTS = {"deadline"};
+    private static final String[] NEXT_EXAM_SCHEDULE = {"stage", "registrationStart", "registrationEnd", "examDate", "round"};
+    private static final String[] YOUTH_FEE_DISCOUNT = {"maxAge"};
+    private static final String[] RELATED_QUALIFICATIONS = {"field"};
 
     Map<String, Object> dataFor(SectionChoice choice, DerivedFacts facts, RuleOutcome outcome) {
-        Map<String, Object> data = new LinkedHashMap<>();
         var exam = facts.request().exam();
         ScoreFacts scores = facts.scores();
-        switch (choice.id()) {
-            case RESULT_SUMMARY -> {
-                data.put("result", exam.result().name());
-                data.put("stage", exam.stage().name());
-                data.put("finalPass", facts.outcome().finalPass());
-                data.put("totalScore", exam.totalScore());
-            }
+        return switch (choice.id()) {
+            case RESULT_SUMMARY -> SectionData.of(RESULT_SUMMARY,
+                    exam.result().name(), exam.stage().name(), facts.outcome().finalPass(), exam.totalScore());
             case SCORE_BREAKDOWN -> {
-                List<Map<String, Object>> subjects = new ArrayList<>();
+                Object[] subjects = new Object[exam.subjects().size()];
+                int i = 0;
                 for (SubjectScore s : exam.subjects()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("name", s.name());
-                    row.put("score", s.score());
-                    row.put("belowSubjectMinimum", scores.belowSubjectMinimum(s));
-                    subjects.add(row);
+                    subjects[i++] = SectionData.of(SUBJECT_ROW, s.name(), s.score(), scores.belowSubjectMinimum(s));
                 }
-                data.put("subjects", subjects);
-                data.put("average", scores.average());
-                data.put("totalScore", exam.totalScore());
+                yield SectionData.of(SCORE_BREAKDOWN, List.of(subjects), scores.average(), exam.totalScore());
             }
-            case PASS_CRITERIA -> {
-                data.put("subjectMinimum", scores.criterion() == null ? null : scores.criterion().subjectMinimum());
-                data.put("averageMinimum", scores.criterion() == null ? null : scores.criterion().averageMinimum());
-                data.put("shortfall", scores.shortfall());
-                data.put("failedSubjects", scores.subjectsBelowMinimum());
-                data.put("average", scores.average());
-            }
-            case WEAK_SUBJECTS -> data.put("subjects", scores.weakestFirst());
+            case PASS_CRITERIA -> SectionData.of(PASS_CRITERIA,
+                    scores.criterion() == null ? null : scores.criterion().subjectMinimum(),
+                    scores.criterion() == null ? null : scores.criterion().averageMinimum(),
+                    scores.shortfall(), scores.subjectsBelowMinimum(), scores.average());
+            case WEAK_SUBJECTS -> SectionData.of(WEAK_SUBJECTS, scores.weakestFirst());
             case PASSER_COMPARISON -> {
-                YearlyPassRate latest = latest(facts.statisticsOf(stageFor(choice, facts)));
-                data.put("passerAverage", null);
-                data.put("topPercent", null);
-                data.put("year", latest == null ? null : latest.year());
-                data.put("applicants", latest == null ? null : latest.applicants());
-                data.put("passers", latest == null ? null : latest.passers());
-                data.put("passRate", latest == null ? null : latest.passRate());
+                YearlyPassRate latest = facts.latestStatisticsOf(stageFor(choice, facts));
+                yield SectionData.of(PASSER_COMPARISON, null, null,
+                        latest == null ? null : latest.year(),
+                        latest == null ? null : latest.applicants(),
+                        latest == null ? null : latest.passers(),
+                        latest == null ? null : latest.passRate());
             }
             case PASS_RATE_TREND -> {
                 Stage stage = stageFor(choice, facts);
-                List<Map<String, Object>> years = new ArrayList<>();
-                for (YearlyPassRate y : sorted(facts.statisticsOf(stage))) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("year", y.year());
-                    row.put("passRate", y.passRate());
-                    years.add(row);
-                }
-                data.put("stage", stage == null ? null : stage.name());
-                data.put("years", years);
+                yield SectionData.of(PASS_RATE_TREND, stage == null ? null : stage.name(), facts.trendOf(stage));
             }
             case PREP_PERIOD -> {
                 Stage second = facts.request().qualification().grade().secondStage();
-                YearlyPassRate written = latest(facts.statisticsOf(Stage.WRITTEN));
-                YearlyPassRate practical = latest(facts.statisticsOf(second));
-                data.put("year", written != null ? Integer.valueOf(written.year()) : practical == null ? null : practical.year());
-                data.put("writtenPassRate", written == null ? null : written.passRate());
-                data.put("secondStagePassRate", practical == null ? null : practical.passRate());
+                YearlyPassRate written = facts.latestStatisticsOf(Stage.WRITTEN);
+                YearlyPassRate practical = facts.latestStatisticsOf(second);
+                yield SectionData.of(PREP_PERIOD,
+                        written != null ? Integer.valueOf(written.year()) : practical == null ? null : practical.year(),
+                        written == null ? null : written.passRate(),
+                        practical == null ? null : practical.passRate());
             }
             case WRITTEN_EXEMPTION -> {
                 ExemptionWindow w = facts.exemption();
-                data.put("validFrom", iso(w == null ? null : w.validFrom()));
-                data.put("validUntil", iso(w == null ? null : w.validUntil()));
-                data.put("daysRemaining", w == null ? null : w.daysRemaining());
-                data.put("status", outcome.exemptionStatus());
-                data.put("practicalRoundsLeft", w == null ? null : w.practicalRoundsLeft());
+                yield SectionData.of(WRITTEN_EXEMPTION,
+                        iso(w == null ? null : w.validFrom()),
+                        iso(w == null ? null : w.validUntil()),
+                        w == null ? null : w.daysRemaining(),
+                        outcome.exemptionStatus(),
+                        w == null ? null : w.practicalRoundsLeft());
             }
-            case ELIGIBILITY_DOCUMENTS -> data.put("deadline", iso(facts.documentDeadline()));
+            case ELIGIBILITY_DOCUMENTS -> SectionData.of(ELIGIBILITY_DOCUMENTS, iso(facts.documentDeadline()));
             case NEXT_EXAM_SCHEDULE -> {
                 ScheduleEntry round = scheduleFor(choice, facts);
-                data.put("stage", round == null ? null : round.stage().name());
-                data.put("registrationStart", iso(round == null ? null : round.registrationStart()));
-                data.put("registrationEnd", iso(round == null ? null : round.registrationEnd()));
-                data.put("examDate", iso(round == null ? null : round.examDate()));
-                data.put("round", round == null ? null : round.roundLabel());
+                yield SectionData.of(NEXT_EXAM_SCHEDULE,
+                        round == null ? null : round.stage().name(),
+                        iso(round == null ? null : round.registrationStart()),
+                        iso(round == null ? null : round.registrationEnd()),
+                        iso(round == null ? null : round.examDate()),
+                        round == null ? null : round.roundLabel());
             }
-            case YOUTH_FEE_DISCOUNT -> data.put("maxAge", outcome.youthMaxAge());
-            case RELATED_QUALIFICATIONS -> data.put("field", facts.qualification() == null ? null : facts.qualification().field());
-            default -> {
-            }
-        }
-        return data;
+            case YOUTH_FEE_DISCOUNT -> SectionData.of(YOUTH_FEE_DISCOUNT, outcome.youthMaxAge());
+            case RELATED_QUALIFICATIONS -> SectionData.of(RELATED_QUALIFICATIONS,
+                    facts.qualification() == null ? null : facts.qualification().field());
+            default -> SectionData.empty();
+        };
     }
 
     static Stage stageFor(SectionChoice choice, DerivedFacts facts) {
@@ -112,14 +104,6 @@ final class SectionDataAssembler {
 
     static ScheduleEntry scheduleFor(SectionChoice choice, DerivedFacts facts) {
         return choice.dataStage() == DataStage.NEXT ? facts.nextStageRound() : facts.sameStageRound();
-    }
-
-    private static List<YearlyPassRate> sorted(List<YearlyPassRate> rates) {
-        return rates.stream().sorted(Comparator.comparingInt(YearlyPassRate::year)).toList();
-    }
-
-    private static YearlyPassRate latest(List<YearlyPassRate> rates) {
-        return rates.stream().max(Comparator.comparingInt(YearlyPassRate::year)).orElse(null);
     }
 
     private static String iso(LocalDate date) {

@@ -1,0 +1,103 @@
+package kr.qfeedback.decision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import kr.qfeedback.feedback.SectionData;
+import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.reference.ExamRound;
+import kr.qfeedback.reference.Qualification;
+import kr.qfeedback.reference.YearlyPassRate;
+
+/**
+ * What decisions read of one qualification that is the same for every candidate, arranged once
+ * per rule set instead of once per request: each stage's timetable in the order the next round is
+ * chosen, the pass-rate statistics by year with their latest year, and the pass-rate trend rows a
+ * section shows. Immutable.
+ */
+public final class QualificationFacts {
+    private static final String[] TREND_ROW_KEYS = {"year", "passRate"};
+
+    private final Qualification qualification;
+    private final Map<Stage, ScheduleEntry[]> timetables = new EnumMap<>(Stage.class);
+    private final YearlyPassRate latestWritten;
+    private final YearlyPassRate latestSecondStage;
+    private final List<Map<String, Object>> writtenTrend;
+    private final List<Map<String, Object>> secondStageTrend;
+
+    QualificationFacts(Qualification qualification) {
+        this.qualification = qualification;
+        for (Stage stage : Stage.values()) {
+            timetables.put(stage, ScheduleEntry.timetable(stage, qualification.rounds()).toArray(ScheduleEntry[]::new));
+        }
+        latestWritten = latest(qualification.writtenStatistics());
+        latestSecondStage = latest(qualification.secondStageStatistics());
+        writtenTrend = trend(qualification.writtenStatistics());
+        secondStageTrend = trend(qualification.secondStageStatistics());
+    }
+
+    public Qualification qualification() {
+        return qualification;
+    }
+
+    /** The earliest round of {@code stage} whose registration has not closed on {@code asOf}; null when none. */
+    ScheduleEntry nextRound(Stage stage, LocalDate asOf) {
+        for (ScheduleEntry entry : timetables.get(stage)) {
+            if (!entry.registrationEnd().isBefore(asOf)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** The statistics of a stage (the second stage's for PRACTICAL and INTERVIEW), as imported. */
+    List<YearlyPassRate> statisticsOf(Stage stage) {
+        return stage == Stage.WRITTEN ? qualification.writtenStatistics() : qualification.secondStageStatistics();
+    }
+
+    /** The latest year's figures of a stage, null when there are none; the first listed wins a tie. */
+    YearlyPassRate latestOf(Stage stage) {
+        return stage == Stage.WRITTEN ? latestWritten : latestSecondStage;
+    }
+
+    /** The trend rows ({@code year}, {@code passRate}) of a stage, oldest first. */
+    List<Map<String, Object>> trendOf(Stage stage) {
+        return stage == Stage.WRITTEN ? writtenTrend : secondStageTrend;
+    }
+
+    /** The eligibility-document deadline of the round whose written pass was announced on {@code writtenPass}. */
+    LocalDate documentDeadline(LocalDate writtenPass) {
+        if (writtenPass == null) {
+            return null;
+        }
+        for (ExamRound round : qualification.rounds()) {
+            if (writtenPass.equals(round.writtenPassDate()) && round.documentSubmissionEnd() != null) {
+                return round.documentSubmissionEnd();
+            }
+        }
+        return null;
+    }
+
+    private static YearlyPassRate latest(List<YearlyPassRate> rates) {
+        YearlyPassRate latest = null;
+        for (YearlyPassRate rate : rates) {
+            if (latest == null || rate.year() > latest.year()) {
+                latest = rate;
+            }
+        }
+        return latest;
+    }
+
+    private static List<Map<String, Object>> trend(List<YearlyPassRate> rates) {
+        List<YearlyPassRate> byYear = new ArrayList<>(rates);
+        byYear.sort(Comparator.comparingInt(YearlyPassRate::year)); // stable: a repeated year keeps its order
+        List<Map<String, Object>> rows = new ArrayList<>(byYear.size());
+        for (YearlyPassRate y : byYear) {
+            rows.add(SectionData.of(TREND_ROW_KEYS, y.year(), y.passRate()));
+        }
+        return List.copyOf(rows);
+    }
+}
