@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
@@ -45,7 +44,7 @@ public final class FeedbackDecider {
         boolean showsDocuments = false;
         for (SectionChoice choice : outcome.sections()) {
             Map<String, Object> data = assembler.dataFor(choice, facts, outcome);
-            Function<String, String> values = placeholders.forSection(choice, data);
+            CompiledTemplate.Values values = placeholders.forSection(choice, data);
             CompiledMessages.SectionMessage template = messages.section(choice.id(), choice.message());
             if (template == null) {
                 throw new IllegalStateException("Message " + choice.message() + " of " + choice.id()

@@ -1,12 +1,12 @@
 package kr.qfeedback.decision;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.reference.PassCriterion;
+import kr.qfeedback.rules.CompiledTemplate;
 import kr.qfeedback.rules.MessageCatalogue;
+import kr.qfeedback.rules.Placeholder;
 import kr.qfeedback.rules.Placeholders;
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.SectionChoice;
@@ -19,11 +19,12 @@ import kr.qfeedback.rules.SectionChoice;
 final class PlaceholderValues {
     /** Marks a placeholder already computed as unknown in {@link #computed}. */
     private static final String UNKNOWN = new String("unknown");
+    private static final int COUNT = Placeholder.values().length;
     private final MessageCatalogue messages;
     private final DerivedFacts facts;
     private final RuleOutcome outcome;
-    /** Common values already computed for this decision: most appear in several sections. */
-    private final Map<String, String> computed = new HashMap<>(32);
+    /** Common values already computed for this decision by ordinal, null when not yet: most appear in several sections. */
+    private final String[] computed = new String[COUNT];
 
     PlaceholderValues(MessageCatalogue messages, DerivedFacts facts, RuleOutcome outcome) {
         this.messages = messages;
@@ -32,84 +33,83 @@ final class PlaceholderValues {
     }
 
     /** The value of a placeholder that does not depend on the section (notices use only these). */
-    String common(String name) {
-        String known = computed.get(name);
+    String common(Placeholder name) {
+        String known = computed[name.ordinal()];
         if (known == null) {
             known = compute(name);
-            computed.put(name, known == null ? UNKNOWN : known);
+            computed[name.ordinal()] = known == null ? UNKNOWN : known;
         }
         return known == UNKNOWN ? null : known;
     }
 
-    private String compute(String name) {
+    private String compute(Placeholder name) {
         var request = facts.request();
         var exam = request.exam();
         ScoreFacts scores = facts.scores();
         PassCriterion criterion = scores.criterion();
         ExemptionWindow w = facts.exemption();
         return switch (name) {
-            case "qualificationName" -> facts.qualificationName();
-            case "qualificationCode" -> request.qualification().code();
-            case "field" -> facts.qualification() == null ? null : facts.qualification().field();
-            case "gradeName" -> messages.term(MessageCatalogue.GRADE_TERMS, request.qualification().grade().name());
-            case "stageName" -> stageName(exam.stage());
-            case "nextStageName" -> stageName(request.qualification().grade().secondStage());
-            case "resultName" -> messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name());
-            case "round" -> exam.round();
-            case "totalScore" -> Display.number(exam.totalScore());
-            case "average" -> Display.number(scores.average());
-            case "asOf" -> Display.date(request.asOf());
-            case "subjectMinimum" -> criterion == null ? null : Display.number(criterion.subjectMinimum());
-            case "averageMinimum" -> criterion == null ? null : Display.number(criterion.averageMinimum());
-            case "shortfall" -> scores.shortfall() == null || scores.shortfall() == 0 ? null : Display.number(scores.shortfall());
-            case "failedSubjects" -> join(scores.subjectsBelowMinimum());
-            case "subjects" -> join(scores.weakestFirst());
-            case "weakest" -> scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0);
-            case "validFrom" -> w == null ? null : Display.date(w.validFrom());
-            case "validUntil" -> w == null ? null : Display.date(w.validUntil());
-            case "daysRemaining" -> w == null ? null : Long.toString(w.daysRemaining());
-            case "practicalRoundsLeft" -> w == null || w.practicalRoundsLeft() == null ? null : w.practicalRoundsLeft().toString();
-            case "statusName" -> messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus());
-            case "deadline" -> Display.date(facts.documentDeadline());
-            case "maxAge" -> outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString();
+            case QUALIFICATION_NAME -> facts.qualificationName();
+            case QUALIFICATION_CODE -> request.qualification().code();
+            case FIELD -> facts.qualification() == null ? null : facts.qualification().field();
+            case GRADE_NAME -> messages.term(MessageCatalogue.GRADE_TERMS, request.qualification().grade().name());
+            case STAGE_NAME -> stageName(exam.stage());
+            case NEXT_STAGE_NAME -> stageName(request.qualification().grade().secondStage());
+            case RESULT_NAME -> messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name());
+            case ROUND -> exam.round();
+            case TOTAL_SCORE -> Display.number(exam.totalScore());
+            case AVERAGE -> Display.number(scores.average());
+            case AS_OF -> Display.date(request.asOf());
+            case SUBJECT_MINIMUM -> criterion == null ? null : Display.number(criterion.subjectMinimum());
+            case AVERAGE_MINIMUM -> criterion == null ? null : Display.number(criterion.averageMinimum());
+            case SHORTFALL -> scores.shortfall() == null || scores.shortfall() == 0 ? null : Display.number(scores.shortfall());
+            case FAILED_SUBJECTS -> join(scores.subjectsBelowMinimum());
+            case SUBJECTS -> join(scores.weakestFirst());
+            case WEAKEST -> scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0);
+            case VALID_FROM -> w == null ? null : Display.date(w.validFrom());
+            case VALID_UNTIL -> w == null ? null : Display.date(w.validUntil());
+            case DAYS_REMAINING -> w == null ? null : Long.toString(w.daysRemaining());
+            case PRACTICAL_ROUNDS_LEFT -> w == null || w.practicalRoundsLeft() == null ? null : w.practicalRoundsLeft().toString();
+            case STATUS_NAME -> messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus());
+            case DEADLINE -> Display.date(facts.documentDeadline());
+            case MAX_AGE -> outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString();
             default -> null;
         };
     }
 
     /** The values for one section: those that depend on which stage its data is about, then the common ones. */
-    Function<String, String> forSection(SectionChoice choice, Map<String, Object> data) {
+    CompiledTemplate.Values forSection(SectionChoice choice, Map<String, Object> data) {
         return name -> sectionValue(name, choice, data);
     }
 
-    private String sectionValue(String name, SectionChoice choice, Map<String, Object> data) {
+    private String sectionValue(Placeholder name, SectionChoice choice, Map<String, Object> data) {
         switch (name) {
-            case "trendStageName":
+            case TREND_STAGE_NAME:
                 return stageName(SectionDataAssembler.stageFor(choice, facts));
-            case "scheduleStageName", "roundLabel", "registrationStart", "registrationEnd", "examDate": {
+            case SCHEDULE_STAGE_NAME, ROUND_LABEL, REGISTRATION_START, REGISTRATION_END, EXAM_DATE: {
                 ScheduleEntry round = SectionDataAssembler.scheduleFor(choice, facts);
                 if (round == null) {
                     return null;
                 }
                 return switch (name) {
-                    case "scheduleStageName" -> stageName(round.stage());
-                    case "roundLabel" -> round.roundLabel();
-                    case "registrationStart" -> Display.date(round.registrationStart());
-                    case "registrationEnd" -> Display.date(round.registrationEnd());
+                    case SCHEDULE_STAGE_NAME -> stageName(round.stage());
+                    case ROUND_LABEL -> round.roundLabel();
+                    case REGISTRATION_START -> Display.date(round.registrationStart());
+                    case REGISTRATION_END -> Display.date(round.registrationEnd());
                     default -> Display.date(round.examDate());
                 };
             }
-            case "year", "applicants", "passers", "passRate", "passerAverage", "topPercent", "writtenPassRate",
-                    "secondStagePassRate":
-                return Display.number((Number) data.get(name));
-            case "firstYear", "lastYear", "lastPassRate": {
+            case YEAR, APPLICANTS, PASSERS, PASS_RATE, PASSER_AVERAGE, TOP_PERCENT, WRITTEN_PASS_RATE, SECOND_STAGE_PASS_RATE:
+                return Display.number((Number) data.get(name.placeholderName()));
+            case FIRST_YEAR, LAST_YEAR, LAST_PASS_RATE: {
                 if (!(data.get("years") instanceof List<?> years) || years.isEmpty()) {
                     return null;
                 }
                 Map<?, ?> first = (Map<?, ?>) years.get(0);
                 Map<?, ?> last = (Map<?, ?>) years.get(years.size() - 1);
                 return switch (name) {
-                    case "firstYear" -> String.valueOf(first.get("year"));
-                    case "lastYear" -> String.valueOf(last.get("year"));
+                    case FIRST_YEAR -> String.valueOf(first.get("year"));
+                    case LAST_YEAR -> String.valueOf(last.get("year"));
                     default -> Display.number((Number) last.get("passRate"));
                 };
             }

@@ -3,7 +3,6 @@ package kr.qfeedback.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +25,8 @@ public final class CompiledTemplate {
     private record Text(String text) implements Segment {
     }
 
-    private record Slot(String name) implements Segment {
+    /** A placeholder; {@code placeholder} is null for a name that is not a placeholder (it reads as unknown). */
+    private record Slot(String name, Placeholder placeholder) implements Segment {
     }
 
     private record OptionalPart(Segment[] segments) implements Segment {
@@ -73,7 +73,7 @@ public final class CompiledTemplate {
             if (!addLiteral(text.substring(at, m.start()), out)) {
                 return false;
             }
-            out.add(new Slot(m.group(1)));
+            out.add(new Slot(m.group(1), Placeholder.named(m.group(1))));
             at = m.end();
         }
         return addLiteral(text.substring(at), out);
@@ -94,8 +94,18 @@ public final class CompiledTemplate {
         return source;
     }
 
+    /** Gives the value of a placeholder in a template, or null when it is unknown. */
+    @FunctionalInterface
+    public interface Values {
+        String valueOf(Placeholder placeholder);
+    }
+
+    private static String valueOf(Values values, Slot slot) {
+        return slot.placeholder() == null ? null : values.valueOf(slot.placeholder());
+    }
+
     /** Fills the template; {@code values} gives a placeholder's value, or null when it is unknown. */
-    public String fill(Function<String, String> values) {
+    public String fill(Values values) {
         if (segments == null) {
             return Placeholders.fill(source, new LookupMap(values));
         }
@@ -104,7 +114,7 @@ public final class CompiledTemplate {
             if (segment instanceof Text text) {
                 out.append(text.text());
             } else if (segment instanceof Slot slot) {
-                appendValue(out, values.apply(slot.name()));
+                appendValue(out, valueOf(values, slot));
             } else {
                 appendOptional(out, ((OptionalPart) segment).segments(), values);
             }
@@ -112,13 +122,13 @@ public final class CompiledTemplate {
         return out.toString();
     }
 
-    private static void appendOptional(StringBuilder out, Segment[] inner, Function<String, String> values) {
+    private static void appendOptional(StringBuilder out, Segment[] inner, Values values) {
         int mark = out.length();
         for (Segment segment : inner) {
             if (segment instanceof Text text) {
                 out.append(text.text());
             } else {
-                String value = values.apply(((Slot) segment).name());
+                String value = valueOf(values, (Slot) segment);
                 if (value == null) {
                     out.setLength(mark);
                     return;
@@ -134,15 +144,16 @@ public final class CompiledTemplate {
 
     /** A read-only map view of a value function, for the rare template filled by {@link Placeholders#fill}. */
     private static final class LookupMap extends java.util.AbstractMap<String, String> {
-        private final Function<String, String> values;
+        private final Values values;
 
-        LookupMap(Function<String, String> values) {
+        LookupMap(Values values) {
             this.values = values;
         }
 
         @Override
         public String get(Object key) {
-            return key instanceof String name ? values.apply(name) : null;
+            Placeholder placeholder = key instanceof String name ? Placeholder.named(name) : null;
+            return placeholder == null ? null : values.valueOf(placeholder);
         }
 
         @Override

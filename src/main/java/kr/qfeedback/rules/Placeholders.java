@@ -19,16 +19,9 @@ public final class Placeholders {
     /** {@code [ … ]}: an optional part, left out when a placeholder inside it is unknown. */
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
 
-    public static final Set<String> NAMES = Set.of(
-            "qualificationName", "qualificationCode", "field", "gradeName", "stageName", "nextStageName",
-            "resultName", "round", "totalScore", "average", "asOf",
-            "subjectMinimum", "averageMinimum", "shortfall", "failedSubjects", "subjects", "weakest",
-            "year", "applicants", "passers", "passRate", "passerAverage", "topPercent",
-            "trendStageName", "firstYear", "lastYear", "lastPassRate",
-            "writtenPassRate", "secondStagePassRate",
-            "validFrom", "validUntil", "daysRemaining", "statusName", "practicalRoundsLeft",
-            "deadline", "scheduleStageName", "roundLabel", "registrationStart", "registrationEnd", "examDate",
-            "maxAge");
+    /** The names of every {@link Placeholder}. */
+    public static final Set<String> NAMES = java.util.Arrays.stream(Placeholder.values())
+            .map(Placeholder::placeholderName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private Placeholders() {
     }
