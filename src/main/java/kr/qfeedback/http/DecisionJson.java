@@ -3,16 +3,21 @@ package kr.qfeedback.http;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
 import kr.qfeedback.feedback.Section;
+import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.feedback.TraceEntry;
 
 /**
@@ -22,6 +27,34 @@ import kr.qfeedback.feedback.TraceEntry;
  */
 public final class DecisionJson {
     private static final JsonFactory FACTORY = new JsonFactory();
+    // Names and fixed values are encoded once (SerializedString keeps their quoted UTF-8 bytes).
+    private static final SerializedString DECISION_ID = new SerializedString("decisionId");
+    private static final SerializedString RULES_VERSION = new SerializedString("rulesVersion");
+    private static final SerializedString AS_OF = new SerializedString("asOf");
+    private static final SerializedString OUTCOME = new SerializedString("outcome");
+    private static final SerializedString SECTIONS = new SerializedString("sections");
+    private static final SerializedString NOTICES = new SerializedString("notices");
+    private static final SerializedString CODE = new SerializedString("code");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString TRACE = new SerializedString("trace");
+    private static final SerializedString SECTION = new SerializedString("section");
+    private static final SerializedString RULE = new SerializedString("rule");
+    private static final SerializedString SOURCE = new SerializedString("source");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString ORDER = new SerializedString("order");
+    private static final SerializedString TONE = new SerializedString("tone");
+    private static final SerializedString TITLE = new SerializedString("title");
+    private static final SerializedString BODY = new SerializedString("body");
+    private static final SerializedString DATA = new SerializedString("data");
+    private static final SerializedString LINKS = new SerializedString("links");
+    private static final Map<SectionId, SerializedString> SECTION_IDS = names(SectionId.class);
+    private static final Map<Tone, SerializedString> TONES = names(Tone.class);
+    /** Data keys come from a short fixed list; a map that grew past this would not be such a list. */
+    private static final int MAX_CACHED_KEYS = 512;
+    private static final Map<String, SerializedString> DATA_KEYS = new ConcurrentHashMap<>();
+    /** A section's links are its message's, the same few lists for every decision: written once as JSON. */
+    private static final int MAX_CACHED_LINK_LISTS = 1024;
+    private static final Map<List<Link>, SerializedString> LINK_ARRAYS = new ConcurrentHashMap<>();
 
     private DecisionJson() {
     }
@@ -56,30 +89,42 @@ public final class DecisionJson {
     public static void write(FeedbackDecision decision, boolean explain, OutputStream out) {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
-            json.writeStringField("decisionId", decision.decisionId());
-            json.writeStringField("rulesVersion", decision.rulesVersion());
-            json.writeStringField("asOf", decision.asOf().toString());
-            json.writeStringField("outcome", decision.outcome().code());
-            json.writeArrayFieldStart("sections");
+            json.writeFieldName(DECISION_ID);
+            json.writeString(decision.decisionId());
+            json.writeFieldName(RULES_VERSION);
+            json.writeString(decision.rulesVersion());
+            json.writeFieldName(AS_OF);
+            json.writeString(decision.asOf().toString());
+            json.writeFieldName(OUTCOME);
+            json.writeString(decision.outcome().code());
+            json.writeFieldName(SECTIONS);
+            json.writeStartArray();
             for (Section s : decision.sections()) {
                 section(json, s);
             }
             json.writeEndArray();
-            json.writeArrayFieldStart("notices");
+            json.writeFieldName(NOTICES);
+            json.writeStartArray();
             for (Notice n : decision.notices()) {
                 json.writeStartObject();
-                json.writeStringField("code", n.code());
-                json.writeStringField("message", n.message());
+                json.writeFieldName(CODE);
+                json.writeString(n.code());
+                json.writeFieldName(MESSAGE);
+                json.writeString(n.message());
                 json.writeEndObject();
             }
             json.writeEndArray();
             if (explain) {
-                json.writeArrayFieldStart("trace");
+                json.writeFieldName(TRACE);
+                json.writeStartArray();
                 for (TraceEntry t : decision.trace()) {
                     json.writeStartObject();
-                    json.writeStringField("section", t.section().name());
-                    json.writeStringField("rule", t.rule());
-                    json.writeStringField("source", t.source());
+                    json.writeFieldName(SECTION);
+                    json.writeString(SECTION_IDS.get(t.section()));
+                    json.writeFieldName(RULE);
+                    json.writeString(t.rule());
+                    json.writeFieldName(SOURCE);
+                    json.writeString(t.source());
                     json.writeEndObject();
                 }
                 json.writeEndArray();
@@ -92,29 +137,73 @@ public final class DecisionJson {
 
     private static void section(JsonGenerator json, Section s) throws IOException {
         json.writeStartObject();
-        json.writeStringField("id", s.id().name());
-        json.writeNumberField("order", s.order());
-        json.writeStringField("tone", s.tone().name());
-        json.writeStringField("title", s.title());
-        json.writeStringField("body", s.body());
-        json.writeFieldName("data");
+        json.writeFieldName(ID);
+        json.writeString(SECTION_IDS.get(s.id()));
+        json.writeFieldName(ORDER);
+        json.writeNumber(s.order());
+        json.writeFieldName(TONE);
+        json.writeString(TONES.get(s.tone()));
+        json.writeFieldName(TITLE);
+        json.writeString(s.title());
+        json.writeFieldName(BODY);
+        json.writeString(s.body());
+        json.writeFieldName(DATA);
         object(json, s.data());
-        json.writeArrayFieldStart("links");
-        for (Link l : s.links()) {
-            json.writeStartObject();
-            json.writeStringField("label", l.label());
-            json.writeStringField("url", l.url());
-            json.writeBooleanField("qr", l.qr());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        json.writeFieldName(LINKS);
+        json.writeRawValue(linkArray(s.links()));
         json.writeEndObject();
+    }
+
+    /** The links as a JSON array, encoded once per distinct list. */
+    private static SerializedString linkArray(List<Link> links) {
+        SerializedString known = LINK_ARRAYS.get(links);
+        if (known != null) {
+            return known;
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.writeStartArray();
+            for (Link l : links) {
+                json.writeStartObject();
+                json.writeStringField("label", l.label());
+                json.writeStringField("url", l.url());
+                json.writeBooleanField("qr", l.qr());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SerializedString array = new SerializedString(text.toString());
+        if (LINK_ARRAYS.size() < MAX_CACHED_LINK_LISTS) {
+            LINK_ARRAYS.put(List.copyOf(links), array);
+        }
+        return array;
+    }
+
+    private static SerializedString key(String name) {
+        SerializedString known = DATA_KEYS.get(name);
+        if (known == null) {
+            known = new SerializedString(name);
+            if (DATA_KEYS.size() < MAX_CACHED_KEYS) {
+                DATA_KEYS.put(name, known);
+            }
+        }
+        return known;
+    }
+
+    private static <E extends Enum<E>> Map<E, SerializedString> names(Class<E> type) {
+        Map<E, SerializedString> names = new EnumMap<>(type);
+        for (E constant : type.getEnumConstants()) {
+            names.put(constant, new SerializedString(constant.name()));
+        }
+        return names;
     }
 
     private static void object(JsonGenerator json, Map<?, ?> map) throws IOException {
         json.writeStartObject();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            json.writeFieldName((String) e.getKey());
+            json.writeFieldName(key((String) e.getKey()));
             value(json, e.getValue());
         }
         json.writeEndObject();

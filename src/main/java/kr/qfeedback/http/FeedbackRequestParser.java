@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.jackson.JacksonCodec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,6 +32,7 @@ public final class FeedbackRequestParser {
     private static final int MAX_ID_LENGTH = 64;
     private static final int MAX_TEXT_LENGTH = 200;
     private static final int MAX_SUBJECTS = 50;
+    private static final JacksonCodec STREAMING = new JacksonCodec();
 
     private final java.time.Clock clock;
 
@@ -41,7 +43,7 @@ public final class FeedbackRequestParser {
     public FeedbackRequest parse(Buffer body) {
         JsonObject root;
         try {
-            Object value = body == null || body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
+            Object value = body == null || body.length() == 0 ? null : decode(body);
             if (!(value instanceof JsonObject object)) {
                 throw ApiError.invalid(null, "The body must be one JSON object with candidateId, qualification and exam.");
             }
@@ -74,6 +76,19 @@ public final class FeedbackRequestParser {
         CandidateInfo candidate = candidate(root);
         return new FeedbackRequest(candidateId, asOf != null ? asOf : LocalDate.now(clock.withZone(SEOUL)),
                 qualification, exam, candidate);
+    }
+
+    /**
+     * The body as Vert.x JSON values. Jackson's streaming parser builds them (the same values as
+     * {@link io.vertx.core.json.Json#decodeValue}, at a fraction of the cost); a body it refuses is
+     * decoded again the usual way so that the error reads as it always has.
+     */
+    private static Object decode(Buffer body) {
+        try {
+            return STREAMING.fromBuffer(body);
+        } catch (DecodeException refused) {
+            return io.vertx.core.json.Json.decodeValue(body);
+        }
     }
 
     private CandidateInfo candidate(JsonObject root) {
