@@ -255,17 +255,32 @@ public final class FeedbackApi {
 
     void requireJson(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        String mime = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        int parameters = type == null ? -1 : type.indexOf(';');
+        String mime = type == null ? "" : (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(java.util.Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
             fail(ctx, ApiError.unsupportedMediaType(type));
             return;
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > BODY_LIMIT_BYTES) {
+        if (length != null && isWholeNumber(length) && Long.parseLong(length) > BODY_LIMIT_BYTES) {
             fail(ctx, ApiError.tooLarge(BODY_LIMIT_BYTES));
             return;
         }
         ctx.next();
+    }
+
+    /** 1 to 18 ASCII digits (what {@link Long#parseLong} reads without overflow). */
+    private static boolean isWholeNumber(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void handleFailure(RoutingContext ctx) {

@@ -11,6 +11,7 @@ public final class ServiceMetrics {
 
     private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
+    /** Decisions per bucket, each counted once in the first bucket it fits; the rendered histogram adds them up. */
     private final LongAdder[] latencyBuckets = new LongAdder[BUCKETS_SECONDS.length];
     private final LongAdder latencyCount = new LongAdder();
     private final LongAdder latencyMicros = new LongAdder();
@@ -31,6 +32,7 @@ public final class ServiceMetrics {
         for (int i = 0; i < BUCKETS_SECONDS.length; i++) {
             if (seconds <= BUCKETS_SECONDS[i]) {
                 latencyBuckets[i].increment();
+                break;
             }
         }
         latencyCount.increment();
@@ -55,8 +57,10 @@ public final class ServiceMetrics {
         new TreeMap<>(decisions).forEach((k, v) -> out.append("qf_decisions_total{outcome=\"").append(k).append("\"} ")
                 .append(v.sum()).append('\n'));
         out.append("# HELP qf_decision_seconds Time to decide one request (rules and rendering).\n# TYPE qf_decision_seconds histogram\n");
+        long cumulative = 0;
         for (int i = 0; i < BUCKETS_SECONDS.length; i++) {
-            out.append("qf_decision_seconds_bucket{le=\"").append(BUCKETS_SECONDS[i]).append("\"} ").append(latencyBuckets[i].sum()).append('\n');
+            cumulative += latencyBuckets[i].sum();
+            out.append("qf_decision_seconds_bucket{le=\"").append(BUCKETS_SECONDS[i]).append("\"} ").append(cumulative).append('\n');
         }
         out.append("qf_decision_seconds_bucket{le=\"+Inf\"} ").append(latencyCount.sum()).append('\n');
         out.append("qf_decision_seconds_sum ").append(latencyMicros.sum() / 1e6).append('\n');
