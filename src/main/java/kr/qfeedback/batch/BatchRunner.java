@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -121,7 +122,10 @@ public final class BatchRunner {
         long errors = 0;
         try (InputStream input = Files.newInputStream(in);
              OutputStream output = Files.newOutputStream(out)) {
-            progress.start(progress.wantsTotal() ? countLines(in) : -1);
+            // Counting a large input takes seconds: it runs beside the work and the total is given when known.
+            CompletableFuture<Long> total = progress.wantsTotal()
+                    ? CompletableFuture.supplyAsync(() -> countLines(in), BatchRunner::startLineCount) : null;
+            progress.start(-1);
             Reader reader = new Reader(input, free, ordered, workers, rules);
             Thread readerThread = new Thread(reader, "batch-reader");
             readerThread.setDaemon(true);
@@ -137,11 +141,18 @@ public final class BatchRunner {
                     lines += chunk.count;
                     decided += chunk.decided;
                     errors += chunk.errors;
+                    if (total != null && total.isDone()) {
+                        progress.total(total.join());
+                        total = null;
+                    }
                     progress.update(lines);
                     chunk.clear();
                     free.put(chunk);
                 }
                 readerThread.join();
+                if (total != null) {
+                    progress.total(lines); // every line is done: the total is known whether or not the count has finished
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("The batch was interrupted after " + lines + " lines.");
@@ -179,6 +190,12 @@ public final class BatchRunner {
      * The number of lines of a regular file, counted fast (one pass over the bytes); -1 when
      * {@code file} is not a regular file (a pipe, say) or cannot be read.
      */
+    private static void startLineCount(Runnable count) {
+        Thread thread = new Thread(count, "batch-line-count");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     public static long countLines(Path file) {
         if (!Files.isRegularFile(file)) {
             return -1;

@@ -42,6 +42,11 @@ public final class PlainProgress implements ProgressSink {
     }
 
     @Override
+    public void total(long totalLines) {
+        total = totalLines;
+    }
+
+    @Override
     public void update(long linesDone) {
         if (!running) {
             return;

@@ -2,7 +2,8 @@ package kr.qfeedback.batch;
 
 /**
  * Where a batch run reports how far it is. The runner calls {@link #start} once, {@link #update}
- * from one thread (the writer) after every chunk written, and {@link #close} at the end.
+ * from one thread (the writer) after every chunk written, {@link #total} from that thread when the
+ * number of lines becomes known, and {@link #close} at the end.
  */
 public interface ProgressSink extends AutoCloseable {
 
@@ -12,7 +13,14 @@ public interface ProgressSink extends AutoCloseable {
     /** @param linesDone lines written so far (cumulative, never decreasing) */
     void update(long linesDone);
 
-    /** Whether the runner should count the input lines first to give {@link #start} a total. */
+    /**
+     * The number of lines to process, once it is known after {@link #start} (the runner counts them
+     * beside the work); called at most once, from the thread that calls {@link #update}.
+     */
+    default void total(long totalLines) {
+    }
+
+    /** Whether the runner should count the input lines to give a total ({@link #total}). */
     default boolean wantsTotal() {
         return true;
     }

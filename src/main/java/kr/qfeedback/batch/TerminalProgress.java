@@ -27,6 +27,13 @@ public final class TerminalProgress implements ProgressSink {
     }
 
     @Override
+    public void total(long totalLines) {
+        if (bar != null) {
+            bar.maxHint(totalLines);
+        }
+    }
+
+    @Override
     public void update(long linesDone) {
         if (bar != null) {
             bar.stepTo(linesDone);

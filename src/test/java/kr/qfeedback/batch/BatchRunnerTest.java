@@ -188,6 +188,11 @@ class BatchRunnerTest {
         }
 
         @Override
+        public void total(long totalLines) {
+            total = totalLines;
+        }
+
+        @Override
         public void update(long linesDone) {
             assertTrue(linesDone >= last, "progress never goes back");
             last = linesDone;

@@ -44,4 +44,20 @@ class PlainProgressTest {
         assertEquals("batch: 300 lines, 100/s", line);
         assertTrue(ProgressSink.silent().wantsTotal() == false);
     }
+
+    @Test
+    void aTotalThatBecomesKnownDuringTheRunAppearsWithAnEtaFromThenOn() {
+        AtomicLong now = new AtomicLong();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PlainProgress progress = new PlainProgress("batch", new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                PlainProgress.DEFAULT_INTERVAL_NANOS, now::get);
+        progress.start(-1);
+        now.set(TimeUnit.SECONDS.toNanos(2));
+        progress.update(200);
+        progress.total(1_000);
+        now.set(TimeUnit.SECONDS.toNanos(4));
+        progress.update(400);
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of("batch: 200 lines, 100/s", "batch: 400/1000 lines, 100/s, ETA 6 s"), lines);
+    }
 }
