@@ -1,7 +1,5 @@
 package kr.qfeedback.rules;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -24,7 +22,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -63,13 +60,20 @@ public final class DecisionTableChecker {
     }
 
     /**
-     * Checks {@code content}. {@code messages} may be null when messages.yaml itself is broken;
-     * message names are then not checked.
+     * Checks an open workbook (the caller closes it; it is read from its bytes once for checking and
+     * converting). {@code messages} may be null when messages.yaml itself is broken; message names
+     * are then not checked.
      */
-    public static Result check(String file, byte[] content, MessageCatalogue messages) {
+    public static Result check(String file, Workbook workbook, MessageCatalogue messages) {
         DecisionTableChecker checker = new DecisionTableChecker(file, messages);
-        checker.run(content);
+        checker.run(workbook);
         return new Result(List.copyOf(checker.problems), Map.copyOf(checker.descriptions));
+    }
+
+    /** The problem of a file that POI cannot open or read as a workbook. */
+    static RuleProblem unreadable(String file, Exception e) {
+        return RuleProblem.inFile(file, "엑셀 파일을 열 수 없습니다(" + e.getClass().getSimpleName()
+                + "). .xlsx 형식으로 저장했는지, 암호가 걸려 있지 않은지 확인해 주세요.");
     }
 
     private enum Kind { DESCRIPTION, FLAG, MARK, ENUM, NUMBER, SECTION, ORDER, TONE, MESSAGE, DATA_STAGE, OTHER }
@@ -77,8 +81,8 @@ public final class DecisionTableChecker {
     private record Column(int index, String letter, String keyword, Kind kind, String field, String header) {
     }
 
-    private void run(byte[] content) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+    private void run(Workbook workbook) {
+        try {
             boolean anyTable = false;
             for (Sheet sheet : workbook) {
                 anyTable |= checkSheet(sheet);
@@ -86,9 +90,8 @@ public final class DecisionTableChecker {
             if (!anyTable) {
                 problems.add(RuleProblem.inFile(file, "'RuleTable'로 시작하는 표를 찾지 못했습니다. 결정표에는 RuleTable 행과 그 아래 CONDITION/ACTION 행이 있어야 합니다."));
             }
-        } catch (IOException | RuntimeException e) {
-            problems.add(RuleProblem.inFile(file, "엑셀 파일을 열 수 없습니다(" + e.getClass().getSimpleName()
-                    + "). .xlsx 형식으로 저장했는지, 암호가 걸려 있지 않은지 확인해 주세요."));
+        } catch (RuntimeException e) {
+            problems.add(unreadable(file, e));
         }
     }
 

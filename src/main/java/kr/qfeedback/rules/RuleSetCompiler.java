@@ -1,6 +1,8 @@
 package kr.qfeedback.rules;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -119,7 +126,24 @@ public final class RuleSetCompiler {
 
     private static List<GeneratedDrl> convertTable(String file, byte[] content, MessageCatalogue messages,
                                                    List<RuleProblem> problems) {
-        DecisionTableChecker.Result checked = DecisionTableChecker.check(RuleFiles.display(file), content, messages);
+        Workbook workbook;
+        try {
+            workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
+        } catch (IOException | RuntimeException e) {
+            problems.add(DecisionTableChecker.unreadable(RuleFiles.display(file), e));
+            return List.of();
+        }
+        try (workbook) {
+            return convertTable(file, workbook, messages, problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the workbook " + file + " read from memory", e);
+        }
+    }
+
+    /** Checks the open workbook, then converts each of its tables to DRL (POI reads the file once). */
+    private static List<GeneratedDrl> convertTable(String file, Workbook workbook, MessageCatalogue messages,
+                                                   List<RuleProblem> problems) {
+        DecisionTableChecker.Result checked = DecisionTableChecker.check(RuleFiles.display(file), workbook, messages);
         problems.addAll(checked.problems());
         if (!checked.problems().isEmpty()) {
             return List.of();
@@ -128,7 +152,7 @@ public final class RuleSetCompiler {
         SpreadsheetCompiler compiler = new SpreadsheetCompiler();
         for (String sheet : checked.tableSheets()) {
             try {
-                String drl = compiler.compile(new ByteArrayInputStream(content), sheet);
+                String drl = drlOf(compiler, workbook, sheet);
                 result.add(new GeneratedDrl(file, sheet, drl, true, checked.rowDescriptions().get(sheet)));
             } catch (RuntimeException e) {
                 problems.add(RuleProblem.atCell(RuleFiles.display(file), sheet, rowIn(e.getMessage()), null,
@@ -137,6 +161,19 @@ public final class RuleSetCompiler {
             }
         }
         return result;
+    }
+
+    /**
+     * The DRL of one sheet, as {@link SpreadsheetCompiler#compile(java.io.InputStream, String)} gives
+     * it, from the workbook already open.
+     */
+    static String drlOf(SpreadsheetCompiler compiler, Workbook workbook, String sheet) {
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        listener.setWorksheetName(sheet);
+        Map<String, List<DataListener>> listeners = new HashMap<>();
+        listeners.put(sheet, List.of(listener));
+        new ExcelParser(listeners).parseWorkbook(workbook);
+        return compiler.listenerToString(listener);
     }
 
     private KieBase build(List<GeneratedDrl> sources, List<RuleProblem> problems) {
