@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 /** How values read inside Korean sentences: dates as Q-Net prints them (2026.03.11), numbers without trailing zeros. */
 final class Display {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+    /** Scores, averages and pass rates (hundredths from 0 to 100) as text, made once. */
+    private static final HundredthsTable<String> HUNDREDTHS = new HundredthsTable<>(Display::number, String[]::new);
 
     private Display() {
     }
@@ -48,15 +50,20 @@ final class Display {
             return n.toString();
         }
         if (n instanceof Double boxed) {
-            double d = boxed;
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString((long) d);
-            }
-            double abs = Math.abs(d);
-            if (abs >= 1e-3 && abs < 1e7) {
-                return Double.toString(d); // plain notation, shortest digits, no trailing zeros here
-            }
+            String known = HUNDREDTHS.text(boxed);
+            return known != null ? known : number(boxed.doubleValue());
         }
         return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    private static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        double abs = Math.abs(d);
+        if (abs >= 1e-3 && abs < 1e7) {
+            return Double.toString(d); // plain notation, shortest digits, no trailing zeros here
+        }
+        return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 }

@@ -72,6 +72,16 @@ public final class SectionData extends AbstractMap<String, Object> {
         return -1;
     }
 
+    /** The key at {@code index} (0 to size - 1), in the order given. */
+    public String keyAt(int index) {
+        return keys[index];
+    }
+
+    /** The value at {@code index} (0 to size - 1), in the order given; may be null. */
+    public Object valueAt(int index) {
+        return values[index];
+    }
+
     @Override
     public boolean containsKey(Object key) {
         return indexOf(key) >= 0;

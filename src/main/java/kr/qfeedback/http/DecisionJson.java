@@ -12,10 +12,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.qfeedback.decision.HundredthsTable;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
 import kr.qfeedback.feedback.Section;
+import kr.qfeedback.feedback.SectionData;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.feedback.TraceEntry;
@@ -55,6 +57,9 @@ public final class DecisionJson {
     /** A section's links are its message's, the same few lists for every decision: written once as JSON. */
     private static final int MAX_CACHED_LINK_LISTS = 1024;
     private static final Map<List<Link>, SerializedString> LINK_ARRAYS = new ConcurrentHashMap<>();
+    /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
+    private static final HundredthsTable<SerializedString> HUNDREDTHS =
+            new HundredthsTable<>(d -> new SerializedString(Double.toString(d)), SerializedString[]::new);
 
     private DecisionJson() {
     }
@@ -202,6 +207,14 @@ public final class DecisionJson {
 
     private static void object(JsonGenerator json, Map<?, ?> map) throws IOException {
         json.writeStartObject();
+        if (map instanceof SectionData data) {
+            for (int i = 0; i < data.size(); i++) {
+                json.writeFieldName(key(data.keyAt(i)));
+                value(json, data.valueAt(i));
+            }
+            json.writeEndObject();
+            return;
+        }
         for (Map.Entry<?, ?> e : map.entrySet()) {
             json.writeFieldName(key((String) e.getKey()));
             value(json, e.getValue());
@@ -218,7 +231,12 @@ public final class DecisionJson {
         } else if (v instanceof Integer n) {
             json.writeNumber(n.intValue());
         } else if (v instanceof Double n) {
-            json.writeNumber(n.doubleValue());
+            SerializedString hundredths = HUNDREDTHS.text(n);
+            if (hundredths != null) {
+                json.writeRawValue(hundredths);
+            } else {
+                json.writeNumber(n.doubleValue());
+            }
         } else if (v instanceof Long n) {
             json.writeNumber(n.longValue());
         } else if (v instanceof Boolean b) {
