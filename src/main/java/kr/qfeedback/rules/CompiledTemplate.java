@@ -1,10 +1,12 @@
 package kr.qfeedback.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A message template parsed once into literal text, placeholders and optional parts, so that
@@ -36,9 +38,15 @@ public final class CompiledTemplate {
     /** Null when the template is filled by {@link Placeholders#fill}. */
     private final Segment[] segments;
 
+    /** The text of a template without placeholders (made once, the same instance every time); else null. */
+    private final String constant;
+
     private CompiledTemplate(String source, Segment[] segments) {
         this.source = source;
         this.segments = segments;
+        this.constant = segments != null && Arrays.stream(segments).allMatch(Text.class::isInstance)
+                ? Arrays.stream(segments).map(t -> ((Text) t).text()).collect(Collectors.joining())
+                : null;
     }
 
     public static CompiledTemplate of(String template) {
@@ -106,6 +114,9 @@ public final class CompiledTemplate {
 
     /** Fills the template; {@code values} gives a placeholder's value, or null when it is unknown. */
     public String fill(Values values) {
+        if (constant != null) {
+            return constant;
+        }
         if (segments == null) {
             return Placeholders.fill(source, new LookupMap(values));
         }
