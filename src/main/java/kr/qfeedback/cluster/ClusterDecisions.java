@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.http.DecisionRecordText;
 import kr.qfeedback.http.DecisionRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decision records in the distributed map {@value ClusterSettings#DECISIONS_MAP}: bounded per member
- * (least recently used go first), expiring after a day, one backup.
+ * Decision records in the cluster's record maps ({@link RecordGenerations}): bounded per member
+ * (whole generations of the oldest go first), expiring after a day, one backup.
  *
  * <p>Recording costs the serving thread one map insertion: records wait in {@code pending} and a
  * single writer thread moves them to the cluster every {@value #FLUSH_MILLIS} ms in one
@@ -48,9 +49,13 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         JsonObject record() {
             return DecisionRecords.recordOf(decision, candidateId, decidedAt);
         }
+
+        String text() {
+            return DecisionRecordText.of(decision, candidateId, decidedAt);
+        }
     }
 
-    private final IMap<String, String> map;
+    private final RecordGenerations generations;
     private final Clock clock;
     private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
     private final Map<String, Waiting> inFlight = new ConcurrentHashMap<>();
@@ -60,8 +65,8 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private final AtomicLong lastLogged = new AtomicLong();
     private final ScheduledExecutorService writer;
 
-    ClusterDecisions(IMap<String, String> map, Clock clock) {
-        this.map = map;
+    ClusterDecisions(RecordGenerations generations, Clock clock) {
+        this.generations = generations;
         this.clock = clock;
         this.writer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "qf-decision-records");
@@ -91,8 +96,12 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.of(local.record()));
         }
         try {
-            return map.getAsync(decisionId)
-                    .thenApplyAsync(value -> Optional.ofNullable(value).map(JsonObject::new), ON_COMPLETING_THREAD);
+            CompletionStage<String> found = CompletableFuture.completedFuture(null);
+            for (IMap<String, String> map : generations.all()) {
+                found = found.thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
+                        : map.getAsync(decisionId), ON_COMPLETING_THREAD);
+            }
+            return found.thenApplyAsync(value -> Optional.ofNullable(value).map(JsonObject::new), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -115,7 +124,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
                 Map.Entry<String, Waiting> entry = it.next();
                 inFlight.put(entry.getKey(), entry.getValue());
                 it.remove();
-                batch.put(entry.getKey(), entry.getValue().record().encode());
+                batch.put(entry.getKey(), entry.getValue().text());
             }
             write(batch);
         }
@@ -123,7 +132,8 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
 
     private void write(Map<String, String> batch) {
         try {
-            map.putAllAsync(batch).whenCompleteAsync((ignored, error) -> settle(batch, error), ON_COMPLETING_THREAD);
+            generations.forBatch(batch.size()).putAllAsync(batch)
+                    .whenCompleteAsync((ignored, error) -> settle(batch, error), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             settle(batch, e);
         }
@@ -164,9 +174,9 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         try {
             if (writer.awaitTermination(2, TimeUnit.SECONDS)) {
                 Map<String, String> rest = new HashMap<>();
-                pending.forEach((id, record) -> rest.put(id, record.record().encode()));
+                pending.forEach((id, record) -> rest.put(id, record.text()));
                 if (!rest.isEmpty()) {
-                    map.putAllAsync(rest).toCompletableFuture().get(3, TimeUnit.SECONDS);
+                    generations.forBatch(rest.size()).putAllAsync(rest).toCompletableFuture().get(3, TimeUnit.SECONDS);
                 }
             }
         } catch (InterruptedException e) {

@@ -34,7 +34,7 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         this.hz = hz;
         this.lifecycle = lifecycle;
         this.rules = new ClusterRules(hz, lifecycle, settings.quorum());
-        this.decisions = new ClusterDecisions(hz.getMap(ClusterSettings.DECISIONS_MAP), Clock.systemUTC());
+        this.decisions = new ClusterDecisions(RecordGenerations.of(hz), Clock.systemUTC());
         hz.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 LOG.info("the cluster healed after a split; adopting the merged cluster's active rules version");

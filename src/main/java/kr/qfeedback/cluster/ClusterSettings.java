@@ -40,8 +40,10 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
     public static final String VERSIONS_MAP = "qf-rules-versions";
     public static final String ACTIVE_MAP = "qf-rules-active";
     public static final String DECISIONS_MAP = "qf-decisions";
+    /** The names of the record generations ({@link RecordGenerations}): qf-decisions.&lt;member&gt;.&lt;n&gt;. */
+    public static final String DECISION_GENERATIONS = DECISIONS_MAP + ".*";
     public static final String SWITCH_TOPIC = "qf-rules-switch";
-    /** Decision records kept per member before the least recently used go (contract: bounded). */
+    /** Decision records kept per member at most: two generations of half this (contract: bounded). */
     public static final int DECISIONS_PER_MEMBER = 200_000;
     /** How long a decision record is kept. */
     public static final int DECISION_TTL_SECONDS = 24 * 60 * 60;
@@ -122,12 +124,14 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
         }
         config.addMapConfig(versions);
         config.addMapConfig(active);
-        // Decision records: bounded, expiring, one synchronous backup; both sides of a split keep recording.
-        config.addMapConfig(new MapConfig(DECISIONS_MAP).setBackupCount(1)
+        // Decision records: in generations per member (RecordGenerations bounds them by dropping whole
+        // generations, not by Hazelcast's per-put eviction), expiring, one synchronous backup; both
+        // sides of a split keep recording.
+        config.addMapConfig(new MapConfig(DECISION_GENERATIONS).setBackupCount(1)
                 .setInMemoryFormat(InMemoryFormat.BINARY)
                 .setTimeToLiveSeconds(DECISION_TTL_SECONDS)
-                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
-                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(DECISIONS_PER_MEMBER)));
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.NONE)
+                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE)));
         return config;
     }
 

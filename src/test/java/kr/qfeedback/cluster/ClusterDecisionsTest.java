@@ -26,7 +26,7 @@ import kr.qfeedback.feedback.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Decision records on a real (single) Hazelcast member: batched writes, found before and after they reach the map. */
+/** Decision records on a real (single) Hazelcast member: batched writes, found before and after they reach the cluster, kept in generations. */
 class ClusterDecisionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-11T01:00:00Z"), ZoneOffset.UTC);
 
@@ -38,30 +38,48 @@ class ClusterDecisionsTest {
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
         ClusterDecisions records = null;
         try {
-            IMap<String, String> map = hz.getMap(ClusterSettings.DECISIONS_MAP);
-            records = new ClusterDecisions(map, CLOCK);
+            // Generations of 5 000 records: 20 000 records rotate through four of them.
+            RecordGenerations generations = new RecordGenerations(hz, "member-a", 5_000);
+            records = new ClusterDecisions(generations, CLOCK);
             int count = 20_000;
-            for (int i = 0; i < count; i++) {
-                records.record(decision("d-" + i), "candidate-" + i);
+            for (int phase = 0; phase < 4; phase++) { // each phase fills one generation before the next starts
+                for (int i = phase * 5_000; i < (phase + 1) * 5_000; i++) {
+                    records.record(decision("d-" + i), "candidate-" + i);
+                }
+                if (phase == 0) {
+                    // Found straight away, whether its batch has been written yet or not.
+                    Optional<JsonObject> first = records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS);
+                    assertTrue(first.isPresent());
+                    assertEquals("candidate-0", first.get().getString("candidateId"));
+                    assertEquals("WRITTEN_PASS", first.get().getString("outcome"));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (records.written() < (phase + 1) * 5_000L && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
             }
-            // Found straight away, whether its batch has been written yet or not.
-            Optional<JsonObject> first = records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS);
-            assertTrue(first.isPresent());
-            assertEquals("candidate-0", first.get().getString("candidateId"));
-            assertEquals("WRITTEN_PASS", first.get().getString("outcome"));
-
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (records.written() < count && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(count, records.written(), "records written to the cluster map");
+            assertEquals(count, records.written(), "records written to the cluster");
             assertEquals(0, records.failed());
-            assertEquals(count, map.size());
-            JsonObject stored = new JsonObject(map.get("d-19999"));
+
+            // At most two generations are kept: the latest records, no more than 2 × 5 000.
+            List<IMap<String, String>> maps = generations.all();
+            int kept = maps.stream().mapToInt(IMap::size).sum();
+            assertEquals(10_000, kept, "the last two generations");
+            assertTrue(maps.size() <= 2, "generations: " + maps.stream().map(IMap::getName).toList());
+            JsonObject stored = new JsonObject(maps.get(0).get("d-19999"));
             assertEquals("candidate-19999", stored.getString("candidateId"));
             assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
             assertEquals(stored, records.find("d-19999").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
+            assertEquals("candidate-10000", records.find("d-10000").toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .orElseThrow().getString("candidateId"), "the previous generation is read too");
+            assertTrue(records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
+                    "the oldest generations were dropped whole");
+            assertTrue(records.find("d-9999").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
             assertTrue(records.find("d-unknown").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+
+            // Another member's generations are read too.
+            hz.<String, String>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.encode());
+            assertEquals(stored, records.find("d-from-b").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
         } finally {
             if (records != null) {
                 records.close();

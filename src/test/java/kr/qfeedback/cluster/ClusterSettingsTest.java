@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.JoinConfig;
 import java.util.Map;
 import kr.qfeedback.ServiceConfig;
@@ -51,10 +52,13 @@ class ClusterSettingsTest {
         assertEquals(2, config.getSplitBrainProtectionConfig(ClusterSettings.QUORUM).getMinimumClusterSize());
         assertEquals(ClusterSettings.QUORUM, config.getMapConfig(ClusterSettings.VERSIONS_MAP).getSplitBrainProtectionName());
         assertEquals(ClusterSettings.QUORUM, config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName());
-        assertEquals(null, config.getMapConfig(ClusterSettings.DECISIONS_MAP).getSplitBrainProtectionName(),
+        String generation = RecordGenerations.PREFIX + "member-1.0";
+        assertEquals(null, config.findMapConfig(generation).getSplitBrainProtectionName(),
                 "both sides of a split keep recording decisions");
-        assertEquals(ClusterSettings.DECISIONS_PER_MEMBER, config.getMapConfig(ClusterSettings.DECISIONS_MAP).getEvictionConfig().getSize());
-        assertEquals(ClusterSettings.DECISION_TTL_SECONDS, config.getMapConfig(ClusterSettings.DECISIONS_MAP).getTimeToLiveSeconds());
+        assertEquals(EvictionPolicy.NONE, config.findMapConfig(generation).getEvictionConfig().getEvictionPolicy(),
+                "bounded by dropping whole generations, not by sampling on every put");
+        assertEquals(ClusterSettings.DECISION_TTL_SECONDS, config.findMapConfig(generation).getTimeToLiveSeconds());
+        assertEquals(1, config.findMapConfig(generation).getBackupCount());
     }
 
     @Test

@@ -45,8 +45,9 @@ class MinorityTest {
                     () -> hz.<String, String>getMap(ClusterSettings.ACTIVE_MAP).set(ClusterRules.ACTIVE_KEY, "{}"));
             assertThrows(SplitBrainProtectionException.class,
                     () -> hz.<String, byte[]>getMap(ClusterSettings.VERSIONS_MAP).set("000000000000", new byte[1]));
-            hz.<String, String>getMap(ClusterSettings.DECISIONS_MAP).set("d-1", "{}");
-            assertEquals("{}", hz.<String, String>getMap(ClusterSettings.DECISIONS_MAP).get("d-1"));
+            String records = RecordGenerations.PREFIX + "lone-member.0";
+            hz.<String, String>getMap(records).set("d-1", "{}");
+            assertEquals("{}", hz.<String, String>getMap(records).get("d-1"));
         } finally {
             hz.shutdown();
         }
