@@ -204,6 +204,9 @@ public final class FeedbackApi {
     }
 
     private static boolean explain(RoutingContext ctx) {
+        if (ctx.request().query() == null) {
+            return false; // no query string: nothing to decode (the common case)
+        }
         try {
             return "true".equalsIgnoreCase(ctx.request().getParam("explain"));
         } catch (IllegalArgumentException e) {
