@@ -25,13 +25,15 @@ import kr.qfeedback.feedback.SubjectScore;
 /**
  * Reads the JSON body of {@code POST /v1/feedback} into a {@link FeedbackRequest}, or fails with
  * {@link ApiError#invalid} naming the field (e.g. {@code exam.subjects[1].score}) and what it
- * accepts. Unknown fields are ignored so that Q-Net can send more than the contract names.
+ * accepts. Unknown fields are ignored so that Q-Net can send more than the contract names. A valid
+ * body is read in one pass ({@link PlainRequestReader}); any other is read as a tree, which finds
+ * the error to report.
  */
 public final class FeedbackRequestParser {
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private static final int MAX_ID_LENGTH = 64;
-    private static final int MAX_TEXT_LENGTH = 200;
-    private static final int MAX_SUBJECTS = 50;
+    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_TEXT_LENGTH = 200;
+    static final int MAX_SUBJECTS = 50;
     private static final JacksonCodec STREAMING = new JacksonCodec();
 
     private final java.time.Clock clock;
@@ -41,6 +43,17 @@ public final class FeedbackRequestParser {
     }
 
     public FeedbackRequest parse(Buffer body) {
+        if (body != null && body.length() > 0) {
+            FeedbackRequest plain = PlainRequestReader.read(body, clock);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return parseTree(body);
+    }
+
+    /** Reads the body as a JSON tree, then checks it field by field; names the first problem found. */
+    FeedbackRequest parseTree(Buffer body) {
         JsonObject root;
         try {
             Object value = body == null || body.length() == 0 ? null : decode(body);
@@ -99,14 +112,7 @@ public final class FeedbackRequestParser {
         if (!(value instanceof JsonObject c)) {
             throw ApiError.invalid("candidate", "candidate must be a JSON object (or omitted).");
         }
-        Integer attempts = null;
-        Object a = c.getValue("attempts");
-        if (a != null) {
-            if (!(a instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 1000) {
-                throw ApiError.invalid("candidate.attempts", "candidate.attempts must be a whole number from 0 to 1000.");
-            }
-            attempts = n.intValue();
-        }
+        Integer attempts = attempts(c.getValue("attempts"));
         List<String> held = new ArrayList<>();
         Object h = c.getValue("heldQualifications");
         if (h != null) {
@@ -114,10 +120,7 @@ public final class FeedbackRequestParser {
                 throw ApiError.invalid("candidate.heldQualifications", "candidate.heldQualifications must be an array of qualification codes.");
             }
             for (int i = 0; i < array.size(); i++) {
-                if (!(array.getValue(i) instanceof String code) || code.isBlank() || code.length() > 20) {
-                    throw ApiError.invalid("candidate.heldQualifications[" + i + "]", "Each held qualification must be a code string of 1–20 characters.");
-                }
-                held.add(code);
+                held.add(heldCode(array.getValue(i), i));
             }
         }
         DocumentStatus documents = c.getValue("eligibilityDocuments") == null ? null
@@ -126,6 +129,23 @@ public final class FeedbackRequestParser {
                 optionalDate(c, "birthDate", "candidate.birthDate"),
                 optionalDate(c, "writtenPassAnnouncedOn", "candidate.writtenPassAnnouncedOn"),
                 documents, attempts, held);
+    }
+
+    static Integer attempts(Object a) {
+        if (a == null) {
+            return null;
+        }
+        if (!(a instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 1000) {
+            throw ApiError.invalid("candidate.attempts", "candidate.attempts must be a whole number from 0 to 1000.");
+        }
+        return n.intValue();
+    }
+
+    static String heldCode(Object value, int i) {
+        if (!(value instanceof String code) || code.isBlank() || code.length() > 20) {
+            throw ApiError.invalid("candidate.heldQualifications[" + i + "]", "Each held qualification must be a code string of 1–20 characters.");
+        }
+        return code;
     }
 
     private List<SubjectScore> subjects(JsonObject exam) {
@@ -167,7 +187,10 @@ public final class FeedbackRequestParser {
     }
 
     private static String requiredText(JsonObject parent, String key, String field, int maxLength) {
-        Object value = parent.getValue(key);
+        return requiredText(parent.getValue(key), field, maxLength);
+    }
+
+    static String requiredText(Object value, String field, int maxLength) {
         if (value == null) {
             throw ApiError.invalid(field, field + " is required: a string of 1–" + maxLength + " characters.");
         }
@@ -178,7 +201,10 @@ public final class FeedbackRequestParser {
     }
 
     private static String optionalText(JsonObject parent, String key, String field) {
-        Object value = parent.getValue(key);
+        return optionalText(parent.getValue(key), field);
+    }
+
+    static String optionalText(Object value, String field) {
         if (value == null) {
             return null;
         }
@@ -189,7 +215,10 @@ public final class FeedbackRequestParser {
     }
 
     private static <E extends Enum<E>> E requiredEnum(JsonObject parent, String key, String field, Class<E> type) {
-        Object value = parent.getValue(key);
+        return requiredEnum(parent.getValue(key), field, type);
+    }
+
+    static <E extends Enum<E>> E requiredEnum(Object value, String field, Class<E> type) {
         if (value == null) {
             throw ApiError.invalid(field, field + " is required: one of " + accepted(type) + ".");
         }
@@ -208,7 +237,11 @@ public final class FeedbackRequestParser {
     }
 
     private static LocalDate requiredDate(JsonObject parent, String key, String field) {
-        LocalDate date = optionalDate(parent, key, field);
+        return requiredDate(parent.getValue(key), field);
+    }
+
+    static LocalDate requiredDate(Object value, String field) {
+        LocalDate date = optionalDate(value, field);
         if (date == null) {
             throw ApiError.invalid(field, field + " is required: a date as YYYY-MM-DD.");
         }
@@ -216,7 +249,10 @@ public final class FeedbackRequestParser {
     }
 
     private static LocalDate optionalDate(JsonObject parent, String key, String field) {
-        Object value = parent.getValue(key);
+        return optionalDate(parent.getValue(key), field);
+    }
+
+    static LocalDate optionalDate(Object value, String field) {
         if (value == null) {
             return null;
         }
@@ -257,7 +293,10 @@ public final class FeedbackRequestParser {
     }
 
     private static Double optionalScore(JsonObject parent, String key, String field) {
-        Object value = parent.getValue(key);
+        return optionalScore(parent.getValue(key), field);
+    }
+
+    static Double optionalScore(Object value, String field) {
         if (value == null) {
             return null;
         }
