@@ -94,14 +94,10 @@ public final class DecisionJson {
     public static void write(FeedbackDecision decision, boolean explain, OutputStream out) {
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
-            json.writeFieldName(DECISION_ID);
-            json.writeString(decision.decisionId());
-            json.writeFieldName(RULES_VERSION);
-            json.writeString(decision.rulesVersion());
-            json.writeFieldName(AS_OF);
-            json.writeString(decision.asOf().toString());
-            json.writeFieldName(OUTCOME);
-            json.writeString(decision.outcome().code());
+            field(json, DECISION_ID, decision.decisionId());
+            field(json, RULES_VERSION, decision.rulesVersion());
+            field(json, AS_OF, decision.asOf().toString());
+            field(json, OUTCOME, decision.outcome().code());
             json.writeFieldName(SECTIONS);
             json.writeStartArray();
             for (Section s : decision.sections()) {
@@ -112,10 +108,8 @@ public final class DecisionJson {
             json.writeStartArray();
             for (Notice n : decision.notices()) {
                 json.writeStartObject();
-                json.writeFieldName(CODE);
-                json.writeString(n.code());
-                json.writeFieldName(MESSAGE);
-                json.writeString(n.message());
+                field(json, CODE, n.code());
+                field(json, MESSAGE, n.message());
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -124,12 +118,9 @@ public final class DecisionJson {
                 json.writeStartArray();
                 for (TraceEntry t : decision.trace()) {
                     json.writeStartObject();
-                    json.writeFieldName(SECTION);
-                    json.writeString(SECTION_IDS.get(t.section()));
-                    json.writeFieldName(RULE);
-                    json.writeString(t.rule());
-                    json.writeFieldName(SOURCE);
-                    json.writeString(t.source());
+                    field(json, SECTION, SECTION_IDS.get(t.section()));
+                    field(json, RULE, t.rule());
+                    field(json, SOURCE, t.source());
                     json.writeEndObject();
                 }
                 json.writeEndArray();
@@ -142,21 +133,27 @@ public final class DecisionJson {
 
     private static void section(JsonGenerator json, Section s) throws IOException {
         json.writeStartObject();
-        json.writeFieldName(ID);
-        json.writeString(SECTION_IDS.get(s.id()));
+        field(json, ID, SECTION_IDS.get(s.id()));
         json.writeFieldName(ORDER);
         json.writeNumber(s.order());
-        json.writeFieldName(TONE);
-        json.writeString(TONES.get(s.tone()));
-        json.writeFieldName(TITLE);
-        json.writeString(s.title());
-        json.writeFieldName(BODY);
-        json.writeString(s.body());
+        field(json, TONE, TONES.get(s.tone()));
+        field(json, TITLE, s.title());
+        field(json, BODY, s.body());
         json.writeFieldName(DATA);
         object(json, s.data());
         json.writeFieldName(LINKS);
         json.writeRawValue(linkArray(s.links()));
         json.writeEndObject();
+    }
+
+    private static void field(JsonGenerator json, SerializedString name, String value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
+    }
+
+    private static void field(JsonGenerator json, SerializedString name, SerializedString value) throws IOException {
+        json.writeFieldName(name);
+        json.writeString(value);
     }
 
     /** The links as a JSON array, encoded once per distinct list. */

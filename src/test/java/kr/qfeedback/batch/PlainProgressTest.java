@@ -17,8 +17,7 @@ class PlainProgressTest {
     void printsOneLineWithRateAndEtaEveryTwoSecondsAndADoneLineAtTheEnd() {
         AtomicLong now = new AtomicLong(1_000);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PlainProgress progress = new PlainProgress("batch", new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                PlainProgress.DEFAULT_INTERVAL_NANOS, now::get);
+        PlainProgress progress = progress(bytes, now);
         progress.start(3_070_000);
         for (int step = 1; step <= 20; step++) {
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
@@ -35,8 +34,7 @@ class PlainProgressTest {
     void leavesTheTotalAndEtaOutWhenTheTotalIsUnknown() {
         AtomicLong now = new AtomicLong();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PlainProgress progress = new PlainProgress("batch", new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                PlainProgress.DEFAULT_INTERVAL_NANOS, now::get);
+        PlainProgress progress = progress(bytes, now);
         progress.start(-1);
         now.set(TimeUnit.SECONDS.toNanos(3));
         progress.update(300);
@@ -49,8 +47,7 @@ class PlainProgressTest {
     void aTotalThatBecomesKnownDuringTheRunAppearsWithAnEtaFromThenOn() {
         AtomicLong now = new AtomicLong();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PlainProgress progress = new PlainProgress("batch", new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                PlainProgress.DEFAULT_INTERVAL_NANOS, now::get);
+        PlainProgress progress = progress(bytes, now);
         progress.start(-1);
         now.set(TimeUnit.SECONDS.toNanos(2));
         progress.update(200);
@@ -59,5 +56,10 @@ class PlainProgressTest {
         progress.update(400);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of("batch: 200 lines, 100/s", "batch: 400/1000 lines, 100/s, ETA 6 s"), lines);
+    }
+
+    private static PlainProgress progress(ByteArrayOutputStream bytes, AtomicLong now) {
+        return new PlainProgress("batch", new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                PlainProgress.DEFAULT_INTERVAL_NANOS, now::get);
     }
 }
