@@ -42,8 +42,6 @@ import kr.qfeedback.rules.RuleSet;
  * <p>Cucumber makes a new instance for every scenario, so the state below never leaks.
  */
 public class FeedbackSteps {
-    /** One decider for all scenarios: it arranges a rule set's reference data once (stateless otherwise). */
-    private static final FeedbackDecider DECIDER = new FeedbackDecider();
     /** The data fields the contract's section catalogue names; they must always be present. */
     private static final Map<SectionId, List<String>> CATALOGUE_FIELDS = Map.of(
             SectionId.RESULT_SUMMARY, List.of("result", "stage", "finalPass"),
@@ -343,7 +341,7 @@ public class FeedbackSteps {
 
     @그러면("^같은 요청을 다시 결정해도 같은 섹션과 자료가 나온다$")
     public void 결정은_결정적이다() {
-        FeedbackDecision again = new FeedbackDecider().decide(request, rules()); // a fresh decider: nothing cached carries over
+        FeedbackDecision again = new FeedbackDecider().decide(request, rules());
         assertEquals(decision().outcome(), again.outcome(), "결과");
         assertEquals(decision().sections(), again.sections(), "같은 요청의 섹션과 자료");
         assertEquals(decision().notices(), again.notices(), "같은 요청의 안내");
@@ -362,7 +360,7 @@ public class FeedbackSteps {
             Grade knownGrade = rules().reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
             ConsistencyCheck.check(request, knownGrade).ifPresent(i -> fail("시나리오의 요청이 서로 맞지 않습니다(HTTP 라면 422 INCONSISTENT): "
                     + i.field() + " — " + i.message()));
-            decision = DECIDER.decide(request, rules());
+            decision = new FeedbackDecider().decide(request, rules());
             assertNotNull(decision, "결정이 없습니다");
         }
         return decision;
