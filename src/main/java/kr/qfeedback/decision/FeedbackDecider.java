@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
@@ -26,10 +25,15 @@ import kr.qfeedback.rules.SectionChoice;
  */
 public final class FeedbackDecider {
     private static final DecisionIds IDS = new DecisionIds();
-    /** Rule sets live long and one is active at a time; a publish brings the next one. */
-    private static final int DERIVERS_KEPT = 2;
     private final SectionDataAssembler assembler = new SectionDataAssembler();
-    private final Map<RuleSet, FactDeriver> derivers = new ConcurrentHashMap<>();
+    /**
+     * The fact deriver of the rule set decided with last. One rule set is active at a time and a
+     * publish brings the next; only the latest is kept, so a replaced rule set is not held here.
+     */
+    private volatile Deriving deriving;
+
+    private record Deriving(RuleSet rules, FactDeriver deriver) {
+    }
 
     public FeedbackDecision decide(FeedbackRequest request, RuleSet rules) {
         Objects.requireNonNull(request, "request must not be null");
@@ -65,14 +69,12 @@ public final class FeedbackDecider {
 
     /** The fact deriver of a rule set, made once (it arranges the reference data for look-ups). */
     private FactDeriver deriverFor(RuleSet rules) {
-        FactDeriver deriver = derivers.get(rules);
-        if (deriver == null) {
-            if (derivers.size() >= DERIVERS_KEPT) {
-                derivers.clear();
-            }
-            deriver = derivers.computeIfAbsent(rules, r -> new FactDeriver(r.reference(), r.parameters()));
+        Deriving current = deriving;
+        if (current == null || current.rules() != rules) {
+            current = new Deriving(rules, new FactDeriver(rules.reference(), rules.parameters()));
+            deriving = current;
         }
-        return deriver;
+        return current.deriver();
     }
 
     private static List<Notice> notices(DerivedFacts facts, boolean showsDocuments, CompiledMessages messages,
