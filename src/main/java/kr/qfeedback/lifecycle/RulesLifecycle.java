@@ -36,6 +36,11 @@ public final class RulesLifecycle {
     private final RuleChecks checks = new RuleChecks();
     private final Object publishing = new Object();
     private volatile Replication replication;
+    /**
+     * The version the last publish or rollback replaced, still compiled and with its memo warm, so
+     * that rolling back to it (the usual rollback) neither compiles nor evaluates again. One is kept.
+     */
+    private volatile RuleSet replaced;
 
     public RulesLifecycle(ActiveRuleSet active, VersionStore store, AuditLog audit, AcceptanceGate gate, Clock clock) {
         this.active = Objects.requireNonNull(active, "active must not be null");
@@ -96,17 +101,22 @@ public final class RulesLifecycle {
         }
         prewarm(checked.rules());
         synchronized (publishing) {
-            String previous = active.current().map(RuleSet::version).orElse(null);
+            RuleSet before = active.current().orElse(null);
+            String previous = before == null ? null : before.version();
             if (cluster != null) {
                 cluster.activateEverywhere(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH);
             } else {
                 goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
             }
+            replaced = before;
             return new PublishResult(true, previous, files.version(), checked.report(), scenarios, millisSince(started));
         }
     }
 
-    /** Re-activates a stored version (its files are re-verified against their hashes and recompiled). */
+    /**
+     * Re-activates a stored version. Its files are re-verified against their hashes; the version the
+     * last change replaced is taken as it is still compiled, any other is compiled again.
+     */
     public Activation rollback(String version, String who) {
         Replication cluster = replication;
         if (cluster != null) {
@@ -114,17 +124,23 @@ public final class RulesLifecycle {
             cluster.ensureStored(version);
         }
         RuleFiles files = store.load(version);
-        RuleSet rules = compiler.compile(files);
+        RuleSet kept = replaced;
+        RuleSet rules = kept != null && kept.version().equals(files.version()) ? kept : compiler.compile(files);
         prewarm(rules);
         synchronized (publishing) {
-            String previous = active.current().map(RuleSet::version).orElse(null);
+            RuleSet before = active.current().orElse(null);
+            String previous = before == null ? null : before.version();
+            Activation activation;
             if (cluster != null) {
                 String note = "이전 버전으로 되돌림";
                 cluster.activateEverywhere(files, rules, who, note, AuditAction.ROLLBACK, ActivationAction.ROLLBACK);
-                return store.currentActivation().filter(a -> a.version().equals(version))
+                activation = store.currentActivation().filter(a -> a.version().equals(version))
                         .orElseGet(() -> new Activation(version, clock.instant(), who, ActivationAction.ROLLBACK));
+            } else {
+                activation = goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK, previous);
             }
-            return goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK, previous);
+            replaced = before;
+            return activation;
         }
     }
 
