@@ -22,7 +22,7 @@ public final class QualificationFacts {
     private static final String[] TREND_ROW_KEYS = {"year", "passRate"};
 
     private final Qualification qualification;
-    private final Map<Stage, ScheduleEntry[]> timetables = new EnumMap<>(Stage.class);
+    private final Map<Stage, List<ScheduleEntry>> timetables = new EnumMap<>(Stage.class);
     private final YearlyPassRate latestWritten;
     private final YearlyPassRate latestSecondStage;
     private final List<Map<String, Object>> writtenTrend;
@@ -31,7 +31,7 @@ public final class QualificationFacts {
     QualificationFacts(Qualification qualification) {
         this.qualification = qualification;
         for (Stage stage : Stage.values()) {
-            timetables.put(stage, ScheduleEntry.timetable(stage, qualification.rounds()).toArray(ScheduleEntry[]::new));
+            timetables.put(stage, List.copyOf(ScheduleEntry.timetable(stage, qualification.rounds())));
         }
         latestWritten = latest(qualification.writtenStatistics());
         latestSecondStage = latest(qualification.secondStageStatistics());
@@ -45,12 +45,7 @@ public final class QualificationFacts {
 
     /** The earliest round of {@code stage} whose registration has not closed on {@code asOf}; null when none. */
     ScheduleEntry nextRound(Stage stage, LocalDate asOf) {
-        for (ScheduleEntry entry : timetables.get(stage)) {
-            if (!entry.registrationEnd().isBefore(asOf)) {
-                return entry;
-            }
-        }
-        return null;
+        return ScheduleEntry.firstOpen(timetables.get(stage), asOf);
     }
 
     /** The statistics of a stage (the second stage's for PRACTICAL and INTERVIEW), as imported. */

@@ -17,12 +17,17 @@ public record ScheduleEntry(Stage stage, String roundLabel, LocalDate registrati
 
     /** The earliest round of {@code stage} whose registration has not closed on {@code asOf}. */
     public static Optional<ScheduleEntry> next(Stage stage, List<ExamRound> rounds, LocalDate asOf) {
-        for (ScheduleEntry entry : timetable(stage, rounds)) {
+        return Optional.ofNullable(firstOpen(timetable(stage, rounds), asOf));
+    }
+
+    /** The first entry of a {@link #timetable} whose registration has not closed on {@code asOf}; null when none. */
+    static ScheduleEntry firstOpen(List<ScheduleEntry> timetable, LocalDate asOf) {
+        for (ScheduleEntry entry : timetable) {
             if (!entry.registrationEnd().isBefore(asOf)) {
-                return Optional.of(entry);
+                return entry;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.JacksonCodec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +33,6 @@ public final class FeedbackRequestParser {
     static final int MAX_ID_LENGTH = 64;
     static final int MAX_TEXT_LENGTH = 200;
     static final int MAX_SUBJECTS = 50;
-    private static final JacksonCodec STREAMING = new JacksonCodec();
 
     private final java.time.Clock clock;
 
@@ -56,7 +54,7 @@ public final class FeedbackRequestParser {
     FeedbackRequest parseTree(Buffer body) {
         JsonObject root;
         try {
-            Object value = body == null || body.length() == 0 ? null : decode(body);
+            Object value = body == null || body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
             if (!(value instanceof JsonObject object)) {
                 throw ApiError.invalid(null, "The body must be one JSON object with candidateId, qualification and exam.");
             }
@@ -89,19 +87,6 @@ public final class FeedbackRequestParser {
         CandidateInfo candidate = candidate(root);
         return new FeedbackRequest(candidateId, asOf != null ? asOf : LocalDate.now(clock.withZone(SEOUL)),
                 qualification, exam, candidate);
-    }
-
-    /**
-     * The body as Vert.x JSON values. Jackson's streaming parser builds them (the same values as
-     * {@link io.vertx.core.json.Json#decodeValue}, at a fraction of the cost); a body it refuses is
-     * decoded again the usual way so that the error reads as it always has.
-     */
-    private static Object decode(Buffer body) {
-        try {
-            return STREAMING.fromBuffer(body);
-        } catch (DecodeException refused) {
-            return io.vertx.core.json.Json.decodeValue(body);
-        }
     }
 
     private CandidateInfo candidate(JsonObject root) {
