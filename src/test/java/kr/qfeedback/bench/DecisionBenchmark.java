@@ -109,6 +109,11 @@ public class DecisionBenchmark {
     }
 
     @Benchmark
+    public io.vertx.core.buffer.Buffer decisionAsJson() {
+        return kr.qfeedback.http.DecisionJson.toBuffer(decider.decide(nextRequest(), rules), false);
+    }
+
+    @Benchmark
     public RuleOutcome rulesOnly() {
         return rules.evaluate(deriver.derive(nextRequest()).profile());
     }
