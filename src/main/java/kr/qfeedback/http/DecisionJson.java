@@ -1,9 +1,5 @@
 package kr.qfeedback.http;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,170 +19,170 @@ import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.feedback.TraceEntry;
 
 /**
- * Writes a decision in the contract's JSON shape (UTF-8), {@code trace} only when explaining. The
- * bytes are streamed straight from the records, with the keys in the contract's order; section
- * data keeps its insertion order.
+ * Writes a decision in the contract's JSON shape (UTF-8), {@code trace} only when explaining, with
+ * the keys in the contract's order; section data keeps its insertion order. The shape is fixed, so
+ * the names, the enum values, link lists and hundredths are encoded once and copied
+ * ({@link JsonBytes}); the bytes are those Jackson would write for the same JSON
+ * ({@code OptimisedDecisionsMatchPlainEvaluationTest} compares them with Vert.x's encoding).
  */
 public final class DecisionJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-    // Names and fixed values are encoded once (SerializedString keeps their quoted UTF-8 bytes).
-    private static final SerializedString DECISION_ID = new SerializedString("decisionId");
-    private static final SerializedString RULES_VERSION = new SerializedString("rulesVersion");
-    private static final SerializedString AS_OF = new SerializedString("asOf");
-    private static final SerializedString OUTCOME = new SerializedString("outcome");
-    private static final SerializedString SECTIONS = new SerializedString("sections");
-    private static final SerializedString NOTICES = new SerializedString("notices");
-    private static final SerializedString CODE = new SerializedString("code");
-    private static final SerializedString MESSAGE = new SerializedString("message");
-    private static final SerializedString TRACE = new SerializedString("trace");
-    private static final SerializedString SECTION = new SerializedString("section");
-    private static final SerializedString RULE = new SerializedString("rule");
-    private static final SerializedString SOURCE = new SerializedString("source");
-    private static final SerializedString ID = new SerializedString("id");
-    private static final SerializedString ORDER = new SerializedString("order");
-    private static final SerializedString TONE = new SerializedString("tone");
-    private static final SerializedString TITLE = new SerializedString("title");
-    private static final SerializedString BODY = new SerializedString("body");
-    private static final SerializedString DATA = new SerializedString("data");
-    private static final SerializedString LINKS = new SerializedString("links");
-    private static final Map<SectionId, SerializedString> SECTION_IDS = names(SectionId.class);
-    private static final Map<Tone, SerializedString> TONES = names(Tone.class);
+    private static final byte[] DECISION_ID = name("{", "decisionId");
+    private static final byte[] RULES_VERSION = name(",", "rulesVersion");
+    private static final byte[] AS_OF = name(",", "asOf");
+    private static final byte[] OUTCOME = name(",", "outcome");
+    private static final byte[] SECTIONS = name(",", "sections");
+    private static final byte[] NOTICES = name(",", "notices");
+    private static final byte[] TRACE = name(",", "trace");
+    private static final byte[] CODE = name("{", "code");
+    private static final byte[] MESSAGE = name(",", "message");
+    private static final byte[] SECTION = name("{", "section");
+    private static final byte[] RULE = name(",", "rule");
+    private static final byte[] SOURCE = name(",", "source");
+    private static final byte[] ID = name("{", "id");
+    private static final byte[] ORDER = name(",", "order");
+    private static final byte[] TONE = name(",", "tone");
+    private static final byte[] TITLE = name(",", "title");
+    private static final byte[] BODY = name(",", "body");
+    private static final byte[] DATA = name(",", "data");
+    private static final byte[] LINKS = name(",", "links");
+    private static final byte[] LABEL = name("{", "label");
+    private static final byte[] URL = name(",", "url");
+    private static final byte[] QR = name(",", "qr");
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    private static final Map<SectionId, byte[]> SECTION_IDS = values(SectionId.class);
+    private static final Map<Tone, byte[]> TONES = values(Tone.class);
     /** Data keys come from a short fixed list; a map that grew past this would not be such a list. */
     private static final int MAX_CACHED_KEYS = 512;
-    private static final Map<String, SerializedString> DATA_KEYS = new ConcurrentHashMap<>();
-    /** A section's links are its message's, the same few lists for every decision: written once as JSON. */
+    /** A data key as {@code "key":}, encoded once. */
+    private static final Map<String, byte[]> DATA_KEYS = new ConcurrentHashMap<>();
+    /** A section's links are its message's, the same few lists for every decision: encoded once. */
     private static final int MAX_CACHED_LINK_LISTS = 1024;
-    private static final Map<List<Link>, SerializedString> LINK_ARRAYS = new ConcurrentHashMap<>();
+    private static final Map<List<Link>, byte[]> LINK_ARRAYS = new ConcurrentHashMap<>();
     /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
-    private static final HundredthsTable<SerializedString> HUNDREDTHS =
-            new HundredthsTable<>(d -> new SerializedString(Double.toString(d)), SerializedString[]::new);
+    private static final HundredthsTable<byte[]> HUNDREDTHS =
+            new HundredthsTable<>(d -> new JsonBytes(8).number(d).toByteArray(), byte[][]::new);
+    /** One reusable array per thread; one that grew past this (a long trace) is not kept. */
+    private static final int KEPT_CAPACITY = 1 << 16;
+    private static final ThreadLocal<JsonBytes> BYTES = ThreadLocal.withInitial(() -> new JsonBytes(8192));
 
     private DecisionJson() {
     }
 
-    /** The decision as JSON bytes in a new buffer (written into it directly, no intermediate copy). */
+    /** The decision as JSON bytes in a new buffer of exactly their length. */
     public static Buffer toBuffer(FeedbackDecision decision, boolean explain) {
-        Buffer buffer = Buffer.buffer(4096);
-        write(decision, explain, new BufferOutput(buffer));
+        JsonBytes json = encode(decision, explain);
+        Buffer buffer = Buffer.buffer(json.toByteArray());
+        release(json);
         return buffer;
-    }
-
-    /** Appends to a Vert.x buffer (Jackson writes in chunks of several KiB, so this is called rarely). */
-    private static final class BufferOutput extends OutputStream {
-        private final Buffer buffer;
-
-        BufferOutput(Buffer buffer) {
-            this.buffer = buffer;
-        }
-
-        @Override
-        public void write(int b) {
-            buffer.appendByte((byte) b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            buffer.appendBytes(bytes, offset, length);
-        }
     }
 
     /** Writes the decision as JSON to {@code out} (not closed). */
     public static void write(FeedbackDecision decision, boolean explain, OutputStream out) {
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            field(json, DECISION_ID, decision.decisionId());
-            field(json, RULES_VERSION, decision.rulesVersion());
-            field(json, AS_OF, decision.asOf().toString());
-            field(json, OUTCOME, decision.outcome().code());
-            json.writeFieldName(SECTIONS);
-            json.writeStartArray();
-            for (Section s : decision.sections()) {
-                section(json, s);
-            }
-            json.writeEndArray();
-            json.writeFieldName(NOTICES);
-            json.writeStartArray();
-            for (Notice n : decision.notices()) {
-                json.writeStartObject();
-                field(json, CODE, n.code());
-                field(json, MESSAGE, n.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            if (explain) {
-                json.writeFieldName(TRACE);
-                json.writeStartArray();
-                for (TraceEntry t : decision.trace()) {
-                    json.writeStartObject();
-                    field(json, SECTION, SECTION_IDS.get(t.section()));
-                    field(json, RULE, t.rule());
-                    field(json, SOURCE, t.source());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
-            json.writeEndObject();
+        JsonBytes json = encode(decision, explain);
+        try {
+            json.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            release(json);
         }
     }
 
-    private static void section(JsonGenerator json, Section s) throws IOException {
-        json.writeStartObject();
-        field(json, ID, SECTION_IDS.get(s.id()));
-        json.writeFieldName(ORDER);
-        json.writeNumber(s.order());
-        field(json, TONE, TONES.get(s.tone()));
-        field(json, TITLE, s.title());
-        field(json, BODY, s.body());
-        json.writeFieldName(DATA);
+    private static JsonBytes encode(FeedbackDecision decision, boolean explain) {
+        JsonBytes json = BYTES.get().clear();
+        json.raw(DECISION_ID).string(decision.decisionId());
+        json.raw(RULES_VERSION).string(decision.rulesVersion());
+        json.raw(AS_OF).string(decision.asOf().toString());
+        json.raw(OUTCOME).string(decision.outcome().code());
+        json.raw(SECTIONS).raw('[');
+        List<Section> sections = decision.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            if (i > 0) {
+                json.raw(',');
+            }
+            section(json, sections.get(i));
+        }
+        json.raw(']').raw(NOTICES).raw('[');
+        List<Notice> notices = decision.notices();
+        for (int i = 0; i < notices.size(); i++) {
+            Notice n = notices.get(i);
+            if (i > 0) {
+                json.raw(',');
+            }
+            json.raw(CODE).string(n.code()).raw(MESSAGE).string(n.message()).raw('}');
+        }
+        json.raw(']');
+        if (explain) {
+            json.raw(TRACE).raw('[');
+            List<TraceEntry> trace = decision.trace();
+            for (int i = 0; i < trace.size(); i++) {
+                TraceEntry t = trace.get(i);
+                if (i > 0) {
+                    json.raw(',');
+                }
+                json.raw(SECTION).raw(SECTION_IDS.get(t.section())).raw(RULE).string(t.rule())
+                        .raw(SOURCE).string(t.source()).raw('}');
+            }
+            json.raw(']');
+        }
+        return json.raw('}');
+    }
+
+    private static void release(JsonBytes json) {
+        if (json.capacity() > KEPT_CAPACITY) {
+            BYTES.remove();
+        }
+    }
+
+    private static void section(JsonBytes json, Section s) {
+        json.raw(ID).raw(SECTION_IDS.get(s.id()));
+        json.raw(ORDER).number(s.order());
+        json.raw(TONE).raw(TONES.get(s.tone()));
+        json.raw(TITLE).string(s.title());
+        json.raw(BODY).string(s.body());
+        json.raw(DATA);
         object(json, s.data());
-        json.writeFieldName(LINKS);
-        json.writeRawValue(linkArray(s.links()));
-        json.writeEndObject();
+        json.raw(LINKS).raw(linkArray(s.links())).raw('}');
     }
 
-    private static void field(JsonGenerator json, SerializedString name, String value) throws IOException {
-        json.writeFieldName(name);
-        json.writeString(value);
+    /** {@code prefix} and {@code "name":}, encoded. */
+    private static byte[] name(String prefix, String name) {
+        return new JsonBytes(name.length() + 8).raw(prefix.charAt(0)).string(name).raw(':').toByteArray();
     }
 
-    private static void field(JsonGenerator json, SerializedString name, SerializedString value) throws IOException {
-        json.writeFieldName(name);
-        json.writeString(value);
+    private static <E extends Enum<E>> Map<E, byte[]> values(Class<E> type) {
+        Map<E, byte[]> values = new EnumMap<>(type);
+        for (E constant : type.getEnumConstants()) {
+            values.put(constant, JsonBytes.encoded(constant.name()));
+        }
+        return values;
     }
 
     /** The links as a JSON array, encoded once per distinct list. */
-    private static SerializedString linkArray(List<Link> links) {
-        SerializedString known = LINK_ARRAYS.get(links);
+    private static byte[] linkArray(List<Link> links) {
+        byte[] known = LINK_ARRAYS.get(links);
         if (known != null) {
             return known;
         }
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text)) {
-            json.writeStartArray();
-            for (Link l : links) {
-                json.writeStartObject();
-                json.writeStringField("label", l.label());
-                json.writeStringField("url", l.url());
-                json.writeBooleanField("qr", l.qr());
-                json.writeEndObject();
+        JsonBytes json = new JsonBytes(256).raw('[');
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
+            if (i > 0) {
+                json.raw(',');
             }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            json.raw(LABEL).string(l.label()).raw(URL).string(l.url()).raw(QR).bool(l.qr()).raw('}');
         }
-        SerializedString array = new SerializedString(text.toString());
+        byte[] array = json.raw(']').toByteArray();
         if (LINK_ARRAYS.size() < MAX_CACHED_LINK_LISTS) {
             LINK_ARRAYS.put(List.copyOf(links), array);
         }
         return array;
     }
 
-    private static SerializedString key(String name) {
-        SerializedString known = DATA_KEYS.get(name);
+    private static byte[] key(String name) {
+        byte[] known = DATA_KEYS.get(name);
         if (known == null) {
-            known = new SerializedString(name);
+            known = new JsonBytes(name.length() * 3 + 4).string(name).raw(':').toByteArray();
             if (DATA_KEYS.size() < MAX_CACHED_KEYS) {
                 DATA_KEYS.put(name, known);
             }
@@ -194,58 +190,64 @@ public final class DecisionJson {
         return known;
     }
 
-    private static <E extends Enum<E>> Map<E, SerializedString> names(Class<E> type) {
-        Map<E, SerializedString> names = new EnumMap<>(type);
-        for (E constant : type.getEnumConstants()) {
-            names.put(constant, new SerializedString(constant.name()));
-        }
-        return names;
-    }
-
-    private static void object(JsonGenerator json, Map<?, ?> map) throws IOException {
-        json.writeStartObject();
-        if (map instanceof SectionData data) {
-            for (int i = 0; i < data.size(); i++) {
-                json.writeFieldName(key(data.keyAt(i)));
-                value(json, data.valueAt(i));
-            }
-            json.writeEndObject();
+    private static void object(JsonBytes json, Map<?, ?> map) {
+        if (map.isEmpty()) {
+            json.raw(EMPTY_OBJECT);
             return;
         }
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            json.writeFieldName(key((String) e.getKey()));
-            value(json, e.getValue());
+        json.raw('{');
+        if (map instanceof SectionData data) {
+            for (int i = 0; i < data.size(); i++) {
+                if (i > 0) {
+                    json.raw(',');
+                }
+                json.raw(key(data.keyAt(i)));
+                value(json, data.valueAt(i));
+            }
+        } else {
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    json.raw(',');
+                }
+                first = false;
+                json.raw(key((String) e.getKey()));
+                value(json, e.getValue());
+            }
         }
-        json.writeEndObject();
+        json.raw('}');
     }
 
     /** The value types section data holds: objects, arrays, text, whole and decimal numbers, booleans, null. */
-    private static void value(JsonGenerator json, Object v) throws IOException {
-        if (v == null) {
-            json.writeNull();
-        } else if (v instanceof String text) {
-            json.writeString(text);
+    private static void value(JsonBytes json, Object v) {
+        if (v instanceof String text) {
+            json.string(text);
         } else if (v instanceof Integer n) {
-            json.writeNumber(n.intValue());
+            json.number(n.intValue());
         } else if (v instanceof Double n) {
-            SerializedString hundredths = HUNDREDTHS.text(n);
+            byte[] hundredths = HUNDREDTHS.text(n);
             if (hundredths != null) {
-                json.writeRawValue(hundredths);
+                json.raw(hundredths);
             } else {
-                json.writeNumber(n.doubleValue());
+                json.number(n.doubleValue());
             }
-        } else if (v instanceof Long n) {
-            json.writeNumber(n.longValue());
-        } else if (v instanceof Boolean b) {
-            json.writeBoolean(b);
+        } else if (v == null) {
+            json.nullValue();
         } else if (v instanceof Map<?, ?> m) {
             object(json, m);
         } else if (v instanceof List<?> list) {
-            json.writeStartArray();
-            for (Object item : list) {
-                value(json, item);
+            json.raw('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    json.raw(',');
+                }
+                value(json, list.get(i));
             }
-            json.writeEndArray();
+            json.raw(']');
+        } else if (v instanceof Long n) {
+            json.number(n.longValue());
+        } else if (v instanceof Boolean b) {
+            json.bool(b);
         } else {
             throw new IllegalStateException("Section data holds a " + v.getClass().getName()
                     + ", which the decision JSON does not write.");

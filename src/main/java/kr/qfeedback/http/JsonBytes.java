@@ -1,0 +1,180 @@
+package kr.qfeedback.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * JSON text as UTF-8 bytes in one growable array, written by the caller in order: the decision
+ * JSON has a fixed shape, so names (with their quotes, colon and the comma before them) are
+ * encoded once as byte arrays and copied, and only values are encoded per decision.
+ *
+ * <p>The bytes are exactly those Jackson's UTF-8 generator writes with its default settings (which
+ * is what the rest of the service and Vert.x write): {@code "} and {@code \} escaped with a
+ * backslash, control characters as {@code \b \t \n \f \r} or {@code \}{@code u00XX}, every surrogate
+ * char (half of a pair, or alone) as {@code \}{@code uXXXX} in capitals, everything else as plain
+ * UTF-8; decimals as {@link Double#toString}, non-finite ones quoted. {@code JsonBytesTest} checks this
+ * against Jackson on every char.
+ */
+final class JsonBytes {
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** For ASCII: 0 = as it is, a letter = backslash and that letter, -1 = {@code \}{@code u00XX}. */
+    private static final int[] ESCAPES = new int[128];
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPES[c] = -1;
+        }
+        ESCAPES['"'] = '"';
+        ESCAPES['\\'] = '\\';
+        ESCAPES['\b'] = 'b';
+        ESCAPES['\t'] = 't';
+        ESCAPES['\f'] = 'f';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+    }
+
+    private byte[] bytes;
+    private int length;
+
+    JsonBytes(int capacity) {
+        this.bytes = new byte[capacity];
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code text} as a JSON string (quoted, escaped) in UTF-8: for names and values encoded once. */
+    static byte[] encoded(String text) {
+        JsonBytes json = new JsonBytes(text.length() * 3 + 8);
+        json.string(text);
+        return json.toByteArray();
+    }
+
+    /** Empties the array for the next text (keeps its capacity). */
+    JsonBytes clear() {
+        length = 0;
+        return this;
+    }
+
+    int length() {
+        return length;
+    }
+
+    int capacity() {
+        return bytes.length;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+    }
+
+    JsonBytes raw(byte[] encoded) {
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
+        return this;
+    }
+
+    JsonBytes raw(char c) {
+        ensure(1);
+        bytes[length++] = (byte) c;
+        return this;
+    }
+
+    JsonBytes nullValue() {
+        return raw(NULL);
+    }
+
+    JsonBytes bool(boolean value) {
+        return raw(value ? TRUE : FALSE);
+    }
+
+    JsonBytes number(long value) {
+        if (value >= 0 && value < 10) {
+            return raw((char) ('0' + value));
+        }
+        return asciiText(Long.toString(value));
+    }
+
+    JsonBytes number(double value) {
+        if (Double.isFinite(value)) {
+            return asciiText(Double.toString(value));
+        }
+        return string(Double.toString(value)); // "NaN", "Infinity": quoted, as Jackson does by default
+    }
+
+    private JsonBytes asciiText(String text) {
+        int n = text.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            bytes[length++] = (byte) text.charAt(i);
+        }
+        return this;
+    }
+
+    /** A JSON string: quoted, escaped, UTF-8. */
+    JsonBytes string(String text) {
+        int n = text.length();
+        ensure(n * 6 + 2); // the worst case: every char as a \\uXXXX escape
+        byte[] out = bytes;
+        int at = length;
+        out[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                int escape = ESCAPES[c];
+                if (escape == 0) {
+                    out[at++] = (byte) c;
+                } else if (escape > 0) {
+                    out[at++] = '\\';
+                    out[at++] = (byte) escape;
+                } else {
+                    at = unicodeEscape(out, at, c);
+                }
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                at = unicodeEscape(out, at, c);
+            } else {
+                out[at++] = (byte) (0xE0 | (c >> 12));
+                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        out[at++] = '"';
+        length = at;
+        return this;
+    }
+
+    private static int unicodeEscape(byte[] out, int at, char c) {
+        out[at++] = '\\';
+        out[at++] = 'u';
+        out[at++] = HEX[(c >> 12) & 0xF];
+        out[at++] = HEX[(c >> 8) & 0xF];
+        out[at++] = HEX[(c >> 4) & 0xF];
+        out[at++] = HEX[c & 0xF];
+        return at;
+    }
+
+    @Override
+    public String toString() {
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,88 @@
+package kr.qfeedback.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class JsonBytesTest {
+    private static final JsonFactory JACKSON = new JsonFactory();
+
+    private interface Writing {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String jackson(Writing writing) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = JACKSON.createGenerator(out)) {
+            writing.write(json);
+        }
+        return out.toString(StandardCharsets.ISO_8859_1); // compared byte for byte
+    }
+
+    private static String bytes(JsonBytes json) {
+        return new String(json.toByteArray(), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void everyCharIsWrittenAsJacksonWritesItAloneAndBesideOthers() throws IOException {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String alone = String.valueOf((char) c);
+            assertEquals(jackson(json -> json.writeString(alone)), bytes(new JsonBytes(4).string(alone)),
+                    () -> "char U+" + Integer.toHexString(alone.charAt(0)));
+        }
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            all.append((char) c);
+        }
+        String text = all.toString();
+        assertEquals(jackson(json -> json.writeString(text)), bytes(new JsonBytes(16).string(text)));
+    }
+
+    @Test
+    void koreanTextEmojiQuotesAndControlCharactersMatchJackson() throws IOException {
+        Random random = new Random(42);
+        String[] pieces = {"정보처리기사 필기 합격", "\"", "\\", "\n", "\t", "/", "😀", "\uD800", "\uDFFF", "a", " ", "\u2028",
+                "\u007F", "\u0000", "é", "{점수}", "100.0점"};
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(20); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            assertEquals(jackson(json -> json.writeString(s)), bytes(new JsonBytes(1).string(s)), s);
+        }
+    }
+
+    @Test
+    void numbersAndLiteralsMatchJackson() throws IOException {
+        long[] longs = {0, 1, 9, 10, -1, -10, 42, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+        for (long n : longs) {
+            assertEquals(jackson(json -> json.writeNumber(n)), bytes(new JsonBytes(1).number(n)), "long " + n);
+        }
+        double[] doubles = {0.0, -0.0, 1.0, 0.1, 72.35, 100.0, 1e-7, 1.0e10, 123456789.125, Double.MIN_VALUE,
+                Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double d : doubles) {
+            assertEquals(jackson(json -> json.writeNumber(d)), bytes(new JsonBytes(1).number(d)), "double " + d);
+        }
+        assertEquals(jackson(json -> json.writeBoolean(true)), bytes(new JsonBytes(1).bool(true)));
+        assertEquals(jackson(json -> json.writeBoolean(false)), bytes(new JsonBytes(1).bool(false)));
+        assertEquals(jackson(JsonGenerator::writeNull), bytes(new JsonBytes(1).nullValue()));
+    }
+
+    @Test
+    void theArrayGrowsAndClearingKeepsItsCapacity() {
+        JsonBytes json = new JsonBytes(2);
+        json.string("정보처리기사".repeat(100));
+        assertEquals("\"" + "정보처리기사".repeat(100) + "\"", json.toString());
+        int capacity = json.capacity();
+        json.clear().raw('1');
+        assertEquals("1", json.toString());
+        assertEquals(capacity, json.capacity());
+    }
+}
