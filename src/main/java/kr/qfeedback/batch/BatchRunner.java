@@ -188,40 +188,18 @@ public final class BatchRunner {
         }
     }
 
-    /**
-     * The number of lines of a regular file, counted fast (one pass over the bytes); -1 when
-     * {@code file} is not a regular file (a pipe, say) or cannot be read.
-     */
     private static void startLineCount(Runnable count) {
         Thread thread = new Thread(count, "batch-line-count");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /**
+     * The number of lines of a regular file ({@link LineCount}); -1 when {@code file} is not a
+     * regular file (a pipe, say) or cannot be read.
+     */
     public static long countLines(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return -1;
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
-            byte[] array = buffer.array();
-            long lines = 0;
-            byte last = '\n';
-            int n;
-            while ((n = channel.read(buffer.clear())) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    if (array[i] == '\n') {
-                        lines++;
-                    }
-                }
-                if (n > 0) {
-                    last = array[n - 1];
-                }
-            }
-            return last == '\n' ? lines : lines + 1;
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
+        return LineCount.of(file);
     }
 
     /** Cuts the input into chunks and hands each to the workers; runs on its own thread. */
