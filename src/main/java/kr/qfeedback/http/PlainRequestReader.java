@@ -1,6 +1,10 @@
 package kr.qfeedback.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.jackson.JacksonCodec;
@@ -37,12 +41,33 @@ final class PlainRequestReader {
         }
     }
 
+    /**
+     * Reads like Vert.x's own parser (the one the tree path uses): the same read features and
+     * limits, copied from it, but from a byte array rather than through an input stream.
+     */
+    static final JsonFactory FACTORY = likeVertx();
+
     private PlainRequestReader() {
+    }
+
+    private static JsonFactory likeVertx() {
+        try (JsonParser vertx = JacksonCodec.createParser(Buffer.buffer("{}"))) {
+            JsonFactoryBuilder builder = new JsonFactoryBuilder().streamReadConstraints(vertx.streamReadConstraints());
+            for (JsonReadFeature feature : JsonReadFeature.values()) {
+                builder.configure(feature, vertx.isEnabled(feature.mappedFeature()));
+            }
+            for (StreamReadFeature feature : StreamReadFeature.values()) {
+                builder.configure(feature, vertx.isEnabled(feature));
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The request, or null when the tree parser must read this body. */
     static FeedbackRequest read(Buffer body, Clock clock) {
-        try (JsonParser p = JacksonCodec.createParser(body)) {
+        try (JsonParser p = FACTORY.createParser(body.getBytes())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -37,6 +37,20 @@ class PlainRequestReaderTest {
     }
 
     @Test
+    void theOnePassParserReadsWithTheFeaturesAndLimitsOfVertxsOwn() throws java.io.IOException {
+        try (com.fasterxml.jackson.core.JsonParser vertx = io.vertx.core.json.jackson.JacksonCodec.createParser(Buffer.buffer("{}"));
+             com.fasterxml.jackson.core.JsonParser plain = PlainRequestReader.FACTORY.createParser("{}".getBytes())) {
+            for (com.fasterxml.jackson.core.JsonParser.Feature feature : com.fasterxml.jackson.core.JsonParser.Feature.values()) {
+                assertEquals(vertx.isEnabled(feature), plain.isEnabled(feature), feature.name());
+            }
+            assertEquals(vertx.streamReadConstraints().getMaxNestingDepth(), plain.streamReadConstraints().getMaxNestingDepth());
+            assertEquals(vertx.streamReadConstraints().getMaxStringLength(), plain.streamReadConstraints().getMaxStringLength());
+            assertEquals(vertx.streamReadConstraints().getMaxNumberLength(), plain.streamReadConstraints().getMaxNumberLength());
+            assertEquals(vertx.streamReadConstraints().getMaxDocumentLength(), plain.streamReadConstraints().getMaxDocumentLength());
+        }
+    }
+
+    @Test
     void unusualOrInvalidBodiesAreLeftToTheTreeOrReadAlike() {
         String base = """
                 {"candidateId":"C-1","asOf":"2026-03-11","qualification":{"code":"1320","name":"정보처리기사","grade":"ENGINEER"},
@@ -71,6 +85,8 @@ class PlainRequestReaderTest {
                 base + " x",
                 base.substring(0, base.length() - 1),
                 "[" + base + "]",
+                "/* Vert.x reads comments */ " + base.replace("\"asOf\"", "// a line comment\n\"asOf\""),
+                "\uFEFF" + base,
                 "{}");
         for (String text : bodies) {
             Buffer body = Buffer.buffer(text);
