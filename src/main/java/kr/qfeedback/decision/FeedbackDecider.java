@@ -55,7 +55,7 @@ public final class FeedbackDecider {
                         + " is missing; the rule set checks should have refused this version.");
             }
             sections.add(new Section(choice.id(), choice.order(), choice.tone(),
-                    template.title().fill(values), template.body().fill(values), data, template.links()));
+                    template.title().fillText(values), template.body().fillText(values), data, template.links()));
             trace.add(new TraceEntry(choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
             RuleSource judgement = outcome.judgements().get(choice.id());
             if (judgement != null) {

@@ -15,6 +15,7 @@ import kr.qfeedback.feedback.Notice;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionData;
 import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.feedback.Text;
 import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.feedback.TraceEntry;
 
@@ -138,11 +139,29 @@ public final class DecisionJson {
         json.raw(ID).raw(SECTION_IDS.get(s.id()));
         json.raw(ORDER).number(s.order());
         json.raw(TONE).raw(TONES.get(s.tone()));
-        json.raw(TITLE).string(s.title());
-        json.raw(BODY).string(s.body());
+        text(json.raw(TITLE), s.titleText());
+        text(json.raw(BODY), s.bodyText());
         json.raw(DATA);
         object(json, s.data());
         json.raw(LINKS).raw(linkArray(s.links())).raw('}');
+    }
+
+    /** A text as one JSON string: its fixed pieces copied as encoded before, its values encoded now. */
+    private static void text(JsonBytes json, Text text) {
+        if (text == null) {
+            json.nullValue();
+            return;
+        }
+        json.raw('"');
+        for (int i = 0, n = text.parts(); i < n; i++) {
+            Object part = text.part(i);
+            if (part instanceof Text.Fixed fixed) {
+                json.raw(fixed.encoded(JsonBytes::encodedContent));
+            } else {
+                json.stringContent((String) part);
+            }
+        }
+        json.raw('"');
     }
 
     /** {@code prefix} and {@code "name":}, encoded. */

@@ -128,13 +128,25 @@ final class JsonBytes {
         return this;
     }
 
+    /** {@code text} as the inside of a JSON string (escaped, UTF-8, no quotes), encoded once. */
+    static byte[] encodedContent(String text) {
+        return new JsonBytes(text.length() * 3 + 8).stringContent(text).toByteArray();
+    }
+
     /** A JSON string: quoted, escaped, UTF-8. */
     JsonBytes string(String text) {
+        return raw('"').stringContent(text).raw('"');
+    }
+
+    /**
+     * The inside of a JSON string (escaped, UTF-8) without its quotes: a string written in pieces
+     * reads exactly as the whole, since every char is escaped on its own (surrogates too).
+     */
+    JsonBytes stringContent(String text) {
         int n = text.length();
-        ensure(n * 6 + 2); // the worst case: every char as a \\uXXXX escape
+        ensure(n * 6); // the worst case: every char as a six-byte escape
         byte[] out = bytes;
         int at = length;
-        out[at++] = '"';
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
@@ -158,7 +170,6 @@ final class JsonBytes {
                 out[at++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        out[at++] = '"';
         length = at;
         return this;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import kr.qfeedback.feedback.Text;
 
 /**
  * A message template parsed once into literal text, placeholders and optional parts, so that
@@ -21,10 +22,14 @@ public final class CompiledTemplate {
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
 
     /** One piece of a template: literal text, a placeholder, or an optional part made of these. */
-    private sealed interface Segment permits Text, Slot, OptionalPart {
+    private sealed interface Segment permits Literal, Slot, OptionalPart {
     }
 
-    private record Text(String text) implements Segment {
+    /** Literal text, kept as a fixed piece of every text filled from this template. */
+    private record Literal(Text.Fixed fixed) implements Segment {
+        String text() {
+            return fixed.text();
+        }
     }
 
     /** A placeholder; {@code placeholder} is null for a name that is not a placeholder (it reads as unknown). */
@@ -39,13 +44,14 @@ public final class CompiledTemplate {
     private final Segment[] segments;
 
     /** The text of a template without placeholders (made once, the same instance every time); else null. */
-    private final String constant;
+    private final Text constant;
 
     private CompiledTemplate(String source, Segment[] segments) {
         this.source = source;
         this.segments = segments;
-        this.constant = segments != null && Arrays.stream(segments).allMatch(Text.class::isInstance)
-                ? Arrays.stream(segments).map(t -> ((Text) t).text()).collect(Collectors.joining())
+        this.constant = segments != null && Arrays.stream(segments).allMatch(Literal.class::isInstance)
+                ? Text.of(List.of(new Text.Fixed(Arrays.stream(segments).map(t -> ((Literal) t).text())
+                        .collect(Collectors.joining()))))
                 : null;
     }
 
@@ -92,7 +98,7 @@ public final class CompiledTemplate {
             return false;
         }
         if (!literal.isEmpty()) {
-            out.add(new Text(literal));
+            out.add(new Literal(new Text.Fixed(literal)));
         }
         return true;
     }
@@ -114,43 +120,49 @@ public final class CompiledTemplate {
 
     /** Fills the template; {@code values} gives a placeholder's value, or null when it is unknown. */
     public String fill(Values values) {
+        return fillText(values).toString();
+    }
+
+    /**
+     * Fills the template as a {@link Text}: its literal pieces (the same {@link Text.Fixed} every
+     * time) and the values between them; reads exactly as {@link #fill}.
+     */
+    public Text fillText(Values values) {
         if (constant != null) {
             return constant;
         }
         if (segments == null) {
-            return Placeholders.fill(source, new LookupMap(values));
+            return Text.of(Placeholders.fill(source, new LookupMap(values)));
         }
-        StringBuilder out = new StringBuilder(source.length() + 32);
+        List<Object> parts = new ArrayList<>(segments.length + 2);
         for (Segment segment : segments) {
-            if (segment instanceof Text text) {
-                out.append(text.text());
+            if (segment instanceof Literal literal) {
+                parts.add(literal.fixed());
             } else if (segment instanceof Slot slot) {
-                appendValue(out, valueOf(values, slot));
+                String value = valueOf(values, slot);
+                parts.add(value == null ? Placeholders.UNKNOWN : value);
             } else {
-                appendOptional(out, ((OptionalPart) segment).segments(), values);
+                addOptional(parts, ((OptionalPart) segment).segments(), values);
             }
         }
-        return out.toString();
+        return Text.of(parts);
     }
 
-    private static void appendOptional(StringBuilder out, Segment[] inner, Values values) {
-        int mark = out.length();
+    /** Adds an optional part's pieces when every placeholder in it is known; else nothing. */
+    private static void addOptional(List<Object> parts, Segment[] inner, Values values) {
+        int mark = parts.size();
         for (Segment segment : inner) {
-            if (segment instanceof Text text) {
-                out.append(text.text());
+            if (segment instanceof Literal literal) {
+                parts.add(literal.fixed());
             } else {
                 String value = valueOf(values, (Slot) segment);
                 if (value == null) {
-                    out.setLength(mark);
+                    parts.subList(mark, parts.size()).clear();
                     return;
                 }
-                out.append(value);
+                parts.add(value);
             }
         }
-    }
-
-    private static void appendValue(StringBuilder out, String value) {
-        out.append(value == null ? Placeholders.UNKNOWN : value);
     }
 
     /** A read-only map view of a value function, for the rare template filled by {@link Placeholders#fill}. */

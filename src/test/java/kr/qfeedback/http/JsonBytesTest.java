@@ -76,6 +76,18 @@ class JsonBytesTest {
     }
 
     @Test
+    void aStringWrittenInPiecesReadsAsTheWholeWhereverItIsCut() throws IOException {
+        String text = "합격 \"기준\"\n😀 평균 60점\\ 이상\uD800";
+        for (int cut = 0; cut <= text.length(); cut++) {
+            for (int second = cut; second <= text.length(); second++) {
+                JsonBytes pieces = new JsonBytes(1).raw('"').stringContent(text.substring(0, cut))
+                        .raw(JsonBytes.encodedContent(text.substring(cut, second))).stringContent(text.substring(second)).raw('"');
+                assertEquals(jackson(json -> json.writeString(text)), bytes(pieces), "cut at " + cut + " and " + second);
+            }
+        }
+    }
+
+    @Test
     void theArrayGrowsAndClearingKeepsItsCapacity() {
         JsonBytes json = new JsonBytes(2);
         json.string("정보처리기사".repeat(100));

@@ -1,0 +1,105 @@
+package kr.qfeedback.feedback;
+
+import java.util.function.Function;
+
+/**
+ * A text a candidate reads (a section's title or body): the fixed pieces of a message template
+ * with the values of its placeholders between them. The pieces are joined into one string only
+ * when someone asks for it ({@link #toString}, once); a writer that can copy a fixed piece in a
+ * form it made before ({@link Fixed#encoded}) never needs the joined string. Two texts are equal
+ * when they read the same. Immutable (the joined string and the encoded forms are kept once made).
+ */
+public final class Text {
+    /** A piece that reads the same in every decision: a template's literal text. */
+    public static final class Fixed {
+        private final String text;
+        private volatile byte[] encoded;
+
+        public Fixed(String text) {
+            this.text = java.util.Objects.requireNonNull(text, "text must not be null");
+        }
+
+        public String text() {
+            return text;
+        }
+
+        /**
+         * The piece in the form {@code encoder} makes, made the first time and kept: every caller
+         * must pass the same encoder (there is one writer, the decision JSON).
+         */
+        public byte[] encoded(Function<String, byte[]> encoder) {
+            byte[] known = encoded;
+            if (known == null) {
+                known = encoder.apply(text);
+                encoded = known;
+            }
+            return known;
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    private final Object[] parts;
+    private String joined;
+
+    private Text(Object[] parts, String joined) {
+        this.parts = parts;
+        this.joined = joined;
+    }
+
+    /** A text that is one plain string. */
+    public static Text of(String text) {
+        return text == null ? null : new Text(new Object[] {text}, text);
+    }
+
+    /** A text of fixed pieces ({@link Fixed}) and filled-in values ({@link String}), in reading order. */
+    public static Text of(java.util.List<?> parts) {
+        Object[] copy = parts.toArray();
+        for (Object part : copy) {
+            if (!(part instanceof Fixed) && !(part instanceof String)) {
+                throw new IllegalArgumentException("A text is made of Text.Fixed pieces and strings, not " + part);
+            }
+        }
+        return new Text(copy, null);
+    }
+
+    public int parts() {
+        return parts.length;
+    }
+
+    /** The {@code i}th part: a {@link Fixed} piece or a {@link String} value. */
+    public Object part(int i) {
+        return parts[i];
+    }
+
+    @Override
+    public String toString() {
+        String text = joined;
+        if (text == null) {
+            int length = 0;
+            for (Object part : parts) {
+                length += part.toString().length();
+            }
+            StringBuilder out = new StringBuilder(length);
+            for (Object part : parts) {
+                out.append(part.toString());
+            }
+            text = out.toString();
+            joined = text;
+        }
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Text text && toString().equals(text.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+}

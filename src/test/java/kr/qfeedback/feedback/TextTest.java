@@ -1,0 +1,66 @@
+package kr.qfeedback.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+    @Test
+    void aTextReadsAsItsPiecesJoinedAndEqualsAnyTextThatReadsTheSame() {
+        Text.Fixed before = new Text.Fixed("필기 합격 후 ");
+        Text.Fixed after = new Text.Fixed("까지 필기가 면제됩니다.");
+        Text filled = Text.of(List.of(before, "2028-03-10", after));
+        assertEquals("필기 합격 후 2028-03-10까지 필기가 면제됩니다.", filled.toString());
+        assertSame(filled.toString(), filled.toString(), "joined once");
+        assertEquals(Text.of("필기 합격 후 2028-03-10까지 필기가 면제됩니다."), filled);
+        assertEquals(Text.of("필기 합격 후 2028-03-10까지 필기가 면제됩니다.").hashCode(), filled.hashCode());
+        assertNotEquals(Text.of(List.of(before, "2028-03-11", after)), filled);
+        assertEquals(3, filled.parts());
+        assertSame(before, filled.part(0));
+        assertEquals("2028-03-10", filled.part(1));
+    }
+
+    @Test
+    void theListOfPiecesIsCopiedAndHoldsOnlyFixedPiecesAndStrings() {
+        List<Object> parts = new ArrayList<>(List.of(new Text.Fixed("a"), "b"));
+        Text text = Text.of(parts);
+        parts.add("c");
+        assertEquals("ab", text.toString());
+        assertThrows(IllegalArgumentException.class, () -> Text.of(List.of(1)));
+        assertNull(Text.of((String) null));
+    }
+
+    @Test
+    void aFixedPieceIsEncodedOnceAndKept() {
+        Text.Fixed fixed = new Text.Fixed("합격");
+        AtomicInteger calls = new AtomicInteger();
+        byte[] first = fixed.encoded(s -> {
+            calls.incrementAndGet();
+            return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        });
+        assertSame(first, fixed.encoded(s -> {
+            calls.incrementAndGet();
+            return new byte[0];
+        }));
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void aSectionReadsItsTitleAndBodyAsStringsAndEqualsOneMadeFromStrings() {
+        Section fromTexts = new Section(SectionId.WRITTEN_EXEMPTION, 1, Tone.INFO, Text.of(List.of(new Text.Fixed("제"), "목")),
+                Text.of(List.of("본", new Text.Fixed("문"))), java.util.Map.of(), List.of());
+        Section fromStrings = new Section(SectionId.WRITTEN_EXEMPTION, 1, Tone.INFO, "제목", "본문", java.util.Map.of(), List.of());
+        assertEquals("제목", fromTexts.title());
+        assertEquals("본문", fromTexts.body());
+        assertEquals(fromStrings, fromTexts);
+        assertEquals(fromStrings.hashCode(), fromTexts.hashCode());
+    }
+}
