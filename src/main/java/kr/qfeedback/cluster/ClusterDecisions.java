@@ -1,6 +1,7 @@
 package kr.qfeedback.cluster;
 
 import com.hazelcast.map.IMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return DecisionRecords.recordOf(decision, candidateId, decidedAt);
         }
 
-        String text() {
+        byte[] text() {
             return DecisionRecordText.of(decision, candidateId, decidedAt);
         }
     }
@@ -96,15 +97,23 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.of(local.record()));
         }
         try {
-            CompletionStage<String> found = CompletableFuture.completedFuture(null);
-            for (IMap<String, String> map : generations.all()) {
+            CompletionStage<Object> found = CompletableFuture.completedFuture(null);
+            for (IMap<String, Object> map : generations.all()) {
                 found = found.thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
                         : map.getAsync(decisionId), ON_COMPLETING_THREAD);
             }
-            return found.thenApplyAsync(value -> Optional.ofNullable(value).map(JsonObject::new), ON_COMPLETING_THREAD);
+            return found.thenApplyAsync(value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * A stored record: UTF-8 JSON bytes, or JSON text as members before this version wrote it (so
+     * that a cluster being upgraded member by member still finds every record).
+     */
+    private static JsonObject parsed(Object stored) {
+        return stored instanceof byte[] json ? new JsonObject(Buffer.buffer(json)) : new JsonObject((String) stored);
     }
 
     private void flushQuietly() {
@@ -118,7 +127,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     /** Moves up to {@value #BATCH} waiting records into one asynchronous putAll; runs on the writer thread. */
     void flush() {
         while (!pending.isEmpty()) {
-            Map<String, String> batch = new HashMap<>();
+            Map<String, Object> batch = new HashMap<>();
             Iterator<Map.Entry<String, Waiting>> it = pending.entrySet().iterator();
             while (it.hasNext() && batch.size() < BATCH) {
                 Map.Entry<String, Waiting> entry = it.next();
@@ -130,7 +139,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         }
     }
 
-    private void write(Map<String, String> batch) {
+    private void write(Map<String, Object> batch) {
         try {
             generations.forBatch(batch.size()).putAllAsync(batch)
                     .whenCompleteAsync((ignored, error) -> settle(batch, error), ON_COMPLETING_THREAD);
@@ -139,7 +148,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         }
     }
 
-    private void settle(Map<String, String> batch, Throwable error) {
+    private void settle(Map<String, Object> batch, Throwable error) {
         batch.keySet().forEach(inFlight::remove);
         waiting.addAndGet(-batch.size());
         if (error == null) {
@@ -173,7 +182,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         writer.shutdown();
         try {
             if (writer.awaitTermination(2, TimeUnit.SECONDS)) {
-                Map<String, String> rest = new HashMap<>();
+                Map<String, Object> rest = new HashMap<>();
                 pending.forEach((id, record) -> rest.put(id, record.text()));
                 if (!rest.isEmpty()) {
                     generations.forBatch(rest.size()).putAllAsync(rest).toCompletableFuture().get(3, TimeUnit.SECONDS);

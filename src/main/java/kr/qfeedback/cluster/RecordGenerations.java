@@ -29,8 +29,8 @@ final class RecordGenerations {
     private final int generationSize;
     private long number;
     private int written;
-    private volatile IMap<String, String> current;
-    private volatile IMap<String, String> previous;
+    private volatile IMap<String, Object> current;
+    private volatile IMap<String, Object> previous;
 
     RecordGenerations(HazelcastInstance hz, String member, int generationSize) {
         if (generationSize < 1) {
@@ -56,9 +56,9 @@ final class RecordGenerations {
      * The map to write a batch of {@code size} records into: the current generation, or the next one
      * when the batch would overfill it (the generation before the previous one is then destroyed).
      */
-    IMap<String, String> forBatch(int size) {
+    IMap<String, Object> forBatch(int size) {
         if (written > 0 && written + size > generationSize) {
-            IMap<String, String> dropped = previous;
+            IMap<String, Object> dropped = previous;
             previous = current;
             current = hz.getMap(name(++number));
             written = 0;
@@ -71,10 +71,10 @@ final class RecordGenerations {
     }
 
     /** Every generation in the cluster: this member's current and previous first, then the others'. */
-    List<IMap<String, String>> all() {
-        IMap<String, String> newest = current;
-        IMap<String, String> older = previous;
-        List<IMap<String, String>> maps = new ArrayList<>();
+    List<IMap<String, Object>> all() {
+        IMap<String, Object> newest = current;
+        IMap<String, Object> older = previous;
+        List<IMap<String, Object>> maps = new ArrayList<>();
         maps.add(newest);
         if (older != null) {
             maps.add(older);

@@ -72,7 +72,7 @@ public final class DecisionJson {
     /** The decision as JSON bytes in a new buffer of exactly their length. */
     public static Buffer toBuffer(FeedbackDecision decision, boolean explain) {
         JsonBytes json = encode(decision, explain);
-        Buffer buffer = Buffer.buffer(json.toByteArray());
+        Buffer buffer = json.toBuffer();
         release(json);
         return buffer;
     }

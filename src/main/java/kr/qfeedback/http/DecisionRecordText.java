@@ -1,44 +1,48 @@
 package kr.qfeedback.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Section;
 
 /**
- * The record of a decision as JSON text, exactly {@code DecisionRecords.recordOf(…).encode()}, written
- * by a Jackson generator without building the object first: the cluster stores this text for every
- * decision.
+ * The record of a decision as JSON in UTF-8, the same JSON as
+ * {@code DecisionRecords.recordOf(…)} (byte for byte its encoding, but for surrogate chars, which
+ * are escaped here), written straight from the decision ({@link JsonBytes}) without building the
+ * object first: the cluster stores these bytes for every decision.
  */
 public final class DecisionRecordText {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final byte[] DECISION_ID = name("{", "decisionId");
+    private static final byte[] CANDIDATE_ID = name(",", "candidateId");
+    private static final byte[] RULES_VERSION = name(",", "rulesVersion");
+    private static final byte[] AS_OF = name(",", "asOf");
+    private static final byte[] OUTCOME = name(",", "outcome");
+    private static final byte[] SECTIONS = name(",", "sections");
+    private static final byte[] DECIDED_AT = name(",", "decidedAt");
 
     private DecisionRecordText() {
     }
 
-    public static String of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator json = FACTORY.createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("decisionId", decision.decisionId());
-            json.writeStringField("candidateId", candidateId);
-            json.writeStringField("rulesVersion", decision.rulesVersion());
-            json.writeStringField("asOf", decision.asOf().toString());
-            json.writeStringField("outcome", decision.outcome().code());
-            json.writeArrayFieldStart("sections");
-            for (Section section : decision.sections()) {
-                json.writeString(section.id().name());
+    private static byte[] name(String prefix, String name) {
+        return new JsonBytes(name.length() + 8).raw(prefix.charAt(0)).string(name).raw(':').toByteArray();
+    }
+
+    public static byte[] of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
+        JsonBytes json = new JsonBytes(320);
+        json.raw(DECISION_ID).string(decision.decisionId());
+        json.raw(CANDIDATE_ID).string(candidateId);
+        json.raw(RULES_VERSION).string(decision.rulesVersion());
+        json.raw(AS_OF).string(decision.asOf().toString());
+        json.raw(OUTCOME).string(decision.outcome().code());
+        json.raw(SECTIONS).raw('[');
+        List<Section> sections = decision.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            if (i > 0) {
+                json.raw(',');
             }
-            json.writeEndArray();
-            json.writeStringField("decidedAt", decidedAt.toString());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            json.string(sections.get(i).id().name());
         }
-        return text.toString();
+        json.raw(']').raw(DECIDED_AT).string(decidedAt.toString());
+        return json.raw('}').toByteArray();
     }
 }

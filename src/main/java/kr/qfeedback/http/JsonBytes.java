@@ -1,5 +1,6 @@
 package kr.qfeedback.http;
 
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,11 @@ final class JsonBytes {
 
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
+    }
+
+    /** The bytes in a new Vert.x buffer of exactly their length (one copy). */
+    Buffer toBuffer() {
+        return Buffer.buffer(length).appendBytes(bytes, 0, length);
     }
 
     void writeTo(OutputStream out) throws IOException {

@@ -62,11 +62,11 @@ class ClusterDecisionsTest {
             assertEquals(0, records.failed());
 
             // At most two generations are kept: the latest records, no more than 2 × 5 000.
-            List<IMap<String, String>> maps = generations.all();
+            List<IMap<String, Object>> maps = generations.all();
             int kept = maps.stream().mapToInt(IMap::size).sum();
             assertEquals(10_000, kept, "the last two generations");
             assertTrue(maps.size() <= 2, "generations: " + maps.stream().map(IMap::getName).toList());
-            JsonObject stored = new JsonObject(maps.get(0).get("d-19999"));
+            JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer((byte[]) maps.get(0).get("d-19999")));
             assertEquals("candidate-19999", stored.getString("candidateId"));
             assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
             assertEquals(stored, records.find("d-19999").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
@@ -78,8 +78,11 @@ class ClusterDecisionsTest {
             assertTrue(records.find("d-unknown").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
 
             // Another member's generations are read too.
-            hz.<String, String>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.encode());
+            hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.toBuffer().getBytes());
             assertEquals(stored, records.find("d-from-b").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
+            // and a record as a member of the previous version stored it (JSON text), during a rolling upgrade
+            hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-c.3").set("d-from-c", stored.encode());
+            assertEquals(stored, records.find("d-from-c").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
         } finally {
             if (records != null) {
                 records.close();
