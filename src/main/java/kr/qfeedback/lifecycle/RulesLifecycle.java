@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kr.qfeedback.acceptance.AcceptanceGate;
+import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleProblem;
@@ -192,9 +193,11 @@ public final class RulesLifecycle {
     /**
      * Fills a compiled version's memo with the outcomes, under its own rules, of the profiles the
      * active version has met (at most {@value #PREWARM_PROFILES}), before it is swapped in: a switch
-     * under load then does not send every request through a fresh Drools session at once.
+     * under load then does not send every request through a fresh Drools session at once. What the
+     * decider makes once per rule set is made here too, not by the first requests after the swap.
      */
     public void prewarm(RuleSet next) {
+        FeedbackDecider.prepare(next);
         active.current().ifPresent(current -> {
             long started = System.nanoTime();
             int profiles = next.prewarmFrom(current, PREWARM_PROFILES);

@@ -47,6 +47,8 @@ public final class RuleSet {
     static final int MEMO_CAPACITY = 200_000;
     private final ProfileCanonicalizer canonicalizer;
     private final ConcurrentHashMap<Profile, RuleOutcome> memo = new ConcurrentHashMap<>();
+    /** What other parts make from this rule set once and keep with it (the decider's fact deriver). */
+    private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>(4);
     private final LongAdder memoHits = new LongAdder();
     private final LongAdder memoMisses = new LongAdder();
 
@@ -132,6 +134,19 @@ public final class RuleSet {
             done++;
         }
         return done;
+    }
+
+    /**
+     * The {@code type} made from this rule set by {@code make} on first use and kept with it, so
+     * that it lives exactly as long as the rule set (a replaced version kept for a rollback keeps
+     * it too) and can be made before the set is swapped in.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<RuleSet, ? extends T> make) {
+        Object known = derived.get(type);
+        if (known == null) {
+            known = derived.computeIfAbsent(type, t -> make.apply(this));
+        }
+        return type.cast(known);
     }
 
     /** Memo statistics for metrics: hits, misses, entries. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kr.qfeedback.decision.FactDeriver;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
@@ -29,6 +30,7 @@ class RollbackToReplacedVersionTest {
             assertTrue(lifecycle.publish(RuleFiles.read(edited), "author-1", "제목 다듬기").published());
             RuleSet published = lifecycle.active().current().orElseThrow();
             assertNotEquals(shipped.version(), published.version());
+            assertPreparedBeforeTheSwap(published);
 
             lifecycle.rollback(shipped.version(), "author-1");
             assertSame(shipped, lifecycle.active().current().orElseThrow(), "the replaced version, not compiled again");
@@ -45,6 +47,15 @@ class RollbackToReplacedVersionTest {
             RuleSet recompiled = lifecycle.active().current().orElseThrow();
             assertEquals(shipped.version(), recompiled.version());
             assertNotSame(shipped, recompiled);
+            assertPreparedBeforeTheSwap(recompiled);
         }
+    }
+
+    /** The decider's fact deriver was made with the rule set before it went live, not by its first requests. */
+    private static void assertPreparedBeforeTheSwap(RuleSet rules) {
+        FactDeriver made = rules.derived(FactDeriver.class, r -> {
+            throw new AssertionError("the fact deriver of " + r.version() + " was not made before the swap");
+        });
+        assertSame(made, rules.derived(FactDeriver.class, r -> null), "kept with the rule set");
     }
 }
