@@ -64,7 +64,22 @@ public record ScoreFacts(
         return criterion != null && criterion.subjectMinimum() != null && subject.score() < criterion.subjectMinimum();
     }
 
+    /**
+     * {@code value} rounded half-up to two decimals (of its shortest decimal form). A value that
+     * already is a whole number of hundredths from 0 to 100 is its own rounding, which is looked up
+     * instead of going through BigDecimal ({@code ScoreFactsRoundingTest} checks every such value).
+     */
     static double round(double value) {
+        if (value >= 0 && value <= 100) {
+            long k = Math.round(value * 100);
+            if (k / 100.0 == value && value != 0) {
+                return value;
+            }
+        }
+        return roundExactly(value);
+    }
+
+    static double roundExactly(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -285,6 +285,10 @@ public final class FeedbackRequestParser {
         if (value == null) {
             return null;
         }
+        Double tenths = wholeTenths(value);
+        if (tenths != null) {
+            return tenths;
+        }
         String accepted = field + " must be a number from 0 to 100 with at most one decimal place";
         if (!(value instanceof Number number)) {
             throw ApiError.invalid(field, accepted + ", not '" + value + "'.");
@@ -301,6 +305,29 @@ public final class FeedbackRequestParser {
             throw ApiError.invalid(field, accepted + "; got " + number + ".");
         }
         return exact.doubleValue();
+    }
+
+    /**
+     * The usual score, read without BigDecimal: a whole number from 0 to 100, or a double that is
+     * exactly a whole number of tenths from 0.1 to 100 (what the decimal check accepts, as the same
+     * double); null for anything else, which the decimal check then reads
+     * ({@code FeedbackRequestParserScoreTest} compares both on every tenth).
+     */
+    static Double wholeTenths(Object value) {
+        if (value instanceof Integer n) {
+            int v = n;
+            return v >= 0 && v <= 100 ? Double.valueOf(v) : null;
+        }
+        if (value instanceof Double d) {
+            double v = d;
+            if (v > 0 && v <= 100) {
+                long k = Math.round(v * 10);
+                if (k / 10.0 == v) {
+                    return d;
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {
