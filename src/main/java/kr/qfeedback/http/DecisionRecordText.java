@@ -30,7 +30,12 @@ public final class DecisionRecordText {
     public static byte[] of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
         JsonBytes json = new JsonBytes(320);
         json.raw(DECISION_ID).string(decision.decisionId());
-        json.raw(CANDIDATE_ID).string(candidateId);
+        json.raw(CANDIDATE_ID);
+        if (candidateId == null) {
+            json.nullValue();
+        } else {
+            json.string(candidateId);
+        }
         json.raw(RULES_VERSION).string(decision.rulesVersion());
         json.raw(AS_OF).string(decision.asOf().toString());
         json.raw(OUTCOME).string(decision.outcome().code());

@@ -30,6 +30,8 @@ class DecisionRecordTextTest {
             assertEquals(DecisionRecords.recordOf(decision, candidateId, decidedAt).encode(),
                     new String(DecisionRecordText.of(decision, candidateId, decidedAt), StandardCharsets.UTF_8), candidateId);
         }
+        assertEquals(DecisionRecords.recordOf(decision, null, decidedAt).encode(),
+                new String(DecisionRecordText.of(decision, null, decidedAt), StandardCharsets.UTF_8), "no candidate id");
         // surrogates are escaped in the bytes (as Jackson's UTF-8 writer does), so they read back alike
         for (String candidateId : List.of("😀", "lone \uD800 half")) {
             assertEquals(DecisionRecords.recordOf(decision, candidateId, decidedAt),
