@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# In-process decisions/s per core with JMH: the shipped rules (full decision, rules memoised,
-# rules uncached) beside the same policy hand-written in plain Java (the floor).
+# In-process decisions/s per core with JMH: the shipped rules (full decision, the same written as
+# JSON, rules memoised, rules uncached) beside the same policy hand-written in plain Java (the floor).
 #   bench/jmh.sh                      # all DecisionBenchmark methods: ~3.5 min idle, ~5 min on a busy 2-core machine
 #   bench/jmh.sh 'DecisionBenchmark.(fullDecision|handWrittenPolicy)'   # a subset (regex)
 #   bench/jmh.sh DecisionBenchmark -wi 2 -i 3                          # any JMH option after the regex

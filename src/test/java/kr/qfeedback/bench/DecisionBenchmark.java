@@ -1,5 +1,6 @@
 package kr.qfeedback.bench;
 
+import io.vertx.core.buffer.Buffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.http.DecisionJson;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.RuleSet;
@@ -35,6 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * in order so that every call decides a different candidate:
  * <ul>
  *   <li>{@code fullDecision}: {@link FeedbackDecider#decide}, i.e. facts, rules (memoised), data and Korean text;</li>
+ *   <li>{@code decisionAsJson}: the same decision written as the answer's JSON bytes ({@code DecisionJson}), what
+ *       {@code POST /v1/feedback} and the batch do per candidate;</li>
  *   <li>{@code rulesOnly}: {@link FactDeriver} + {@link RuleSet#evaluate} (memoised per canonical profile);</li>
  *   <li>{@code rulesUncached}: {@link FactDeriver} + {@link RuleSet#evaluateUncached} (a Drools session per call);</li>
  *   <li>{@code handWrittenPolicy}: {@link FactDeriver} + {@link HandWrittenPolicy}, the same policy in plain Java (the floor);</li>
@@ -109,8 +113,8 @@ public class DecisionBenchmark {
     }
 
     @Benchmark
-    public io.vertx.core.buffer.Buffer decisionAsJson() {
-        return kr.qfeedback.http.DecisionJson.toBuffer(decider.decide(nextRequest(), rules), false);
+    public Buffer decisionAsJson() {
+        return DecisionJson.toBuffer(decider.decide(nextRequest(), rules), false);
     }
 
     @Benchmark
