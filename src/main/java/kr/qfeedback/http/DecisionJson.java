@@ -27,28 +27,28 @@ import kr.qfeedback.feedback.TraceEntry;
  * ({@code OptimisedDecisionsMatchPlainEvaluationTest} compares them with Vert.x's encoding).
  */
 public final class DecisionJson {
-    private static final byte[] DECISION_ID = name("{", "decisionId");
-    private static final byte[] RULES_VERSION = name(",", "rulesVersion");
-    private static final byte[] AS_OF = name(",", "asOf");
-    private static final byte[] OUTCOME = name(",", "outcome");
-    private static final byte[] SECTIONS = name(",", "sections");
-    private static final byte[] NOTICES = name(",", "notices");
-    private static final byte[] TRACE = name(",", "trace");
-    private static final byte[] CODE = name("{", "code");
-    private static final byte[] MESSAGE = name(",", "message");
-    private static final byte[] SECTION = name("{", "section");
-    private static final byte[] RULE = name(",", "rule");
-    private static final byte[] SOURCE = name(",", "source");
-    private static final byte[] ID = name("{", "id");
-    private static final byte[] ORDER = name(",", "order");
-    private static final byte[] TONE = name(",", "tone");
-    private static final byte[] TITLE = name(",", "title");
-    private static final byte[] BODY = name(",", "body");
-    private static final byte[] DATA = name(",", "data");
-    private static final byte[] LINKS = name(",", "links");
-    private static final byte[] LABEL = name("{", "label");
-    private static final byte[] URL = name(",", "url");
-    private static final byte[] QR = name(",", "qr");
+    private static final byte[] DECISION_ID = JsonBytes.name('{', "decisionId");
+    private static final byte[] RULES_VERSION = JsonBytes.name(',', "rulesVersion");
+    private static final byte[] AS_OF = JsonBytes.name(',', "asOf");
+    private static final byte[] OUTCOME = JsonBytes.name(',', "outcome");
+    private static final byte[] SECTIONS = JsonBytes.name(',', "sections");
+    private static final byte[] NOTICES = JsonBytes.name(',', "notices");
+    private static final byte[] TRACE = JsonBytes.name(',', "trace");
+    private static final byte[] CODE = JsonBytes.name('{', "code");
+    private static final byte[] MESSAGE = JsonBytes.name(',', "message");
+    private static final byte[] SECTION = JsonBytes.name('{', "section");
+    private static final byte[] RULE = JsonBytes.name(',', "rule");
+    private static final byte[] SOURCE = JsonBytes.name(',', "source");
+    private static final byte[] ID = JsonBytes.name('{', "id");
+    private static final byte[] ORDER = JsonBytes.name(',', "order");
+    private static final byte[] TONE = JsonBytes.name(',', "tone");
+    private static final byte[] TITLE = JsonBytes.name(',', "title");
+    private static final byte[] BODY = JsonBytes.name(',', "body");
+    private static final byte[] DATA = JsonBytes.name(',', "data");
+    private static final byte[] LINKS = JsonBytes.name(',', "links");
+    private static final byte[] LABEL = JsonBytes.name('{', "label");
+    private static final byte[] URL = JsonBytes.name(',', "url");
+    private static final byte[] QR = JsonBytes.name(',', "qr");
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
     private static final Map<SectionId, byte[]> SECTION_IDS = values(SectionId.class);
     private static final Map<Tone, byte[]> TONES = values(Tone.class);
@@ -98,19 +98,13 @@ public final class DecisionJson {
         json.raw(SECTIONS).raw('[');
         List<Section> sections = decision.sections();
         for (int i = 0; i < sections.size(); i++) {
-            if (i > 0) {
-                json.raw(',');
-            }
-            section(json, sections.get(i));
+            section(json.separator(i), sections.get(i));
         }
         json.raw(']').raw(NOTICES).raw('[');
         List<Notice> notices = decision.notices();
         for (int i = 0; i < notices.size(); i++) {
             Notice n = notices.get(i);
-            if (i > 0) {
-                json.raw(',');
-            }
-            json.raw(CODE).string(n.code()).raw(MESSAGE).string(n.message()).raw('}');
+            json.separator(i).raw(CODE).string(n.code()).raw(MESSAGE).string(n.message()).raw('}');
         }
         json.raw(']');
         if (explain) {
@@ -118,10 +112,7 @@ public final class DecisionJson {
             List<TraceEntry> trace = decision.trace();
             for (int i = 0; i < trace.size(); i++) {
                 TraceEntry t = trace.get(i);
-                if (i > 0) {
-                    json.raw(',');
-                }
-                json.raw(SECTION).raw(SECTION_IDS.get(t.section())).raw(RULE).string(t.rule())
+                json.separator(i).raw(SECTION).raw(SECTION_IDS.get(t.section())).raw(RULE).string(t.rule())
                         .raw(SOURCE).string(t.source()).raw('}');
             }
             json.raw(']');
@@ -164,11 +155,6 @@ public final class DecisionJson {
         json.raw('"');
     }
 
-    /** {@code prefix} and {@code "name":}, encoded. */
-    private static byte[] name(String prefix, String name) {
-        return new JsonBytes(name.length() + 8).raw(prefix.charAt(0)).string(name).raw(':').toByteArray();
-    }
-
     private static <E extends Enum<E>> Map<E, byte[]> values(Class<E> type) {
         Map<E, byte[]> values = new EnumMap<>(type);
         for (E constant : type.getEnumConstants()) {
@@ -186,10 +172,7 @@ public final class DecisionJson {
         JsonBytes json = new JsonBytes(256).raw('[');
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
-            if (i > 0) {
-                json.raw(',');
-            }
-            json.raw(LABEL).string(l.label()).raw(URL).string(l.url()).raw(QR).bool(l.qr()).raw('}');
+            json.separator(i).raw(LABEL).string(l.label()).raw(URL).string(l.url()).raw(QR).bool(l.qr()).raw('}');
         }
         byte[] array = json.raw(']').toByteArray();
         if (LINK_ARRAYS.size() < MAX_CACHED_LINK_LISTS) {
@@ -201,7 +184,7 @@ public final class DecisionJson {
     private static byte[] key(String name) {
         byte[] known = DATA_KEYS.get(name);
         if (known == null) {
-            known = new JsonBytes(name.length() * 3 + 4).string(name).raw(':').toByteArray();
+            known = new JsonBytes(name.length() * 3 + 4).string(name).raw(':').toByteArray(); // no comma: the caller writes it
             if (DATA_KEYS.size() < MAX_CACHED_KEYS) {
                 DATA_KEYS.put(name, known);
             }
@@ -217,10 +200,7 @@ public final class DecisionJson {
         json.raw('{');
         if (map instanceof SectionData data) {
             for (int i = 0; i < data.size(); i++) {
-                if (i > 0) {
-                    json.raw(',');
-                }
-                json.raw(key(data.keyAt(i)));
+                json.separator(i).raw(key(data.keyAt(i)));
                 value(json, data.valueAt(i));
             }
         } else {
@@ -257,10 +237,7 @@ public final class DecisionJson {
         } else if (v instanceof List<?> list) {
             json.raw('[');
             for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    json.raw(',');
-                }
-                value(json, list.get(i));
+                value(json.separator(i), list.get(i));
             }
             json.raw(']');
         } else if (v instanceof Long n) {

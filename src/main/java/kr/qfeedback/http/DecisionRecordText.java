@@ -12,40 +12,28 @@ import kr.qfeedback.feedback.Section;
  * object first: the cluster stores these bytes for every decision.
  */
 public final class DecisionRecordText {
-    private static final byte[] DECISION_ID = name("{", "decisionId");
-    private static final byte[] CANDIDATE_ID = name(",", "candidateId");
-    private static final byte[] RULES_VERSION = name(",", "rulesVersion");
-    private static final byte[] AS_OF = name(",", "asOf");
-    private static final byte[] OUTCOME = name(",", "outcome");
-    private static final byte[] SECTIONS = name(",", "sections");
-    private static final byte[] DECIDED_AT = name(",", "decidedAt");
+    private static final byte[] DECISION_ID = JsonBytes.name('{', "decisionId");
+    private static final byte[] CANDIDATE_ID = JsonBytes.name(',', "candidateId");
+    private static final byte[] RULES_VERSION = JsonBytes.name(',', "rulesVersion");
+    private static final byte[] AS_OF = JsonBytes.name(',', "asOf");
+    private static final byte[] OUTCOME = JsonBytes.name(',', "outcome");
+    private static final byte[] SECTIONS = JsonBytes.name(',', "sections");
+    private static final byte[] DECIDED_AT = JsonBytes.name(',', "decidedAt");
 
     private DecisionRecordText() {
-    }
-
-    private static byte[] name(String prefix, String name) {
-        return new JsonBytes(name.length() + 8).raw(prefix.charAt(0)).string(name).raw(':').toByteArray();
     }
 
     public static byte[] of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
         JsonBytes json = new JsonBytes(320);
         json.raw(DECISION_ID).string(decision.decisionId());
-        json.raw(CANDIDATE_ID);
-        if (candidateId == null) {
-            json.nullValue();
-        } else {
-            json.string(candidateId);
-        }
+        json.raw(CANDIDATE_ID).stringOrNull(candidateId);
         json.raw(RULES_VERSION).string(decision.rulesVersion());
         json.raw(AS_OF).string(decision.asOf().toString());
         json.raw(OUTCOME).string(decision.outcome().code());
         json.raw(SECTIONS).raw('[');
         List<Section> sections = decision.sections();
         for (int i = 0; i < sections.size(); i++) {
-            if (i > 0) {
-                json.raw(',');
-            }
-            json.string(sections.get(i).id().name());
+            json.separator(i).string(sections.get(i).id().name());
         }
         json.raw(']').raw(DECIDED_AT).string(decidedAt.toString());
         return json.raw('}').toByteArray();

@@ -57,6 +57,11 @@ final class JsonBytes {
         return json.toByteArray();
     }
 
+    /** {@code "name":} after {@code before} (a brace or a comma), encoded: a fixed name written once. */
+    static byte[] name(char before, String name) {
+        return new JsonBytes(name.length() * 3 + 8).raw(before).string(name).raw(':').toByteArray();
+    }
+
     /** Empties the array for the next text (keeps its capacity). */
     JsonBytes clear() {
         length = 0;
@@ -103,6 +108,11 @@ final class JsonBytes {
         return this;
     }
 
+    /** A comma before every element of an array or object but the first ({@code index} 0). */
+    JsonBytes separator(int index) {
+        return index == 0 ? this : raw(',');
+    }
+
     JsonBytes nullValue() {
         return raw(NULL);
     }
@@ -137,6 +147,11 @@ final class JsonBytes {
     /** {@code text} as the inside of a JSON string (escaped, UTF-8, no quotes), encoded once. */
     static byte[] encodedContent(String text) {
         return new JsonBytes(text.length() * 3 + 8).stringContent(text).toByteArray();
+    }
+
+    /** A JSON string, or null. */
+    JsonBytes stringOrNull(String text) {
+        return text == null ? nullValue() : string(text);
     }
 
     /** A JSON string: quoted, escaped, UTF-8. */
