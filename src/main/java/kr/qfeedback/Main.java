@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.batch.BatchCommand;
 import kr.qfeedback.cluster.ClusterNode;
@@ -36,15 +37,28 @@ import org.slf4j.LoggerFactory;
 
 /** Parses the command and wires things up; nothing else. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /**
+     * Commands whose data may go to standard output ({@code --out /dev/stdout}): their log lines go
+     * to standard error instead, so that the output stays NDJSON. Set before the first logger exists.
+     */
+    private static final Set<String> DATA_COMMANDS = Set.of("batch", "cohort");
+    private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private static final PrintStream ERR = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
     private Main() {
     }
 
+    /** Made when first used, after {@link #main} has chosen where log lines go. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
+    }
+
     public static void main(String[] args) {
         String command = args.length == 0 ? "help" : args[0];
+        if (DATA_COMMANDS.contains(command) && System.getProperty(LOG_FILE_PROPERTY) == null) {
+            System.setProperty(LOG_FILE_PROPERTY, "System.err");
+        }
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
         int exit;
         try {
@@ -105,7 +119,7 @@ public final class Main {
         try {
             boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
             if (!scenarios) {
-                LOG.warn("no acceptance scenarios at {}; start-up checks run without them (publishing needs them)", config.featuresDir());
+                log().warn("no acceptance scenarios at {}; start-up checks run without them (publishing needs them)", config.featuresDir());
             }
             // The cluster's active version wins; only the first member of a cluster starts from its rules folder.
             ruleSet = cluster.join(() -> lifecycle.start(RuleFiles.read(config.rulesDir()), scenarios));
@@ -123,7 +137,7 @@ public final class Main {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
         HttpService.start(vertx, api, config.httpPort(), instances)
-                .onSuccess(port -> LOG.info("listening on port {} (rules version {})", port, ruleSet.version()))
+                .onSuccess(port -> log().info("listening on port {} (rules version {})", port, ruleSet.version()))
                 .onFailure(e -> {
                     ERR.println("The HTTP server could not start on port " + config.httpPort() + ": " + e.getMessage());
                     // Not on the event loop: the shutdown hook waits for Vert.x to close.
