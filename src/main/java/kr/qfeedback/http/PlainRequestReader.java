@@ -78,73 +78,32 @@ final class PlainRequestReader {
         }
     }
 
+    /** Reads the value of one field whose token has just been read; a scalar field has none. */
+    @FunctionalInterface
+    private interface ValueReader {
+        Object read(JsonParser p, JsonToken token) throws IOException, NotPlain;
+    }
+
+    private static final String[] QUALIFICATION = {"code", "name", "grade"};
+    private static final String[] EXAM = {"round", "stage", "examDate", "announcedOn", "result", "totalScore", "subjects"};
+    private static final ValueReader[] EXAM_READERS = {null, null, null, null, null, null, PlainRequestReader::subjects};
+    private static final String[] SUBJECT = {"name", "score"};
+    private static final String[] CANDIDATE = {"birthDate", "writtenPassAnnouncedOn", "eligibilityDocuments", "attempts",
+        "heldQualifications"};
+    private static final ValueReader[] CANDIDATE_READERS = {null, null, null, null, PlainRequestReader::heldCodes};
+    private static final String[] ROOT = {"candidateId", "asOf", "qualification", "exam", "candidate"};
+    private static final ValueReader[] ROOT_READERS = {null, null,
+        (p, t) -> fields(p, t, QUALIFICATION, null), (p, t) -> fields(p, t, EXAM, EXAM_READERS), PlainRequestReader::candidate};
+
     private static FeedbackRequest root(JsonParser p, Clock clock) throws IOException, NotPlain {
-        Object candidateId = null;
-        Object asOf = null;
-        Object[] qualification = null;
-        Object[] exam = null;
-        List<SubjectScore> subjects = List.of();
-        CandidateInfo candidate = CandidateInfo.UNKNOWN;
-        int seen = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken token = p.nextToken();
-            switch (name) {
-                case "candidateId" -> {
-                    seen = once(seen, 1);
-                    candidateId = scalar(p, token);
-                }
-                case "asOf" -> {
-                    seen = once(seen, 2);
-                    asOf = scalar(p, token);
-                }
-                case "qualification" -> {
-                    seen = once(seen, 4);
-                    qualification = fields(p, token, "code", "name", "grade");
-                }
-                case "exam" -> {
-                    seen = once(seen, 8);
-                    if (token != JsonToken.START_OBJECT) {
-                        throw NotPlain.INSTANCE;
-                    }
-                    exam = new Object[6];
-                    int examSeen = 0;
-                    String field;
-                    while ((field = p.nextFieldName()) != null) {
-                        JsonToken t = p.nextToken();
-                        int index = switch (field) {
-                            case "round" -> 0;
-                            case "stage" -> 1;
-                            case "examDate" -> 2;
-                            case "announcedOn" -> 3;
-                            case "result" -> 4;
-                            case "totalScore" -> 5;
-                            case "subjects" -> 6;
-                            default -> -1;
-                        };
-                        if (index < 0) {
-                            p.skipChildren();
-                        } else if (index == 6) {
-                            examSeen = once(examSeen, 1 << 6);
-                            subjects = subjects(p, t);
-                        } else {
-                            examSeen = once(examSeen, 1 << index);
-                            exam[index] = scalar(p, t);
-                        }
-                    }
-                }
-                case "candidate" -> {
-                    seen = once(seen, 16);
-                    candidate = candidate(p, token);
-                }
-                default -> p.skipChildren();
-            }
-        }
+        Object[] root = fields(p, JsonToken.START_OBJECT, ROOT, ROOT_READERS);
+        Object[] qualification = (Object[]) root[2];
+        Object[] exam = (Object[]) root[3];
         if (qualification == null || exam == null) {
             throw NotPlain.INSTANCE;
         }
-        String id = FeedbackRequestParser.requiredText(candidateId, "candidateId", FeedbackRequestParser.MAX_ID_LENGTH);
-        LocalDate date = FeedbackRequestParser.optionalDate(asOf, "asOf");
+        String id = FeedbackRequestParser.requiredText(root[0], "candidateId", FeedbackRequestParser.MAX_ID_LENGTH);
+        LocalDate date = FeedbackRequestParser.optionalDate(root[1], "asOf");
         QualificationRef ref = new QualificationRef(
                 FeedbackRequestParser.requiredText(qualification[0], "qualification.code", 20),
                 FeedbackRequestParser.optionalText(qualification[1], "qualification.name"),
@@ -154,18 +113,26 @@ final class PlainRequestReader {
         if (totalScore == null && result != ExamResult.ABSENT) {
             throw NotPlain.INSTANCE;
         }
+        @SuppressWarnings("unchecked")
+        List<SubjectScore> subjects = exam[6] == null ? List.of() : (List<SubjectScore>) exam[6];
         ExamSitting sitting = new ExamSitting(
                 FeedbackRequestParser.requiredText(exam[0], "exam.round", FeedbackRequestParser.MAX_TEXT_LENGTH),
                 FeedbackRequestParser.requiredEnum(exam[1], "exam.stage", Stage.class),
                 FeedbackRequestParser.requiredDate(exam[2], "exam.examDate"),
                 FeedbackRequestParser.requiredDate(exam[3], "exam.announcedOn"),
                 result, totalScore, subjects);
+        CandidateInfo candidate = root[4] == null ? CandidateInfo.UNKNOWN : (CandidateInfo) root[4];
         return new FeedbackRequest(id, date != null ? date : LocalDate.now(clock.withZone(FeedbackRequestParser.SEOUL)),
                 ref, sitting, candidate);
     }
 
-    /** The values of the named fields of an object (others skipped); null for JSON null. */
-    private static Object[] fields(JsonParser p, JsonToken token, String... names) throws IOException, NotPlain {
+    /**
+     * The values of the named fields of an object (others skipped), each read by its reader, or as
+     * a scalar when it has none (or {@code readers} is null); null for JSON null and for a missing
+     * field. A field given twice is left to the tree.
+     */
+    private static Object[] fields(JsonParser p, JsonToken token, String[] names, ValueReader[] readers)
+            throws IOException, NotPlain {
         if (token != JsonToken.START_OBJECT) {
             throw NotPlain.INSTANCE;
         }
@@ -179,90 +146,72 @@ final class PlainRequestReader {
                 p.skipChildren();
             } else {
                 seen = once(seen, 1 << index);
-                values[index] = scalar(p, t);
+                ValueReader reader = readers == null ? null : readers[index];
+                values[index] = reader == null ? scalar(p, t) : reader.read(p, t);
             }
         }
         return values;
     }
 
-    private static List<SubjectScore> subjects(JsonParser p, JsonToken token) throws IOException, NotPlain {
+    /** Reads the {@code index}th item of an array whose token has just been read. */
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        T read(JsonParser p, JsonToken token, int index) throws IOException, NotPlain;
+    }
+
+    /** The items of an array (at most {@code max}, else the tree reads it); JSON null reads as none. */
+    private static <T> List<T> items(JsonParser p, JsonToken token, int max, ItemReader<T> reader) throws IOException, NotPlain {
         if (token == JsonToken.VALUE_NULL) {
             return List.of();
         }
         if (token != JsonToken.START_ARRAY) {
             throw NotPlain.INSTANCE;
         }
-        List<SubjectScore> subjects = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (subjects.size() == FeedbackRequestParser.MAX_SUBJECTS) {
+            if (items.size() == max) {
                 throw NotPlain.INSTANCE;
             }
-            Object[] subject = fields(p, t, "name", "score");
-            String field = "exam.subjects[" + subjects.size() + "]";
-            String name = FeedbackRequestParser.requiredText(subject[0], field + ".name", FeedbackRequestParser.MAX_TEXT_LENGTH);
-            Double score = FeedbackRequestParser.optionalScore(subject[1], field + ".score");
-            if (score == null) {
-                throw NotPlain.INSTANCE;
-            }
-            subjects.add(new SubjectScore(name, score));
+            items.add(reader.read(p, t, items.size()));
         }
-        return subjects;
+        return items;
     }
 
+    private static List<SubjectScore> subjects(JsonParser p, JsonToken token) throws IOException, NotPlain {
+        return items(p, token, FeedbackRequestParser.MAX_SUBJECTS, PlainRequestReader::subject);
+    }
+
+    private static SubjectScore subject(JsonParser p, JsonToken token, int index) throws IOException, NotPlain {
+        Object[] subject = fields(p, token, SUBJECT, null);
+        String field = "exam.subjects[" + index + "]";
+        String name = FeedbackRequestParser.requiredText(subject[0], field + ".name", FeedbackRequestParser.MAX_TEXT_LENGTH);
+        Double score = FeedbackRequestParser.optionalScore(subject[1], field + ".score");
+        if (score == null) {
+            throw NotPlain.INSTANCE;
+        }
+        return new SubjectScore(name, score);
+    }
+
+    /** The candidate object; JSON null reads as nothing known. */
     private static CandidateInfo candidate(JsonParser p, JsonToken token) throws IOException, NotPlain {
         if (token == JsonToken.VALUE_NULL) {
             return CandidateInfo.UNKNOWN;
         }
-        if (token != JsonToken.START_OBJECT) {
-            throw NotPlain.INSTANCE;
-        }
-        Object birthDate = null;
-        Object writtenPass = null;
-        Object documents = null;
-        Object attempts = null;
-        List<String> held = new ArrayList<>();
-        int seen = 0;
-        String field;
-        while ((field = p.nextFieldName()) != null) {
-            JsonToken t = p.nextToken();
-            switch (field) {
-                case "birthDate" -> {
-                    seen = once(seen, 1);
-                    birthDate = scalar(p, t);
-                }
-                case "writtenPassAnnouncedOn" -> {
-                    seen = once(seen, 2);
-                    writtenPass = scalar(p, t);
-                }
-                case "eligibilityDocuments" -> {
-                    seen = once(seen, 4);
-                    documents = scalar(p, t);
-                }
-                case "attempts" -> {
-                    seen = once(seen, 8);
-                    attempts = scalar(p, t);
-                }
-                case "heldQualifications" -> {
-                    seen = once(seen, 16);
-                    if (t == JsonToken.START_ARRAY) {
-                        JsonToken item;
-                        while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-                            held.add(FeedbackRequestParser.heldCode(scalar(p, item), held.size()));
-                        }
-                    } else if (t != JsonToken.VALUE_NULL) {
-                        throw NotPlain.INSTANCE;
-                    }
-                }
-                default -> p.skipChildren();
-            }
-        }
+        Object[] c = fields(p, token, CANDIDATE, CANDIDATE_READERS);
+        @SuppressWarnings("unchecked")
+        List<String> held = c[4] == null ? List.of() : (List<String>) c[4];
         return new CandidateInfo(
-                FeedbackRequestParser.optionalDate(birthDate, "candidate.birthDate"),
-                FeedbackRequestParser.optionalDate(writtenPass, "candidate.writtenPassAnnouncedOn"),
-                documents == null ? null
-                        : FeedbackRequestParser.requiredEnum(documents, "candidate.eligibilityDocuments", DocumentStatus.class),
-                FeedbackRequestParser.attempts(attempts), held);
+                FeedbackRequestParser.optionalDate(c[0], "candidate.birthDate"),
+                FeedbackRequestParser.optionalDate(c[1], "candidate.writtenPassAnnouncedOn"),
+                c[2] == null ? null
+                        : FeedbackRequestParser.requiredEnum(c[2], "candidate.eligibilityDocuments", DocumentStatus.class),
+                FeedbackRequestParser.attempts(c[3]), held);
+    }
+
+    /** The held qualification codes; JSON null reads as none. */
+    private static List<String> heldCodes(JsonParser p, JsonToken token) throws IOException, NotPlain {
+        return items(p, token, Integer.MAX_VALUE, (parser, item, index) -> FeedbackRequestParser.heldCode(scalar(parser, item), index));
     }
 
     /** A JSON value that is not an object or array, as the tree would hold it. */
