@@ -5,8 +5,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * (whole generations of the oldest go first), expiring after a day, one backup.
  *
  * <p>Recording costs the serving thread one map insertion: records wait in {@code pending} and a
- * single writer thread moves them to the cluster every {@value #FLUSH_MILLIS} ms in one
- * {@code putAll} per batch, so the event loops never pay a cluster operation (and its thread
- * hand-off) per decision. Until its batch is written a record is found here, on this member. A
+ * single writer thread moves them to the cluster every {@value #FLUSH_MILLIS} ms, appending them
+ * to their blocks ({@link RecordBlocks}: up to 256 records per map entry), so the event loops never
+ * pay a cluster operation (and its thread hand-off) per decision, and the heap holds a few objects
+ * per block instead of ~10 per record. Until its batch is written a record is found here, on this member. A
  * record that cannot be written is counted, never fails the decision, and its candidate id is
  * never logged; beyond {@value #MAX_WAITING} records waiting or in flight new ones are dropped
  * (counted) rather than queued without bound.
@@ -51,8 +54,16 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return DecisionRecords.recordOf(decision, candidateId, decidedAt);
         }
 
-        byte[] text() {
-            return DecisionRecordText.of(decision, candidateId, decidedAt);
+    }
+
+    /** The records of one block taken in one flush: their ids and their lines. */
+    private static final class Batch {
+        final List<String> ids = new ArrayList<>();
+        final DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
+
+        void add(String decisionId, Waiting record) {
+            ids.add(decisionId);
+            lines.add(record.decision(), record.candidateId(), record.decidedAt());
         }
     }
 
@@ -97,10 +108,15 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.of(local.record()));
         }
         try {
+            String block = RecordBlocks.keyOf(decisionId);
             CompletionStage<Object> found = CompletableFuture.completedFuture(null);
             for (IMap<String, Object> map : generations.all()) {
-                found = found.thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
-                        : map.getAsync(decisionId), ON_COMPLETING_THREAD);
+                found = found
+                        .thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
+                                : map.getAsync(block).thenApply(lines -> lines instanceof byte[] records
+                                        ? DecisionRecordText.find(records, decisionId) : null), ON_COMPLETING_THREAD)
+                        .thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
+                                : map.getAsync(decisionId), ON_COMPLETING_THREAD); // a record as members before blocks stored it
             }
             return found.thenApplyAsync(value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
@@ -109,7 +125,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     }
 
     /**
-     * A stored record: UTF-8 JSON bytes, or JSON text as members before this version wrote it (so
+     * A stored record: UTF-8 JSON bytes, or JSON text as members two versions back wrote it (so
      * that a cluster being upgraded member by member still finds every record).
      */
     private static JsonObject parsed(Object stored) {
@@ -124,37 +140,52 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         }
     }
 
-    /** Moves up to {@value #BATCH} waiting records into one asynchronous putAll; runs on the writer thread. */
+    /**
+     * Moves up to {@value #BATCH} waiting records at a time to the cluster, one asynchronous append
+     * per block they belong to ({@link RecordBlocks}); runs on the writer thread.
+     */
     void flush() {
         while (!pending.isEmpty()) {
-            Map<String, Object> batch = new HashMap<>();
-            Iterator<Map.Entry<String, Waiting>> it = pending.entrySet().iterator();
-            while (it.hasNext() && batch.size() < BATCH) {
-                Map.Entry<String, Waiting> entry = it.next();
-                inFlight.put(entry.getKey(), entry.getValue());
-                it.remove();
-                batch.put(entry.getKey(), entry.getValue().text());
-            }
-            write(batch);
+            taken().forEach(this::write);
         }
     }
 
-    private void write(Map<String, Object> batch) {
+    /** Up to {@value #BATCH} waiting records, now in flight, by block. */
+    private Map<String, Batch> taken() {
+        Map<String, Batch> blocks = new HashMap<>();
+        Iterator<Map.Entry<String, Waiting>> it = pending.entrySet().iterator();
+        for (int taken = 0; taken < BATCH && it.hasNext(); taken++) {
+            Map.Entry<String, Waiting> entry = it.next();
+            inFlight.put(entry.getKey(), entry.getValue());
+            it.remove();
+            blocks.computeIfAbsent(RecordBlocks.keyOf(entry.getKey()), key -> new Batch()).add(entry.getKey(), entry.getValue());
+        }
+        return blocks;
+    }
+
+    private CompletionStage<Void> write(String block, Batch batch) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
         try {
-            generations.forBatch(batch.size()).putAllAsync(batch)
-                    .whenCompleteAsync((ignored, error) -> settle(batch, error), ON_COMPLETING_THREAD);
+            generations.forBatch(batch.ids.size())
+                    .submitToKey(block, new RecordBlocks.Append(batch.lines.toByteArray()))
+                    .whenCompleteAsync((ignored, error) -> {
+                        settle(batch.ids, error);
+                        settled.complete(null);
+                    }, ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
-            settle(batch, e);
+            settle(batch.ids, e);
+            settled.complete(null);
         }
+        return settled;
     }
 
-    private void settle(Map<String, Object> batch, Throwable error) {
-        batch.keySet().forEach(inFlight::remove);
-        waiting.addAndGet(-batch.size());
+    private void settle(List<String> ids, Throwable error) {
+        ids.forEach(inFlight::remove);
+        waiting.addAndGet(-ids.size());
         if (error == null) {
-            written.addAndGet(batch.size());
+            written.addAndGet(ids.size());
         } else {
-            failed(batch.size(), error);
+            failed(ids.size(), error);
         }
     }
 
@@ -182,11 +213,11 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         writer.shutdown();
         try {
             if (writer.awaitTermination(2, TimeUnit.SECONDS)) {
-                Map<String, Object> rest = new HashMap<>();
-                pending.forEach((id, record) -> rest.put(id, record.text()));
-                if (!rest.isEmpty()) {
-                    generations.forBatch(rest.size()).putAllAsync(rest).toCompletableFuture().get(3, TimeUnit.SECONDS);
+                List<CompletableFuture<Void>> writes = new ArrayList<>();
+                while (!pending.isEmpty()) {
+                    taken().forEach((block, batch) -> writes.add(write(block, batch).toCompletableFuture()));
                 }
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package kr.qfeedback.http;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Section;
@@ -9,7 +10,8 @@ import kr.qfeedback.feedback.Section;
  * The record of a decision as JSON in UTF-8, the same JSON as
  * {@code DecisionRecords.recordOf(…)} (byte for byte its encoding, but for surrogate chars, which
  * are escaped here), written straight from the decision ({@link JsonBytes}) without building the
- * object first: the cluster stores these bytes for every decision.
+ * object first: the cluster stores these bytes for every decision, many records to a value
+ * ({@link Lines}, {@link #find}).
  */
 public final class DecisionRecordText {
     private static final byte[] DECISION_ID = JsonBytes.name('{', "decisionId");
@@ -24,7 +26,10 @@ public final class DecisionRecordText {
     }
 
     public static byte[] of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        JsonBytes json = new JsonBytes(320);
+        return write(new JsonBytes(320), decision, candidateId, decidedAt).toByteArray();
+    }
+
+    private static JsonBytes write(JsonBytes json, FeedbackDecision decision, String candidateId, Instant decidedAt) {
         json.raw(DECISION_ID).string(decision.decisionId());
         json.raw(CANDIDATE_ID).stringOrNull(candidateId);
         json.raw(RULES_VERSION).string(decision.rulesVersion());
@@ -36,6 +41,51 @@ public final class DecisionRecordText {
             json.separator(i).string(sections.get(i).id().name());
         }
         json.raw(']').raw(DECIDED_AT).string(decidedAt.toString());
-        return json.raw('}').toByteArray();
+        return json.raw('}');
+    }
+
+    /**
+     * The record of {@code decisionId} among {@code lines} (records written by {@link Lines}), or
+     * {@code null} when none of them is its record.
+     */
+    public static byte[] find(byte[] lines, String decisionId) {
+        JsonBytes head = new JsonBytes(decisionId.length() * 3 + 24);
+        byte[] wanted = head.raw(DECISION_ID).string(decisionId).toByteArray();
+        for (int start = 0; start < lines.length; ) {
+            int end = start;
+            while (end < lines.length && lines[end] != '\n') {
+                end++;
+            }
+            if (end - start > wanted.length && lines[start + wanted.length] == ','
+                    && Arrays.equals(lines, start, start + wanted.length, wanted, 0, wanted.length)) {
+                return Arrays.copyOfRange(lines, start, end);
+            }
+            start = end + 1;
+        }
+        return null;
+    }
+
+    /**
+     * Records one after the other, each on its own line (a record has no raw line break: JSON
+     * escapes them), so that many records can be stored as one value and found again by {@link #find}.
+     */
+    public static final class Lines {
+        private final JsonBytes json = new JsonBytes(16 * 1024);
+        private int count;
+
+        public Lines add(FeedbackDecision decision, String candidateId, Instant decidedAt) {
+            write(json, decision, candidateId, decidedAt).raw('\n');
+            count++;
+            return this;
+        }
+
+        /** How many records were added. */
+        public int count() {
+            return count;
+        }
+
+        public byte[] toByteArray() {
+            return json.toByteArray();
+        }
     }
 }

@@ -14,15 +14,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kr.qfeedback.ServiceConfig;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.http.DecisionRecordText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -63,10 +66,10 @@ class ClusterDecisionsTest {
 
             // At most two generations are kept: the latest records, no more than 2 × 5 000.
             List<IMap<String, Object>> maps = generations.all();
-            int kept = maps.stream().mapToInt(IMap::size).sum();
-            assertEquals(10_000, kept, "the last two generations");
+            assertEquals(10_000, maps.stream().mapToLong(ClusterDecisionsTest::records).sum(), "the last two generations");
             assertTrue(maps.size() <= 2, "generations: " + maps.stream().map(IMap::getName).toList());
-            JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer((byte[]) maps.get(0).get("d-19999")));
+            byte[] block = (byte[]) maps.get(0).get(RecordBlocks.keyOf("d-19999"));
+            JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer(DecisionRecordText.find(block, "d-19999")));
             assertEquals("candidate-19999", stored.getString("candidateId"));
             assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
             assertEquals(stored, records.find("d-19999").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
@@ -77,10 +80,11 @@ class ClusterDecisionsTest {
             assertTrue(records.find("d-9999").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
             assertTrue(records.find("d-unknown").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
 
-            // Another member's generations are read too.
+            // Another member's generations are read too, and records stored one to an entry (members of
+            // earlier versions, during a rolling upgrade).
             hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.toBuffer().getBytes());
             assertEquals(stored, records.find("d-from-b").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
-            // and a record as a member of the previous version stored it (JSON text), during a rolling upgrade
+            // and a record as a member two versions back stored it (JSON text)
             hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-c.3").set("d-from-c", stored.encode());
             assertEquals(stored, records.find("d-from-c").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
         } finally {
@@ -89,6 +93,70 @@ class ClusterDecisionsTest {
             }
             hz.shutdown();
         }
+    }
+
+    @Test
+    @Timeout(120)
+    void recordsOfConsecutiveIdsShareOneEntryAndABlockWrittenInTwoFlushesKeepsBoth() throws Exception {
+        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
+                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
+        ClusterDecisions records = null;
+        try {
+            RecordGenerations generations = new RecordGenerations(hz, "member-a", 100_000);
+            records = new ClusterDecisions(generations, CLOCK);
+            // ids as a member draws them: one random prefix, a counter (here from just below a block's end)
+            UUID first = new UUID(0x3b9d63ab0a1b4fb7L, 0x8b258da9ffa010f0L);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                ids.add(new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + i).toString());
+            }
+            for (String id : ids.subList(0, 600)) {
+                records.record(decision(id), "candidate-" + id);
+            }
+            awaitWritten(records, 600);
+            for (String id : ids.subList(600, 1_000)) { // the block of ids 592–847 is written a second time
+                records.record(decision(id), "candidate-" + id);
+            }
+            awaitWritten(records, 1_000);
+
+            IMap<String, Object> map = generations.all().get(0);
+            // ids …10f0 to …14d7: the blocks …10, …11, …12, …13 and …14
+            assertEquals(5, map.size(), "one entry per block of 256 consecutive ids");
+            assertEquals(1_000, records(map));
+            for (String id : ids) {
+                assertEquals("candidate-" + id, records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS)
+                        .orElseThrow(() -> new AssertionError("not found: " + id)).getString("candidateId"));
+            }
+            String unknown = new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + 1_000).toString();
+            assertTrue(records.find(unknown).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
+                    "an id of a stored block that was never recorded");
+            assertEquals(0, records.failed());
+        } finally {
+            if (records != null) {
+                records.close();
+            }
+            hz.shutdown();
+        }
+    }
+
+    private static void awaitWritten(ClusterDecisions records, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (records.written() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(count, records.written(), "records written to the cluster");
+    }
+
+    /** How many records a map's blocks hold (a line each). */
+    private static long records(IMap<String, Object> map) {
+        long lines = 0;
+        for (Object block : map.values()) {
+            for (byte b : (byte[]) block) {
+                lines += b == '\n' ? 1 : 0;
+            }
+        }
+        return lines;
     }
 
     private static FeedbackDecision decision(String id) {
