@@ -126,9 +126,10 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
         config.addMapConfig(active);
         // Decision records: in generations per member (RecordGenerations bounds them by dropping whole
         // generations, not by Hazelcast's per-put eviction), expiring, one synchronous backup; both
-        // sides of a split keep recording.
+        // sides of a split keep recording. Kept as objects: a block of records (RecordBlocks) is a
+        // byte array already, appended to in place of being deserialised and serialised per append.
         config.addMapConfig(new MapConfig(DECISION_GENERATIONS).setBackupCount(1)
-                .setInMemoryFormat(InMemoryFormat.BINARY)
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setTimeToLiveSeconds(DECISION_TTL_SECONDS)
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.NONE)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE)));

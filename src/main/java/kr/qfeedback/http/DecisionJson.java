@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +13,7 @@ import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionData;
-import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Text;
-import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.feedback.TraceEntry;
 
 /**
@@ -50,8 +47,6 @@ public final class DecisionJson {
     private static final byte[] URL = JsonBytes.name(',', "url");
     private static final byte[] QR = JsonBytes.name(',', "qr");
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
-    private static final Map<SectionId, byte[]> SECTION_IDS = values(SectionId.class);
-    private static final Map<Tone, byte[]> TONES = values(Tone.class);
     /** Data keys come from a short fixed list; a map that grew past this would not be such a list. */
     private static final int MAX_CACHED_KEYS = 512;
     /** A data key as {@code "key":}, encoded once. */
@@ -92,9 +87,9 @@ public final class DecisionJson {
     private static JsonBytes encode(FeedbackDecision decision, boolean explain) {
         JsonBytes json = BYTES.get().clear();
         json.raw(DECISION_ID).string(decision.decisionId());
-        json.raw(RULES_VERSION).string(decision.rulesVersion());
-        json.raw(AS_OF).string(decision.asOf().toString());
-        json.raw(OUTCOME).string(decision.outcome().code());
+        json.raw(RULES_VERSION).raw(EncodedValues.version(decision.rulesVersion()));
+        json.raw(AS_OF).raw(EncodedValues.date(decision.asOf()));
+        json.raw(OUTCOME).raw(EncodedValues.outcome(decision.outcome()));
         json.raw(SECTIONS).raw('[');
         List<Section> sections = decision.sections();
         for (int i = 0; i < sections.size(); i++) {
@@ -112,7 +107,7 @@ public final class DecisionJson {
             List<TraceEntry> trace = decision.trace();
             for (int i = 0; i < trace.size(); i++) {
                 TraceEntry t = trace.get(i);
-                json.separator(i).raw(SECTION).raw(SECTION_IDS.get(t.section())).raw(RULE).string(t.rule())
+                json.separator(i).raw(SECTION).raw(EncodedValues.sectionId(t.section())).raw(RULE).string(t.rule())
                         .raw(SOURCE).string(t.source()).raw('}');
             }
             json.raw(']');
@@ -127,9 +122,9 @@ public final class DecisionJson {
     }
 
     private static void section(JsonBytes json, Section s) {
-        json.raw(ID).raw(SECTION_IDS.get(s.id()));
+        json.raw(ID).raw(EncodedValues.sectionId(s.id()));
         json.raw(ORDER).number(s.order());
-        json.raw(TONE).raw(TONES.get(s.tone()));
+        json.raw(TONE).raw(EncodedValues.tone(s.tone()));
         text(json.raw(TITLE), s.titleText());
         text(json.raw(BODY), s.bodyText());
         json.raw(DATA);
@@ -153,14 +148,6 @@ public final class DecisionJson {
             }
         }
         json.raw('"');
-    }
-
-    private static <E extends Enum<E>> Map<E, byte[]> values(Class<E> type) {
-        Map<E, byte[]> values = new EnumMap<>(type);
-        for (E constant : type.getEnumConstants()) {
-            values.put(constant, JsonBytes.encoded(constant.name()));
-        }
-        return values;
     }
 
     /** The links as a JSON array, encoded once per distinct list. */

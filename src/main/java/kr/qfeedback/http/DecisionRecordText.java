@@ -32,15 +32,15 @@ public final class DecisionRecordText {
     private static JsonBytes write(JsonBytes json, FeedbackDecision decision, String candidateId, Instant decidedAt) {
         json.raw(DECISION_ID).string(decision.decisionId());
         json.raw(CANDIDATE_ID).stringOrNull(candidateId);
-        json.raw(RULES_VERSION).string(decision.rulesVersion());
-        json.raw(AS_OF).string(decision.asOf().toString());
-        json.raw(OUTCOME).string(decision.outcome().code());
+        json.raw(RULES_VERSION).raw(EncodedValues.version(decision.rulesVersion()));
+        json.raw(AS_OF).raw(EncodedValues.date(decision.asOf()));
+        json.raw(OUTCOME).raw(EncodedValues.outcome(decision.outcome()));
         json.raw(SECTIONS).raw('[');
         List<Section> sections = decision.sections();
         for (int i = 0; i < sections.size(); i++) {
-            json.separator(i).string(sections.get(i).id().name());
+            json.separator(i).raw(EncodedValues.sectionId(sections.get(i).id()));
         }
-        json.raw(']').raw(DECIDED_AT).string(decidedAt.toString());
+        EncodedValues.instant(json.raw(']').raw(DECIDED_AT), decidedAt);
         return json.raw('}');
     }
 

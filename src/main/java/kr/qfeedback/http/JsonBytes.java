@@ -102,6 +102,25 @@ final class JsonBytes {
         return this;
     }
 
+    /** The first {@code length} bytes of {@code encoded}. */
+    JsonBytes raw(byte[] encoded, int length) {
+        ensure(length);
+        System.arraycopy(encoded, 0, bytes, this.length, length);
+        this.length += length;
+        return this;
+    }
+
+    /** A non-negative {@code value} in exactly {@code count} decimal digits, zeros in front. */
+    JsonBytes digits(int value, int count) {
+        ensure(count);
+        for (int i = length + count - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
+        return this;
+    }
+
     JsonBytes raw(char c) {
         ensure(1);
         bytes[length++] = (byte) c;

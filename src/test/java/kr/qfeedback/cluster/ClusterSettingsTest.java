@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import java.util.Map;
 import kr.qfeedback.ServiceConfig;
@@ -59,6 +60,8 @@ class ClusterSettingsTest {
                 "bounded by dropping whole generations, not by sampling on every put");
         assertEquals(ClusterSettings.DECISION_TTL_SECONDS, config.findMapConfig(generation).getTimeToLiveSeconds());
         assertEquals(1, config.findMapConfig(generation).getBackupCount());
+        assertEquals(InMemoryFormat.OBJECT, config.findMapConfig(generation).getInMemoryFormat(),
+                "record blocks are appended to as they are, not deserialised and serialised per append");
     }
 
     @Test
