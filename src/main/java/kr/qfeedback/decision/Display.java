@@ -18,14 +18,24 @@ final class Display {
             return null;
         }
         int year = date.getYear();
-        if (year < 1000 || year > 9999) {
-            return DATE.format(date);
+        return year < 1000 || year > 9999 ? DATE.format(date) : fourDigitYear(date, '.');
+    }
+
+    /** The date as {@link LocalDate#toString()} writes it (2026-03-11), for section data; null stays null. */
+    static String iso(LocalDate date) {
+        if (date == null) {
+            return null;
         }
+        int year = date.getYear();
+        return year < 1000 || year > 9999 ? date.toString() : fourDigitYear(date, '-');
+    }
+
+    private static String fourDigitYear(LocalDate date, char separator) {
         char[] out = new char[10];
-        digits(out, 0, year, 4);
-        out[4] = '.';
+        digits(out, 0, date.getYear(), 4);
+        out[4] = separator;
         digits(out, 5, date.getMonthValue(), 2);
-        out[7] = '.';
+        out[7] = separator;
         digits(out, 8, date.getDayOfMonth(), 2);
         return new String(out);
     }

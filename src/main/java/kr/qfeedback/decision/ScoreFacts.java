@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import kr.qfeedback.feedback.SubjectScore;
 import kr.qfeedback.reference.PassCriterion;
@@ -24,6 +25,18 @@ public record ScoreFacts(
         Double shortfall,
         boolean meetsCriterion) {
 
+    /**
+     * The subjects' mean with the compensated summation the average has always been computed with
+     * ({@code DoubleStream.average()}), without a stream: the same bits ({@code ScoreFactsTest}).
+     */
+    static double average(List<SubjectScore> subjects) {
+        DoubleSummaryStatistics statistics = new DoubleSummaryStatistics();
+        for (int i = 0, n = subjects.size(); i < n; i++) {
+            statistics.accept(subjects.get(i).score());
+        }
+        return statistics.getAverage();
+    }
+
     public static ScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion) {
         Integer subjectMinimum = criterion == null ? null : criterion.subjectMinimum();
         Double lowest = null;
@@ -36,9 +49,7 @@ public record ScoreFacts(
                 below.add(s.name());
             }
         }
-        // DoubleStream's compensated summation, exactly as the average has always been computed
-        Double average = subjects.isEmpty() ? totalScore
-                : Double.valueOf(round(subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow()));
+        Double average = subjects.isEmpty() ? totalScore : Double.valueOf(round(average(subjects)));
         List<String> weakest = weakestFirst(subjects);
         Double shortfall = average == null || criterion == null ? null
                 : Double.valueOf(round(Math.max(0, criterion.averageMinimum() - average)));

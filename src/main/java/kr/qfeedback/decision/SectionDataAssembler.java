@@ -107,6 +107,6 @@ final class SectionDataAssembler {
     }
 
     private static String iso(LocalDate date) {
-        return date == null ? null : date.toString();
+        return Display.iso(date);
     }
 }

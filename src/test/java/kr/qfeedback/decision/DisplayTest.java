@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,16 @@ class DisplayTest {
         assertEquals(qnet.format(LocalDate.of(999, 1, 2)), Display.date(LocalDate.of(999, 1, 2)));
         assertNull(Display.date(null));
         assertNull(Display.number(null));
+    }
+
+    @Test
+    void dataDatesReadAsLocalDateWritesThem() {
+        for (LocalDate d = LocalDate.of(1999, 12, 25); d.isBefore(LocalDate.of(2031, 1, 10)); d = d.plusDays(1)) {
+            assertEquals(d.toString(), Display.iso(d));
+        }
+        for (LocalDate d : List.of(LocalDate.of(999, 1, 2), LocalDate.of(10_000, 1, 1), LocalDate.of(-5, 6, 7), LocalDate.of(1000, 1, 1))) {
+            assertEquals(d.toString(), Display.iso(d));
+        }
+        assertNull(Display.iso(null));
     }
 }

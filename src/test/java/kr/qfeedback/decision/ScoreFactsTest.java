@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import kr.qfeedback.feedback.SubjectScore;
 import kr.qfeedback.reference.PassCriterion;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,25 @@ class ScoreFactsTest {
         assertEquals(63.33, facts.average());
         assertEquals(0.0, facts.shortfall());
         assertTrue(facts.meetsCriterion());
+    }
+
+    @Test
+    void theMeanHasTheSameBitsAsTheStreamsCompensatedAverage() {
+        SplittableRandom random = new SplittableRandom(20261202);
+        for (int i = 0; i < 200_000; i++) {
+            int n = 1 + random.nextInt(i % 10 == 0 ? 40 : 8);
+            List<SubjectScore> subjects = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                double score = switch (i % 3) {
+                    case 0 -> random.nextInt(10_001) / 100.0; // scores as requests give them, in hundredths
+                    case 1 -> random.nextInt(1_001) / 10.0;
+                    default -> random.nextDouble() * Math.pow(10, random.nextInt(-3, 8)); // anything else
+                };
+                subjects.add(new SubjectScore("S" + j, score));
+            }
+            double expected = subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow();
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(ScoreFacts.average(subjects)), subjects::toString);
+        }
     }
 
     @Test
