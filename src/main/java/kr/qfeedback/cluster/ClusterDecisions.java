@@ -6,14 +6,18 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,12 +34,12 @@ import org.slf4j.LoggerFactory;
  * Decision records in the cluster's record maps ({@link RecordGenerations}): bounded per member
  * (whole generations of the oldest go first), expiring after a day, one backup.
  *
- * <p>Recording costs the serving thread one map insertion: records wait in {@code pending} and a
+ * <p>Recording costs the serving thread one queue insertion: records wait in {@code pending} and a
  * single writer thread moves them to the cluster every {@value #FLUSH_MILLIS} ms, appending them
  * to their blocks ({@link RecordBlocks}: up to 256 records per map entry), so the event loops never
  * pay a cluster operation (and its thread hand-off) per decision, and the heap holds a few objects
- * per block instead of ~10 per record. Until its batch is written a record is found here, on this member. A
- * record that cannot be written is counted, never fails the decision, and its candidate id is
+ * per block instead of ~10 per record. Until its batch is written a record is found here, on this
+ * member (by a scan: look-ups are rare, recording is not). A record that cannot be written is counted, never fails the decision, and its candidate id is
  * never logged; beyond {@value #MAX_WAITING} records waiting or in flight new ones are dropped
  * (counted) rather than queued without bound.
  */
@@ -54,23 +58,42 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return DecisionRecords.recordOf(decision, candidateId, decidedAt);
         }
 
+        boolean isOf(String decisionId) {
+            return decision.decisionId().equals(decisionId);
+        }
     }
 
-    /** The records of one block taken in one flush: their ids and their lines. */
+    /** The records of one block taken in one flush, and their lines; read by look-ups on other threads. */
     private static final class Batch {
-        final List<String> ids = new ArrayList<>();
+        final List<Waiting> records = Collections.synchronizedList(new ArrayList<>());
         final DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
 
-        void add(String decisionId, Waiting record) {
-            ids.add(decisionId);
+        void add(Waiting record) {
+            records.add(record);
             lines.add(record.decision(), record.candidateId(), record.decidedAt());
+        }
+
+        Waiting find(String decisionId) {
+            synchronized (records) {
+                for (Waiting record : records) {
+                    if (record.isOf(decisionId)) {
+                        return record;
+                    }
+                }
+            }
+            return null;
         }
     }
 
     private final RecordGenerations generations;
     private final Clock clock;
-    private final Map<String, Waiting> pending = new ConcurrentHashMap<>();
-    private final Map<String, Waiting> inFlight = new ConcurrentHashMap<>();
+    /**
+     * A record moves from {@code pending} to a batch in {@code inFlight} (added there before it
+     * leaves {@code pending}), then into the cluster map (its batch leaves {@code inFlight} once
+     * written), so a look-up that reads them in that order always finds it.
+     */
+    private final Queue<Waiting> pending = new ConcurrentLinkedQueue<>();
+    private final Set<Batch> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -95,15 +118,12 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             failed(1, new IllegalStateException("too many decision records waiting"));
             return;
         }
-        pending.put(decision.decisionId(), new Waiting(decision, candidateId, clock.instant()));
+        pending.add(new Waiting(decision, candidateId, clock.instant()));
     }
 
     @Override
     public CompletionStage<Optional<JsonObject>> find(String decisionId) {
-        Waiting local = pending.get(decisionId);
-        if (local == null) {
-            local = inFlight.get(decisionId);
-        }
+        Waiting local = onThisMember(decisionId);
         if (local != null) {
             return CompletableFuture.completedFuture(Optional.of(local.record()));
         }
@@ -122,6 +142,22 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The record of {@code decisionId} while it is still on this member (a scan: look-ups are rare). */
+    private Waiting onThisMember(String decisionId) {
+        for (Waiting record : pending) {
+            if (record.isOf(decisionId)) {
+                return record;
+            }
+        }
+        for (Batch batch : inFlight) {
+            Waiting record = batch.find(decisionId);
+            if (record != null) {
+                return record;
+            }
+        }
+        return null;
     }
 
     /**
@@ -153,12 +189,15 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     /** Up to {@value #BATCH} waiting records, now in flight, by block. */
     private Map<String, Batch> taken() {
         Map<String, Batch> blocks = new HashMap<>();
-        Iterator<Map.Entry<String, Waiting>> it = pending.entrySet().iterator();
+        Iterator<Waiting> it = pending.iterator();
         for (int taken = 0; taken < BATCH && it.hasNext(); taken++) {
-            Map.Entry<String, Waiting> entry = it.next();
-            inFlight.put(entry.getKey(), entry.getValue());
+            Waiting record = it.next();
+            blocks.computeIfAbsent(RecordBlocks.keyOf(record.decision().decisionId()), key -> {
+                Batch batch = new Batch();
+                inFlight.add(batch);
+                return batch;
+            }).add(record);
             it.remove();
-            blocks.computeIfAbsent(RecordBlocks.keyOf(entry.getKey()), key -> new Batch()).add(entry.getKey(), entry.getValue());
         }
         return blocks;
     }
@@ -166,26 +205,27 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private CompletionStage<Void> write(String block, Batch batch) {
         CompletableFuture<Void> settled = new CompletableFuture<>();
         try {
-            generations.forBatch(batch.ids.size())
+            generations.forBatch(batch.records.size())
                     .submitToKey(block, new RecordBlocks.Append(batch.lines.toByteArray()))
                     .whenCompleteAsync((ignored, error) -> {
-                        settle(batch.ids, error);
+                        settle(batch, error);
                         settled.complete(null);
                     }, ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
-            settle(batch.ids, e);
+            settle(batch, e);
             settled.complete(null);
         }
         return settled;
     }
 
-    private void settle(List<String> ids, Throwable error) {
-        ids.forEach(inFlight::remove);
-        waiting.addAndGet(-ids.size());
+    private void settle(Batch batch, Throwable error) {
+        inFlight.remove(batch);
+        int count = batch.records.size();
+        waiting.addAndGet(-count);
         if (error == null) {
-            written.addAndGet(ids.size());
+            written.addAndGet(count);
         } else {
-            failed(ids.size(), error);
+            failed(count, error);
         }
     }
 

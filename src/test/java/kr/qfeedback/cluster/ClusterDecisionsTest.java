@@ -140,6 +140,35 @@ class ClusterDecisionsTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aRecordIsFoundAtEveryMomentOfItsWayFromTheQueueThroughItsBatchToTheClusterMap() throws Exception {
+        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
+                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
+        ClusterDecisions records = null;
+        try {
+            records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), CLOCK);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+            int count = 8_000;
+            for (int i = 0; i < count; i++) {
+                records.record(decision("m-" + i), "candidate-" + i);
+                // while the writer thread moves records on, an earlier one, recent or not, is looked up
+                int earlier = Math.max(0, i - random.nextInt(Math.min(i, 2_000) + 1));
+                Optional<JsonObject> found = records.find("m-" + earlier).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertTrue(found.isPresent(), "m-" + earlier + " after m-" + i + " was recorded");
+                assertEquals("candidate-" + earlier, found.get().getString("candidateId"));
+            }
+            awaitWritten(records, count);
+            assertEquals(0, records.failed());
+        } finally {
+            if (records != null) {
+                records.close();
+            }
+            hz.shutdown();
+        }
+    }
+
     private static void awaitWritten(ClusterDecisions records, long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (records.written() < count && System.nanoTime() < deadline) {
