@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import kr.qfeedback.feedback.CandidateInfo;
 import kr.qfeedback.feedback.DocumentStatus;
@@ -207,15 +209,24 @@ public final class FeedbackRequestParser {
         if (value == null) {
             throw ApiError.invalid(field, field + " is required: one of " + accepted(type) + ".");
         }
-        if (value instanceof String text) {
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(text)) {
-                    return constant;
-                }
-            }
+        Object constant = value instanceof String text ? CONSTANTS_BY_NAME.get(type).get(text) : null;
+        if (constant != null) {
+            return type.cast(constant);
         }
         throw ApiError.invalid(field, field + " '" + value + "' is not accepted: use one of " + accepted(type) + ".");
     }
+
+    /** An enum's constants by their exact names, made once per enum (getEnumConstants copies the array per call). */
+    private static final ClassValue<Map<String, Object>> CONSTANTS_BY_NAME = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            Map<String, Object> byName = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(((Enum<?>) constant).name(), constant);
+            }
+            return Map.copyOf(byName);
+        }
+    };
 
     private static String accepted(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
