@@ -1,6 +1,7 @@
 package kr.qfeedback.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,34 @@ class DecisionRecordTextTest {
             assertEquals(DecisionRecords.recordOf(decision, candidateId, decidedAt),
                     new JsonObject(Buffer.buffer(DecisionRecordText.of(decision, candidateId, decidedAt))), candidateId);
         }
+    }
+
+    @Test
+    void recordsWrittenAsLinesAreFoundByTheirIdAndNoOtherId() {
+        Instant decidedAt = Instant.parse("2026-03-11T01:02:03.456789Z");
+        DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
+        List<String> ids = List.of("3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001", "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01002", "id \"quoted\"\n");
+        for (String id : ids) {
+            lines.add(decision(id), "candidate of " + id, decidedAt);
+        }
+        assertEquals(3, lines.count());
+        byte[] bytes = lines.toByteArray();
+        for (String id : ids) {
+            FeedbackDecision decision = decision(id);
+            assertEquals(DecisionRecords.recordOf(decision, "candidate of " + id, decidedAt),
+                    new JsonObject(Buffer.buffer(DecisionRecordText.find(bytes, id))), id);
+            assertEquals(new String(DecisionRecordText.of(decision, "candidate of " + id, decidedAt), StandardCharsets.UTF_8),
+                    new String(DecisionRecordText.find(bytes, id), StandardCharsets.UTF_8), "the line is the record's bytes");
+        }
+        assertNull(DecisionRecordText.find(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa0100"), "a prefix of an id");
+        assertNull(DecisionRecordText.find(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa010011"), "an id with more after it");
+        assertNull(DecisionRecordText.find(bytes, "candidate of " + ids.get(0)), "a candidate id is not a decision id");
+        assertNull(DecisionRecordText.find(new byte[0], ids.get(0)));
+    }
+
+    private static FeedbackDecision decision(String id) {
+        return new FeedbackDecision(id, "129a1d369cc3", LocalDate.of(2026, 3, 11), new Outcome(Stage.WRITTEN, ExamResult.PASS),
+                List.of(section(SectionId.RESULT_SUMMARY)), List.of(), List.of());
     }
 
     private static Section section(SectionId id) {
