@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * to their blocks ({@link RecordBlocks}: up to 256 records per map entry), so the event loops never
  * pay a cluster operation (and its thread hand-off) per decision, and the heap holds a few objects
  * per block instead of ~10 per record. Until its batch is written a record is found here, on this
- * member (by a scan: look-ups are rare, recording is not). A record that cannot be written is counted, never fails the decision, and its candidate id is
- * never logged; beyond {@value #MAX_WAITING} records waiting or in flight new ones are dropped
- * (counted) rather than queued without bound.
+ * member (by a scan: look-ups are rare, recording is not). A record that cannot be written is
+ * counted, never fails the decision, and its candidate id is never logged; beyond
+ * {@value #MAX_WAITING} records waiting or in flight new ones are dropped (counted) rather than
+ * queued without bound. A write Hazelcast retries may append a block's lines twice; a look-up
+ * reads the first.
  */
 final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
