@@ -26,147 +26,133 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.http.DecisionRecordText;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Decision records on a real (single) Hazelcast member: batched writes, found before and after they reach the cluster, kept in generations. */
 class ClusterDecisionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-11T01:00:00Z"), ZoneOffset.UTC);
+    private HazelcastInstance hz;
+    private ClusterDecisions records;
+
+    @BeforeEach
+    void startMember() throws IOException {
+        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
+                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
+        hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
+    }
+
+    @AfterEach
+    void stopMember() {
+        if (records != null) {
+            records.close();
+        }
+        hz.shutdown();
+    }
 
     @Test
     @Timeout(120)
     void everyRecordIsFoundAtOnceOnThisMemberAndReachesTheClusterMapInBatches() throws Exception {
-        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
-                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
-        ClusterDecisions records = null;
-        try {
-            // Generations of 5 000 records: 20 000 records rotate through four of them.
-            RecordGenerations generations = new RecordGenerations(hz, "member-a", 5_000);
-            records = new ClusterDecisions(generations, CLOCK);
-            int count = 20_000;
-            for (int phase = 0; phase < 4; phase++) { // each phase fills one generation before the next starts
-                for (int i = phase * 5_000; i < (phase + 1) * 5_000; i++) {
-                    records.record(decision("d-" + i), "candidate-" + i);
-                }
-                if (phase == 0) {
-                    // Found straight away, whether its batch has been written yet or not.
-                    Optional<JsonObject> first = records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS);
-                    assertTrue(first.isPresent());
-                    assertEquals("candidate-0", first.get().getString("candidateId"));
-                    assertEquals("WRITTEN_PASS", first.get().getString("outcome"));
-                }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (records.written() < (phase + 1) * 5_000L && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+        // Generations of 5 000 records: 20 000 records rotate through four of them.
+        RecordGenerations generations = new RecordGenerations(hz, "member-a", 5_000);
+        records = new ClusterDecisions(generations, CLOCK);
+        int count = 20_000;
+        for (int phase = 0; phase < 4; phase++) { // each phase fills one generation before the next starts
+            for (int i = phase * 5_000; i < (phase + 1) * 5_000; i++) {
+                records.record(decision("d-" + i), "candidate-" + i);
             }
-            assertEquals(count, records.written(), "records written to the cluster");
-            assertEquals(0, records.failed());
-
-            // At most two generations are kept: the latest records, no more than 2 × 5 000.
-            List<IMap<String, Object>> maps = generations.all();
-            assertEquals(10_000, maps.stream().mapToLong(ClusterDecisionsTest::records).sum(), "the last two generations");
-            assertTrue(maps.size() <= 2, "generations: " + maps.stream().map(IMap::getName).toList());
-            byte[] block = (byte[]) maps.get(0).get(RecordBlocks.keyOf("d-19999"));
-            JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer(DecisionRecordText.find(block, "d-19999")));
-            assertEquals("candidate-19999", stored.getString("candidateId"));
-            assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
-            assertEquals(stored, records.find("d-19999").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
-            assertEquals("candidate-10000", records.find("d-10000").toCompletableFuture().get(10, TimeUnit.SECONDS)
-                    .orElseThrow().getString("candidateId"), "the previous generation is read too");
-            assertTrue(records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
-                    "the oldest generations were dropped whole");
-            assertTrue(records.find("d-9999").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
-            assertTrue(records.find("d-unknown").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
-
-            // Another member's generations are read too, and records stored one to an entry (members of
-            // earlier versions, during a rolling upgrade).
-            hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.toBuffer().getBytes());
-            assertEquals(stored, records.find("d-from-b").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
-            // and a record as a member two versions back stored it (JSON text)
-            hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-c.3").set("d-from-c", stored.encode());
-            assertEquals(stored, records.find("d-from-c").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
-        } finally {
-            if (records != null) {
-                records.close();
+            if (phase == 0) {
+                // Found straight away, whether its batch has been written yet or not.
+                Optional<JsonObject> first = records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertTrue(first.isPresent());
+                assertEquals("candidate-0", first.get().getString("candidateId"));
+                assertEquals("WRITTEN_PASS", first.get().getString("outcome"));
             }
-            hz.shutdown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (records.written() < (phase + 1) * 5_000L && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         }
+        assertEquals(count, records.written(), "records written to the cluster");
+        assertEquals(0, records.failed());
+
+        // At most two generations are kept: the latest records, no more than 2 × 5 000.
+        List<IMap<String, Object>> maps = generations.all();
+        assertEquals(10_000, maps.stream().mapToLong(ClusterDecisionsTest::records).sum(), "the last two generations");
+        assertTrue(maps.size() <= 2, "generations: " + maps.stream().map(IMap::getName).toList());
+        byte[] block = (byte[]) maps.get(0).get(RecordBlocks.keyOf("d-19999"));
+        JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer(DecisionRecordText.find(block, "d-19999")));
+        assertEquals("candidate-19999", stored.getString("candidateId"));
+        assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
+        assertEquals(stored, records.find("d-19999").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
+        assertEquals("candidate-10000", records.find("d-10000").toCompletableFuture().get(10, TimeUnit.SECONDS)
+                .orElseThrow().getString("candidateId"), "the previous generation is read too");
+        assertTrue(records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
+                "the oldest generations were dropped whole");
+        assertTrue(records.find("d-9999").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+        assertTrue(records.find("d-unknown").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+
+        // Another member's generations are read too, and records stored one to an entry (members of
+        // earlier versions, during a rolling upgrade).
+        hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.toBuffer().getBytes());
+        assertEquals(stored, records.find("d-from-b").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
+        // and a record as a member two versions back stored it (JSON text)
+        hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-c.3").set("d-from-c", stored.encode());
+        assertEquals(stored, records.find("d-from-c").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
     }
 
     @Test
     @Timeout(120)
     void recordsOfConsecutiveIdsShareOneEntryAndABlockWrittenInTwoFlushesKeepsBoth() throws Exception {
-        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
-                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
-        ClusterDecisions records = null;
-        try {
-            RecordGenerations generations = new RecordGenerations(hz, "member-a", 100_000);
-            records = new ClusterDecisions(generations, CLOCK);
-            // ids as a member draws them: one random prefix, a counter (here from just below a block's end)
-            UUID first = new UUID(0x3b9d63ab0a1b4fb7L, 0x8b258da9ffa010f0L);
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < 1_000; i++) {
-                ids.add(new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + i).toString());
-            }
-            for (String id : ids.subList(0, 600)) {
-                records.record(decision(id), "candidate-" + id);
-            }
-            awaitWritten(records, 600);
-            for (String id : ids.subList(600, 1_000)) { // the block of ids 592–847 is written a second time
-                records.record(decision(id), "candidate-" + id);
-            }
-            awaitWritten(records, 1_000);
-
-            IMap<String, Object> map = generations.all().get(0);
-            // ids …10f0 to …14d7: the blocks …10, …11, …12, …13 and …14
-            assertEquals(5, map.size(), "one entry per block of 256 consecutive ids");
-            assertEquals(1_000, records(map));
-            for (String id : ids) {
-                assertEquals("candidate-" + id, records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS)
-                        .orElseThrow(() -> new AssertionError("not found: " + id)).getString("candidateId"));
-            }
-            String unknown = new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + 1_000).toString();
-            assertTrue(records.find(unknown).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
-                    "an id of a stored block that was never recorded");
-            assertEquals(0, records.failed());
-        } finally {
-            if (records != null) {
-                records.close();
-            }
-            hz.shutdown();
+        RecordGenerations generations = new RecordGenerations(hz, "member-a", 100_000);
+        records = new ClusterDecisions(generations, CLOCK);
+        // ids as a member draws them: one random prefix, a counter (here from just below a block's end)
+        UUID first = new UUID(0x3b9d63ab0a1b4fb7L, 0x8b258da9ffa010f0L);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            ids.add(new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + i).toString());
         }
+        for (String id : ids.subList(0, 600)) {
+            records.record(decision(id), "candidate-" + id);
+        }
+        awaitWritten(records, 600);
+        for (String id : ids.subList(600, 1_000)) { // the block of ids 592–847 is written a second time
+            records.record(decision(id), "candidate-" + id);
+        }
+        awaitWritten(records, 1_000);
+
+        IMap<String, Object> map = generations.all().get(0);
+        // ids …10f0 to …14d7: the blocks …10, …11, …12, …13 and …14
+        assertEquals(5, map.size(), "one entry per block of 256 consecutive ids");
+        assertEquals(1_000, records(map));
+        for (String id : ids) {
+            assertEquals("candidate-" + id, records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .orElseThrow(() -> new AssertionError("not found: " + id)).getString("candidateId"));
+        }
+        String unknown = new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + 1_000).toString();
+        assertTrue(records.find(unknown).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
+                "an id of a stored block that was never recorded");
+        assertEquals(0, records.failed());
     }
 
     @Test
     @Timeout(120)
     void aRecordIsFoundAtEveryMomentOfItsWayFromTheQueueThroughItsBatchToTheClusterMap() throws Exception {
-        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
-                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
-        ClusterDecisions records = null;
-        try {
-            records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), CLOCK);
-            java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-            int count = 8_000;
-            for (int i = 0; i < count; i++) {
-                records.record(decision("m-" + i), "candidate-" + i);
-                // while the writer thread moves records on, an earlier one, recent or not, is looked up
-                int earlier = Math.max(0, i - random.nextInt(Math.min(i, 2_000) + 1));
-                Optional<JsonObject> found = records.find("m-" + earlier).toCompletableFuture().get(10, TimeUnit.SECONDS);
-                assertTrue(found.isPresent(), "m-" + earlier + " after m-" + i + " was recorded");
-                assertEquals("candidate-" + earlier, found.get().getString("candidateId"));
-            }
-            awaitWritten(records, count);
-            assertEquals(0, records.failed());
-        } finally {
-            if (records != null) {
-                records.close();
-            }
-            hz.shutdown();
+        records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), CLOCK);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int count = 8_000;
+        for (int i = 0; i < count; i++) {
+            records.record(decision("m-" + i), "candidate-" + i);
+            // while the writer thread moves records on, an earlier one, recent or not, is looked up
+            int earlier = Math.max(0, i - random.nextInt(Math.min(i, 2_000) + 1));
+            Optional<JsonObject> found = records.find("m-" + earlier).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertTrue(found.isPresent(), "m-" + earlier + " after m-" + i + " was recorded");
+            assertEquals("candidate-" + earlier, found.get().getString("candidateId"));
         }
+        awaitWritten(records, count);
+        assertEquals(0, records.failed());
     }
 
     private static void awaitWritten(ClusterDecisions records, long count) throws InterruptedException {
