@@ -4,7 +4,6 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.http.DecisionRecord;
 import kr.qfeedback.http.DecisionRecordText;
 import kr.qfeedback.http.DecisionRecords;
 import org.slf4j.Logger;
@@ -55,29 +55,19 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     /** Runs the small completion callbacks on the Hazelcast thread that completed the write. */
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
 
-    private record Waiting(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        JsonObject record() {
-            return DecisionRecords.recordOf(decision, candidateId, decidedAt);
-        }
-
-        boolean isOf(String decisionId) {
-            return decision.decisionId().equals(decisionId);
-        }
-    }
-
     /** The records of one block taken in one flush, and their lines; read by look-ups on other threads. */
     private static final class Batch {
-        final List<Waiting> records = Collections.synchronizedList(new ArrayList<>());
+        final List<DecisionRecord> records = Collections.synchronizedList(new ArrayList<>());
         final DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
 
-        void add(Waiting record) {
+        void add(DecisionRecord record) {
             records.add(record);
-            lines.add(record.decision(), record.candidateId(), record.decidedAt());
+            lines.add(record);
         }
 
-        Waiting find(String decisionId) {
+        DecisionRecord find(String decisionId) {
             synchronized (records) {
-                for (Waiting record : records) {
+                for (DecisionRecord record : records) {
                     if (record.isOf(decisionId)) {
                         return record;
                     }
@@ -94,7 +84,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
      * leaves {@code pending}), then into the cluster map (its batch leaves {@code inFlight} once
      * written), so a look-up that reads them in that order always finds it.
      */
-    private final Queue<Waiting> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<DecisionRecord> pending = new ConcurrentLinkedQueue<>();
     private final Set<Batch> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
@@ -120,14 +110,14 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             failed(1, new IllegalStateException("too many decision records waiting"));
             return;
         }
-        pending.add(new Waiting(decision, candidateId, clock.instant()));
+        pending.add(DecisionRecord.of(decision, candidateId, clock.instant()));
     }
 
     @Override
     public CompletionStage<Optional<JsonObject>> find(String decisionId) {
-        Waiting local = onThisMember(decisionId);
+        DecisionRecord local = onThisMember(decisionId);
         if (local != null) {
-            return CompletableFuture.completedFuture(Optional.of(local.record()));
+            return CompletableFuture.completedFuture(Optional.of(local.toJson()));
         }
         try {
             String block = RecordBlocks.keyOf(decisionId);
@@ -147,14 +137,14 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     }
 
     /** The record of {@code decisionId} while it is still on this member (a scan: look-ups are rare). */
-    private Waiting onThisMember(String decisionId) {
-        for (Waiting record : pending) {
+    private DecisionRecord onThisMember(String decisionId) {
+        for (DecisionRecord record : pending) {
             if (record.isOf(decisionId)) {
                 return record;
             }
         }
         for (Batch batch : inFlight) {
-            Waiting record = batch.find(decisionId);
+            DecisionRecord record = batch.find(decisionId);
             if (record != null) {
                 return record;
             }
@@ -191,10 +181,10 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     /** Up to {@value #BATCH} waiting records, now in flight, by block. */
     private Map<String, Batch> taken() {
         Map<String, Batch> blocks = new HashMap<>();
-        Iterator<Waiting> it = pending.iterator();
+        Iterator<DecisionRecord> it = pending.iterator();
         for (int taken = 0; taken < BATCH && it.hasNext(); taken++) {
-            Waiting record = it.next();
-            blocks.computeIfAbsent(RecordBlocks.keyOf(record.decision().decisionId()), key -> {
+            DecisionRecord record = it.next();
+            blocks.computeIfAbsent(RecordBlocks.keyOf(record.decisionId()), key -> {
                 Batch batch = new Batch();
                 inFlight.add(batch);
                 return batch;

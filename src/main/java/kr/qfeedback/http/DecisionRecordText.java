@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import kr.qfeedback.feedback.FeedbackDecision;
-import kr.qfeedback.feedback.Section;
+import kr.qfeedback.feedback.SectionId;
 
 /**
  * The record of a decision as JSON in UTF-8, the same JSON as
- * {@code DecisionRecords.recordOf(…)} (byte for byte its encoding, but for surrogate chars, which
+ * {@link DecisionRecord#toJson()} (byte for byte its encoding, but for surrogate chars, which
  * are escaped here), written straight from the decision ({@link JsonBytes}) without building the
  * object first: the cluster stores these bytes for every decision, many records to a value
  * ({@link Lines}, {@link #find}).
@@ -26,21 +26,25 @@ public final class DecisionRecordText {
     }
 
     public static byte[] of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        return write(new JsonBytes(320), decision, candidateId, decidedAt).toByteArray();
+        return of(DecisionRecord.of(decision, candidateId, decidedAt));
     }
 
-    private static JsonBytes write(JsonBytes json, FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        json.raw(DECISION_ID).string(decision.decisionId());
-        json.raw(CANDIDATE_ID).stringOrNull(candidateId);
-        json.raw(RULES_VERSION).raw(EncodedValues.version(decision.rulesVersion()));
-        json.raw(AS_OF).raw(EncodedValues.date(decision.asOf()));
-        json.raw(OUTCOME).raw(EncodedValues.outcome(decision.outcome()));
+    public static byte[] of(DecisionRecord record) {
+        return write(new JsonBytes(320), record).toByteArray();
+    }
+
+    private static JsonBytes write(JsonBytes json, DecisionRecord record) {
+        json.raw(DECISION_ID).string(record.decisionId());
+        json.raw(CANDIDATE_ID).stringOrNull(record.candidateId());
+        json.raw(RULES_VERSION).raw(EncodedValues.version(record.rulesVersion()));
+        json.raw(AS_OF).raw(EncodedValues.date(record.asOf()));
+        json.raw(OUTCOME).raw(EncodedValues.outcome(record.outcome()));
         json.raw(SECTIONS).raw('[');
-        List<Section> sections = decision.sections();
+        List<SectionId> sections = record.sections();
         for (int i = 0; i < sections.size(); i++) {
-            json.separator(i).raw(EncodedValues.sectionId(sections.get(i).id()));
+            json.separator(i).raw(EncodedValues.sectionId(sections.get(i)));
         }
-        EncodedValues.instant(json.raw(']').raw(DECIDED_AT), decidedAt);
+        EncodedValues.instant(json.raw(']').raw(DECIDED_AT), record.decidedAt());
         return json.raw('}');
     }
 
@@ -73,8 +77,8 @@ public final class DecisionRecordText {
         private final JsonBytes json = new JsonBytes(16 * 1024);
         private int count;
 
-        public Lines add(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-            write(json, decision, candidateId, decidedAt).raw('\n');
+        public Lines add(DecisionRecord record) {
+            write(json, record).raw('\n');
             count++;
             return this;
         }

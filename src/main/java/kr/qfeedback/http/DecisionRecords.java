@@ -19,15 +19,6 @@ public interface DecisionRecords {
 
     /** The JSON record of a decision, as stored and served. */
     static JsonObject recordOf(FeedbackDecision decision, String candidateId, java.time.Instant decidedAt) {
-        io.vertx.core.json.JsonArray sections = new io.vertx.core.json.JsonArray();
-        decision.sections().forEach(s -> sections.add(s.id().name()));
-        return new JsonObject()
-                .put("decisionId", decision.decisionId())
-                .put("candidateId", candidateId)
-                .put("rulesVersion", decision.rulesVersion())
-                .put("asOf", decision.asOf().toString())
-                .put("outcome", decision.outcome().code())
-                .put("sections", sections)
-                .put("decidedAt", decidedAt.toString());
+        return DecisionRecord.of(decision, candidateId, decidedAt).toJson();
     }
 }

@@ -46,7 +46,7 @@ class DecisionRecordTextTest {
         DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
         List<String> ids = List.of("3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001", "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01002", "id \"quoted\"\n");
         for (String id : ids) {
-            lines.add(decision(id), "candidate of " + id, decidedAt);
+            lines.add(DecisionRecord.of(decision(id), "candidate of " + id, decidedAt));
         }
         assertEquals(3, lines.count());
         byte[] bytes = lines.toByteArray();
