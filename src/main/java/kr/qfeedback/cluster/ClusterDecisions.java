@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
     private static final long LOG_EVERY_MILLIS = 60_000;
-    static final long FLUSH_MILLIS = 5;
+    static final long FLUSH_MILLIS = 20;
     static final int BATCH = 4_096;
     /** Records waiting or in flight beyond which a new record is dropped (counted). */
     static final int MAX_WAITING = 50_000;
