@@ -1,9 +1,7 @@
 package kr.qfeedback.http;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.SectionId;
 
 /**
@@ -23,10 +21,6 @@ public final class DecisionRecordText {
     private static final byte[] DECIDED_AT = JsonBytes.name(',', "decidedAt");
 
     private DecisionRecordText() {
-    }
-
-    public static byte[] of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
-        return of(DecisionRecord.of(decision, candidateId, decidedAt));
     }
 
     public static byte[] of(DecisionRecord record) {

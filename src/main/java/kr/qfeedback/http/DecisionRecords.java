@@ -16,9 +16,4 @@ public interface DecisionRecords {
 
     /** The record of {@code decisionId} as JSON, or empty when unknown or expired. */
     CompletionStage<Optional<JsonObject>> find(String decisionId);
-
-    /** The JSON record of a decision, as stored and served. */
-    static JsonObject recordOf(FeedbackDecision decision, String candidateId, java.time.Instant decidedAt) {
-        return DecisionRecord.of(decision, candidateId, decidedAt).toJson();
-    }
 }

@@ -28,15 +28,15 @@ class DecisionRecordTextTest {
                 List.of(section(SectionId.RESULT_SUMMARY), section(SectionId.PASS_CRITERIA)), List.of(), List.of());
         Instant decidedAt = Instant.parse("2026-03-11T01:02:03.456Z");
         for (String candidateId : List.of("C-2026-000123", "수험자 \"1\" \\ / 끝", "tab\there\nline\u0001", "")) {
-            assertEquals(DecisionRecords.recordOf(decision, candidateId, decidedAt).encode(),
-                    new String(DecisionRecordText.of(decision, candidateId, decidedAt), StandardCharsets.UTF_8), candidateId);
+            assertEquals(DecisionRecord.of(decision, candidateId, decidedAt).toJson().encode(),
+                    new String(DecisionRecordText.of(DecisionRecord.of(decision, candidateId, decidedAt)), StandardCharsets.UTF_8), candidateId);
         }
-        assertEquals(DecisionRecords.recordOf(decision, null, decidedAt).encode(),
-                new String(DecisionRecordText.of(decision, null, decidedAt), StandardCharsets.UTF_8), "no candidate id");
+        assertEquals(DecisionRecord.of(decision, null, decidedAt).toJson().encode(),
+                new String(DecisionRecordText.of(DecisionRecord.of(decision, null, decidedAt)), StandardCharsets.UTF_8), "no candidate id");
         // surrogates are escaped in the bytes (as Jackson's UTF-8 writer does), so they read back alike
         for (String candidateId : List.of("😀", "lone \uD800 half")) {
-            assertEquals(DecisionRecords.recordOf(decision, candidateId, decidedAt),
-                    new JsonObject(Buffer.buffer(DecisionRecordText.of(decision, candidateId, decidedAt))), candidateId);
+            assertEquals(DecisionRecord.of(decision, candidateId, decidedAt).toJson(),
+                    new JsonObject(Buffer.buffer(DecisionRecordText.of(DecisionRecord.of(decision, candidateId, decidedAt)))), candidateId);
         }
     }
 
@@ -52,9 +52,9 @@ class DecisionRecordTextTest {
         byte[] bytes = lines.toByteArray();
         for (String id : ids) {
             FeedbackDecision decision = decision(id);
-            assertEquals(DecisionRecords.recordOf(decision, "candidate of " + id, decidedAt),
+            assertEquals(DecisionRecord.of(decision, "candidate of " + id, decidedAt).toJson(),
                     new JsonObject(Buffer.buffer(DecisionRecordText.find(bytes, id))), id);
-            assertEquals(new String(DecisionRecordText.of(decision, "candidate of " + id, decidedAt), StandardCharsets.UTF_8),
+            assertEquals(new String(DecisionRecordText.of(DecisionRecord.of(decision, "candidate of " + id, decidedAt)), StandardCharsets.UTF_8),
                     new String(DecisionRecordText.find(bytes, id), StandardCharsets.UTF_8), "the line is the record's bytes");
         }
         assertNull(DecisionRecordText.find(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa0100"), "a prefix of an id");
