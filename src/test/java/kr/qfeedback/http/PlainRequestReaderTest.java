@@ -37,17 +37,89 @@ class PlainRequestReaderTest {
     }
 
     @Test
-    void theOnePassParserReadsWithTheFeaturesAndLimitsOfVertxsOwn() throws java.io.IOException {
-        try (com.fasterxml.jackson.core.JsonParser vertx = io.vertx.core.json.jackson.JacksonCodec.createParser(Buffer.buffer("{}"));
-             com.fasterxml.jackson.core.JsonParser plain = PlainRequestReader.FACTORY.createParser("{}".getBytes())) {
-            for (com.fasterxml.jackson.core.JsonParser.Feature feature : com.fasterxml.jackson.core.JsonParser.Feature.values()) {
-                assertEquals(vertx.isEnabled(feature), plain.isEnabled(feature), feature.name());
+    void aBodyIsReadWhereItLiesInALargerBufferOrOutsideTheHeap() {
+        ReferenceCatalogue reference = ReferenceCatalogue.load(Path.of("rules", "reference"));
+        for (FeedbackRequest generated : CohortGenerator.list(reference, 5L, 200)) {
+            Buffer body = RequestJson.toJson(generated).toBuffer();
+            FeedbackRequest expected = parser.parseTree(body);
+            Buffer around = Buffer.buffer("xx\n").appendBuffer(body).appendString("\nyy");
+            assertEquals(expected, PlainRequestReader.read(around.slice(3, 3 + body.length()), CLOCK), "a slice");
+            io.netty.buffer.ByteBuf direct = io.netty.buffer.Unpooled.directBuffer(body.length()).writeBytes(body.getBytes());
+            try {
+                assertEquals(expected, PlainRequestReader.read(io.vertx.core.internal.buffer.BufferInternal.buffer(direct), CLOCK),
+                        "outside the heap");
+            } finally {
+                direct.release();
             }
-            assertEquals(vertx.streamReadConstraints().getMaxNestingDepth(), plain.streamReadConstraints().getMaxNestingDepth());
-            assertEquals(vertx.streamReadConstraints().getMaxStringLength(), plain.streamReadConstraints().getMaxStringLength());
-            assertEquals(vertx.streamReadConstraints().getMaxNumberLength(), plain.streamReadConstraints().getMaxNumberLength());
-            assertEquals(vertx.streamReadConstraints().getMaxDocumentLength(), plain.streamReadConstraints().getMaxDocumentLength());
         }
+    }
+
+    @Test
+    void bodiesDamagedAtRandomAreLeftToTheTreeOrReadAlike() {
+        ReferenceCatalogue reference = ReferenceCatalogue.load(Path.of("rules", "reference"));
+        java.util.Random random = new java.util.Random(20261202L);
+        byte[] alphabet = "{}[]\":,.-+eE0123456789 \n\t/\\nultrfasx\u00ea\u0080".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int readInOnePass = 0;
+        int refusedByTree = 0;
+        for (FeedbackRequest generated : CohortGenerator.list(reference, 91L, 4_000)) {
+            byte[] original = RequestJson.toJson(generated).toBuffer().getBytes();
+            for (int k = 0; k < 5; k++) {
+                byte[] damaged = damage(original, random, alphabet);
+                Buffer body = Buffer.buffer(damaged);
+                FeedbackRequest plain = PlainRequestReader.read(body, CLOCK);
+                FeedbackRequest tree;
+                try {
+                    tree = parser.parseTree(body);
+                } catch (ApiError refused) {
+                    refusedByTree++;
+                    assertNull(plain, () -> "a body the tree refuses is left to it: " + new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
+                    continue;
+                }
+                if (plain != null) {
+                    readInOnePass++;
+                    assertEquals(tree, plain, () -> new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        // Both kinds occur, so that the comparison above is not empty on either side.
+        org.junit.jupiter.api.Assertions.assertTrue(readInOnePass > 1_000, "read in one pass: " + readInOnePass);
+        org.junit.jupiter.api.Assertions.assertTrue(refusedByTree > 1_000, "refused by the tree: " + refusedByTree);
+    }
+
+    /** One to three random edits: a byte replaced, inserted or removed, or a piece cut out. */
+    private static byte[] damage(byte[] body, java.util.Random random, byte[] alphabet) {
+        byte[] out = body;
+        for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+            int at = random.nextInt(out.length);
+            byte b = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    out = out.clone();
+                    out[at] = b;
+                }
+                case 1 -> {
+                    byte[] longer = new byte[out.length + 1];
+                    System.arraycopy(out, 0, longer, 0, at);
+                    longer[at] = b;
+                    System.arraycopy(out, at, longer, at + 1, out.length - at);
+                    out = longer;
+                }
+                case 2 -> {
+                    byte[] shorter = new byte[out.length - 1];
+                    System.arraycopy(out, 0, shorter, 0, at);
+                    System.arraycopy(out, at + 1, shorter, at, out.length - at - 1);
+                    out = shorter;
+                }
+                default -> {
+                    int length = Math.min(1 + random.nextInt(12), out.length - at);
+                    byte[] shorter = new byte[out.length - length];
+                    System.arraycopy(out, 0, shorter, 0, at);
+                    System.arraycopy(out, at + length, shorter, at, out.length - at - length);
+                    out = shorter;
+                }
+            }
+        }
+        return out;
     }
 
     @Test
