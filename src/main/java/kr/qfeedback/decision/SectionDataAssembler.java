@@ -18,19 +18,19 @@ import kr.qfeedback.rules.SectionChoice;
  * in the order they are written.
  */
 final class SectionDataAssembler {
-    private static final String[] RESULT_SUMMARY = {"result", "stage", "finalPass", "totalScore"};
-    private static final String[] SCORE_BREAKDOWN = {"subjects", "average", "totalScore"};
-    private static final String[] SUBJECT_ROW = {"name", "score", "belowSubjectMinimum"};
-    private static final String[] PASS_CRITERIA = {"subjectMinimum", "averageMinimum", "shortfall", "failedSubjects", "average"};
-    private static final String[] WEAK_SUBJECTS = {"subjects"};
-    private static final String[] PASSER_COMPARISON = {"passerAverage", "topPercent", "year", "applicants", "passers", "passRate"};
-    private static final String[] PASS_RATE_TREND = {"stage", "years"};
-    private static final String[] PREP_PERIOD = {"year", "writtenPassRate", "secondStagePassRate"};
-    private static final String[] WRITTEN_EXEMPTION = {"validFrom", "validUntil", "daysRemaining", "status", "practicalRoundsLeft"};
-    private static final String[] ELIGIBILITY_DOCUMENTS = {"deadline"};
-    private static final String[] NEXT_EXAM_SCHEDULE = {"stage", "registrationStart", "registrationEnd", "examDate", "round"};
-    private static final String[] YOUTH_FEE_DISCOUNT = {"maxAge"};
-    private static final String[] RELATED_QUALIFICATIONS = {"field"};
+    private static final SectionData.Keys RESULT_SUMMARY = new SectionData.Keys("result", "stage", "finalPass", "totalScore");
+    private static final SectionData.Keys SCORE_BREAKDOWN = new SectionData.Keys("subjects", "average", "totalScore");
+    private static final SectionData.Keys SUBJECT_ROW = new SectionData.Keys("name", "score", "belowSubjectMinimum");
+    private static final SectionData.Keys PASS_CRITERIA = new SectionData.Keys("subjectMinimum", "averageMinimum", "shortfall", "failedSubjects", "average");
+    private static final SectionData.Keys WEAK_SUBJECTS = new SectionData.Keys("subjects");
+    private static final SectionData.Keys PASSER_COMPARISON = new SectionData.Keys("passerAverage", "topPercent", "year", "applicants", "passers", "passRate");
+    private static final SectionData.Keys PASS_RATE_TREND = new SectionData.Keys("stage", "years");
+    private static final SectionData.Keys PREP_PERIOD = new SectionData.Keys("year", "writtenPassRate", "secondStagePassRate");
+    private static final SectionData.Keys WRITTEN_EXEMPTION = new SectionData.Keys("validFrom", "validUntil", "daysRemaining", "status", "practicalRoundsLeft");
+    private static final SectionData.Keys ELIGIBILITY_DOCUMENTS = new SectionData.Keys("deadline");
+    private static final SectionData.Keys NEXT_EXAM_SCHEDULE = new SectionData.Keys("stage", "registrationStart", "registrationEnd", "examDate", "round");
+    private static final SectionData.Keys YOUTH_FEE_DISCOUNT = new SectionData.Keys("maxAge");
+    private static final SectionData.Keys RELATED_QUALIFICATIONS = new SectionData.Keys("field");
 
     Map<String, Object> dataFor(SectionChoice choice, DerivedFacts facts, RuleOutcome outcome) {
         var exam = facts.request().exam();

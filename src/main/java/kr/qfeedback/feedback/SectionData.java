@@ -15,23 +15,65 @@ import java.util.function.BiConsumer;
  * and {@link #toString} are those of any {@link Map} with the same entries.
  */
 public final class SectionData extends AbstractMap<String, Object> {
-    private static final SectionData EMPTY = new SectionData(new String[0], new Object[0]);
+    /**
+     * The keys of one kind of section data, in order: made once (a constant) and shared by every
+     * section of that kind, so that a writer can keep its encoding of them with them
+     * ({@link #encoded}). Immutable (the encoding is kept once made).
+     */
+    public static final class Keys {
+        private final String[] names;
+        private volatile Object encoded;
 
-    private final String[] keys;
+        /** @param names distinct keys, in the order they are written */
+        public Keys(String... names) {
+            this.names = names.clone();
+            if (java.util.Set.of(this.names).size() != this.names.length) {
+                throw new IllegalArgumentException("keys must be distinct: " + java.util.Arrays.toString(names));
+            }
+        }
+
+        public int size() {
+            return names.length;
+        }
+
+        public String name(int index) {
+            return names[index];
+        }
+
+        /**
+         * The keys in the form {@code encoder} makes of them, made the first time and kept: every
+         * caller must pass the same encoder (there is one writer, the decision JSON).
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T encoded(java.util.function.Function<Keys, T> encoder) {
+            Object known = encoded;
+            if (known == null) {
+                known = encoder.apply(this);
+                encoded = known;
+            }
+            return (T) known;
+        }
+
+        @Override
+        public String toString() {
+            return java.util.Arrays.toString(names);
+        }
+    }
+
+    private static final SectionData EMPTY = new SectionData(new Keys(), new Object[0]);
+
+    private final Keys keys;
     private final Object[] values;
 
-    private SectionData(String[] keys, Object[] values) {
+    private SectionData(Keys keys, Object[] values) {
         this.keys = keys;
         this.values = values;
     }
 
-    /**
-     * The data with {@code keys} (not copied: pass a constant, and distinct keys) and the values in
-     * the same order.
-     */
-    public static SectionData of(String[] keys, Object... values) {
-        if (keys.length != values.length) {
-            throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
+    /** The data with {@code keys} (pass a constant) and the values in the same order. */
+    public static SectionData of(Keys keys, Object... values) {
+        if (keys.size() != values.length) {
+            throw new IllegalArgumentException(keys.size() + " keys but " + values.length + " values");
         }
         return new SectionData(keys, values);
     }
@@ -51,7 +93,7 @@ public final class SectionData extends AbstractMap<String, Object> {
             keys[i] = e.getKey();
             values[i++] = e.getValue();
         }
-        return new SectionData(keys, values);
+        return new SectionData(new Keys(keys), values);
     }
 
     public static SectionData empty() {
@@ -60,21 +102,26 @@ public final class SectionData extends AbstractMap<String, Object> {
 
     @Override
     public int size() {
-        return keys.length;
+        return values.length;
     }
 
     private int indexOf(Object key) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
+        for (int i = 0; i < values.length; i++) {
+            if (keys.name(i).equals(key)) {
                 return i;
             }
         }
         return -1;
     }
 
+    /** The keys, shared by all data of this kind. */
+    public Keys keys() {
+        return keys;
+    }
+
     /** The key at {@code index} (0 to size - 1), in the order given. */
     public String keyAt(int index) {
-        return keys[index];
+        return keys.name(index);
     }
 
     /** The value at {@code index} (0 to size - 1), in the order given; may be null. */
@@ -95,8 +142,8 @@ public final class SectionData extends AbstractMap<String, Object> {
 
     @Override
     public void forEach(BiConsumer<? super String, ? super Object> action) {
-        for (int i = 0; i < keys.length; i++) {
-            action.accept(keys[i], values[i]);
+        for (int i = 0; i < values.length; i++) {
+            action.accept(keys.name(i), values[i]);
         }
     }
 
@@ -110,23 +157,23 @@ public final class SectionData extends AbstractMap<String, Object> {
 
                     @Override
                     public boolean hasNext() {
-                        return next < keys.length;
+                        return next < values.length;
                     }
 
                     @Override
                     public Map.Entry<String, Object> next() {
-                        if (next >= keys.length) {
+                        if (next >= values.length) {
                             throw new NoSuchElementException();
                         }
                         int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+                        return new AbstractMap.SimpleImmutableEntry<>(keys.name(i), values[i]);
                     }
                 };
             }
 
             @Override
             public int size() {
-                return keys.length;
+                return values.length;
             }
         };
     }

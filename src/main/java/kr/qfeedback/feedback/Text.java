@@ -57,7 +57,15 @@ public final class Text {
 
     /** A text of fixed pieces ({@link Fixed}) and filled-in values ({@link String}), in reading order. */
     public static Text of(java.util.List<?> parts) {
-        Object[] copy = parts.toArray();
+        return checked(parts.toArray());
+    }
+
+    /** A text of the first {@code length} of {@code parts} ({@link Fixed} pieces and strings), copied. */
+    public static Text of(Object[] parts, int length) {
+        return checked(java.util.Arrays.copyOf(parts, length));
+    }
+
+    private static Text checked(Object[] copy) {
         for (Object part : copy) {
             if (!(part instanceof Fixed) && !(part instanceof String)) {
                 throw new IllegalArgumentException("A text is made of Text.Fixed pieces and strings, not " + part);

@@ -54,6 +54,12 @@ public final class DecisionJson {
     /** A section's links are its message's, the same few lists for every decision: encoded once. */
     private static final int MAX_CACHED_LINK_LISTS = 1024;
     private static final Map<List<Link>, byte[]> LINK_ARRAYS = new ConcurrentHashMap<>();
+
+    /** A links list and its JSON. Immutable, so that slots can be shared between threads without locks. */
+    private record EncodedLinks(List<Link> links, byte[] json) {
+    }
+
+    private static final EncodedLinks[] RECENT_LINKS = new EncodedLinks[256];
     /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
     private static final HundredthsTable<byte[]> HUNDREDTHS =
             new HundredthsTable<>(d -> new JsonBytes(8).number(d).toByteArray(), byte[][]::new);
@@ -150,8 +156,23 @@ public final class DecisionJson {
         json.raw('"');
     }
 
-    /** The links as a JSON array, encoded once per distinct list. */
+    /**
+     * The links as a JSON array, encoded once per distinct list. A section's links are the very
+     * list of its message, so the list last seen in its slot of {@link #RECENT_LINKS} is recognised
+     * by identity first, without hashing the list.
+     */
     private static byte[] linkArray(List<Link> links) {
+        int slot = System.identityHashCode(links) & (RECENT_LINKS.length - 1);
+        EncodedLinks recent = RECENT_LINKS[slot];
+        if (recent != null && recent.links() == links) {
+            return recent.json();
+        }
+        byte[] json = linkArrayByValue(links);
+        RECENT_LINKS[slot] = new EncodedLinks(links, json);
+        return json;
+    }
+
+    private static byte[] linkArrayByValue(List<Link> links) {
         byte[] known = LINK_ARRAYS.get(links);
         if (known != null) {
             return known;
@@ -166,6 +187,15 @@ public final class DecisionJson {
             LINK_ARRAYS.put(List.copyOf(links), array);
         }
         return array;
+    }
+
+    /** Each key as {@code "key":} (the caller writes the commas). */
+    private static byte[][] encodedKeys(SectionData.Keys keys) {
+        byte[][] encoded = new byte[keys.size()][];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = key(keys.name(i));
+        }
+        return encoded;
     }
 
     private static byte[] key(String name) {
@@ -186,8 +216,9 @@ public final class DecisionJson {
         }
         json.raw('{');
         if (map instanceof SectionData data) {
-            for (int i = 0; i < data.size(); i++) {
-                json.separator(i).raw(key(data.keyAt(i)));
+            byte[][] keys = data.keys().encoded(DecisionJson::encodedKeys);
+            for (int i = 0; i < keys.length; i++) {
+                json.separator(i).raw(keys[i]);
                 value(json, data.valueAt(i));
             }
         } else {

@@ -21,7 +21,7 @@ final class EncodedValues {
     private static final Map<Tone, byte[]> TONES = constants(Tone.class);
     private static final byte[][] OUTCOMES = outcomes();
     private static final Repeated<String> VERSIONS = new Repeated<>(JsonBytes::encoded);
-    private static final Repeated<LocalDate> DATES = new Repeated<>(date -> JsonBytes.encoded(date.toString()));
+    private static final Days DATES = new Days();
     /** An instant's text up to its seconds, with the opening quote: {@code "2026-03-11T01:02:03}. */
     private static final Repeated<Long> SECONDS = new Repeated<>(second -> {
         String text = Instant.ofEpochSecond(second).toString(); // ends in Z: no fraction at a whole second
@@ -91,6 +91,34 @@ final class EncodedValues {
             }
         }
         return encoded;
+    }
+
+    /**
+     * Dates encoded once per day and kept, by day from 1970 to 2099 (a cohort's decisions carry many
+     * different dates, in any order, on several threads); dates outside that range are encoded
+     * each time. Safe to share between threads: a day's entry is immutable, and two threads that
+     * make it at once make equal ones.
+     */
+    private static final class Days {
+        private static final int COUNT = (int) LocalDate.of(2100, 1, 1).toEpochDay();
+
+        private record Encoded(byte[] bytes) {
+        }
+
+        private final Encoded[] byDay = new Encoded[COUNT];
+
+        byte[] encoded(LocalDate date) {
+            long day = date.toEpochDay();
+            if (day < 0 || day >= COUNT) {
+                return JsonBytes.encoded(date.toString());
+            }
+            Encoded known = byDay[(int) day];
+            if (known == null) {
+                known = new Encoded(JsonBytes.encoded(date.toString()));
+                byDay[(int) day] = known;
+            }
+            return known.bytes();
+        }
     }
 
     /** The encoding of the value last asked for, kept (values replace each other; safe to share between threads). */

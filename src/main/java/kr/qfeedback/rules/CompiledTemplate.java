@@ -45,10 +45,14 @@ public final class CompiledTemplate {
 
     /** The text of a template without placeholders (made once, the same instance every time); else null. */
     private final Text constant;
+    /** The most parts a filled text can have: every segment, those of optional parts included. */
+    private final int maxParts;
 
     private CompiledTemplate(String source, Segment[] segments) {
         this.source = source;
         this.segments = segments;
+        this.maxParts = segments == null ? 0 : Arrays.stream(segments)
+                .mapToInt(s -> s instanceof OptionalPart o ? o.segments().length : 1).sum();
         this.constant = segments != null && Arrays.stream(segments).allMatch(Literal.class::isInstance)
                 ? Text.of(List.of(new Text.Fixed(Arrays.stream(segments).map(t -> ((Literal) t).text())
                         .collect(Collectors.joining()))))
@@ -134,35 +138,40 @@ public final class CompiledTemplate {
         if (segments == null) {
             return Text.of(Placeholders.fill(source, new LookupMap(values)));
         }
-        List<Object> parts = new ArrayList<>(segments.length + 2);
+        Object[] parts = new Object[maxParts];
+        int n = 0;
         for (Segment segment : segments) {
             if (segment instanceof Literal literal) {
-                parts.add(literal.fixed());
+                parts[n++] = literal.fixed();
             } else if (segment instanceof Slot slot) {
                 String value = valueOf(values, slot);
-                parts.add(value == null ? Placeholders.UNKNOWN : value);
+                parts[n++] = value == null ? Placeholders.UNKNOWN : value;
             } else {
-                addOptional(parts, ((OptionalPart) segment).segments(), values);
+                n = addOptional(parts, n, ((OptionalPart) segment).segments(), values);
             }
         }
-        return Text.of(parts);
+        return Text.of(parts, n);
     }
 
-    /** Adds an optional part's pieces when every placeholder in it is known; else nothing. */
-    private static void addOptional(List<Object> parts, Segment[] inner, Values values) {
-        int mark = parts.size();
+    /**
+     * Adds an optional part's pieces after the first {@code n} parts when every placeholder in it is
+     * known; else nothing. Returns the new number of parts.
+     */
+    private static int addOptional(Object[] parts, int n, Segment[] inner, Values values) {
+        int at = n;
         for (Segment segment : inner) {
             if (segment instanceof Literal literal) {
-                parts.add(literal.fixed());
+                parts[at++] = literal.fixed();
             } else {
                 String value = valueOf(values, (Slot) segment);
                 if (value == null) {
-                    parts.subList(mark, parts.size()).clear();
-                    return;
+                    java.util.Arrays.fill(parts, n, at, null);
+                    return n;
                 }
-                parts.add(value);
+                parts[at++] = value;
             }
         }
+        return at;
     }
 
     /** A read-only map view of a value function, for the rare template filled by {@link Placeholders#fill}. */

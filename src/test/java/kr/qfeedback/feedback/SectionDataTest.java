@@ -14,7 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SectionDataTest {
-    private static final String[] KEYS = {"validFrom", "daysRemaining", "status", "practicalRoundsLeft"};
+    private static final String[] NAMES = {"validFrom", "daysRemaining", "status", "practicalRoundsLeft"};
+    private static final SectionData.Keys KEYS = new SectionData.Keys(NAMES);
 
     private static Map<String, Object> linked() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -28,7 +29,7 @@ class SectionDataTest {
     @Test
     void keepsTheKeysInTheOrderGivenWithNullValuesPresent() {
         SectionData data = SectionData.of(KEYS, "2026-06-12", 120L, null, 2);
-        assertEquals(List.of(KEYS), new ArrayList<>(data.keySet()));
+        assertEquals(List.of(NAMES), new ArrayList<>(data.keySet()));
         assertTrue(data.containsKey("status"));
         assertNull(data.get("status"));
         assertFalse(data.containsKey("missing"));
@@ -61,7 +62,8 @@ class SectionDataTest {
         Map<String, Object> source = linked();
         SectionData copy = SectionData.copyOf(source);
         source.put("status", "VALID");
-        assertEquals(List.of(KEYS), new ArrayList<>(copy.keySet()));
+        assertEquals(List.of(NAMES), new ArrayList<>(copy.keySet()));
+        assertEquals(List.of(NAMES), List.of(copy.keys().name(0), copy.keys().name(1), copy.keys().name(2), copy.keys().name(3)));
         assertNull(copy.get("status"));
         assertSame(copy, SectionData.copyOf(copy));
         assertSame(SectionData.empty(), SectionData.copyOf(Map.of()));
@@ -79,5 +81,20 @@ class SectionDataTest {
         source.clear();
         assertEquals(linked(), section.data());
         assertThrows(UnsupportedOperationException.class, () -> section.data().put("status", "VALID"));
+    }
+
+    @Test
+    void keysMustBeDistinctAndKeepTheirEncodingOnceMade() {
+        assertThrows(IllegalArgumentException.class, () -> new SectionData.Keys("year", "year"));
+        SectionData.Keys keys = new SectionData.Keys("year", "passRate");
+        int[] made = new int[1];
+        java.util.function.Function<SectionData.Keys, String> encoder = k -> {
+            made[0]++;
+            return k.name(0) + "," + k.name(1);
+        };
+        assertEquals("year,passRate", keys.encoded(encoder));
+        assertSame(keys.<String>encoded(encoder), keys.encoded(encoder));
+        assertEquals(1, made[0], "made once");
+        assertSame(keys, SectionData.of(keys, 2025, 51.2).keys(), "shared by the data made with them");
     }
 }

@@ -46,6 +46,20 @@ class EncodedValuesTest {
     }
 
     @Test
+    void everyDateIsItsIsoTextInQuotesInAnyOrderAndOutsideTheKeptRange() {
+        java.util.Random random = new java.util.Random(11L);
+        for (int i = 0; i < 50_000; i++) {
+            LocalDate date = LocalDate.ofEpochDay(random.nextInt(60_000) - 3_000); // 1961 to 2134
+            assertEquals('"' + date.toString() + '"', text(EncodedValues.date(date)), date.toString());
+            assertEquals('"' + date.toString() + '"', text(EncodedValues.date(date)), "asked again: " + date);
+        }
+        for (LocalDate edge : java.util.List.of(LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(2099, 12, 31),
+                LocalDate.of(2100, 1, 1), LocalDate.MIN, LocalDate.MAX)) {
+            assertEquals('"' + edge.toString() + '"', text(EncodedValues.date(edge)), edge.toString());
+        }
+    }
+
+    @Test
     void outcomesDatesVersionsAndEnumValuesAreTheirTextsInQuotes() {
         for (Stage stage : Stage.values()) {
             for (ExamResult result : ExamResult.values()) {
