@@ -93,6 +93,6 @@ public final class QualificationFacts {
         for (YearlyPassRate y : byYear) {
             rows.add(SectionData.of(TREND_ROW_KEYS, y.year(), y.passRate()));
         }
-        return List.copyOf(rows);
+        return new SectionData.Rows(rows); // shared by every decision about this qualification
     }
 }

@@ -3,6 +3,7 @@ package kr.qfeedback.feedback;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -57,6 +58,44 @@ public final class SectionData extends AbstractMap<String, Object> {
         @Override
         public String toString() {
             return java.util.Arrays.toString(names);
+        }
+    }
+
+    /**
+     * Rows of section data that many decisions share (a qualification's pass-rate trend), kept
+     * with the form a writer makes of them once ({@link #encoded}). A read-only list, equal to any
+     * list with equal rows. Immutable (the encoding is kept once made).
+     */
+    public static final class Rows extends java.util.AbstractList<Map<String, Object>> implements java.util.RandomAccess {
+        private final List<Map<String, Object>> rows;
+        private volatile Object encoded;
+
+        public Rows(List<? extends Map<String, Object>> rows) {
+            this.rows = List.copyOf(rows);
+        }
+
+        @Override
+        public Map<String, Object> get(int index) {
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+
+        /**
+         * The rows in the form {@code encoder} makes of them, made the first time and kept: every
+         * caller must pass the same encoder (there is one writer, the decision JSON).
+         */
+        @SuppressWarnings("unchecked")
+        public <T> T encoded(java.util.function.Function<Rows, T> encoder) {
+            Object known = encoded;
+            if (known == null) {
+                known = encoder.apply(this);
+                encoded = known;
+            }
+            return (T) known;
         }
     }
 

@@ -97,4 +97,19 @@ class SectionDataTest {
         assertEquals(1, made[0], "made once");
         assertSame(keys, SectionData.of(keys, 2025, 51.2).keys(), "shared by the data made with them");
     }
+
+    @Test
+    void sharedRowsReadAsAListOfTheirRowsAndKeepTheirEncodingOnceMade() {
+        SectionData.Keys row = new SectionData.Keys("year", "passRate");
+        List<Map<String, Object>> plain = List.of(SectionData.of(row, 2024, 41.5), SectionData.of(row, 2025, 38.0));
+        SectionData.Rows rows = new SectionData.Rows(plain);
+        assertEquals(plain, rows);
+        assertEquals(rows, plain);
+        assertEquals(plain.hashCode(), rows.hashCode());
+        assertThrows(UnsupportedOperationException.class, () -> rows.add(SectionData.of(row, 2026, 40.0)));
+        int[] made = new int[1];
+        assertEquals("2", rows.encoded(r -> String.valueOf(++made[0] + 1)));
+        assertEquals("2", rows.encoded(r -> String.valueOf(++made[0] + 1)));
+        assertEquals(1, made[0], "made once");
+    }
 }
