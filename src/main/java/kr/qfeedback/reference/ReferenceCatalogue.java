@@ -41,7 +41,8 @@ public final class ReferenceCatalogue {
         for (Qualification q : all) {
             map.put(q.code(), q);
         }
-        this.byCode = Map.copyOf(map);
+        // A hash map, not Map.copyOf: its look-up compares hashes before keys (a look-up per decision).
+        this.byCode = java.util.Collections.unmodifiableMap(map);
     }
 
     /**

@@ -1,6 +1,5 @@
 package kr.qfeedback.rules;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
@@ -56,20 +54,25 @@ public final class RuleSetCompiler {
     public RuleSet compile(RuleFiles files) {
         long started = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
-        Optional<Parameters> parameters = readRequired(files, ParametersReader.FILE, problems,
-                (path, bytes) -> ParametersReader.read(path, bytes, problems));
-        Optional<MessageCatalogue> messages = readRequired(files, MessagesReader.FILE, problems,
-                (path, bytes) -> MessagesReader.read(path, bytes, problems));
-        ReferenceCatalogue reference = readReference(files, problems);
-
-        List<GeneratedDrl> sources = new ArrayList<>();
         List<String> tables = files.pathsEndingWith(TABLE_SUFFIX);
         List<String> drls = files.pathsEndingWith(DRL_SUFFIX);
-        if (tables.isEmpty()) {
-            problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));
-        }
-        for (String table : tables) {
-            sources.addAll(convertTable(table, files.files().get(table), messages.orElse(null), problems));
+        List<GeneratedDrl> sources = new ArrayList<>();
+        Optional<Parameters> parameters;
+        Optional<MessageCatalogue> messages;
+        ReferenceCatalogue reference;
+        // The workbooks open beside the reading of the other files; problems keep their order.
+        try (WorkbookOpener workbooks = new WorkbookOpener(files, tables)) {
+            parameters = readRequired(files, ParametersReader.FILE, problems,
+                    (path, bytes) -> ParametersReader.read(path, bytes, problems));
+            messages = readRequired(files, MessagesReader.FILE, problems,
+                    (path, bytes) -> MessagesReader.read(path, bytes, problems));
+            reference = readReference(files, problems);
+            if (tables.isEmpty()) {
+                problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));
+            }
+            for (String table : tables) {
+                sources.addAll(convertTable(table, workbooks.take(table), messages.orElse(null), problems));
+            }
         }
         for (String drl : drls) {
             sources.add(new GeneratedDrl(drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
@@ -124,16 +127,13 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static List<GeneratedDrl> convertTable(String file, byte[] content, MessageCatalogue messages,
+    private static List<GeneratedDrl> convertTable(String file, WorkbookOpener.Opened opened, MessageCatalogue messages,
                                                    List<RuleProblem> problems) {
-        Workbook workbook;
-        try {
-            workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
-        } catch (IOException | RuntimeException e) {
-            problems.add(DecisionTableChecker.unreadable(RuleFiles.display(file), e));
+        if (opened.workbook() == null) {
+            problems.add(DecisionTableChecker.unreadable(RuleFiles.display(file), opened.failure()));
             return List.of();
         }
-        try (workbook) {
+        try (Workbook workbook = opened.workbook()) {
             return convertTable(file, workbook, messages, problems);
         } catch (IOException e) {
             throw new UncheckedIOException("closing the workbook " + file + " read from memory", e);
