@@ -32,7 +32,7 @@ build_jar() {
 # Extra environment for the server can be passed in SERVER_ENV (e.g. "QF_BENCH_ECHO=true").
 # The JVM options README recommends for serve ("JVM options for serve"); JAVA_OPTS replaces them
 # (JAVA_OPTS= with nothing runs the JVM's defaults).
-RECOMMENDED_SERVE_OPTIONS="-XX:MaxTenuringThreshold=1"
+RECOMMENDED_SERVE_OPTIONS="-XX:MaxTenuringThreshold=1 -Xmn150m"
 DECIDE_TOKEN="bench-decide-token"
 AUTHOR_TOKEN="bench-author-token"
 start_server() {
