@@ -65,20 +65,10 @@ class PlainRequestReaderTest {
             byte[] original = RequestJson.toJson(generated).toBuffer().getBytes();
             for (int k = 0; k < 5; k++) {
                 byte[] damaged = damage(original, random, alphabet);
-                Buffer body = Buffer.buffer(damaged);
-                FeedbackRequest plain = PlainRequestReader.read(body, CLOCK);
-                FeedbackRequest tree;
-                try {
-                    tree = parser.parseTree(body);
-                } catch (ApiError refused) {
-                    refusedByTree++;
-                    assertNull(plain, () -> "a body the tree refuses is left to it: " + new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
-                    continue;
-                }
-                if (plain != null) {
-                    readInOnePass++;
-                    assertEquals(tree, plain, () -> new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
-                }
+                Way way = readAlikeOrLeftToTheTree(Buffer.buffer(damaged),
+                        () -> new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
+                readInOnePass += way == Way.ONE_PASS ? 1 : 0;
+                refusedByTree += way == Way.REFUSED_BY_THE_TREE ? 1 : 0;
             }
         }
         // Both kinds occur, so that the comparison above is not empty on either side.
@@ -161,23 +151,32 @@ class PlainRequestReaderTest {
                 "\uFEFF" + base,
                 "{}");
         for (String text : bodies) {
-            Buffer body = Buffer.buffer(text);
-            FeedbackRequest plain = PlainRequestReader.read(body, CLOCK);
-            FeedbackRequest tree;
-            try {
-                tree = parser.parseTree(body);
-            } catch (ApiError refused) {
-                assertNull(plain, "a body the tree refuses is left to it: " + text);
-                continue;
-            }
-            if (plain != null) {
-                assertEquals(tree, plain, text);
-            }
+            readAlikeOrLeftToTheTree(Buffer.buffer(text), () -> text);
         }
         assertNotNull(PlainRequestReader.read(Buffer.buffer(base), CLOCK), "the plain body is read in one pass");
         assertEquals(parser.parseTree(Buffer.buffer(base)), parser.parse(Buffer.buffer(base)));
         assertEquals("C-2", parser.parse(Buffer.buffer(bodies.get(2))).candidateId(), "the last of a repeated field, as the tree");
         assertEquals(new JsonObject(base).getJsonObject("qualification").getString("code"),
                 parser.parse(Buffer.buffer(base)).qualification().code());
+    }
+
+    /** How a body was read: in one pass, refused by the tree (and so left to it), or left to the tree. */
+    private enum Way { ONE_PASS, REFUSED_BY_THE_TREE, LEFT_TO_THE_TREE }
+
+    /** Reads the body both ways: a body read in one pass reads as the tree reads it; one the tree refuses is left to it. */
+    private Way readAlikeOrLeftToTheTree(Buffer body, java.util.function.Supplier<String> shown) {
+        FeedbackRequest plain = PlainRequestReader.read(body, CLOCK);
+        FeedbackRequest tree;
+        try {
+            tree = parser.parseTree(body);
+        } catch (ApiError refused) {
+            assertNull(plain, () -> "a body the tree refuses is left to it: " + shown.get());
+            return Way.REFUSED_BY_THE_TREE;
+        }
+        if (plain == null) {
+            return Way.LEFT_TO_THE_TREE;
+        }
+        assertEquals(tree, plain, shown);
+        return Way.ONE_PASS;
     }
 }
