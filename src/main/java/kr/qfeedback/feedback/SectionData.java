@@ -28,7 +28,7 @@ public final class SectionData extends AbstractMap<String, Object> {
         /** @param names distinct keys, in the order they are written */
         public Keys(String... names) {
             this.names = names.clone();
-            if (java.util.Set.of(this.names).size() != this.names.length) {
+            if (new java.util.HashSet<>(java.util.Arrays.asList(this.names)).size() != this.names.length) {
                 throw new IllegalArgumentException("keys must be distinct: " + java.util.Arrays.toString(names));
             }
         }

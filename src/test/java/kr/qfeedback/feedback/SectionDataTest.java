@@ -85,7 +85,8 @@ class SectionDataTest {
 
     @Test
     void keysMustBeDistinctAndKeepTheirEncodingOnceMade() {
-        assertThrows(IllegalArgumentException.class, () -> new SectionData.Keys("year", "year"));
+        assertEquals("keys must be distinct: [year, year]",
+                assertThrows(IllegalArgumentException.class, () -> new SectionData.Keys("year", "year")).getMessage());
         SectionData.Keys keys = new SectionData.Keys("year", "passRate");
         int[] made = new int[1];
         java.util.function.Function<SectionData.Keys, String> encoder = k -> {
