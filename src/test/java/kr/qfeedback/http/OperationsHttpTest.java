@@ -94,7 +94,8 @@ class OperationsHttpTest {
         JsonNode codes = doc.path("components").path("schemas").path("Error").path("properties").path("error")
                 .path("properties").path("code").path("enum");
         for (String code : new String[] {"INVALID_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "TOO_LARGE",
-                "UNSUPPORTED_MEDIA_TYPE", "INCONSISTENT", "NOT_READY"}) {
+                "UNSUPPORTED_MEDIA_TYPE", "INCONSISTENT", "NOT_READY", "NOT_FOUND", "METHOD_NOT_ALLOWED", "INTERNAL",
+                "RULES_REJECTED", "UNKNOWN_VERSION", "VERSION_DAMAGED", "NO_QUORUM", "CLUSTER_BUSY", "SWITCH_FAILED"}) {
             assertTrue(codes.toString().contains("\"" + code + "\""), () -> "Error.code enum lacks " + code + ": " + codes);
         }
     }
