@@ -23,7 +23,7 @@ public final class SectionData extends AbstractMap<String, Object> {
      */
     public static final class Keys {
         private final String[] names;
-        private volatile Object encoded;
+        private final KeptForm encoded = new KeptForm();
 
         /** @param names distinct keys, in the order they are written */
         public Keys(String... names) {
@@ -41,18 +41,9 @@ public final class SectionData extends AbstractMap<String, Object> {
             return names[index];
         }
 
-        /**
-         * The keys in the form {@code encoder} makes of them, made the first time and kept: every
-         * caller must pass the same encoder (there is one writer, the decision JSON).
-         */
-        @SuppressWarnings("unchecked")
+        /** The keys in the form {@code encoder} makes of them, made once and kept ({@code KeptForm}). */
         public <T> T encoded(java.util.function.Function<Keys, T> encoder) {
-            Object known = encoded;
-            if (known == null) {
-                known = encoder.apply(this);
-                encoded = known;
-            }
-            return (T) known;
+            return encoded.of(this, encoder);
         }
 
         @Override
@@ -68,7 +59,7 @@ public final class SectionData extends AbstractMap<String, Object> {
      */
     public static final class Rows extends java.util.AbstractList<Map<String, Object>> implements java.util.RandomAccess {
         private final List<Map<String, Object>> rows;
-        private volatile Object encoded;
+        private final KeptForm encoded = new KeptForm();
 
         public Rows(List<? extends Map<String, Object>> rows) {
             this.rows = List.copyOf(rows);
@@ -84,18 +75,9 @@ public final class SectionData extends AbstractMap<String, Object> {
             return rows.size();
         }
 
-        /**
-         * The rows in the form {@code encoder} makes of them, made the first time and kept: every
-         * caller must pass the same encoder (there is one writer, the decision JSON).
-         */
-        @SuppressWarnings("unchecked")
+        /** The rows in the form {@code encoder} makes of them, made once and kept ({@code KeptForm}). */
         public <T> T encoded(java.util.function.Function<Rows, T> encoder) {
-            Object known = encoded;
-            if (known == null) {
-                known = encoder.apply(this);
-                encoded = known;
-            }
-            return (T) known;
+            return encoded.of(this, encoder);
         }
     }
 

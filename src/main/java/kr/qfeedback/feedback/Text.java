@@ -13,7 +13,7 @@ public final class Text {
     /** A piece that reads the same in every decision: a template's literal text. */
     public static final class Fixed {
         private final String text;
-        private volatile byte[] encoded;
+        private final KeptForm encoded = new KeptForm();
 
         public Fixed(String text) {
             this.text = java.util.Objects.requireNonNull(text, "text must not be null");
@@ -28,12 +28,7 @@ public final class Text {
          * must pass the same encoder (there is one writer, the decision JSON).
          */
         public byte[] encoded(Function<String, byte[]> encoder) {
-            byte[] known = encoded;
-            if (known == null) {
-                known = encoder.apply(text);
-                encoded = known;
-            }
-            return known;
+            return encoded.of(text, encoder);
         }
 
         @Override

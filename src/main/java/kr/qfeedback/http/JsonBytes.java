@@ -96,10 +96,7 @@ final class JsonBytes {
     }
 
     JsonBytes raw(byte[] encoded) {
-        ensure(encoded.length);
-        System.arraycopy(encoded, 0, bytes, length, encoded.length);
-        length += encoded.length;
-        return this;
+        return raw(encoded, encoded.length);
     }
 
     /** The first {@code length} bytes of {@code encoded}. */
