@@ -131,7 +131,7 @@ public final class Main {
         }
         Vertx vertx = Vertx.vertx();
         RulesApi rulesApi = new RulesApi(lifecycle,
-                (rules, size, seed) -> CohortGenerator.list(rules.reference(), seed, size), config.dataDir().resolve("uploads"));
+                (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size), config.dataDir().resolve("uploads"));
         FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi,
                 cluster.decisions(), cluster);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.feedback.ConsistencyCheck;
+import kr.qfeedback.decision.RequestCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -357,8 +357,7 @@ public class FeedbackSteps {
         if (decision == null) {
             request = scenario.build("acceptance-scenario");
             checkSubjectNames(request);
-            Grade knownGrade = rules().reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
-            ConsistencyCheck.check(request, knownGrade).ifPresent(i -> fail("시나리오의 요청이 서로 맞지 않습니다(HTTP 라면 422 INCONSISTENT): "
+            RequestCheck.check(request, rules()).ifPresent(i -> fail("시나리오의 요청이 서로 맞지 않습니다(HTTP 라면 422 INCONSISTENT): "
                     + i.field() + " — " + i.message()));
             decision = new FeedbackDecider().decide(request, rules());
             assertNotNull(decision, "결정이 없습니다");

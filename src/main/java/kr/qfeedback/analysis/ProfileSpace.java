@@ -39,14 +39,17 @@ import kr.qfeedback.rules.model.Profile;
  * <li>a written pass always knows its written pass date; days of exemption left only with that date, one of
  *     -1, 0, the expiring days, one more, 729 and each number a rule compares them with (±1);</li>
  * <li>age unknown, the youth maximum age, one more, and each number a rule compares it with (±1);</li>
- * <li>documents SUBMITTED, NOT_SUBMITTED, NOT_REQUIRED or UNKNOWN.</li>
+ * <li>with a written pass date, a covered second-stage round LEFT, NONE_LEFT or UNKNOWN; without one, UNKNOWN;</li>
+ * <li>documents SUBMITTED, NOT_SUBMITTED, NOT_REQUIRED or UNKNOWN, the last two also past their deadline.</li>
  * </ul>
  * Values are listed so that the first profile of a group reads naturally as an example.
  */
 final class ProfileSpace {
     private static final List<Grade> GRADE_ORDER = List.of(Grade.ENGINEER, Grade.INDUSTRIAL_ENGINEER, Grade.CRAFTSMAN,
             Grade.MASTER_CRAFTSMAN, Grade.SERVICE, Grade.PROFESSIONAL_ENGINEER);
-    private static final List<String> DOCUMENTS = List.of("UNKNOWN", "SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED");
+    private static final List<String> DOCUMENTS = List.of("UNKNOWN", "SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED",
+            "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE");
+    private static final List<String> ROUNDS_LEFT = List.of("LEFT", "NONE_LEFT", "UNKNOWN");
     private static final List<Boolean> YES_NO = List.of(true, false);
     private static final List<Boolean> NO = List.of(false);
     private static final BigDecimal SCORE_STEP = new BigDecimal("0.1");
@@ -55,8 +58,8 @@ final class ProfileSpace {
     private record Score(boolean scored, boolean subjectsScored, Double total, Double lowest, boolean below, boolean meets) {
     }
 
-    /** Whether a written pass date is known and the days of exemption left. */
-    private record Exemption(boolean known, Integer daysRemaining) {
+    /** Whether a written pass date is known, the days of exemption left and whether a covered round is left. */
+    private record Exemption(boolean known, Integer daysRemaining, String roundsLeft) {
     }
 
     private final List<Double> lowestScores;
@@ -122,6 +125,7 @@ final class ProfileSpace {
                 .flatMap(meets -> Stream.of(true, false).flatMap(subjects -> totals(meets, subjects).stream())).distinct().toList()));
         values.put("lowestSubjectScore", withNull(lowestScores));
         values.put("exemptionDaysRemaining", withNull(exemptionDays));
+        values.put("exemptionRounds", new ArrayList<>(ROUNDS_LEFT));
         values.put("age", new ArrayList<>(ages));
         values.put("documents", new ArrayList<>(DOCUMENTS));
         return values;
@@ -176,7 +180,8 @@ final class ProfileSpace {
                                                     result.name(), grade.name(), known, score.scored(), score.subjectsScored(),
                                                     score.total(), score.lowest(), score.below(), score.meets(),
                                                     stageStatistics, nextStatistics, sameSchedule, nextSchedule,
-                                                    exemption.known(), exemption.daysRemaining(), age, documents));
+                                                    exemption.known(), exemption.daysRemaining(), exemption.roundsLeft(), age,
+                                                    documents));
                                         }
                                     }
                                 }
@@ -230,10 +235,12 @@ final class ProfileSpace {
     private List<Exemption> exemptions(boolean writtenPass) {
         List<Exemption> list = new ArrayList<>();
         if (!writtenPass) {
-            list.add(new Exemption(false, null));
+            list.add(new Exemption(false, null, "UNKNOWN"));
         }
         for (Integer days : exemptionDays) {
-            list.add(new Exemption(true, days));
+            for (String rounds : ROUNDS_LEFT) {
+                list.add(new Exemption(true, days, rounds));
+            }
         }
         return list;
     }

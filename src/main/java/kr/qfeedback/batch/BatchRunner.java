@@ -23,7 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.feedback.ConsistencyCheck;
+import kr.qfeedback.decision.RequestCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -294,8 +294,7 @@ public final class BatchRunner {
             try {
                 Buffer body = chunk.line(i, lineNumber, MAX_LINE_BYTES);
                 FeedbackRequest request = parser.parse(body);
-                Grade knownGrade = rules.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
-                ConsistencyCheck.check(request, knownGrade).ifPresent(inconsistency -> {
+                RequestCheck.check(request, rules).ifPresent(inconsistency -> {
                     throw ApiError.inconsistent(inconsistency.field(), inconsistency.message());
                 });
                 FeedbackDecision decision = decider.decide(request, rules);

@@ -2,13 +2,18 @@ package kr.qfeedback.cohort;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.qfeedback.batch.Options;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
+import kr.qfeedback.rules.Parameters;
+import kr.qfeedback.rules.ParametersReader;
+import kr.qfeedback.rules.RuleProblem;
 
 /**
  * {@code cohort --size N --out FILE [--seed S]}: writes N requests drawn by {@link CohortGenerator}
@@ -39,9 +44,23 @@ public final class CohortCommand {
             err.println("cohort: the reference data cannot be read: " + e.getMessage());
             return 1;
         }
+        Parameters parameters;
+        try {
+            List<RuleProblem> problems = new ArrayList<>();
+            Path file = rulesDir.resolve(ParametersReader.FILE);
+            parameters = ParametersReader.read(ParametersReader.FILE, Files.readAllBytes(file), problems).orElse(null);
+            if (parameters == null) {
+                err.println("cohort: " + file + " is not valid (run validate): "
+                        + problems.stream().map(RuleProblem::describe).toList());
+                return 1;
+            }
+        } catch (IOException e) {
+            err.println("cohort: the parameters cannot be read: " + e.getMessage());
+            return 1;
+        }
         long started = System.nanoTime();
         try {
-            CohortGenerator generator = new CohortGenerator(catalogue);
+            CohortGenerator generator = new CohortGenerator(catalogue, parameters);
             generator.write(seed, size, out);
             err.println(String.format(Locale.ROOT,
                     "cohort: %d requests (seed %d, %d statistics, %.0f %% absent assumed) written to %s in %.1f s",

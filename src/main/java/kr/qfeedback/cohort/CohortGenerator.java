@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +28,7 @@ import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
 import kr.qfeedback.reference.ExamRound;
 import kr.qfeedback.reference.PassCriterion;
+import kr.qfeedback.rules.Parameters;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.YearlyPassRate;
@@ -115,7 +115,6 @@ public final class CohortGenerator {
             {"2", "2026-05-09", "2026-06-10", "2026-07-18", "2026-08-05", "2026-09-04"},
             {"3", "2026-08-07", "2026-09-09", "2026-10-24", "2026-11-13", "2026-12-11"}};
 
-    private static final Set<String> SERVICE_NEEDING_DOCUMENTS = Set.of("직업상담사1급", "사회조사분석사1급", "임상심리사2급");
     private static final Pattern ROUND_LABEL = Pattern.compile("제\\s*(\\d+)\\s*회");
     private static final int ID_WIDTH = 7;
 
@@ -124,8 +123,8 @@ public final class CohortGenerator {
     private final Drawable[] drawables;
     private final long[] cumulativeWeight;
 
-    public CohortGenerator(ReferenceCatalogue catalogue) {
-        this(catalogue, DEFAULT_ABSENT_SHARE);
+    public CohortGenerator(ReferenceCatalogue catalogue, Parameters parameters) {
+        this(catalogue, parameters, DEFAULT_ABSENT_SHARE);
     }
 
     /**
@@ -133,8 +132,9 @@ public final class CohortGenerator {
      * @throws IllegalArgumentException when the share is out of range or no qualification has a
      *                                  grade and statistics
      */
-    public CohortGenerator(ReferenceCatalogue catalogue, double absentShare) {
+    public CohortGenerator(ReferenceCatalogue catalogue, Parameters parameters, double absentShare) {
         Objects.requireNonNull(catalogue, "catalogue must not be null");
+        Objects.requireNonNull(parameters, "parameters must not be null");
         if (!(absentShare >= 0 && absentShare < 1)) {
             throw new IllegalArgumentException("absentShare must be at least 0 and below 1, not " + absentShare);
         }
@@ -146,7 +146,7 @@ public final class CohortGenerator {
                 .orElseThrow(() -> new IllegalArgumentException("No qualification of the reference data has a grade and statistics."));
         List<Drawable> list = new ArrayList<>();
         for (Qualification q : catalogue.all()) {
-            Drawable d = q.grade() == null ? null : Drawable.of(q, statisticsYear);
+            Drawable d = q.grade() == null ? null : Drawable.of(q, parameters, statisticsYear);
             if (d != null) {
                 list.add(d);
             }
@@ -176,15 +176,16 @@ public final class CohortGenerator {
      * The requests drawn with {@code seed} as a list, for modest cohorts held in memory (the impact
      * report); big cohorts should stream through {@link #write} or {@link #requests}.
      */
-    public static List<FeedbackRequest> list(ReferenceCatalogue catalogue, long seed, int size) {
+    public static List<FeedbackRequest> list(ReferenceCatalogue catalogue, Parameters parameters, long seed, int size) {
         List<FeedbackRequest> list = new ArrayList<>(Math.max(0, size));
-        new CohortGenerator(catalogue).requests(seed, size).forEachRemaining(list::add);
+        new CohortGenerator(catalogue, parameters).requests(seed, size).forEachRemaining(list::add);
         return list;
     }
 
     /** Writes {@code size} requests drawn with {@code seed} as NDJSON to {@code out}, one at a time. */
-    public static void write(ReferenceCatalogue catalogue, long seed, int size, Path out) throws IOException {
-        new CohortGenerator(catalogue).write(seed, size, out);
+    public static void write(ReferenceCatalogue catalogue, Parameters parameters, long seed, int size, Path out)
+            throws IOException {
+        new CohortGenerator(catalogue, parameters).write(seed, size, out);
     }
 
     /** Streams the requests to {@code out} (created or truncated) in flat memory: one line per request. */
@@ -246,7 +247,8 @@ public final class CohortGenerator {
         LocalDate examDate = span <= 0 ? sitting.examFrom : sitting.examFrom.plusDays(r.nextInt((int) span + 1));
         LocalDate announcedOn = sitting.announcedOn;
 
-        Scores scores = scores(r, result, written ? q.writtenSubjects : List.of(), written ? q.writtenCriterion : q.secondCriterion);
+        Scores scores = scores(r, result, written ? q.writtenSubjects : List.of(), written ? q.writtenCriterion : q.secondCriterion,
+                written ? q.writtenWholePaper : true);
         ExamSitting exam = new ExamSitting(sitting.round, stage, examDate, announcedOn, result, scores.total, scores.subjects);
 
         LocalDate birthDate = birthDate(r, grade, announcedOn);
@@ -267,7 +269,8 @@ public final class CohortGenerator {
     private record Scores(Double total, List<SubjectScore> subjects) {
     }
 
-    private static Scores scores(SplittableRandom r, ExamResult result, List<String> names, PassCriterion criterion) {
+    private static Scores scores(SplittableRandom r, ExamResult result, List<String> names, PassCriterion criterion,
+                                 boolean wholePaper) {
         if (result == ExamResult.ABSENT) {
             return new Scores(null, List.of());
         }
@@ -300,7 +303,7 @@ public final class CohortGenerator {
                 }
             }
             Scores scores = withSubjects(names, tenths);
-            if (ScoreFacts.of(scores.total, scores.subjects, criterion).meetsCriterion() == pass) {
+            if (ScoreFacts.of(scores.total, scores.subjects, criterion, wholePaper).meetsCriterion() == pass) {
                 return scores;
             }
         }
@@ -380,11 +383,12 @@ public final class CohortGenerator {
         final List<String> writtenSubjects;
         final PassCriterion writtenCriterion;
         final PassCriterion secondCriterion;
+        final boolean writtenWholePaper;
         final Sitting[] writtenSittings;
         final Sitting[] secondSittings;
         final boolean documentsRequired;
 
-        private Drawable(Qualification q, long writtenApplicants, long secondApplicants, double writtenPassRate,
+        private Drawable(Qualification q, Parameters parameters, long writtenApplicants, long secondApplicants, double writtenPassRate,
                          double secondPassRate) {
             this.code = q.code();
             this.name = q.name();
@@ -394,16 +398,16 @@ public final class CohortGenerator {
             this.writtenPassRate = writtenPassRate;
             this.secondPassRate = secondPassRate;
             this.writtenSubjects = q.writtenSubjects();
-            this.writtenCriterion = q.writtenCriterion() != null ? q.writtenCriterion() : defaultCriterion(grade, false);
-            this.secondCriterion = q.secondStageCriterion() != null ? q.secondStageCriterion() : defaultCriterion(grade, true);
+            this.writtenCriterion = parameters.criterion(q.code(), grade, false);
+            this.secondCriterion = parameters.criterion(q.code(), grade, true);
+            this.writtenWholePaper = parameters.judgedOnWholePaper(grade, false);
             this.writtenSittings = sittings(q.rounds(), true);
             this.secondSittings = sittings(q.rounds(), false);
-            this.documentsRequired = grade != Grade.CRAFTSMAN
-                    && (grade != Grade.SERVICE || SERVICE_NEEDING_DOCUMENTS.contains(q.name().replace(" ", "")));
+            this.documentsRequired = parameters.requiresDocuments(grade, q.code());
         }
 
         /** Null when the qualification had no applicants in {@code year}. */
-        static Drawable of(Qualification q, int year) {
+        static Drawable of(Qualification q, Parameters parameters, int year) {
             YearlyPassRate written = inYear(q.writtenStatistics(), year);
             YearlyPassRate second = inYear(q.secondStageStatistics(), year);
             long w = written == null ? 0 : Math.max(0, written.applicants());
@@ -411,7 +415,7 @@ public final class CohortGenerator {
             if (w + s == 0) {
                 return null;
             }
-            return new Drawable(q, w, s, written == null ? 0 : written.passRate(), second == null ? 0 : second.passRate());
+            return new Drawable(q, parameters, w, s, written == null ? 0 : written.passRate(), second == null ? 0 : second.passRate());
         }
 
         private static YearlyPassRate inYear(List<YearlyPassRate> statistics, int year) {
@@ -421,12 +425,6 @@ public final class CohortGenerator {
                 }
             }
             return null;
-        }
-
-        /** The grade defaults of 영 20조, as the shipped rules/parameters.yaml states them. */
-        private static PassCriterion defaultCriterion(Grade grade, boolean secondStage) {
-            boolean subjectMinimum = !secondStage && (grade == Grade.ENGINEER || grade == Grade.INDUSTRIAL_ENGINEER || grade == Grade.SERVICE);
-            return new PassCriterion(subjectMinimum ? 40 : null, 60);
         }
 
         private static Sitting[] sittings(List<ExamRound> rounds, boolean written) {

@@ -17,10 +17,13 @@ import kr.qfeedback.rules.model.Profile;
  * @param reference      what every candidate of this qualification shares, null for an unknown code
  * @param nextStage      the stage after this one (null after the last stage)
  * @param exemption      the written exemption window, null when no written pass date is known
- * @param age            full years on {@code asOf}, null without a birth date
+ * @param age            the youth programme's age: full years on 1 January of {@code asOf}'s year counted by
+ *                       birth year ({@code asOf} year − 1 − birth year), null without a birth date
  * @param sameStageRound the next round of this stage, null when none is known
  * @param nextStageRound the next round of the next stage, null when none is known
  * @param documentDeadline the eligibility-document deadline of the round the written pass belongs to
+ * @param documentStart  the first day of that round's document window
+ * @param documents      the document situation the rules read (see {@code FactDeriver#documents})
  */
 public record DerivedFacts(
         FeedbackRequest request,
@@ -35,6 +38,8 @@ public record DerivedFacts(
         ScheduleEntry sameStageRound,
         ScheduleEntry nextStageRound,
         LocalDate documentDeadline,
+        LocalDate documentStart,
+        String documents,
         List<YearlyPassRate> stageStatistics,
         List<YearlyPassRate> nextStageStatistics) {
 
@@ -61,7 +66,6 @@ public record DerivedFacts(
     /** The small picture the rules read. */
     public Profile profile() {
         var exam = request.exam();
-        var documents = request.candidate().eligibilityDocuments();
         return new Profile(
                 outcome.code(),
                 exam.stage().name(),
@@ -80,7 +84,8 @@ public record DerivedFacts(
                 nextStageRound != null,
                 exemption != null,
                 exemption == null ? null : Math.toIntExact(exemption.daysRemaining()),
+                exemption == null ? ExemptionWindow.UNKNOWN : exemption.roundsLeft(),
                 age,
-                documents == null ? "UNKNOWN" : documents.name());
+                documents);
     }
 }

@@ -13,6 +13,35 @@ final class Display {
     private Display() {
     }
 
+    /**
+     * A request's round as Q-Net writes it: "2026-1" reads "2026년 제1회"; any other form is shown
+     * as sent.
+     */
+    static String round(String round) {
+        if (round == null) {
+            return null;
+        }
+        int dash = round.indexOf('-');
+        if (dash == 4 && round.length() > 5 && round.length() <= 8 && allDigits(round, 0, 4) && allDigits(round, 5, round.length())) {
+            return round.substring(0, 4) + "년 제" + Integer.parseInt(round.substring(5)) + "회";
+        }
+        return round;
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An amount of won with thousands separators (19,400); null stays null. */
+    static String won(Integer amount) {
+        return amount == null ? null : String.format(java.util.Locale.ROOT, "%,d", amount);
+    }
+
     static String date(LocalDate date) {
         if (date == null) {
             return null;

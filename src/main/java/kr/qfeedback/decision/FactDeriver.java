@@ -1,11 +1,14 @@
 package kr.qfeedback.decision;
 
 import java.time.LocalDate;
-import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import kr.qfeedback.feedback.DocumentStatus;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -22,15 +25,32 @@ import kr.qfeedback.rules.Parameters;
  * deriver is made; keep one deriver per rule set.
  */
 public final class FactDeriver {
+    /** How many same-field qualifications a related-qualifications section names. */
+    private static final int RELATED_SHOWN = 5;
+    /** A written pass whose documents were not in by the deadline: void (규 14조), the written exam comes next. */
+    private static final String VOID_PASS = "NOT_SUBMITTED_OVERDUE";
     private final Parameters parameters;
     private final Map<String, QualificationFacts> byCode;
+    private final ExemptionWindow.Proviso proviso;
 
     public FactDeriver(ReferenceCatalogue reference, Parameters parameters) {
         Objects.requireNonNull(reference, "reference must not be null");
         this.parameters = Objects.requireNonNull(parameters, "parameters must not be null");
+        this.proviso = new ExemptionWindow.Proviso(parameters.provisoEnabled(), parameters.provisoMinimumRounds());
         Map<String, QualificationFacts> facts = new HashMap<>(reference.size() * 2);
+        Map<String, List<Qualification>> byField = new LinkedHashMap<>();
         for (Qualification q : reference.all()) {
             facts.put(q.code(), new QualificationFacts(q));
+            if (q.field() != null && q.grade() != null) {
+                byField.computeIfAbsent(q.field(), f -> new ArrayList<>()).add(q);
+            }
+        }
+        for (QualificationFacts f : facts.values()) {
+            Qualification q = f.qualification();
+            List<Qualification> same = new ArrayList<>(byField.getOrDefault(q.field(), List.of()));
+            same.removeIf(other -> other.code().equals(q.code()));
+            same.sort(Comparator.comparing((Qualification other) -> other.grade().ordinal()).thenComparing(Qualification::code));
+            f.relate(same.stream().limit(RELATED_SHOWN).map(Qualification::name).toList());
         }
         this.byCode = facts;
     }
@@ -45,36 +65,84 @@ public final class FactDeriver {
         List<ExamRound> rounds = qualification == null ? List.of() : qualification.rounds();
         Stage nextStage = exam.stage() == Stage.WRITTEN ? grade.secondStage() : null;
 
-        PassCriterion criterion = criterion(qualification, grade, exam.stage());
-        ScoreFacts scores = ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion);
+        ScoreFacts scores = judge(request);
 
-        LocalDate writtenPass = request.candidate().writtenPassAnnouncedOn();
-        if (writtenPass == null && exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS) {
-            writtenPass = exam.announcedOn();
-        }
-        ExemptionWindow exemption = writtenPass == null ? null
-                : ExemptionWindow.of(writtenPass, parameters.exemptionYears(), request.asOf(), rounds, parameters.roundEvent());
-        // The documents belong to the round whose written pass this is: for a written pass, this exam's own.
+        // A new written pass always opens a new window from this exam's announcement (영 21조①).
         boolean writtenPassNow = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
-        LocalDate deadline = known == null ? null : known.documentDeadline(writtenPassNow ? exam.announcedOn() : writtenPass);
+        LocalDate writtenPass = writtenPassNow ? exam.announcedOn() : request.candidate().writtenPassAnnouncedOn();
+        ExemptionWindow exemption = writtenPass == null ? null
+                : ExemptionWindow.of(writtenPass, parameters.exemptionYears(), request.asOf(), rounds, parameters.roundEvent(),
+                        known == null ? null : known.scheduleFrom(), known == null ? null : known.scheduleUntil(), proviso);
+        ExamRound documentRound = known == null ? null : known.documentRound(writtenPass);
+        LocalDate deadline = documentRound == null ? null : documentRound.documentSubmissionEnd();
         Integer age = request.candidate().birthDate() == null ? null
-                : Period.between(request.candidate().birthDate(), request.asOf()).getYears();
+                : request.asOf().getYear() - 1 - request.candidate().birthDate().getYear();
 
         String name = request.qualification().name() != null ? request.qualification().name()
                 : qualification != null ? qualification.name() : code;
-        Stage scheduleStage = exam.stage() == Stage.WRITTEN ? Stage.WRITTEN : grade.secondStage();
+        // The next round this candidate can sit: once no second-stage round is left in the
+        // exemption window, only the written exam is open to them.
+        String documents = documents(request, deadline);
+        boolean writtenAgain = exemption != null && ExemptionWindow.NONE_LEFT.equals(exemption.roundsLeft())
+                || writtenPassNow && VOID_PASS.equals(documents);
+        Stage scheduleStage = exam.stage() == Stage.WRITTEN || writtenAgain ? Stage.WRITTEN : grade.secondStage();
         ScheduleEntry sameStageRound = known == null ? null : known.nextRound(scheduleStage, request.asOf());
-        ScheduleEntry nextStageRound = known == null || nextStage == null ? null : known.nextRound(nextStage, request.asOf());
+        ScheduleEntry nextStageRound = known == null || nextStage == null ? null
+                : known.nextRound(writtenAgain ? Stage.WRITTEN : nextStage, request.asOf());
         return new DerivedFacts(request, exam.outcome(), qualification, known, name, nextStage, scores, exemption, age,
-                sameStageRound, nextStageRound, deadline,
+                sameStageRound, nextStageRound, deadline, documentRound == null ? null : documentRound.documentSubmissionStart(),
+                documents,
                 known == null ? List.of() : known.statisticsOf(exam.stage()),
                 known == null || nextStage == null ? List.of() : known.statisticsOf(nextStage));
     }
 
-    /** The qualification's own stated criterion, else the grade default from the parameters. */
-    private PassCriterion criterion(Qualification qualification, Grade grade, Stage stage) {
-        PassCriterion stated = qualification == null ? null
-                : stage == Stage.WRITTEN ? qualification.writtenCriterion() : qualification.secondStageCriterion();
-        return stated != null ? stated : parameters.defaultCriterion(grade, stage.isSecond());
+    /** The scores of a request judged against the criterion that applies to its qualification and stage. */
+    public ScoreFacts judge(FeedbackRequest request) {
+        var exam = request.exam();
+        Grade grade = request.qualification().grade();
+        boolean second = exam.stage().isSecond();
+        PassCriterion criterion = parameters.criterion(request.qualification().code(), grade, second);
+        return ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion, parameters.judgedOnWholePaper(grade, second));
+    }
+
+    /**
+     * The candidate's eligibility-document situation as the rules read it: NOT_REQUIRED when the
+     * caller says so, when policy does not ask this qualification's passers for documents, or when
+     * a held qualification of the same 직무분야 and the same or a higher grade meets the eligibility
+     * by itself (규 14조); else the caller's status (UNKNOWN when not given), with {@code _OVERDUE}
+     * appended once the deadline has passed without the documents being known to be in.
+     */
+    private String documents(FeedbackRequest request, LocalDate deadline) {
+        DocumentStatus status = request.candidate().eligibilityDocuments();
+        if (status == DocumentStatus.SUBMITTED) {
+            return status.name();
+        }
+        Grade grade = request.qualification().grade();
+        if (status == DocumentStatus.NOT_REQUIRED || !parameters.requiresDocuments(grade, request.qualification().code())
+                || heldQualifies(request, grade)) {
+            return DocumentStatus.NOT_REQUIRED.name();
+        }
+        String base = status == null ? "UNKNOWN" : status.name();
+        return deadline != null && request.asOf().isAfter(deadline) ? base + "_OVERDUE" : base;
+    }
+
+    private boolean heldQualifies(FeedbackRequest request, Grade grade) {
+        List<String> held = request.candidate().heldQualifications();
+        if (held.isEmpty() || grade == Grade.SERVICE) {
+            return false;
+        }
+        QualificationFacts own = byCode.get(request.qualification().code());
+        if (own == null || own.qualification().field() == null) {
+            return false;
+        }
+        for (String code : held) {
+            QualificationFacts h = byCode.get(code);
+            if (h != null && h.qualification().grade() != null && h.qualification().grade() != Grade.SERVICE
+                    && own.qualification().field().equals(h.qualification().field())
+                    && h.qualification().grade().ordinal() <= grade.ordinal()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -32,7 +32,7 @@ public final class FeedbackDecider {
         Objects.requireNonNull(rules, "rules must not be null");
         DerivedFacts facts = deriverFor(rules).derive(request);
         RuleOutcome outcome = rules.evaluate(facts.profile());
-        PlaceholderValues placeholders = new PlaceholderValues(rules.messages(), facts, outcome);
+        PlaceholderValues placeholders = new PlaceholderValues(rules.messages(), rules.parameters(), facts, outcome);
         CompiledMessages messages = rules.compiledMessages();
 
         List<Section> sections = new ArrayList<>(outcome.sections().size());
@@ -63,7 +63,7 @@ public final class FeedbackDecider {
      * The fact deriver of a rule set, made once per rule set and kept with it (it arranges the
      * reference data for look-ups, tens of milliseconds).
      */
-    private static FactDeriver deriverFor(RuleSet rules) {
+    static FactDeriver deriverFor(RuleSet rules) {
         return rules.derived(FactDeriver.class, r -> new FactDeriver(r.reference(), r.parameters()));
     }
 

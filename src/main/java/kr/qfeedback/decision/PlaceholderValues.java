@@ -6,6 +6,7 @@ import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.reference.PassCriterion;
 import kr.qfeedback.rules.CompiledTemplate;
 import kr.qfeedback.rules.MessageCatalogue;
+import kr.qfeedback.rules.Parameters;
 import kr.qfeedback.rules.Placeholder;
 import kr.qfeedback.rules.Placeholders;
 import kr.qfeedback.rules.RuleOutcome;
@@ -21,13 +22,15 @@ final class PlaceholderValues {
     private static final String UNKNOWN = new String("unknown");
     private static final int COUNT = Placeholder.values().length;
     private final MessageCatalogue messages;
+    private final Parameters parameters;
     private final DerivedFacts facts;
     private final RuleOutcome outcome;
     /** Common values already computed for this decision by ordinal, null when not yet: most appear in several sections. */
     private final String[] computed = new String[COUNT];
 
-    PlaceholderValues(MessageCatalogue messages, DerivedFacts facts, RuleOutcome outcome) {
+    PlaceholderValues(MessageCatalogue messages, Parameters parameters, DerivedFacts facts, RuleOutcome outcome) {
         this.messages = messages;
+        this.parameters = parameters;
         this.facts = facts;
         this.outcome = outcome;
     }
@@ -56,7 +59,7 @@ final class PlaceholderValues {
             case STAGE_NAME -> stageName(exam.stage());
             case NEXT_STAGE_NAME -> stageName(request.qualification().grade().secondStage());
             case RESULT_NAME -> messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name());
-            case ROUND -> exam.round();
+            case ROUND -> Display.round(exam.round());
             case TOTAL_SCORE -> Display.number(exam.totalScore());
             case AVERAGE -> Display.number(scores.average());
             case AS_OF -> Display.date(request.asOf());
@@ -69,10 +72,21 @@ final class PlaceholderValues {
             case VALID_FROM -> w == null ? null : Display.date(w.validFrom());
             case VALID_UNTIL -> w == null ? null : Display.date(w.validUntil());
             case DAYS_REMAINING -> w == null ? null : Long.toString(w.daysRemaining());
-            case PRACTICAL_ROUNDS_LEFT -> w == null || w.practicalRoundsLeft() == null ? null : w.practicalRoundsLeft().toString();
+            case PRACTICAL_ROUNDS_LEFT -> w == null || w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0 ? null
+                    : w.practicalRoundsLeft().toString();
             case STATUS_NAME -> messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus());
             case DEADLINE -> Display.date(facts.documentDeadline());
             case MAX_AGE -> outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString();
+            case YOUTH_BORN_FROM -> outcome.youthMaxAge() == null ? null
+                    : Display.date(java.time.LocalDate.of(request.asOf().getYear() - outcome.youthMaxAge() - 1, 1, 1));
+            case EXEMPTION_YEARS -> Integer.toString(parameters.exemptionYears());
+            case EXPIRING_DAYS -> Integer.toString(parameters.exemptionExpiringDays());
+            case PROVISO_ROUNDS -> w == null || !w.nextWrittenExempt() ? null : Integer.toString(parameters.provisoMinimumRounds());
+            case MEAN_MINIMUM -> criterion == null || wholePaper() ? null : Display.number(criterion.averageMinimum());
+            case WHOLE_PAPER_MINIMUM -> criterion == null || !wholePaper() ? null : Display.number(criterion.averageMinimum());
+            case DOCUMENT_START -> Display.date(facts.documentStart());
+            case FEE -> Display.won(fee());
+            case RELATED_QUALIFICATIONS -> facts.reference() == null ? null : join(facts.reference().related());
             default -> null;
         };
     }
@@ -116,6 +130,23 @@ final class PlaceholderValues {
             default:
                 return common(name);
         }
+    }
+
+    /** Whether this stage is judged on the whole paper out of 100 rather than the subjects' mean. */
+    private boolean wholePaper() {
+        var request = facts.request();
+        return parameters.judgedOnWholePaper(request.qualification().grade(), request.exam().stage().isSecond());
+    }
+
+    /** The fee of the stage the candidate sits next (that of the next round shown), null when unknown. */
+    private Integer fee() {
+        var q = facts.qualification();
+        ScheduleEntry next = facts.sameStageRound();
+        if (q == null) {
+            return null;
+        }
+        Stage stage = next != null ? next.stage() : facts.request().exam().stage();
+        return stage == Stage.WRITTEN ? q.writtenFee() : q.secondStageFee();
     }
 
     private String stageName(Stage stage) {

@@ -27,6 +27,9 @@ public final class QualificationFacts {
     private final YearlyPassRate latestSecondStage;
     private final List<Map<String, Object>> writtenTrend;
     private final List<Map<String, Object>> secondStageTrend;
+    private final LocalDate scheduleFrom;
+    private final LocalDate scheduleUntil;
+    private List<String> related = List.of();
 
     QualificationFacts(Qualification qualification) {
         this.qualification = qualification;
@@ -37,6 +40,42 @@ public final class QualificationFacts {
         latestSecondStage = latest(qualification.secondStageStatistics());
         writtenTrend = trend(qualification.writtenStatistics());
         secondStageTrend = trend(qualification.secondStageStatistics());
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (ExamRound r : qualification.rounds()) {
+            for (LocalDate d : new LocalDate[] {r.writtenRegistrationStart(), r.writtenPassDate(), r.practicalRegistrationStart(),
+                    r.practicalExamStart(), r.practicalPassDate()}) {
+                if (d != null) {
+                    first = Math.min(first, d.getYear());
+                    last = Math.max(last, d.getYear());
+                }
+            }
+        }
+        scheduleFrom = first == Integer.MAX_VALUE ? null : LocalDate.of(first, 1, 1);
+        scheduleUntil = last == Integer.MIN_VALUE ? null : LocalDate.of(last, 12, 31);
+    }
+
+    /** Set once, while the deriver is made: the qualifications of the same field (see {@link FactDeriver}). */
+    void relate(List<String> names) {
+        this.related = List.copyOf(names);
+    }
+
+    /** Names of other qualifications of the same 직무분야, higher grades first. */
+    List<String> related() {
+        return related;
+    }
+
+    /**
+     * The first day the known schedule covers (1 January of its first year), null when no round is
+     * known; the snapshot publishes whole years of rounds.
+     */
+    LocalDate scheduleFrom() {
+        return scheduleFrom;
+    }
+
+    /** The last day the known schedule covers (31 December of its last year), null when no round is known. */
+    LocalDate scheduleUntil() {
+        return scheduleUntil;
     }
 
     public Qualification qualification() {
@@ -63,14 +102,17 @@ public final class QualificationFacts {
         return stage == Stage.WRITTEN ? writtenTrend : secondStageTrend;
     }
 
-    /** The eligibility-document deadline of the round whose written pass was announced on {@code writtenPass}. */
-    LocalDate documentDeadline(LocalDate writtenPass) {
+    /**
+     * The round whose written pass was announced on {@code writtenPass} and that has an
+     * eligibility-document window; null when none has.
+     */
+    ExamRound documentRound(LocalDate writtenPass) {
         if (writtenPass == null) {
             return null;
         }
         for (ExamRound round : qualification.rounds()) {
             if (writtenPass.equals(round.writtenPassDate()) && round.documentSubmissionEnd() != null) {
-                return round.documentSubmissionEnd();
+                return round;
             }
         }
         return null;

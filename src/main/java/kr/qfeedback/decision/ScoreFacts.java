@@ -37,7 +37,14 @@ public record ScoreFacts(
         return statistics.getAverage();
     }
 
-    public static ScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion) {
+    /**
+     * Judges the scores against the criterion at full precision (영 20조): every subject at least the
+     * subject minimum, and the judged score at least the average minimum. The judged score is the
+     * whole paper out of 100 ({@code totalScore}) when {@code wholePaper}, else the mean of the
+     * subjects (the total score when no subject is given). The mean is compared exactly, on the
+     * sum of tenths (scores have at most one decimal place), so that 59.995 is under 60.
+     */
+    public static ScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion, boolean wholePaper) {
         Integer subjectMinimum = criterion == null ? null : criterion.subjectMinimum();
         Double lowest = null;
         List<String> below = new ArrayList<>(2);
@@ -49,12 +56,47 @@ public record ScoreFacts(
                 below.add(s.name());
             }
         }
-        Double average = subjects.isEmpty() ? totalScore : Double.valueOf(round(average(subjects)));
+        boolean onSubjects = !wholePaper && !subjects.isEmpty();
+        Double judged = onSubjects ? Double.valueOf(average(subjects)) : totalScore;
+        Boolean averageMet = judged == null || criterion == null ? null
+                : onSubjects ? meetsOnAverage(subjects, criterion.averageMinimum())
+                : Boolean.valueOf(judged >= criterion.averageMinimum());
+        Double average = judged == null ? null : Double.valueOf(displayed(judged, averageMet, criterion));
         List<String> weakest = weakestFirst(subjects);
         Double shortfall = average == null || criterion == null ? null
-                : Double.valueOf(round(Math.max(0, criterion.averageMinimum() - average)));
-        boolean meets = average != null && criterion != null && average >= criterion.averageMinimum() && below.isEmpty();
+                : Double.valueOf(averageMet ? 0 : Math.max(0.01, round(criterion.averageMinimum() - judged)));
+        boolean meets = averageMet != null && averageMet && below.isEmpty();
         return new ScoreFacts(criterion, average, lowest, List.copyOf(below), weakest, shortfall, meets);
+    }
+
+    /** Whether the subjects' mean is at least {@code minimum}, compared exactly on whole tenths. */
+    static boolean meetsOnAverage(List<SubjectScore> subjects, int minimum) {
+        long tenths = 0;
+        for (int i = 0, n = subjects.size(); i < n; i++) {
+            double score = subjects.get(i).score();
+            long t = Math.round(score * 10);
+            if (t / 10.0 != score) { // more than one decimal place: compare the exact decimal sum
+                BigDecimal total = BigDecimal.ZERO;
+                for (SubjectScore s : subjects) {
+                    total = total.add(BigDecimal.valueOf(s.score()));
+                }
+                return total.compareTo(BigDecimal.valueOf((long) minimum * subjects.size())) >= 0;
+            }
+            tenths += t;
+        }
+        return tenths >= (long) minimum * 10 * subjects.size();
+    }
+
+    /**
+     * The judged score as shown: rounded half-up to two decimals, except that a score under the
+     * minimum is never shown as reaching it (59.995 shows as 59.99, not 60).
+     */
+    private static double displayed(double judged, Boolean met, PassCriterion criterion) {
+        double shown = round(judged);
+        if (Boolean.FALSE.equals(met) && shown >= criterion.averageMinimum()) {
+            shown = BigDecimal.valueOf(judged).setScale(2, RoundingMode.FLOOR).doubleValue();
+        }
+        return shown;
     }
 
     /** Subject names from the lowest score up; equal scores keep the order they were sent in. */
@@ -88,6 +130,11 @@ public record ScoreFacts(
             }
         }
         return roundExactly(value);
+    }
+
+    /** A score as written in a message: without trailing zeros (59.9, 60). */
+    static String plain(Double value) {
+        return value == null ? "null" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static double roundExactly(double value) {

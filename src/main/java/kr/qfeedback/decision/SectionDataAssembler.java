@@ -26,11 +26,13 @@ final class SectionDataAssembler {
     private static final SectionData.Keys PASSER_COMPARISON = new SectionData.Keys("passerAverage", "topPercent", "year", "applicants", "passers", "passRate");
     private static final SectionData.Keys PASS_RATE_TREND = new SectionData.Keys("stage", "years");
     private static final SectionData.Keys PREP_PERIOD = new SectionData.Keys("year", "writtenPassRate", "secondStagePassRate");
-    private static final SectionData.Keys WRITTEN_EXEMPTION = new SectionData.Keys("validFrom", "validUntil", "daysRemaining", "status", "practicalRoundsLeft");
-    private static final SectionData.Keys ELIGIBILITY_DOCUMENTS = new SectionData.Keys("deadline");
+    private static final SectionData.Keys WRITTEN_EXEMPTION = new SectionData.Keys("validFrom", "validUntil", "daysRemaining", "status",
+            "practicalRoundsLeft", "nextWrittenExempt");
+    private static final SectionData.Keys ELIGIBILITY_DOCUMENTS = new SectionData.Keys("deadline", "submissionStart", "deadlinePassed");
+    private static final SectionData.Keys REAPPLY = new SectionData.Keys("stage", "fee");
     private static final SectionData.Keys NEXT_EXAM_SCHEDULE = new SectionData.Keys("stage", "registrationStart", "registrationEnd", "examDate", "round");
     private static final SectionData.Keys YOUTH_FEE_DISCOUNT = new SectionData.Keys("maxAge");
-    private static final SectionData.Keys RELATED_QUALIFICATIONS = new SectionData.Keys("field");
+    private static final SectionData.Keys RELATED_QUALIFICATIONS = new SectionData.Keys("field", "sameField");
 
     Map<String, Object> dataFor(SectionChoice choice, DerivedFacts facts, RuleOutcome outcome) {
         var exam = facts.request().exam();
@@ -79,9 +81,19 @@ final class SectionDataAssembler {
                         iso(w == null ? null : w.validUntil()),
                         w == null ? null : w.daysRemaining(),
                         outcome.exemptionStatus(),
-                        w == null ? null : w.practicalRoundsLeft());
+                        w == null ? null : w.practicalRoundsLeft(),
+                        w == null ? null : w.nextWrittenExempt());
             }
-            case ELIGIBILITY_DOCUMENTS -> SectionData.of(ELIGIBILITY_DOCUMENTS, iso(facts.documentDeadline()));
+            case ELIGIBILITY_DOCUMENTS -> SectionData.of(ELIGIBILITY_DOCUMENTS, iso(facts.documentDeadline()),
+                    iso(facts.documentStart()),
+                    facts.documentDeadline() == null ? null : facts.request().asOf().isAfter(facts.documentDeadline()));
+            case REAPPLY -> {
+                ScheduleEntry next = facts.sameStageRound();
+                Stage stage = next != null ? next.stage() : exam.stage();
+                var q = facts.qualification();
+                yield SectionData.of(REAPPLY, stage.name(),
+                        q == null ? null : stage == Stage.WRITTEN ? q.writtenFee() : q.secondStageFee());
+            }
             case NEXT_EXAM_SCHEDULE -> {
                 ScheduleEntry round = scheduleFor(choice, facts);
                 yield SectionData.of(NEXT_EXAM_SCHEDULE,
@@ -93,7 +105,8 @@ final class SectionDataAssembler {
             }
             case YOUTH_FEE_DISCOUNT -> SectionData.of(YOUTH_FEE_DISCOUNT, outcome.youthMaxAge());
             case RELATED_QUALIFICATIONS -> SectionData.of(RELATED_QUALIFICATIONS,
-                    facts.qualification() == null ? null : facts.qualification().field());
+                    facts.qualification() == null ? null : facts.qualification().field(),
+                    facts.reference() == null ? List.of() : facts.reference().related());
             default -> SectionData.empty();
         };
     }

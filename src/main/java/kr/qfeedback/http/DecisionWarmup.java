@@ -72,7 +72,7 @@ public final class DecisionWarmup {
     private static List<Buffer> bodies(RuleSet rules, int size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size * 700);
         try {
-            new CohortGenerator(rules.reference()).write(SEED, size, out);
+            new CohortGenerator(rules.reference(), rules.parameters()).write(SEED, size, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.feedback.ConsistencyCheck;
+import kr.qfeedback.decision.RequestCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -186,8 +186,7 @@ public final class FeedbackApi {
 
     private FeedbackRequest parsedAndConsistent(Buffer body, RuleSet active) {
         FeedbackRequest request = parser.parse(body);
-        Grade knownGrade = active.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
-        ConsistencyCheck.check(request, knownGrade).ifPresent(i -> {
+        RequestCheck.check(request, active).ifPresent(i -> {
             throw ApiError.inconsistent(i.field(), i.message());
         });
         return request;

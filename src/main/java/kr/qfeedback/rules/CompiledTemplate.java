@@ -47,15 +47,18 @@ public final class CompiledTemplate {
     private final Text constant;
     /** The most parts a filled text can have: every segment, those of optional parts included. */
     private final int maxParts;
+    /** Whether the filled text has two-form particles to resolve ({@link KoreanParticles}). */
+    private final boolean particles;
 
     private CompiledTemplate(String source, Segment[] segments) {
         this.source = source;
         this.segments = segments;
+        this.particles = KoreanParticles.needed(source);
         this.maxParts = segments == null ? 0 : Arrays.stream(segments)
                 .mapToInt(s -> s instanceof OptionalPart o ? o.segments().length : 1).sum();
         this.constant = segments != null && Arrays.stream(segments).allMatch(Literal.class::isInstance)
-                ? Text.of(List.of(new Text.Fixed(Arrays.stream(segments).map(t -> ((Literal) t).text())
-                        .collect(Collectors.joining()))))
+                ? Text.of(List.of(new Text.Fixed(KoreanParticles.resolve(Arrays.stream(segments).map(t -> ((Literal) t).text())
+                        .collect(Collectors.joining())))))
                 : null;
     }
 
@@ -136,6 +139,9 @@ public final class CompiledTemplate {
             return constant;
         }
         if (segments == null) {
+            return Text.of(Placeholders.fill(source, new LookupMap(values)));
+        }
+        if (particles) {
             return Text.of(Placeholders.fill(source, new LookupMap(values)));
         }
         Object[] parts = new Object[maxParts];

@@ -37,7 +37,8 @@ public final class DecisionTableChecker {
             "stage", names(Stage.values()),
             "result", names(ExamResult.values()),
             "grade", names(Grade.values()),
-            "documents", union(names(DocumentStatus.values()), Set.of("UNKNOWN")),
+            "documents", union(names(DocumentStatus.values()), Set.of("UNKNOWN", "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE")),
+            "exemptionRounds", Set.of("LEFT", "NONE_LEFT", "UNKNOWN"),
             "status", Set.of("ACTIVE", "EXPIRING", "EXPIRED"));
 
     private final String file;

@@ -10,6 +10,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.reference.PassCriterion;
 
@@ -20,6 +24,20 @@ public final class ParametersReader {
     static final String EXEMPTION_YEARS = "필기면제 기간 년수";
     static final String ROUND_EVENT = "실기 회차 기준일";
     static final String YOUTH_MAX_AGE = "청년 할인 최대 나이";
+    static final String YOUTH_ENABLED = "청년 응시료 할인 진행";
+    static final String PROVISO = "면제 회차 부족 시 다음 필기 면제";
+    static final String PROVISO_ROUNDS = "면제 기간 최소 회차";
+    static final String DOCUMENTS = "응시자격 서류 제출 대상";
+    static final String DOCUMENT_GRADES = "등급";
+    static final String DOCUMENT_QUALIFICATIONS = "종목";
+    static final String EXCEPTIONS = "종목별 합격기준 예외";
+    static final String EXCEPTION_CODE = "종목";
+    static final String EXCEPTION_STAGE = "단계";
+    static final String EXCEPTION_SOURCE = "근거";
+    private static final List<String> NAMES = List.of("필기면제 임박 일수", "필기면제 기간 년수", "면제 회차 부족 시 다음 필기 면제",
+            "면제 기간 최소 회차", "실기 회차 기준일", "청년 할인 최대 나이", "청년 응시료 할인 진행", "만족도 조사 진행",
+            "합격기준 기본값", "종목별 합격기준 예외", "응시자격 서류 제출 대상");
+    private static final Pattern CODE = Pattern.compile("^(\\d{4})(\\s.*)?$");
     static final String SURVEY = "만족도 조사 진행";
     static final String CRITERIA = "합격기준 기본값";
     static final String WRITTEN = "필기";
@@ -61,22 +79,29 @@ public final class ParametersReader {
             return Optional.empty();
         }
         root.fieldNames().forEachRemaining(name -> {
-            if (!List.of(EXPIRING_DAYS, EXEMPTION_YEARS, ROUND_EVENT, YOUTH_MAX_AGE, SURVEY, CRITERIA).contains(name)) {
+            if (!NAMES.contains(name)) {
                 problems.add(RuleProblem.atLine(path, lineOf(name), "알 수 없는 매개변수 '" + name + "'입니다. 쓸 수 있는 이름: "
-                        + String.join(", ", EXPIRING_DAYS, EXEMPTION_YEARS, ROUND_EVENT, YOUTH_MAX_AGE, SURVEY, CRITERIA) + "."));
+                        + String.join(", ", NAMES) + "."));
             }
         });
         int expiring = integer(root, EXPIRING_DAYS, 0, 730);
         int years = integer(root, EXEMPTION_YEARS, 1, 5);
+        boolean proviso = yesNo(root, PROVISO);
+        int provisoRounds = integer(root, PROVISO_ROUNDS, 1, 12);
         int youth = integer(root, YOUTH_MAX_AGE, 15, 60);
+        boolean youthEnabled = yesNo(root, YOUTH_ENABLED);
         boolean survey = yesNo(root, SURVEY);
         RoundEvent event = roundEvent(root);
         Map<Grade, PassCriterion> written = criteria(root, WRITTEN);
         Map<Grade, PassCriterion> second = criteria(root, SECOND);
+        List<Parameters.CriterionException> exceptions = exceptions(root);
+        Set<Grade> documentGrades = documentGrades(root);
+        Set<String> documentCodes = documentQualifications(root);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Parameters(expiring, years, event, youth, survey, written, second));
+        return Optional.of(new Parameters(expiring, years, event, proviso, provisoRounds, youth, youthEnabled, survey,
+                written, second, exceptions, documentGrades, documentCodes));
     }
 
     private int integer(JsonNode node, String name, int min, int max) {
@@ -138,27 +163,139 @@ public final class ParametersReader {
                 problems.add(RuleProblem.inFile(path, "'" + CRITERIA + "' '" + stage + "'에 " + grade.name() + " 행이 없습니다."));
                 continue;
             }
-            JsonNode subject = row.get(SUBJECT_MIN);
-            JsonNode average = row.get(AVERAGE_MIN);
-            Integer subjectMinimum = null;
-            if (subject == null || !(subject.isIntegralNumber() || NONE.equals(subject.asText()))) {
-                problems.add(RuleProblem.atLine(path, lineOf(grade.name()), "'" + stage + "' " + grade.name()
-                        + "의 '" + SUBJECT_MIN + "'은(는) 0~100 사이의 정수 또는 '없음'이어야 합니다."));
-            } else if (subject.isIntegralNumber()) {
-                subjectMinimum = subject.asInt();
-                if (subjectMinimum < 0 || subjectMinimum > 100) {
-                    problems.add(RuleProblem.atLine(path, lineOf(grade.name()), "'" + stage + "' " + grade.name()
-                            + "의 '" + SUBJECT_MIN + "' " + subjectMinimum + "은(는) 0~100 사이여야 합니다."));
-                }
+            PassCriterion criterion = criterion(row, "'" + stage + "' " + grade.name(), lineOf(grade.name()));
+            if (criterion != null) {
+                result.put(grade, criterion);
             }
-            if (average == null || !average.isIntegralNumber() || average.asInt() < 0 || average.asInt() > 100) {
-                problems.add(RuleProblem.atLine(path, lineOf(grade.name()), "'" + stage + "' " + grade.name()
-                        + "의 '" + AVERAGE_MIN + "'은(는) 0~100 사이의 정수여야 합니다."));
-                continue;
-            }
-            result.put(grade, new PassCriterion(subjectMinimum, average.asInt()));
         }
         return result;
+    }
+
+    /** A {과목 최저, 평균 최저} pair; null (with a problem named after {@code what}) when it is not one. */
+    private PassCriterion criterion(JsonNode row, String what, Integer line) {
+        JsonNode subject = row.get(SUBJECT_MIN);
+        JsonNode average = row.get(AVERAGE_MIN);
+        Integer subjectMinimum = null;
+        if (subject == null || !(subject.isIntegralNumber() || NONE.equals(subject.asText()))) {
+            problems.add(RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "'은(는) 0~100 사이의 정수 또는 '없음'이어야 합니다."));
+        } else if (subject.isIntegralNumber()) {
+            subjectMinimum = subject.asInt();
+            if (subjectMinimum < 0 || subjectMinimum > 100) {
+                problems.add(RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "' " + subjectMinimum + "은(는) 0~100 사이여야 합니다."));
+            }
+        }
+        if (average == null || !average.isIntegralNumber() || average.asInt() < 0 || average.asInt() > 100) {
+            problems.add(RuleProblem.atLine(path, line, what + "의 '" + AVERAGE_MIN + "'은(는) 0~100 사이의 정수여야 합니다."));
+            return null;
+        }
+        return new PassCriterion(subjectMinimum, average.asInt());
+    }
+
+    /** The per-qualification exceptions: each names the 종목, the stage, the criterion and its source. */
+    private List<Parameters.CriterionException> exceptions(JsonNode root) {
+        List<Parameters.CriterionException> result = new ArrayList<>();
+        JsonNode list = root.get(EXCEPTIONS);
+        if (list == null || list.isNull()) {
+            return result;
+        }
+        if (!list.isArray()) {
+            problems.add(RuleProblem.atLine(path, lineOf(EXCEPTIONS), "'" + EXCEPTIONS + "'은(는) '- 종목: …' 항목의 목록이어야 합니다(없으면 [] )."));
+            return result;
+        }
+        Set<String> seen = new TreeSet<>();
+        for (JsonNode item : list) {
+            String code = code(item.path(EXCEPTION_CODE).asText(""));
+            String what = "'" + EXCEPTIONS + "'의 종목 '" + item.path(EXCEPTION_CODE).asText("") + "'";
+            Integer line = lineContaining(item.path(EXCEPTION_CODE).asText("(없음)"));
+            if (code == null) {
+                problems.add(RuleProblem.atLine(path, line, what + ": '" + EXCEPTION_CODE
+                        + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: 2085 … ). "));
+                continue;
+            }
+            String stageText = item.path(EXCEPTION_STAGE).asText("");
+            if (!stageText.equals(WRITTEN) && !stageText.equals(SECOND)) {
+                problems.add(RuleProblem.atLine(path, line, what + ": '" + EXCEPTION_STAGE + "'은(는) '" + WRITTEN + "' 또는 '"
+                        + SECOND + "'이어야 합니다(지금: '" + stageText + "')."));
+                continue;
+            }
+            String source = item.path(EXCEPTION_SOURCE).asText("").strip();
+            if (source.isEmpty()) {
+                problems.add(RuleProblem.atLine(path, line, what + ": 예외에는 '" + EXCEPTION_SOURCE
+                        + "'(예: 종목정보 취득방법의 합격기준 문장)을 적어야 합니다."));
+                continue;
+            }
+            if (!seen.add(code + "/" + stageText)) {
+                problems.add(RuleProblem.atLine(path, line, what + ": 같은 종목·단계의 예외가 두 번 있습니다. 하나만 남겨 주세요."));
+                continue;
+            }
+            PassCriterion criterion = criterion(item, what, line);
+            if (criterion != null) {
+                result.add(new Parameters.CriterionException(code, stageText.equals(SECOND), criterion, source));
+            }
+        }
+        return result;
+    }
+
+    private Set<Grade> documentGrades(JsonNode root) {
+        Set<Grade> grades = java.util.EnumSet.noneOf(Grade.class);
+        JsonNode list = root.path(DOCUMENTS).path(DOCUMENT_GRADES);
+        if (!list.isArray()) {
+            problems.add(RuleProblem.inFile(path, "'" + DOCUMENTS + "' 아래에 '" + DOCUMENT_GRADES
+                    + "' 목록이 없습니다. 예: 등급: [ENGINEER, INDUSTRIAL_ENGINEER]"));
+            return grades;
+        }
+        for (JsonNode item : list) {
+            try {
+                grades.add(Grade.valueOf(item.asText("").strip()));
+            } catch (IllegalArgumentException e) {
+                problems.add(RuleProblem.atLine(path, lineOf(DOCUMENT_GRADES), "'" + DOCUMENTS + "'의 등급 '" + item.asText("")
+                        + "'을(를) 알 수 없습니다. 쓸 수 있는 값: PROFESSIONAL_ENGINEER, MASTER_CRAFTSMAN, ENGINEER, "
+                        + "INDUSTRIAL_ENGINEER, CRAFTSMAN, SERVICE."));
+            }
+        }
+        return grades;
+    }
+
+    private Set<String> documentQualifications(JsonNode root) {
+        Set<String> codes = new TreeSet<>();
+        JsonNode list = root.path(DOCUMENTS).path(DOCUMENT_QUALIFICATIONS);
+        if (list.isMissingNode() || list.isNull()) {
+            return codes;
+        }
+        if (!list.isArray()) {
+            problems.add(RuleProblem.atLine(path, lineOf(DOCUMENT_QUALIFICATIONS), "'" + DOCUMENTS + "'의 '" + DOCUMENT_QUALIFICATIONS
+                    + "'은(는) 종목 목록이어야 합니다. 예: 종목: [\"9540 임상심리사2급\"]"));
+            return codes;
+        }
+        for (JsonNode item : list) {
+            String code = code(item.asText(""));
+            if (code == null) {
+                problems.add(RuleProblem.atLine(path, lineContaining(item.asText("")), "'" + DOCUMENTS + "'의 종목 '" + item.asText("")
+                        + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: \"9540 임상심리사2급\")."));
+            } else {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    /** The four-digit 종목코드 at the start of an entry such as "9540 임상심리사2급"; null when there is none. */
+    private static String code(String entry) {
+        Matcher m = CODE.matcher(entry.strip());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private Integer lineContaining(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] lines = this.text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     private Integer lineOf(String key) {

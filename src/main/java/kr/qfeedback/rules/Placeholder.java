@@ -49,7 +49,16 @@ public enum Placeholder {
     REGISTRATION_START("registrationStart"),
     REGISTRATION_END("registrationEnd"),
     EXAM_DATE("examDate"),
-    MAX_AGE("maxAge");
+    MAX_AGE("maxAge"),
+    YOUTH_BORN_FROM("youthBornFrom"),
+    EXEMPTION_YEARS("exemptionYears"),
+    EXPIRING_DAYS("expiringDays"),
+    PROVISO_ROUNDS("provisoRounds"),
+    MEAN_MINIMUM("meanMinimum"),
+    WHOLE_PAPER_MINIMUM("wholePaperMinimum"),
+    DOCUMENT_START("documentStart"),
+    FEE("fee"),
+    RELATED_QUALIFICATIONS("relatedQualifications");
 
     private static final Map<String, Placeholder> BY_NAME = new HashMap<>();
 

@@ -61,7 +61,8 @@ public final class Placeholders {
             optional.appendReplacement(kept, Matcher.quoteReplacement(known ? optional.group(1) : ""));
         }
         optional.appendTail(kept);
-        return fillPlaceholders(kept.toString(), values);
+        String filled = fillPlaceholders(kept.toString(), values);
+        return KoreanParticles.needed(template) ? KoreanParticles.resolve(filled) : filled;
     }
 
     private static String fillPlaceholders(String template, Map<String, String> values) {

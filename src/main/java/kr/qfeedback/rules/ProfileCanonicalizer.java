@@ -104,7 +104,8 @@ final class ProfileCanonicalizer {
                 p.subjectsScored(), doubleValue("totalScore", p.totalScore()), doubleValue("lowestSubjectScore", p.lowestSubjectScore()),
                 p.belowSubjectMinimum(), p.scoreMeetsCriterion(), p.stageStatisticsKnown(), p.nextStageStatisticsKnown(),
                 p.sameStageScheduleKnown(), p.nextStageScheduleKnown(), p.writtenPassKnown(),
-                intValue("exemptionDaysRemaining", p.exemptionDaysRemaining()), intValue("age", p.age()), p.documents());
+                intValue("exemptionDaysRemaining", p.exemptionDaysRemaining()), p.exemptionRounds(),
+                intValue("age", p.age()), p.documents());
     }
 
     private Double doubleValue(String field, Double value) {

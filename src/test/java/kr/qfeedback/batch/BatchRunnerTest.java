@@ -35,7 +35,7 @@ class BatchRunnerTest {
     static void compileTheShippedRulesOnce() {
         rules = new RuleSetCompiler().compile(RuleFiles.read(Path.of(System.getProperty("qfeedback.rules.dir", "rules"))));
         requests = new ArrayList<>();
-        new CohortGenerator(rules.reference()).requests(11, 2000).forEachRemaining(requests::add);
+        new CohortGenerator(rules.reference(), rules.parameters()).requests(11, 2000).forEachRemaining(requests::add);
     }
 
     private static String line(FeedbackRequest request) {

@@ -72,7 +72,7 @@ public class DecisionBenchmark {
         long started = System.nanoTime();
         rules = new RuleSetCompiler().compile(RuleFiles.read(dir));
         long compiled = System.nanoTime();
-        List<FeedbackRequest> cohort = CohortGenerator.list(rules.reference(), SEED, COHORT_SIZE);
+        List<FeedbackRequest> cohort = CohortGenerator.list(rules.reference(), rules.parameters(), SEED, COHORT_SIZE);
         requests = cohort.toArray(FeedbackRequest[]::new);
         decider = new FeedbackDecider();
         deriver = new FactDeriver(rules.reference(), rules.parameters());

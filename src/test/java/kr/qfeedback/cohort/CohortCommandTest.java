@@ -1,5 +1,7 @@
 package kr.qfeedback.cohort;
 
+import kr.qfeedback.rules.ShippedParameters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +31,7 @@ class CohortCommandTest {
         assertEquals(250, Files.readAllLines(out).size());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("250 requests (seed 2026"));
         Path same = dir.resolve("same.ndjson");
-        CohortGenerator.write(ReferenceCatalogue.load(RULES.resolve("reference")), CohortGenerator.DEFAULT_SEED, 250, same);
+        CohortGenerator.write(ReferenceCatalogue.load(RULES.resolve("reference")), ShippedParameters.get(), CohortGenerator.DEFAULT_SEED, 250, same);
         assertArrayEquals(Files.readAllBytes(same), Files.readAllBytes(out));
     }
 

@@ -1,5 +1,7 @@
 package kr.qfeedback.cohort;
 
+import kr.qfeedback.rules.ShippedParameters;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +51,7 @@ class CohortGeneratorTest {
     @BeforeAll
     static void drawOneCohort() {
         catalogue = ReferenceCatalogue.load(REFERENCE);
-        cohort = draw(new CohortGenerator(catalogue), 42, MIX_SIZE);
+        cohort = draw(new CohortGenerator(catalogue, ShippedParameters.get()), 42, MIX_SIZE);
     }
 
     private static List<FeedbackRequest> draw(CohortGenerator generator, long seed, int size) {
@@ -67,9 +69,9 @@ class CohortGeneratorTest {
         Path first = dir.resolve("first.ndjson");
         Path again = dir.resolve("again.ndjson");
         Path other = dir.resolve("other.ndjson");
-        CohortGenerator.write(catalogue, 7, 3000, first);
-        CohortGenerator.write(catalogue, 7, 3000, again);
-        CohortGenerator.write(catalogue, 8, 3000, other);
+        CohortGenerator.write(catalogue, ShippedParameters.get(), 7, 3000, first);
+        CohortGenerator.write(catalogue, ShippedParameters.get(), 7, 3000, again);
+        CohortGenerator.write(catalogue, ShippedParameters.get(), 8, 3000, other);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(again));
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(other)));
         assertEquals(3000, Files.readAllLines(first, StandardCharsets.UTF_8).size());
@@ -77,7 +79,7 @@ class CohortGeneratorTest {
 
     @Test
     void aSmallerCohortWithTheSameSeedIsAPrefixOfALargerOne() {
-        CohortGenerator generator = new CohortGenerator(catalogue);
+        CohortGenerator generator = new CohortGenerator(catalogue, ShippedParameters.get());
         List<FeedbackRequest> small = draw(generator, 42, 100);
         for (int i = 0; i < small.size(); i++) {
             assertEquals(small.get(i), cohort.get(i));
@@ -86,14 +88,14 @@ class CohortGeneratorTest {
 
     @Test
     void theListForImpactReportsHoldsTheSameRequestsAsTheStream() {
-        assertEquals(cohort.subList(0, 300), CohortGenerator.list(catalogue, 42, 300));
-        assertEquals(List.of(), CohortGenerator.list(catalogue, 42, 0));
+        assertEquals(cohort.subList(0, 300), CohortGenerator.list(catalogue, ShippedParameters.get(), 42, 300));
+        assertEquals(List.of(), CohortGenerator.list(catalogue, ShippedParameters.get(), 42, 0));
     }
 
     @Test
     void everyGeneratedRequestParsesBackUnchangedAndPassesTheConsistencyCheck(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cohort.ndjson");
-        new CohortGenerator(catalogue).write(42, 5000, file);
+        new CohortGenerator(catalogue, ShippedParameters.get()).write(42, 5000, file);
         FeedbackRequestParser parser = new FeedbackRequestParser(Clock.fixed(java.time.Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC));
         Iterator<FeedbackRequest> expected = cohort.iterator();
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
@@ -115,7 +117,7 @@ class CohortGeneratorTest {
 
     @Test
     void qualificationsAreDrawnInProportionToTheirApplicantsOfTheLatestYear() {
-        int year = new CohortGenerator(catalogue).statisticsYear();
+        int year = new CohortGenerator(catalogue, ShippedParameters.get()).statisticsYear();
         assertEquals(2025, year);
         long total = 0;
         for (Qualification q : catalogue.all()) {
@@ -182,12 +184,12 @@ class CohortGeneratorTest {
     void theAssumedAbsentShareIsAnOptionAndDefaultsToFivePercent() {
         double absent = cohort.stream().filter(r -> r.exam().result() == ExamResult.ABSENT).count() * 100.0 / MIX_SIZE;
         assertEquals(CohortGenerator.DEFAULT_ABSENT_SHARE * 100, absent, 1.0);
-        List<FeedbackRequest> many = draw(new CohortGenerator(catalogue, 0.2), 42, 5000);
+        List<FeedbackRequest> many = draw(new CohortGenerator(catalogue, ShippedParameters.get(), 0.2), 42, 5000);
         double share = many.stream().filter(r -> r.exam().result() == ExamResult.ABSENT).count() * 100.0 / many.size();
         assertEquals(20, share, 2.0);
-        assertTrue(draw(new CohortGenerator(catalogue, 0), 42, 2000).stream().noneMatch(r -> r.exam().result() == ExamResult.ABSENT));
-        assertThrows(IllegalArgumentException.class, () -> new CohortGenerator(catalogue, 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new CohortGenerator(catalogue, -0.1));
+        assertTrue(draw(new CohortGenerator(catalogue, ShippedParameters.get(), 0), 42, 2000).stream().noneMatch(r -> r.exam().result() == ExamResult.ABSENT));
+        assertThrows(IllegalArgumentException.class, () -> new CohortGenerator(catalogue, ShippedParameters.get(), 1.0));
+        assertThrows(IllegalArgumentException.class, () -> new CohortGenerator(catalogue, ShippedParameters.get(), -0.1));
     }
 
     @Test
@@ -204,8 +206,10 @@ class CohortGeneratorTest {
             assertOneDecimal(exam.totalScore());
             exam.subjects().forEach(s -> assertOneDecimal(s.score()));
             Qualification q = qualification(r);
-            PassCriterion criterion = criterion(q, r.qualification().grade(), exam.stage());
-            ScoreFacts facts = ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion);
+            Grade grade = r.qualification().grade();
+            PassCriterion criterion = ShippedParameters.get().criterion(q.code(), grade, exam.stage().isSecond());
+            ScoreFacts facts = ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion,
+                    ShippedParameters.get().judgedOnWholePaper(grade, exam.stage().isSecond()));
             assertEquals(exam.result() == ExamResult.PASS, facts.meetsCriterion(), r.toString());
             if (exam.stage() == Stage.WRITTEN) {
                 assertEquals(q.writtenSubjects(), exam.subjects().stream().map(SubjectScore::name).toList());
@@ -220,16 +224,6 @@ class CohortGeneratorTest {
         }
         assertTrue(cutFails > 100, "FAILs by a subject under the minimum (과락): " + cutFails);
         assertTrue(averageFails > cutFails, "FAILs by the average: " + averageFails);
-    }
-
-    /** The criterion FactDeriver applies: the qualification's own, else the grade default of rules/parameters.yaml. */
-    private static PassCriterion criterion(Qualification q, Grade grade, Stage stage) {
-        PassCriterion stated = stage == Stage.WRITTEN ? q.writtenCriterion() : q.secondStageCriterion();
-        if (stated != null) {
-            return stated;
-        }
-        boolean cut = stage == Stage.WRITTEN && Set.of(Grade.ENGINEER, Grade.INDUSTRIAL_ENGINEER, Grade.SERVICE).contains(grade);
-        return new PassCriterion(cut ? 40 : null, 60);
     }
 
     private static void assertOneDecimal(Double score) {

@@ -39,7 +39,7 @@ final class ConsoleServer implements AutoCloseable {
         RulesLifecycle lifecycle = new RulesLifecycle(active, VersionStore.open(dataDir), AuditLog.open(dataDir),
                 new AcceptanceGate(FEATURES), Clock.systemUTC());
         lifecycle.start(RuleFiles.read(RULES), false);
-        RulesApi rulesApi = new RulesApi(lifecycle, (rules, size, seed) -> CohortGenerator.list(rules.reference(), seed, size),
+        RulesApi rulesApi = new RulesApi(lifecycle, (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
                 dataDir.resolve("uploads"));
         return start(new FeedbackApi(active, tokens(), new ServiceMetrics(), Clock.systemUTC(), rulesApi));
     }

@@ -47,7 +47,7 @@ class OptimisedDecisionsMatchPlainEvaluationTest {
 
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
-        for (FeedbackRequest generated : CohortGenerator.list(rules.reference(), seed, size)) {
+        for (FeedbackRequest generated : CohortGenerator.list(rules.reference(), rules.parameters(), seed, size)) {
             List<FeedbackRequest> requests = new ArrayList<>(2);
             requests.add(generated);
             if (shifts.nextBoolean()) {

@@ -78,7 +78,7 @@ final class LifecycleServer implements AutoCloseable {
         RulesLifecycle lifecycle = lifecycle(dataDir);
         lifecycle.start(RuleFiles.read(rulesDir), RulesLifecycle.scenariosAvailable(FEATURES));
         RulesApi rulesApi = new RulesApi(lifecycle,
-                (rules, size, seed) -> CohortGenerator.list(rules.reference(), seed, size), dataDir.resolve("uploads"));
+                (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size), dataDir.resolve("uploads"));
         FeedbackApi api = new FeedbackApi(lifecycle.active(), TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(),
                 Clock.systemUTC(), rulesApi);
         return new LifecycleServer(LiveServer.start(api, instances), lifecycle, rulesDir, dataDir);

@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.rules.ShippedParameters;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,7 +30,7 @@ class PlainRequestReaderTest {
     @Test
     void everyGeneratedRequestIsReadInOnePassAsTheTreeReadsIt() {
         ReferenceCatalogue reference = ReferenceCatalogue.load(Path.of("rules", "reference"));
-        for (FeedbackRequest generated : CohortGenerator.list(reference, 77L, 20_000)) {
+        for (FeedbackRequest generated : CohortGenerator.list(reference, ShippedParameters.get(), 77L, 20_000)) {
             Buffer body = RequestJson.toJson(generated).toBuffer();
             FeedbackRequest plain = PlainRequestReader.read(body, CLOCK);
             assertNotNull(plain, body.toString());
@@ -39,7 +41,7 @@ class PlainRequestReaderTest {
     @Test
     void aBodyIsReadWhereItLiesInALargerBufferOrOutsideTheHeap() {
         ReferenceCatalogue reference = ReferenceCatalogue.load(Path.of("rules", "reference"));
-        for (FeedbackRequest generated : CohortGenerator.list(reference, 5L, 200)) {
+        for (FeedbackRequest generated : CohortGenerator.list(reference, ShippedParameters.get(), 5L, 200)) {
             Buffer body = RequestJson.toJson(generated).toBuffer();
             FeedbackRequest expected = parser.parseTree(body);
             Buffer around = Buffer.buffer("xx\n").appendBuffer(body).appendString("\nyy");
@@ -61,7 +63,7 @@ class PlainRequestReaderTest {
         byte[] alphabet = "{}[]\":,.-+eE0123456789 \n\t/\\nultrfasx\u00ea\u0080".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int readInOnePass = 0;
         int refusedByTree = 0;
-        for (FeedbackRequest generated : CohortGenerator.list(reference, 91L, 4_000)) {
+        for (FeedbackRequest generated : CohortGenerator.list(reference, ShippedParameters.get(), 91L, 4_000)) {
             byte[] original = RequestJson.toJson(generated).toBuffer().getBytes();
             for (int k = 0; k < 5; k++) {
                 byte[] damaged = damage(original, random, alphabet);

@@ -31,7 +31,7 @@ public final class DecisionThroughput {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         String only = System.getProperty("only", "");
         RuleSet rules = new RuleSetCompiler().compile(RuleFiles.read(rulesDir));
-        List<FeedbackRequest> cohort = CohortGenerator.list(rules.reference(), CohortGenerator.DEFAULT_SEED, size);
+        List<FeedbackRequest> cohort = CohortGenerator.list(rules.reference(), rules.parameters(), CohortGenerator.DEFAULT_SEED, size);
         List<Buffer> lines = new ArrayList<>(size);
         for (FeedbackRequest r : cohort) {
             lines.add(RequestJson.toJson(r).toBuffer());

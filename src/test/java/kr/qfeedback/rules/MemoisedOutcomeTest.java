@@ -24,7 +24,9 @@ class MemoisedOutcomeTest {
     private static final List<String> RESULTS = List.of("PASS", "FAIL", "ABSENT");
     private static final List<String> GRADES = List.of("PROFESSIONAL_ENGINEER", "MASTER_CRAFTSMAN", "ENGINEER",
             "INDUSTRIAL_ENGINEER", "CRAFTSMAN", "SERVICE");
-    private static final List<String> DOCUMENTS = List.of("SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED", "UNKNOWN");
+    private static final List<String> DOCUMENTS = List.of("SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED", "UNKNOWN",
+            "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE");
+    private static final List<String> ROUNDS_LEFT = List.of("LEFT", "NONE_LEFT", "UNKNOWN");
 
     static Profile randomProfile(SplittableRandom r) {
         String stage = STAGES.get(r.nextInt(3));
@@ -37,7 +39,8 @@ class MemoisedOutcomeTest {
         Integer age = r.nextInt(5) == 0 ? null : r.nextInt(15, 75);
         return new Profile(stage + "_" + result, stage, result, GRADES.get(r.nextInt(6)), r.nextInt(8) > 0, scored, subjects,
                 total, lowest, subjects && r.nextInt(4) == 0, scored && r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
-                r.nextBoolean(), r.nextBoolean(), days != null, days, age, DOCUMENTS.get(r.nextInt(4)));
+                r.nextBoolean(), r.nextBoolean(), days != null, days, days == null ? "UNKNOWN" : ROUNDS_LEFT.get(r.nextInt(3)), age,
+                DOCUMENTS.get(r.nextInt(DOCUMENTS.size())));
     }
 
     @Test

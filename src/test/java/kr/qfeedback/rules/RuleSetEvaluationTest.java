@@ -153,7 +153,8 @@ class RuleSetEvaluationTest {
                                    Integer exemptionDays, Integer age) {
         return new Profile(stage + "_" + result, stage, result, "ENGINEER",
                 true, true, true, 70.0, lowestSubjectScore, belowSubjectMinimum, result.equals("PASS"),
-                true, true, true, true, exemptionDays != null, exemptionDays, age, "SUBMITTED");
+                true, true, true, true, exemptionDays != null, exemptionDays, exemptionDays == null ? "UNKNOWN" : "LEFT", age,
+                "SUBMITTED");
     }
 
     private static Optional<SectionChoice> section(RuleOutcome outcome, SectionId id) {

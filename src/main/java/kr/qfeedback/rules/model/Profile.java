@@ -6,7 +6,12 @@ package kr.qfeedback.rules.model;
  * (and the same rules version) get the same section choices.
  *
  * <p>Strings hold the contract's codes (e.g. {@code stage == "WRITTEN"}), so decision tables
- * compare them without imports. {@code documents} is {@code UNKNOWN} when the caller did not say.
+ * compare them without imports. {@code documents} is the candidate's document situation: the
+ * caller's status ({@code UNKNOWN} when not given), {@code NOT_REQUIRED} when policy or a held
+ * qualification makes documents unnecessary, with {@code _OVERDUE} appended once the deadline has
+ * passed. {@code exemptionRounds} says whether a second-stage round the written exemption covers
+ * is left: {@code LEFT}, {@code NONE_LEFT} or {@code UNKNOWN}. {@code age} is the youth
+ * programme's age: {@code asOf}'s year − 1 − the birth year.
  */
 public record Profile(
         String outcome,
@@ -26,6 +31,7 @@ public record Profile(
         boolean nextStageScheduleKnown,
         boolean writtenPassKnown,
         Integer exemptionDaysRemaining,
+        String exemptionRounds,
         Integer age,
         String documents) {
 }

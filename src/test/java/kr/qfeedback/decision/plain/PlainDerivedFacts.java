@@ -71,6 +71,7 @@ public record PlainDerivedFacts(
                 nextStageRound != null,
                 exemption != null,
                 exemption == null ? null : Math.toIntExact(exemption.daysRemaining()),
+                "UNKNOWN", // TODO(plain path): the rounds left in the exemption window
                 age,
                 documents == null ? "UNKNOWN" : documents.name());
     }
