@@ -34,6 +34,8 @@ class ReferenceCatalogueTest {
         assertEquals(fresh.snapshotUpdated(), committed.snapshotUpdated());
         assertEquals(QnetImporter.render(fresh), Files.readString(COMMITTED.resolve(ReferenceCatalogue.FILE_NAME)),
                 "rules/reference/qualifications.json differs from a fresh import; re-run the importer");
+        assertEquals(QnetImporter.renderReport(fresh), Files.readString(COMMITTED.resolve("가져오기_보고서.md")),
+                "rules/reference/가져오기_보고서.md differs from a fresh import; re-run the importer");
     }
 
     @Test
