@@ -415,7 +415,12 @@ public final class CohortGenerator {
             if (w + s == 0) {
                 return null;
             }
-            return new Drawable(q, parameters, w, s, written == null ? 0 : written.passRate(), second == null ? 0 : second.passRate());
+            return new Drawable(q, parameters, w, s, drawRate(written), drawRate(second));
+        }
+
+        /** The pass rate to draw results with; a stage nobody sat has none and is never drawn (weight 0). */
+        private static double drawRate(YearlyPassRate figures) {
+            return figures == null || figures.passRate() == null ? 0 : figures.passRate();
         }
 
         private static YearlyPassRate inYear(List<YearlyPassRate> statistics, int year) {

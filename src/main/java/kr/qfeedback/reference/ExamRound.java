@@ -1,6 +1,7 @@
 package kr.qfeedback.reference;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One round of a qualification's schedule. Any date may be null when Q-Net has not set it.
@@ -19,4 +20,32 @@ public record ExamRound(
         LocalDate practicalPassDate,
         LocalDate documentSubmissionStart,
         LocalDate documentSubmissionEnd) {
+
+    /** The names of the date components, in order; a {@link ScheduleDisagreement#field()} is one of them. */
+    public static final List<String> DATE_FIELDS = List.of(
+            "writtenRegistrationStart", "writtenRegistrationEnd", "writtenExamDate", "writtenPassDate",
+            "practicalRegistrationStart", "practicalRegistrationEnd", "practicalExamStart", "practicalExamEnd",
+            "practicalPassDate", "documentSubmissionStart", "documentSubmissionEnd");
+
+    /**
+     * The date component named {@code field} (one of {@link #DATE_FIELDS}).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public LocalDate date(String field) {
+        return switch (field) {
+            case "writtenRegistrationStart" -> writtenRegistrationStart;
+            case "writtenRegistrationEnd" -> writtenRegistrationEnd;
+            case "writtenExamDate" -> writtenExamDate;
+            case "writtenPassDate" -> writtenPassDate;
+            case "practicalRegistrationStart" -> practicalRegistrationStart;
+            case "practicalRegistrationEnd" -> practicalRegistrationEnd;
+            case "practicalExamStart" -> practicalExamStart;
+            case "practicalExamEnd" -> practicalExamEnd;
+            case "practicalPassDate" -> practicalPassDate;
+            case "documentSubmissionStart" -> documentSubmissionStart;
+            case "documentSubmissionEnd" -> documentSubmissionEnd;
+            default -> throw new IllegalArgumentException("not a date of a round: \"" + field + "\"");
+        };
+    }
 }

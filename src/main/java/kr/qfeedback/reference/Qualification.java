@@ -7,6 +7,9 @@ import kr.qfeedback.feedback.Grade;
  * One qualification (종목) of the reference data, imported from the Q-Net open API shapes.
  * {@code grade} is null for qualifications that are not national technical qualifications;
  * criteria and fees are null when Q-Net states none; lists are empty, never null.
+ * {@code scheduleDisagreements} lists the dates on which the qualification's own schedule (kept in
+ * {@code rounds}) and its series schedule disagree. {@code eligibilityText} is the plain text of the
+ * 응시자격 part of the Q-Net 종목정보, shortened; null when the snapshot has none.
  */
 public record Qualification(
         String code,
@@ -22,7 +25,9 @@ public record Qualification(
         Integer secondStageFee,
         List<YearlyPassRate> writtenStatistics,
         List<YearlyPassRate> secondStageStatistics,
-        List<ExamRound> rounds) {
+        List<ExamRound> rounds,
+        List<ScheduleDisagreement> scheduleDisagreements,
+        String eligibilityText) {
 
     public Qualification {
         writtenSubjects = List.copyOf(writtenSubjects);
@@ -30,5 +35,6 @@ public record Qualification(
         writtenStatistics = List.copyOf(writtenStatistics);
         secondStageStatistics = List.copyOf(secondStageStatistics);
         rounds = List.copyOf(rounds);
+        scheduleDisagreements = List.copyOf(scheduleDisagreements);
     }
 }

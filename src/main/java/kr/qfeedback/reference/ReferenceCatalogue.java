@@ -157,7 +157,9 @@ public final class ReferenceCatalogue {
                     optionalInt(node, "secondStageFee", path),
                     list(node, "writtenStatistics", path, this::passRate),
                     list(node, "secondStageStatistics", path, this::passRate),
-                    list(node, "rounds", path, this::round));
+                    list(node, "rounds", path, this::round),
+                    optionalList(node, "scheduleDisagreements", path, this::disagreement),
+                    optionalString(node, "eligibilityText", path));
         }
 
         private PassCriterion criterion(JsonNode parent, String field, String path) {
@@ -184,11 +186,31 @@ public final class ReferenceCatalogue {
 
         private YearlyPassRate passRate(JsonNode node, String path) {
             requireObject(node, path);
+            int applicants = requiredInt(node, "applicants", path);
+            Double rate = optionalNumber(node, "passRate", path);
+            if (applicants == 0 && rate != null) {
+                throw fail(path + ".passRate", "expected null: nobody sat (applicants 0), so there is no pass rate");
+            }
             return new YearlyPassRate(
                     requiredInt(node, "year", path),
-                    requiredInt(node, "applicants", path),
+                    applicants,
                     requiredInt(node, "passers", path),
-                    number(node, "passRate", path));
+                    rate);
+        }
+
+        private ScheduleDisagreement disagreement(JsonNode node, String path) {
+            requireObject(node, path);
+            String field = string(node, "field", path, false);
+            if (!ExamRound.DATE_FIELDS.contains(field)) {
+                throw fail(path + ".field", "\"" + field + "\" is not a date of a round (expected one of "
+                        + String.join(", ", ExamRound.DATE_FIELDS) + ")");
+            }
+            LocalDate own = dateField(node, "ownValue", path);
+            LocalDate series = dateField(node, "seriesValue", path);
+            if (own == null || series == null || own.equals(series)) {
+                throw fail(path, "expected two different dates in ownValue and seriesValue");
+            }
+            return new ScheduleDisagreement(string(node, "roundLabel", path, false), field, own, series);
         }
 
         private ExamRound round(JsonNode node, String path) {
@@ -223,6 +245,16 @@ public final class ReferenceCatalogue {
                 values.add(element.read(node.get(i), at + "[" + i + "]"));
             }
             return values;
+        }
+
+        /** A list added after the first files were written: absent reads as empty. */
+        private <T> List<T> optionalList(JsonNode parent, String field, String path, Element<T> element) {
+            return parent.has(field) ? list(parent, field, path, element) : List.of();
+        }
+
+        /** A string added after the first files were written: absent reads as null. */
+        private String optionalString(JsonNode parent, String field, String path) {
+            return parent.has(field) ? string(parent, field, path, true) : null;
         }
 
         private String string(JsonNode parent, String field, String path, boolean nullable) {
@@ -263,10 +295,16 @@ public final class ReferenceCatalogue {
             return value;
         }
 
-        private double number(JsonNode parent, String field, String path) {
+        private Double optionalNumber(JsonNode parent, String field, String path) {
             JsonNode node = parent.get(field);
-            if (node == null || !node.isNumber()) {
-                throw fail(path + "." + field, "expected a number, got " + describe(node));
+            if (node == null) {
+                throw fail(path + "." + field, "missing (write null when unknown)");
+            }
+            if (node.isNull()) {
+                return null;
+            }
+            if (!node.isNumber()) {
+                throw fail(path + "." + field, "expected a number or null, got " + describe(node));
             }
             return node.doubleValue();
         }

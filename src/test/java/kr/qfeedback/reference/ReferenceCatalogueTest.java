@@ -1,6 +1,7 @@
 package kr.qfeedback.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,7 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.reference.importer.QnetImporter;
@@ -31,6 +34,8 @@ class ReferenceCatalogueTest {
         assertEquals(fresh.snapshotUpdated(), committed.snapshotUpdated());
         assertEquals(QnetImporter.render(fresh), Files.readString(COMMITTED.resolve(ReferenceCatalogue.FILE_NAME)),
                 "rules/reference/qualifications.json differs from a fresh import; re-run the importer");
+        assertEquals(QnetImporter.renderReport(fresh), Files.readString(COMMITTED.resolve("가져오기_보고서.md")),
+                "rules/reference/가져오기_보고서.md differs from a fresh import; re-run the importer");
     }
 
     @Test
@@ -128,5 +133,88 @@ class ReferenceCatalogueTest {
                 () -> ReferenceCatalogue.load(dir));
         assertTrue(duplicate.getMessage().endsWith(
                 "qualifications[1].code: \"0001\" already used by qualifications[0]"), duplicate.getMessage());
+    }
+
+    private static final String ENTRY_WITHOUT_LATER_FIELDS = """
+            {"code": "0001", "name": "시험기사", "grade": "ENGINEER", "series": "기사", "field": null,
+             "writtenSubjects": [], "secondStageSubjects": [], "writtenCriterion": null,
+             "secondStageCriterion": null, "writtenFee": null, "secondStageFee": null,
+             "writtenStatistics": [%s], "secondStageStatistics": [], "rounds": []%s}
+            """;
+
+    private static void writeEntry(Path dir, String statistics, String laterFields) throws IOException {
+        Files.writeString(dir.resolve("qualifications.json"), "{\"snapshotUpdated\": \"2026-08-21\", "
+                + "\"qualifications\": [" + ENTRY_WITHOUT_LATER_FIELDS.formatted(statistics, laterFields) + "]}");
+    }
+
+    @Test
+    void readsScheduleDisagreementsAndTheEligibilityText(@TempDir Path dir) throws IOException {
+        writeEntry(dir, "", """
+                , "scheduleDisagreements": [{"roundLabel": "제3회", "field": "practicalRegistrationEnd",
+                   "ownValue": "2026-09-28", "seriesValue": "2026-09-23"}],
+                  "eligibilityText": "제한 없음"
+                """);
+
+        Qualification q = ReferenceCatalogue.load(dir).find("0001").orElseThrow();
+
+        assertEquals(List.of(new ScheduleDisagreement("제3회", "practicalRegistrationEnd",
+                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))), q.scheduleDisagreements());
+        assertEquals("제한 없음", q.eligibilityText());
+    }
+
+    @Test
+    void loadsAnOlderFileWithoutDisagreementsOrEligibilityText(@TempDir Path dir) throws IOException {
+        writeEntry(dir, "", "");
+
+        Qualification q = ReferenceCatalogue.load(dir).find("0001").orElseThrow();
+
+        assertEquals(List.of(), q.scheduleDisagreements());
+        assertNull(q.eligibilityText());
+    }
+
+    @Test
+    void namesADisagreementFieldThatIsNotADateOfARound(@TempDir Path dir) throws IOException {
+        writeEntry(dir, "", """
+                , "scheduleDisagreements": [{"roundLabel": "제3회", "field": "prac_reg_end",
+                   "ownValue": "2026-09-28", "seriesValue": "2026-09-23"}]
+                """);
+
+        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
+
+        assertTrue(e.getMessage().contains("qualifications[0].scheduleDisagreements[0].field: \"prac_reg_end\""),
+                e.getMessage());
+    }
+
+    @Test
+    void readsANullPassRateForAStageNobodySatAndRejectsAFigureThere(@TempDir Path dir) throws IOException {
+        writeEntry(dir, """
+                {"year": 2024, "applicants": 0, "passers": 0, "passRate": null},
+                {"year": 2025, "applicants": 10, "passers": 5, "passRate": 50.0}""", "");
+        Qualification q = ReferenceCatalogue.load(dir).find("0001").orElseThrow();
+        assertEquals(List.of(new YearlyPassRate(2024, 0, 0, null), new YearlyPassRate(2025, 10, 5, 50.0)),
+                q.writtenStatistics());
+
+        writeEntry(dir, "{\"year\": 2024, \"applicants\": 0, \"passers\": 0, \"passRate\": 0.0}", "");
+        ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
+        assertTrue(e.getMessage().contains("qualifications[0].writtenStatistics[0].passRate: expected null"),
+                e.getMessage());
+    }
+
+    @Test
+    void aYearWithoutApplicantsCannotCarryAPassRate() {
+        assertThrows(IllegalArgumentException.class, () -> new YearlyPassRate(2024, 0, 0, 0.0));
+    }
+
+    @Test
+    void namesEveryDateComponentOfARoundAndReadsItByName() {
+        List<String> components = java.util.Arrays.stream(ExamRound.class.getRecordComponents())
+                .filter(c -> c.getType() == LocalDate.class).map(java.lang.reflect.RecordComponent::getName).toList();
+        assertEquals(components, ExamRound.DATE_FIELDS);
+
+        ExamRound round = new ExamRound("제1회", null, null, null, null, null, LocalDate.of(2026, 3, 26),
+                null, null, null, null, null);
+        assertEquals(LocalDate.of(2026, 3, 26), round.date("practicalRegistrationEnd"));
+        assertNull(round.date("writtenPassDate"));
+        assertThrows(IllegalArgumentException.class, () -> round.date("label"));
     }
 }

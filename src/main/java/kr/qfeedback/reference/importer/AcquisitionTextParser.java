@@ -130,10 +130,17 @@ public final class AcquisitionTextParser {
             return Result.NOTHING;
         }
         Subjects subjects = parseSubjects(section(text, "시험과목", "검정방법", "합격기준", "응시자격"));
-        Criteria criteria = parseCriteria(
-                section(text, "합격기준", "작업형 실기시험", "작업형실기시험", "안전등급", "※", "응시자격", "* 세부"),
-                subjects.hasWrittenExam());
+        Criteria criteria = parseCriteria(criteriaSection(text), subjects.hasWrittenExam());
         return new Result(subjects.written(), subjects.second(), criteria.written(), criteria.second());
+    }
+
+    /**
+     * The 합격기준 part of a plain 취득방법 text (see {@link #clean}), e.g. "- 필기 : 100점을 만점으로 하여
+     * 과목당 40점 이상, 전과목 평균 60점 이상 - 실기 : 100점을 만점으로 하여 60점 이상"; null when the
+     * text has no 합격기준 heading.
+     */
+    public static String criteriaSection(String text) {
+        return section(text, "합격기준", "작업형 실기시험", "작업형실기시험", "안전등급", "※", "응시자격", "* 세부");
     }
 
     /**

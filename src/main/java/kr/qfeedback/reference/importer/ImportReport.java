@@ -16,6 +16,7 @@ import java.util.List;
  * @param rounds                   exam rounds written (over all qualifications)
  * @param documentWindows          rounds that got an eligibility-document window
  * @param notes                    oddities in the snapshot that the import resolved (one line each)
+ * @param findings                 what policy staff should see (written as the Korean import report)
  */
 public record ImportReport(
         int qualifications,
@@ -28,7 +29,8 @@ public record ImportReport(
         int secondStageCriteria,
         int rounds,
         int documentWindows,
-        List<String> notes) {
+        List<String> notes,
+        ImportFindings findings) {
 
     public ImportReport {
         notes = List.copyOf(notes);
@@ -43,6 +45,15 @@ public record ImportReport(
                 + "criteria parsed:  " + criteriaParsed + " (written " + writtenCriteria
                 + ", second stage " + secondStageCriteria + ")\n"
                 + "rounds:           " + rounds + "\n"
-                + "document windows: " + documentWindows;
+                + "document windows: " + documentWindows + "\n"
+                + "criterion departures: " + findings.departingQualifications() + " qualifications ("
+                + findings.criterionDepartures().size() + " stages)\n"
+                + "missing criteria: " + findings.missingCriteria().size() + "\n"
+                + "schedule disagreements: " + findings.scheduleDisagreements().stream()
+                        .mapToInt(g -> g.codes().size()).sum() + " (" + findings.scheduleDisagreements().size()
+                + " distinct)\n"
+                + "rounds left out (not public): " + findings.leftOutRoundCount() + "\n"
+                + "statistics rows without applicants: " + findings.zeroApplicantRows() + "\n"
+                + "eligibility texts: " + findings.eligibilityTexts();
     }
 }

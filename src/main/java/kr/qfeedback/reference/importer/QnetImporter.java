@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.reference.ExamRound;
 import kr.qfeedback.reference.Qualification;
@@ -34,6 +36,7 @@ public final class QnetImporter {
     private static final String SCHEDULES = "schedules.json";
     private static final String RAW = "raw_sample.json";
     private static final String ACQUISITION = "취득방법";
+    private static final String ELIGIBILITY = "응시자격";
 
     /** The qualifications of one snapshot, sorted by code, with the report of the import. */
     public record Imported(String snapshotUpdated, List<Qualification> qualifications, ImportReport report) {
@@ -72,14 +75,20 @@ public final class QnetImporter {
      */
     public static ImportReport run(Path qnetDir, Path outDir) {
         Imported imported = importFrom(qnetDir);
-        QualificationJsonWriter.write(outDir,
-                QualificationJsonWriter.render(SOURCE, imported.snapshotUpdated(), imported.qualifications()));
+        QualificationJsonWriter.write(outDir, QualificationJsonWriter.FILE_NAME, render(imported));
+        QualificationJsonWriter.write(outDir, ImportReportDocument.FILE_NAME, renderReport(imported));
         return imported.report();
     }
 
     /** The JSON text {@link #run} would write for this snapshot. */
     public static String render(Imported imported) {
         return QualificationJsonWriter.render(SOURCE, imported.snapshotUpdated(), imported.qualifications());
+    }
+
+    /** The Korean import report (가져오기_보고서.md) {@link #run} would write for this snapshot. */
+    public static String renderReport(Imported imported) {
+        return ImportReportDocument.render(imported.snapshotUpdated(), imported.qualifications().size(),
+                imported.report().findings());
     }
 
     /** Reads and converts the snapshot without writing anything. */
@@ -107,6 +116,8 @@ public final class QnetImporter {
 
         List<Qualification> qualifications = new ArrayList<>();
         Set<String> codes = new HashSet<>();
+        Map<String, String> criteriaTexts = new TreeMap<>();
+        Map<String, List<String>> leftOutRounds = new TreeMap<>();
         int acquisitionTexts = 0;
         for (int i = 0; i < items.size(); i++) {
             String where = EXAMS + ": items[" + i + "].";
@@ -142,18 +153,30 @@ public final class QnetImporter {
 
             AcquisitionTextParser.Result parsed = AcquisitionTextParser.Result.NOTHING;
             JsonNode info = QnetJson.array(stats, "info", statsWhere);
-            boolean seen = false;
+            String acquisitionHtml = null;
+            String eligibilityHtml = null;
             for (int j = 0; j < info.size(); j++) {
                 String infoWhere = statsWhere + "info[" + j + "].";
-                if (ACQUISITION.equals(QnetJson.text(info.get(j), "type", infoWhere).trim())) {
-                    if (seen) {
+                String type = QnetJson.text(info.get(j), "type", infoWhere).trim();
+                if (ACQUISITION.equals(type)) {
+                    if (acquisitionHtml != null) {
                         notes.add(infoWhere + "a second " + ACQUISITION + " text; only the first one used");
                         continue;
                     }
-                    seen = true;
+                    acquisitionHtml = QnetJson.text(info.get(j), "content", infoWhere);
                     acquisitionTexts++;
-                    parsed = AcquisitionTextParser.parse(QnetJson.text(info.get(j), "content", infoWhere));
+                    parsed = AcquisitionTextParser.parse(acquisitionHtml);
+                    String criteria = AcquisitionTextParser.criteriaSection(AcquisitionTextParser.clean(acquisitionHtml));
+                    if (criteria != null) {
+                        criteriaTexts.put(code, criteria);
+                    }
+                } else if (ELIGIBILITY.equals(type) && eligibilityHtml == null) {
+                    eligibilityHtml = QnetJson.text(info.get(j), "content", infoWhere);
                 }
+            }
+            String eligibility = eligibilityHtml != null ? EligibilityText.fromEligibilityEntry(eligibilityHtml) : null;
+            if (eligibility == null && acquisitionHtml != null) {
+                eligibility = EligibilityText.fromAcquisitionText(acquisitionHtml);
             }
 
             FeeParser.Fees fees = FeeParser.parse(QnetJson.object(stats, "fee", statsWhere), statsWhere + "fee.",
@@ -161,18 +184,22 @@ public final class QnetImporter {
             JsonNode statistics = QnetJson.object(stats, "stats", statsWhere);
             List<YearlyPassRate> written = passRates(statistics, "written", statsWhere + "stats.");
             List<YearlyPassRate> practical = passRates(statistics, "practical", statsWhere + "stats.");
-            List<ExamRound> examRounds = rounds.rounds(code, grade,
+            RoundAssembler.Assembled assembled = rounds.rounds(code, grade,
                     QnetJson.array(stats, "schedule", statsWhere), statsName);
+            if (!assembled.leftOutLabels().isEmpty()) {
+                leftOutRounds.put(code, assembled.leftOutLabels());
+            }
 
             qualifications.add(new Qualification(code, name, grade, series, field,
                     parsed.writtenSubjects(), parsed.secondStageSubjects(),
                     parsed.writtenCriterion(), parsed.secondStageCriterion(),
                     fees.written(), fees.secondStage(),
-                    written, practical, examRounds));
+                    written, practical, assembled.rounds(), assembled.disagreements(), eligibility));
         }
         qualifications.sort(Comparator.comparing(Qualification::code));
         notes.addAll(rounds.notes());
-        return new Imported(updated, qualifications, report(qualifications, acquisitionTexts, notes));
+        ImportFindings findings = ImportFindings.collect(qualifications, criteriaTexts, leftOutRounds);
+        return new Imported(updated, qualifications, report(qualifications, acquisitionTexts, notes, findings));
     }
 
     private static List<YearlyPassRate> passRates(JsonNode statistics, String stage, String where) {
@@ -186,14 +213,17 @@ public final class QnetImporter {
             if (applicants < 0 || passers < 0) {
                 throw new ReferenceDataException(at.substring(0, at.length() - 1) + ": negative count");
             }
+            double published = QnetJson.number(row, "passRate", at);
+            // Nobody sat: the published 0.0 is no pass rate, so none is kept.
             rates.add(new YearlyPassRate(QnetJson.integer(row, "year", at), applicants, passers,
-                    QnetJson.number(row, "passRate", at)));
+                    applicants == 0 ? null : published));
         }
         rates.sort(Comparator.comparingInt(YearlyPassRate::year));
         return rates;
     }
 
-    private static ImportReport report(List<Qualification> qualifications, int acquisitionTexts, List<String> notes) {
+    private static ImportReport report(List<Qualification> qualifications, int acquisitionTexts, List<String> notes,
+                                       ImportFindings findings) {
         int subjects = 0;
         int criteria = 0;
         int writtenSubjects = 0;
@@ -219,6 +249,6 @@ public final class QnetImporter {
             }
         }
         return new ImportReport(qualifications.size(), acquisitionTexts, subjects, criteria, writtenSubjects,
-                secondSubjects, writtenCriteria, secondCriteria, rounds, windows, notes);
+                secondSubjects, writtenCriteria, secondCriteria, rounds, windows, notes, findings);
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import kr.qfeedback.reference.ExamRound;
 import kr.qfeedback.reference.PassCriterion;
 import kr.qfeedback.reference.Qualification;
+import kr.qfeedback.reference.ScheduleDisagreement;
 import kr.qfeedback.reference.YearlyPassRate;
 
 /**
@@ -53,12 +54,12 @@ final class QualificationJsonWriter {
         }
     }
 
-    /** Writes the file into {@code outDir} (created if needed) via a temporary file and a rename. */
-    static Path write(Path outDir, String content) {
+    /** Writes {@code fileName} into {@code outDir} (created if needed) via a temporary file and a rename. */
+    static Path write(Path outDir, String fileName, String content) {
         try {
             Files.createDirectories(outDir);
-            Path target = outDir.resolve(FILE_NAME);
-            Path temp = outDir.resolve("." + FILE_NAME + ".tmp");
+            Path target = outDir.resolve(fileName);
+            Path temp = outDir.resolve("." + fileName + ".tmp");
             try {
                 Files.writeString(temp, content, StandardCharsets.UTF_8);
                 try {
@@ -71,7 +72,7 @@ final class QualificationJsonWriter {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outDir.resolve(FILE_NAME) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + outDir.resolve(fileName) + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,6 +93,15 @@ final class QualificationJsonWriter {
         statistics(node.putArray("secondStageStatistics"), q.secondStageStatistics());
         ArrayNode rounds = node.putArray("rounds");
         q.rounds().forEach(r -> rounds.add(round(r)));
+        ArrayNode disagreements = node.putArray("scheduleDisagreements");
+        for (ScheduleDisagreement d : q.scheduleDisagreements()) {
+            ObjectNode item = disagreements.addObject();
+            item.put("roundLabel", d.roundLabel());
+            item.put("field", d.field());
+            date(item, "ownValue", d.ownValue());
+            date(item, "seriesValue", d.seriesValue());
+        }
+        node.put("eligibilityText", q.eligibilityText());
         return node;
     }
 

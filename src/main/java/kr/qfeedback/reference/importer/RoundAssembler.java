@@ -14,11 +14,15 @@ import java.util.regex.Pattern;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.reference.ExamRound;
 import kr.qfeedback.reference.ReferenceDataException;
+import kr.qfeedback.reference.ScheduleDisagreement;
 
 /**
  * Builds a qualification's {@link ExamRound}s from its own {@code schedule}, filling blank dates from
  * the series-level round of {@code schedules.json} (same round label and same written_pass date) and
- * adding the eligibility-document window from the raw API rows of {@code raw_sample.json}.
+ * adding the eligibility-document window from the raw API rows of {@code raw_sample.json}. Where both
+ * schedules set a date and disagree, the round keeps the qualification's own date and the pair is
+ * recorded as a {@link ScheduleDisagreement}. Rounds not open to the public ({@link NonPublicRounds})
+ * are left out and their labels returned.
  */
 final class RoundAssembler {
 
@@ -34,6 +38,16 @@ final class RoundAssembler {
 
     private static final Pattern ROUND_NUMBER = Pattern.compile("제\\s*(\\d+)\\s*회");
     private static final Pattern LOOSE_ROUND_NUMBER = Pattern.compile("(\\d+)\\s*회");
+
+    /** The rounds of one qualification, with what the assembly found on the way. */
+    record Assembled(List<ExamRound> rounds, List<ScheduleDisagreement> disagreements, List<String> leftOutLabels) {
+
+        Assembled {
+            rounds = List.copyOf(rounds);
+            disagreements = List.copyOf(disagreements);
+            leftOutLabels = List.copyOf(leftOutLabels);
+        }
+    }
 
     /** One item of schedules.json. */
     record SeriesRound(String name, String round, Map<String, String> values) {
@@ -122,9 +136,10 @@ final class RoundAssembler {
         };
     }
 
-    List<ExamRound> rounds(String code, Grade grade, JsonNode schedule, String file) {
+    Assembled rounds(String code, Grade grade, JsonNode schedule, String file) {
         String series = GradeClassifier.scheduleSeries(grade);
-        List<ExamRound> rounds = new ArrayList<>();
+        List<RoundWithDisagreements> rounds = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < schedule.size(); i++) {
             String where = file + ": schedule[" + i + "].";
             JsonNode entry = schedule.get(i);
@@ -140,8 +155,15 @@ final class RoundAssembler {
             for (String field : DATE_FIELDS) {
                 values.put(field, QnetJson.optionalText(entry, field, where).trim());
             }
+            if (NonPublicRounds.isNonPublic(label)) {
+                dates(values, where); // validates the dates of a round left out as well
+                leftOut.add(label);
+                continue;
+            }
             SeriesRound match = seriesRound(series, label, values.get("written_pass"), code);
+            List<ScheduleDisagreement> disagreements = List.of();
             if (match != null) {
+                disagreements = disagreements(label, values, match.values(), where);
                 for (String field : DATE_FIELDS) {
                     String own = values.get(field);
                     String theirs = match.values().get(field);
@@ -153,27 +175,63 @@ final class RoundAssembler {
                     }
                 }
             }
-            Map<String, LocalDate> d = new LinkedHashMap<>();
-            for (String field : DATE_FIELDS) {
-                d.put(field, QnetDates.iso(values.get(field), where + field));
-            }
+            Map<String, LocalDate> d = dates(values, where);
             LocalDate writtenPass = d.get("written_pass");
             LocalDate[] window = documentWindow(documentList(grade), roundNumber(label), writtenPass, code, label);
-            rounds.add(new ExamRound(label,
-                    d.get("written_reg_start"),
-                    d.get("written_reg_end"),
-                    firstNonNull(d.get("written_exam_start"), d.get("written_exam_end")),
-                    writtenPass,
-                    d.get("prac_reg_start"),
-                    d.get("prac_reg_end"),
-                    d.get("prac_exam_start"),
-                    d.get("prac_exam_end"),
-                    firstNonNull(d.get("prac_pass_start"), d.get("prac_pass_end")),
-                    window[0],
-                    window[1]));
+            rounds.add(new RoundWithDisagreements(examRound(label, d, window), disagreements));
         }
-        rounds.sort(ORDER);
-        return rounds;
+        rounds.sort(Comparator.comparing(RoundWithDisagreements::round, ORDER));
+        return new Assembled(
+                rounds.stream().map(RoundWithDisagreements::round).toList(),
+                rounds.stream().flatMap(r -> r.disagreements().stream()).toList(),
+                leftOut);
+    }
+
+    private record RoundWithDisagreements(ExamRound round, List<ScheduleDisagreement> disagreements) {
+    }
+
+    private static ExamRound examRound(String label, Map<String, LocalDate> d, LocalDate[] window) {
+        return new ExamRound(label,
+                d.get("written_reg_start"),
+                d.get("written_reg_end"),
+                firstNonNull(d.get("written_exam_start"), d.get("written_exam_end")),
+                d.get("written_pass"),
+                d.get("prac_reg_start"),
+                d.get("prac_reg_end"),
+                d.get("prac_exam_start"),
+                d.get("prac_exam_end"),
+                firstNonNull(d.get("prac_pass_start"), d.get("prac_pass_end")),
+                window[0],
+                window[1]);
+    }
+
+    /**
+     * The dates of the round as the qualification's own schedule and as the series schedule give
+     * them, compared date by date of the {@link ExamRound} each would make on its own; a date set in
+     * only one of them is no disagreement (the import fills it).
+     */
+    private static List<ScheduleDisagreement> disagreements(String label, Map<String, String> own,
+                                                            Map<String, String> series, String where) {
+        LocalDate[] none = {null, null};
+        ExamRound ownRound = examRound(label, dates(own, where), none);
+        ExamRound seriesRound = examRound(label, dates(series, where + "(series) "), none);
+        List<ScheduleDisagreement> found = new ArrayList<>();
+        for (String field : ExamRound.DATE_FIELDS) {
+            LocalDate a = ownRound.date(field);
+            LocalDate b = seriesRound.date(field);
+            if (a != null && b != null && !a.equals(b)) {
+                found.add(new ScheduleDisagreement(label, field, a, b));
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, LocalDate> dates(Map<String, String> values, String where) {
+        Map<String, LocalDate> d = new LinkedHashMap<>();
+        for (String field : DATE_FIELDS) {
+            d.put(field, QnetDates.iso(values.get(field), where + field));
+        }
+        return d;
     }
 
     private SeriesRound seriesRound(String series, String label, String writtenPass, String code) {
