@@ -40,7 +40,7 @@ public final class FactDeriver {
         Map<String, QualificationFacts> facts = new HashMap<>(reference.size() * 2);
         Map<String, List<Qualification>> byField = new LinkedHashMap<>();
         for (Qualification q : reference.all()) {
-            facts.put(q.code(), new QualificationFacts(q));
+            facts.put(q.code(), new QualificationFacts(parameters.seriesSchedule() ? withSeriesDates(q) : q));
             if (q.field() != null && q.grade() != null) {
                 byField.computeIfAbsent(q.field(), f -> new ArrayList<>()).add(q);
             }
@@ -94,6 +94,29 @@ public final class FactDeriver {
                 documents,
                 known == null ? List.of() : known.statisticsOf(exam.stage()),
                 known == null || nextStage == null ? List.of() : known.statisticsOf(nextStage));
+    }
+
+    /**
+     * The qualification with the series schedule's date wherever its own schedule disagrees
+     * (the policy choice of parameters.yaml; the import report lists each disagreement).
+     */
+    private static Qualification withSeriesDates(Qualification q) {
+        if (q.scheduleDisagreements().isEmpty()) {
+            return q;
+        }
+        List<ExamRound> rounds = new ArrayList<>();
+        for (ExamRound round : q.rounds()) {
+            ExamRound adjusted = round;
+            for (var d : q.scheduleDisagreements()) {
+                if (d.roundLabel().equals(round.label())) {
+                    adjusted = adjusted.withDate(d.field(), d.seriesValue());
+                }
+            }
+            rounds.add(adjusted);
+        }
+        return new Qualification(q.code(), q.name(), q.grade(), q.series(), q.field(), q.writtenSubjects(),
+                q.secondStageSubjects(), q.writtenCriterion(), q.secondStageCriterion(), q.writtenFee(), q.secondStageFee(),
+                q.writtenStatistics(), q.secondStageStatistics(), rounds, q.scheduleDisagreements(), q.eligibilityText());
     }
 
     /** The scores of a request judged against the criterion that applies to its qualification and stage. */

@@ -32,6 +32,18 @@ public record ExamRound(
      *
      * @throws IllegalArgumentException for any other name
      */
+    /** This round with the date component named {@code field} replaced by {@code value}. */
+    public ExamRound withDate(String field, LocalDate value) {
+        LocalDate[] d = new LocalDate[DATE_FIELDS.size()];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = DATE_FIELDS.get(k).equals(field) ? value : date(DATE_FIELDS.get(k));
+        }
+        if (!DATE_FIELDS.contains(field)) {
+            throw new IllegalArgumentException("ExamRound has no date named " + field);
+        }
+        return new ExamRound(label, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10]);
+    }
+
     public LocalDate date(String field) {
         return switch (field) {
             case "writtenRegistrationStart" -> writtenRegistrationStart;

@@ -13,6 +13,8 @@ import kr.qfeedback.rules.model.PolicyParameters;
  * feed fact arithmetic (exemption length and its proviso, round counting, pass criteria, who must
  * submit eligibility documents); the rules read the rest through {@link #toFact()}.
  *
+ * @param seriesSchedule        where a qualification's own schedule and its series schedule disagree on a
+ *                              date, use the series date (else the qualification's own)
  * @param provisoEnabled        whether 영 21조① 단서 is applied: fewer than {@code provisoMinimumRounds}
  *                              rounds in the window exempt the next written exam as well
  * @param documentGrades        grades whose written passers must prove their eligibility (규 14조)
@@ -24,6 +26,7 @@ public record Parameters(
         int exemptionExpiringDays,
         int exemptionYears,
         RoundEvent roundEvent,
+        boolean seriesSchedule,
         boolean provisoEnabled,
         int provisoMinimumRounds,
         int youthMaxAge,

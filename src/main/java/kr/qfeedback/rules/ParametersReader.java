@@ -26,6 +26,7 @@ public final class ParametersReader {
     static final String YOUTH_MAX_AGE = "청년 할인 최대 나이";
     static final String YOUTH_ENABLED = "청년 응시료 할인 진행";
     static final String PROVISO = "면제 회차 부족 시 다음 필기 면제";
+    static final String SCHEDULE_SOURCE = "일정이 서로 다를 때 따를 일정";
     static final String PROVISO_ROUNDS = "면제 기간 최소 회차";
     static final String DOCUMENTS = "응시자격 서류 제출 대상";
     static final String DOCUMENT_GRADES = "등급";
@@ -35,7 +36,7 @@ public final class ParametersReader {
     static final String EXCEPTION_STAGE = "단계";
     static final String EXCEPTION_SOURCE = "근거";
     private static final List<String> NAMES = List.of("필기면제 임박 일수", "필기면제 기간 년수", "면제 회차 부족 시 다음 필기 면제",
-            "면제 기간 최소 회차", "실기 회차 기준일", "청년 할인 최대 나이", "청년 응시료 할인 진행", "만족도 조사 진행",
+            "면제 기간 최소 회차", "실기 회차 기준일", "일정이 서로 다를 때 따를 일정", "청년 할인 최대 나이", "청년 응시료 할인 진행", "만족도 조사 진행",
             "합격기준 기본값", "종목별 합격기준 예외", "응시자격 서류 제출 대상");
     private static final Pattern CODE = Pattern.compile("^(\\d{4})(\\s.*)?$");
     static final String SURVEY = "만족도 조사 진행";
@@ -87,6 +88,7 @@ public final class ParametersReader {
         int expiring = integer(root, EXPIRING_DAYS, 0, 730);
         int years = integer(root, EXEMPTION_YEARS, 1, 5);
         boolean proviso = yesNo(root, PROVISO);
+        boolean series = scheduleSource(root);
         int provisoRounds = integer(root, PROVISO_ROUNDS, 1, 12);
         int youth = integer(root, YOUTH_MAX_AGE, 15, 60);
         boolean youthEnabled = yesNo(root, YOUTH_ENABLED);
@@ -100,7 +102,7 @@ public final class ParametersReader {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Parameters(expiring, years, event, proviso, provisoRounds, youth, youthEnabled, survey,
+        return Optional.of(new Parameters(expiring, years, event, series, proviso, provisoRounds, youth, youthEnabled, survey,
                 written, second, exceptions, documentGrades, documentCodes));
     }
 
@@ -131,6 +133,19 @@ public final class ParametersReader {
         }
         if (!text.equals("아니오")) {
             problems.add(RuleProblem.atLine(path, lineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
+        }
+        return false;
+    }
+
+    private boolean scheduleSource(JsonNode node) {
+        JsonNode value = node.get(SCHEDULE_SOURCE);
+        String text = value == null ? "" : value.asText().strip();
+        if (text.equals("계열 일정")) {
+            return true;
+        }
+        if (!text.equals("종목 일정")) {
+            problems.add(RuleProblem.atLine(path, lineOf(SCHEDULE_SOURCE), "'" + SCHEDULE_SOURCE
+                    + "' 값은 '종목 일정' 또는 '계열 일정'이어야 합니다(지금: '" + text + "')."));
         }
         return false;
     }
