@@ -397,13 +397,14 @@
   const RESULT_NAMES = { PASS: '합격', FAIL: '불합격', ABSENT: '결시' };
   const EXEMPTION_STATUS = { ACTIVE: '유효', EXPIRING: '만료 임박', EXPIRED: '만료' };
 
+  /** 자료 항목 목록: 값이 없는(null) 항목은 보이지 않고, 보일 항목이 없으면 목록도 없습니다. */
   function dl(pairs) {
     const list = el('dl', { class: 'facts' });
     for (const [term, value] of pairs) {
-      if (value === undefined) continue;
-      list.append(el('div', null, el('dt', { text: term }), el('dd', { text: value === null ? '—' : value })));
+      if (value === undefined || value === null) continue;
+      list.append(el('div', null, el('dt', { text: term }), el('dd', { text: value })));
     }
-    return list;
+    return list.childElementCount ? list : null;
   }
 
   function renderResultSummary(section) {
@@ -449,7 +450,8 @@
   function renderTrend(section) {
     const d = section.data || {};
     const years = (d.years || []).filter((y) => y.passRate !== null && y.passRate !== undefined);
-    if (!years.length) return null;
+    const unsat = (d.years || []).filter((y) => y.passRate === null).map((y) => `${y.year}년`);
+    if (!years.length) return unsat.length ? el('p', { class: 'no-stats', text: `${unsat.join(', ')}: 통계 없음(응시자 없음)` }) : null;
     const W = 320; const H = 180; const left = 34; const right = 10; const top = 16; const bottom = 28;
     const plotW = W - left - right; const plotH = H - top - bottom;
     const max = 100;
@@ -520,24 +522,37 @@
       case 'PASS_RATE_TREND': return renderTrend(section);
       case 'WRITTEN_EXEMPTION': return renderExemption(section);
       case 'PASS_CRITERIA': return dl([
-        ['과목 최저 점수', d.subjectMinimum === null ? '없음' : `${d.subjectMinimum}점`],
-        ['평균 최저 점수', d.averageMinimum === null ? '—' : `${d.averageMinimum}점`],
-        ['모자란 점수', d.shortfall === null ? '—' : `${fmt(d.shortfall)}점`],
-        ['과락 과목', (d.failedSubjects || []).length ? d.failedSubjects.join(', ') : '없음'],
+        ['과목 최저 점수', d.subjectMinimum === null ? null : `${d.subjectMinimum}점`],
+        ['합격 최저 점수', d.averageMinimum === null ? null : `${d.averageMinimum}점`],
+        ['나의 점수', d.average === null || d.average === undefined ? null : `${fmt(d.average)}점`],
+        ['모자란 점수', d.shortfall === null || d.shortfall === 0 ? null : `${fmt(d.shortfall)}점`],
+        ['과락 과목', (d.failedSubjects || []).length ? d.failedSubjects.join(', ') : null],
       ]);
       case 'WEAK_SUBJECTS': return (d.subjects || []).length
         ? el('ol', { class: 'weak' }, d.subjects.map((s) => el('li', { text: s }))) : null;
       case 'PASSER_COMPARISON': return dl([
-        ['합격자 평균', d.passerAverage === null ? '—' : `${fmt(d.passerAverage)}점`],
-        ['나의 위치', d.topPercent === null ? '—' : `상위 ${fmt(d.topPercent)}%`],
+        ['연도', d.year === null || d.year === undefined ? null : `${d.year}년`],
+        ['응시자', d.applicants === null || d.applicants === undefined ? null : `${Number(d.applicants).toLocaleString('ko-KR')}명`],
+        ['합격자', d.passers === null || d.passers === undefined ? null : `${Number(d.passers).toLocaleString('ko-KR')}명`],
+        ['합격률', d.passRate === null || d.passRate === undefined ? (d.year ? '통계 없음' : null) : `${fmt(d.passRate)}%`],
+        ['합격자 평균', d.passerAverage === null || d.passerAverage === undefined ? null : `${fmt(d.passerAverage)}점`],
+        ['나의 위치', d.topPercent === null || d.topPercent === undefined ? null : `상위 ${fmt(d.topPercent)}%`],
       ]);
-      case 'ELIGIBILITY_DOCUMENTS': return dl([['제출 마감', dot(d.deadline)]]);
+      case 'ELIGIBILITY_DOCUMENTS': return dl([
+        ['제출 기간', d.submissionStart && d.deadline ? `${dot(d.submissionStart)} ~ ${dot(d.deadline)}` : null],
+        ['제출 마감', !d.submissionStart && d.deadline ? dot(d.deadline) : null],
+        ['마감 지남', d.deadlinePassed ? '예' : null],
+      ]);
+      case 'REAPPLY': return dl([['응시료', d.fee === null || d.fee === undefined ? null : `${Number(d.fee).toLocaleString('ko-KR')}원`]]);
+      case 'RELATED_QUALIFICATIONS': return (d.sameField || []).length
+        ? el('ul', { class: 'related' }, d.sameField.map((n) => el('li', { text: n }))) : null;
       case 'NEXT_EXAM_SCHEDULE': return dl([
-        ['시험', STAGE_NAMES[d.stage] || d.stage],
-        ['원서 접수', `${dot(d.registrationStart)} ~ ${dot(d.registrationEnd)}`],
-        ['시험일', dot(d.examDate)],
+        ['시험', d.stage ? STAGE_NAMES[d.stage] || d.stage : null],
+        ['회차', d.round || null],
+        ['원서 접수', d.registrationEnd ? `${d.registrationStart ? dot(d.registrationStart) : ''} ~ ${dot(d.registrationEnd)}` : null],
+        ['시험일', d.examDate ? dot(d.examDate) : null],
       ]);
-      case 'YOUTH_FEE_DISCOUNT': return d.maxAge ? dl([['대상', `만 ${d.maxAge}세 이하`]]) : null;
+      case 'YOUTH_FEE_DISCOUNT': return d.maxAge ? dl([['대상', `그해 1월 1일 기준 만 ${d.maxAge}세 이하`]]) : null;
       default: return null;
     }
   }

@@ -111,6 +111,11 @@ public class FeedbackSteps {
         scenario.documents(ScenarioRequest.documents(status));
     }
 
+    @조건("^가지고 있는 자격은 \"([^\"]+)\"이다$")
+    public void 보유_자격(String codes) {
+        scenario.heldQualifications(java.util.Arrays.stream(codes.split(",")).map(String::strip).toList());
+    }
+
     @조건("^필기 합격 발표일은 \"(\\d{4}-\\d{2}-\\d{2})\"이다$")
     public void 필기_합격_발표일(String date) {
         scenario.writtenPassAnnouncedOn(date(date));
@@ -137,6 +142,17 @@ public class FeedbackSteps {
     }
 
     // ---------------------------------------------------------------- 그러면: the decision
+
+    @그러면("^요청은 \"([\\w.]+)\" 항목이 서로 맞지 않아 거절된다(?:: \"([^\"]+)\"(?:이|가) 들어 있다)?$")
+    public void 거절된다(String field, String phrase) {
+        FeedbackRequest built = scenario.build("acceptance-scenario");
+        var inconsistency = RequestCheck.check(built, rules()).orElse(null);
+        assertNotNull(inconsistency, "요청이 거절되어야 하는데(422 INCONSISTENT) 결정되었습니다.");
+        assertEquals(field, inconsistency.field(), "거절 사유의 항목: " + inconsistency.message());
+        if (phrase != null) {
+            assertTrue(inconsistency.message().contains(phrase), "거절 사유에 \"" + phrase + "\"이(가) 없습니다: " + inconsistency.message());
+        }
+    }
 
     @그러면("^결과는 \"([A-Z_]+)\"이다$")
     public void 결과(String outcome) {
@@ -220,10 +236,11 @@ public class FeedbackSteps {
         List<String> actual = new ArrayList<>();
         for (Object y : (List<?>) years) {
             Map<?, ?> m = (Map<?, ?>) y;
-            actual.add(m.get("year") + "년 " + plain(m.get("passRate")) + "%");
+            actual.add(m.get("year") + "년 " + (m.get("passRate") == null ? "통계 없음" : plain(m.get("passRate")) + "%"));
         }
         List<String> expected = table.asMaps().stream()
-                .map(r -> required(r, "연도") + "년 " + plain(new BigDecimal(required(r, "합격률"))) + "%").toList();
+                .map(r -> required(r, "연도") + "년 " + (r.get("합격률") == null || r.get("합격률").isBlank() ? "통계 없음"
+                        : plain(new BigDecimal(r.get("합격률").strip())) + "%")).toList();
         assertEquals(expected, actual, id + " 섹션의 연도별 합격률(years)");
     }
 
@@ -286,6 +303,13 @@ public class FeedbackSteps {
         assertTrue(codes.contains(code), "안내(notices)에 " + code + "가 없습니다. 있는 안내: " + decision().notices());
         Notice notice = decision().notices().stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow();
         assertTrue(notice.message() != null && !notice.message().isBlank(), "안내 " + code + "의 문구가 비어 있습니다");
+    }
+
+    @그러면("^안내 \"([A-Z_]+)\"의 글에 \"([^\"]+)\"(?:이|가) 들어 있다$")
+    public void 안내_글(String code, String phrase) {
+        var notice = decision().notices().stream().filter(n -> n.code().equals(code)).findFirst().orElse(null);
+        assertNotNull(notice, "안내 " + code + "이(가) 없습니다. 있는 안내: " + decision().notices());
+        assertTrue(notice.message().contains(phrase), "안내 " + code + "의 글에 \"" + phrase + "\"이(가) 없습니다: " + notice.message());
     }
 
     @그러면("^안내 \"([A-Z_]+)\"(?:은|는) 없다$")

@@ -42,6 +42,7 @@ final class ScenarioRequest {
     private LocalDate birthDate;
     private LocalDate writtenPassAnnouncedOn;
     private DocumentStatus documents;
+    private List<String> held = List.of();
 
     void qualification(String code, String nameOrNull, Grade grade) {
         this.code = code;
@@ -77,6 +78,10 @@ final class ScenarioRequest {
         this.writtenPassAnnouncedOn = date;
     }
 
+    void heldQualifications(List<String> codes) {
+        this.held = List.copyOf(codes);
+    }
+
     void documents(DocumentStatus status) {
         this.documents = status;
     }
@@ -89,7 +94,7 @@ final class ScenarioRequest {
         return new FeedbackRequest(candidateId, asOf != null ? asOf : announcedOn,
                 new QualificationRef(code, name, grade),
                 new ExamSitting(round, stage, examDate, announcedOn, result, totalScore, subjects),
-                new CandidateInfo(birthDate, writtenPassAnnouncedOn, documents, null, List.of()));
+                new CandidateInfo(birthDate, writtenPassAnnouncedOn, documents, null, held));
     }
 
     private static void require(boolean ok, String message) {

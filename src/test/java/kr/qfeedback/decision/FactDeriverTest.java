@@ -90,10 +90,16 @@ class FactDeriverTest {
     }
 
     @Test
-    void ageIsInFullYearsOnTheDayOfTheDecision() {
-        CandidateInfo born = new CandidateInfo(LocalDate.parse("1991-03-12"), null, null, null, List.of());
-        assertEquals(34, deriver.derive(request("1320", Grade.ENGINEER, Stage.WRITTEN, ExamResult.FAIL, 50.0, "2026-03-11", born)).age());
-        assertEquals(35, deriver.derive(request("1320", Grade.ENGINEER, Stage.WRITTEN, ExamResult.FAIL, 50.0, "2026-03-12", born)).age());
+    void theYouthAgeIsCountedByBirthYearAsOnTheFirstOfJanuaryNotOnTheDayOfTheDecision() {
+        // The programme's cut-off is a date of birth for the year: 2026 = born on or after 1991-01-01.
+        CandidateInfo bornJanuaryFirst = new CandidateInfo(LocalDate.parse("1991-01-01"), null, null, null, List.of());
+        CandidateInfo bornDecember = new CandidateInfo(LocalDate.parse("1990-12-31"), null, null, null, List.of());
+        assertEquals(34, deriver.derive(request("1320", Grade.ENGINEER, Stage.WRITTEN, ExamResult.FAIL, 50.0, "2026-12-31", bornJanuaryFirst)).age(),
+                "35 on its birthday in 2026, yet within the 2026 cut-off");
+        assertEquals(35, deriver.derive(request("1320", Grade.ENGINEER, Stage.WRITTEN, ExamResult.FAIL, 50.0, "2026-01-02", bornDecember)).age());
+        CandidateInfo born1990 = new CandidateInfo(LocalDate.parse("1990-01-01"), null, null, null, List.of());
+        assertEquals(34, deriver.derive(request("1320", Grade.ENGINEER, Stage.WRITTEN, ExamResult.FAIL, 50.0, "2025-06-01", born1990)).age(),
+                "2025: born on or after 1990-01-01");
     }
 
     @Test

@@ -253,10 +253,11 @@ class FeedbackDecisionsHttpTest {
         JsonObject exemption = section(decide(example()), "WRITTEN_EXEMPTION");
         assertNotNull(exemption, "a WRITTEN_PASS always shows WRITTEN_EXEMPTION");
         JsonObject data = exemption.getJsonObject("data");
-        // The window starts at candidate.writtenPassAnnouncedOn and lasts two years (시행령 21조①).
-        assertEquals("2025-06-13", data.getString("validFrom"));
-        assertEquals("2027-06-12", data.getString("validUntil"));
-        assertEquals(ChronoUnit.DAYS.between(LocalDate.of(2026, 3, 11), LocalDate.of(2027, 6, 12)), data.getLong("daysRemaining"));
+        // A new written pass opens a new window from this exam's announcement, whatever the older
+        // candidate.writtenPassAnnouncedOn (2025-06-13) says, and lasts two years (시행령 21조①).
+        assertEquals("2026-03-11", data.getString("validFrom"));
+        assertEquals("2028-03-10", data.getString("validUntil"));
+        assertEquals(ChronoUnit.DAYS.between(LocalDate.of(2026, 3, 11), LocalDate.of(2028, 3, 10)), data.getLong("daysRemaining"));
         assertEquals("ACTIVE", data.getString("status"));
         assertNotNull(data.getInteger("practicalRoundsLeft"), "1320 has a known schedule, so rounds left are counted");
     }
@@ -272,13 +273,13 @@ class FeedbackDecisionsHttpTest {
 
     @Test
     void anExemptionWithinNinetyDaysOfItsEndIsExpiringAndOnePastItIsExpired() {
-        JsonObject expiring = section(decide(with(example(), "candidate.writtenPassAnnouncedOn", "2024-04-01")), "WRITTEN_EXEMPTION")
+        JsonObject expiring = section(decide(with(example(), "asOf", "2028-02-19")), "WRITTEN_EXEMPTION")
                 .getJsonObject("data");
-        assertEquals("2026-03-31", expiring.getString("validUntil"));
+        assertEquals("2028-03-10", expiring.getString("validUntil"));
         assertEquals(20, expiring.getLong("daysRemaining"));
         assertEquals("EXPIRING", expiring.getString("status"));
 
-        JsonObject expired = section(decide(with(example(), "candidate.writtenPassAnnouncedOn", "2024-03-01")), "WRITTEN_EXEMPTION")
+        JsonObject expired = section(decide(with(example(), "asOf", "2028-03-11")), "WRITTEN_EXEMPTION")
                 .getJsonObject("data");
         assertTrue(expired.getLong("daysRemaining") < 0, expired::encode);
         assertEquals("EXPIRED", expired.getString("status"));
@@ -305,7 +306,16 @@ class FeedbackDecisionsHttpTest {
     void anEngineerWhoSubmittedTheDocumentsIsNotAskedForThem() {
         assertNotNull(section(decide(example()), "ELIGIBILITY_DOCUMENTS"));
         assertNull(section(decide(with(example(), "candidate.eligibilityDocuments", "SUBMITTED")), "ELIGIBILITY_DOCUMENTS"));
-        assertNull(section(decide(without(example(), "candidate.eligibilityDocuments")), "ELIGIBILITY_DOCUMENTS"));
+        assertNull(section(decide(with(example(), "candidate.eligibilityDocuments", "NOT_REQUIRED")), "ELIGIBILITY_DOCUMENTS"));
+    }
+
+    @Test
+    void anEngineerWhoseDocumentStatusIsUnknownIsShownTheWindowToCheck() {
+        JsonObject unknown = section(decide(without(example(), "candidate.eligibilityDocuments")), "ELIGIBILITY_DOCUMENTS");
+        assertNotNull(unknown, "the report asks for 제출 여부 및 제출 기간 when the status is not known");
+        assertEquals("2026-01-30", unknown.getJsonObject("data").getString("submissionStart"));
+        assertEquals("2026-03-20", unknown.getJsonObject("data").getString("deadline"));
+        assertTrue(unknown.getString("body").contains("2026.01.30부터 2026.03.20까지"), unknown::encode);
     }
 
     @Test
