@@ -55,9 +55,9 @@ class CoverageAnalyzerTest {
 
         assertEquals(1, report.deadRows().size(), report.describe().toString());
         DeadRow survey = report.deadRows().get(0);
-        assertEquals(new RowRef("섹션표시 63행", "모든 결과: 만족도 조사 기간이면 설문 링크", "rules/sections.drl.xlsx:row 63"), survey.row());
+        assertEquals(new RowRef("섹션표시 75행", "모든 결과: 만족도 조사 기간이면 설문 링크", "rules/sections.drl.xlsx:row 75"), survey.row());
         assertEquals(List.of("SurveyCampaign"), survey.needs());
-        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 63행('모든 결과: 만족도 조사 기간이면 설문 링크')은 ")),
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 75행('모든 결과: 만족도 조사 기간이면 설문 링크')은 ")),
                 report.describe().toString());
     }
 
@@ -89,11 +89,11 @@ class CoverageAnalyzerTest {
     @Test
     void deletingTheOnlyResultSummaryRowOfAnOutcomeIsAGapWithAnExample(@TempDir Path dir) throws Exception {
         Path folder = EditableRules.copy(dir);
-        // Row 24 '필기 불합격: 불합격 결과' is the WRITTEN FAIL summary when there is no cut-off (I24 = X).
-        EditableRules.editTable(folder, sheet -> EditableRules.deleteRow(sheet, 24));
+        // Row 30 '필기 불합격: 불합격 결과' is the WRITTEN FAIL summary when there is no cut-off (I30 = X).
+        EditableRules.editTable(folder, sheet -> EditableRules.deleteRow(sheet, 30));
         RuleSet rules = EditableRules.compile(folder);
 
-        CoverageReport report = analyse("rules without row 24", rules);
+        CoverageReport report = analyse("rules without row 30", rules);
 
         assertTrue(report.blocksPublish());
         assertEquals(1, report.gaps().size(), report.describe().toString());
@@ -101,7 +101,7 @@ class CoverageAnalyzerTest {
         assertEquals(Gap.Kind.NO_RESULT_SUMMARY, gap.kind());
         assertEquals("WRITTEN_FAIL", gap.outcome());
         assertEquals(SectionId.RESULT_SUMMARY, gap.section());
-        assertFalse(gap.example().belowSubjectMinimum(), "row 23 still covers the cut-off case");
+        assertFalse(gap.example().belowSubjectMinimum(), "row 29 still covers the cut-off case");
         assertTrue(rules.evaluate(gap.example()).sections().stream().noneMatch(s -> s.id() == SectionId.RESULT_SUMMARY),
                 "the example really gets no summary");
         assertTrue(gap.profiles() > 0);
@@ -114,40 +114,40 @@ class CoverageAnalyzerTest {
     void aCopyOfARowWithAnotherToneConflictsWithTheOriginalAndNamesBothRows(@TempDir Path dir) throws Exception {
         Path folder = EditableRules.copy(dir);
         int[] added = new int[1];
-        EditableRules.editTable(folder, sheet -> added[0] = EditableRules.appendCopy(sheet, 23, Map.of("V", "WARNING")));
-        assertEquals(64, added[0]);
+        EditableRules.editTable(folder, sheet -> added[0] = EditableRules.appendCopy(sheet, 29, Map.of("W", "WARNING")));
+        assertEquals(76, added[0]);
         RuleSet rules = EditableRules.compile(folder);
 
-        CoverageReport report = analyse("rules with row 23 copied to row 64 with tone WARNING", rules);
+        CoverageReport report = analyse("rules with row 29 copied to row 76 with tone WARNING", rules);
 
         assertTrue(report.blocksPublish());
         assertEquals(List.of(), report.gaps());
         assertEquals(1, report.conflicts().size(), report.describe().toString());
         Conflict conflict = report.conflicts().get(0);
         assertEquals(SectionId.RESULT_SUMMARY, conflict.section());
-        assertEquals("섹션표시 23행", conflict.upper().label());
-        assertEquals("rules/sections.drl.xlsx:row 23", conflict.upper().source());
-        assertEquals("섹션표시 64행", conflict.lower().label());
+        assertEquals("섹션표시 29행", conflict.upper().label());
+        assertEquals("rules/sections.drl.xlsx:row 29", conflict.upper().source());
+        assertEquals("섹션표시 76행", conflict.lower().label());
         assertEquals(List.of("tone"), conflict.differences());
         assertTrue(conflict.example().belowSubjectMinimum());
         List<SectionChoice> both = rules.evaluateAll(conflict.example()).stream()
                 .filter(c -> c.id() == SectionId.RESULT_SUMMARY).toList();
         assertEquals(List.of(Tone.FAILURE, Tone.WARNING), both.stream().map(SectionChoice::tone).toList());
-        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[충돌] 섹션표시 23행과 64행이 같은 경우(예: 필기 불합격, ")
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[충돌] 섹션표시 29행과 76행이 같은 경우(예: 필기 불합격, ")
                 && l.contains(")에 결과 요약(RESULT_SUMMARY)을 서로 다른 톤으로 보여 줍니다(")), report.describe().toString());
     }
 
     @Test
     void anIdenticalCopyOfARowIsAnOverlapNotAConflict(@TempDir Path dir) throws Exception {
         Path folder = EditableRules.copy(dir);
-        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 57, Map.of()));
-        CoverageReport report = analyse("rules with row 57 copied to row 64", EditableRules.compile(folder));
+        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 67, Map.of()));
+        CoverageReport report = analyse("rules with row 67 copied to row 76", EditableRules.compile(folder));
 
         assertFalse(report.blocksPublish());
         assertEquals(List.of(), report.conflicts());
         assertEquals(1, report.overlaps().size());
         Overlap overlap = report.overlaps().get(0);
-        assertEquals(List.of("섹션표시 57행", "섹션표시 64행"), List.of(overlap.upper().label(), overlap.lower().label()));
+        assertEquals(List.of("섹션표시 67행", "섹션표시 76행"), List.of(overlap.upper().label(), overlap.lower().label()));
         assertEquals("ABSENT", overlap.example().result());
     }
 
@@ -155,15 +155,15 @@ class CoverageAnalyzerTest {
     void aRowWhoseConditionsNoProfileMeetsIsADeadRowAndOnlyWarns(@TempDir Path dir) throws Exception {
         Path folder = EditableRules.copy(dir);
         // Only 기술사 (PROFESSIONAL_ENGINEER) take an interview: 면접 + 기능사 never happens.
-        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 39, Map.of(
+        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 46, Map.of(
                 "B", "면접 합격한 기능사: 일자리", "C", "INTERVIEW", "E", "CRAFTSMAN")));
-        CoverageReport report = analyse("rules with an impossible row 64", EditableRules.compile(folder));
+        CoverageReport report = analyse("rules with an impossible row 76", EditableRules.compile(folder));
 
         assertFalse(report.blocksPublish());
-        assertEquals(List.of("섹션표시 63행", "섹션표시 64행"), labels(report.deadRows()));
+        assertEquals(List.of("섹션표시 75행", "섹션표시 76행"), labels(report.deadRows()));
         assertEquals(List.of(), report.deadRows().get(1).needs());
         assertEquals(List.of(), report.conflicts());
-        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 64행('면접 합격한 기능사: 일자리')은 검사한 ")));
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 76행('면접 합격한 기능사: 일자리')은 검사한 ")));
     }
 
     @Test
@@ -207,6 +207,6 @@ class CoverageAnalyzerTest {
         for (String field : List.of("gaps", "deadRows", "conflicts", "overlaps", "profilesChecked", "millis", "casesEvaluated")) {
             assertNotNull(json.get(field), field + " in " + json);
         }
-        assertEquals("섹션표시 63행", json.get("deadRows").get(0).get("row").get("label").asText());
+        assertEquals("섹션표시 75행", json.get("deadRows").get(0).get("row").get("label").asText());
     }
 }

@@ -23,7 +23,6 @@ import kr.qfeedback.decision.lint.PageLint;
 import kr.qfeedback.decision.lint.PageLint.Finding;
 import kr.qfeedback.decision.lint.PageLint.Rule;
 import kr.qfeedback.decision.lint.PassLaw;
-import kr.qfeedback.feedback.ConsistencyCheck;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.http.ApiError;
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * nobody sat, the youth discount by date of birth, the exemption window of 영 21조①.
  *
  * <p>Requests the service would refuse (400 from {@link FeedbackRequestParser} after a JSON round
- * trip, 422 from {@link ConsistencyCheck}) are left out, not counted as pages.
+ * trip, 422 from {@link RequestCheck}, which refuses written results their scores contradict) are left out, not counted as pages.
  */
 class EveryPageTellsTheTruthTest {
     private static final long SEED = 20260311L;
@@ -140,8 +139,7 @@ class EveryPageTellsTheTruthTest {
             FeedbackRequest request;
             try {
                 request = parser.parse(Buffer.buffer(json));
-                Grade knownGrade = rules.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
-                ConsistencyCheck.check(request, knownGrade).ifPresent(i -> {
+                RequestCheck.check(request, rules).ifPresent(i -> {
                     throw ApiError.inconsistent(i.field(), i.message());
                 });
             } catch (ApiError refusal) {

@@ -38,7 +38,7 @@ class RulesAuditHttpTest {
         dir = LifecycleServer.tempDir("qf-audit-");
         server = LifecycleServer.startSeeded(dir, 1);
         shipped = server.activeId();
-        byte[] broken = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점"));
+        byte[] broken = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"));
         JsonObject refused = json(server.publish(Part.file("sections.drl.xlsx", broken)));
         rejected = refused.getString("to");
         byte[] messages = LifecycleServer.shippedTextWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,

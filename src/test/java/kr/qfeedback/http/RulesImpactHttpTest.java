@@ -100,7 +100,7 @@ class RulesImpactHttpTest {
 
     @Test
     void aCandidateThatDoesNotCompileIsReportedWithItsProblemsAndNoImpact() {
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점"));
+        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"));
 
         HttpResponse<String> response = server.upload("/v1/rules/impact?size=1000", LiveServer.AUTHOR_TOKEN,
                 Part.file("sections.drl.xlsx", table));

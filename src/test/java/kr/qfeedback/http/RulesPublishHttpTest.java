@@ -199,7 +199,7 @@ class RulesPublishHttpTest {
     @Test
     void aCopyOfARowWithAnotherToneIsAConflictThatTheCoverageAnalysisRejectsBeforeAnyScenarioRuns() {
         int[] added = new int[1];
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> added[0] = LifecycleServer.appendCopy(sheet, 23, "V", "WARNING"));
+        byte[] table = LifecycleServer.shippedTableWith(sheet -> added[0] = LifecycleServer.appendCopy(sheet, 29, "W", "WARNING"));
 
         HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
@@ -212,14 +212,14 @@ class RulesPublishHttpTest {
         JsonArray conflicts = checks.getJsonObject("coverage").getJsonArray("conflicts");
         assertEquals(1, conflicts.size(), checks::encodePrettily);
         List<String> summary = checks.getJsonObject("coverage").getJsonArray("summary").stream().map(String.class::cast).toList();
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("[충돌] 섹션표시 23행과 " + added[0] + "행")), summary::toString);
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("[충돌] 섹션표시 29행과 " + added[0] + "행")), summary::toString);
         assertNull(body.getValue("scenarios"), "the scenarios do not run for a candidate the checks refused");
         assertEquals(harmless(), server.activeId());
     }
 
     @Test
     void aTableThatDoesNotCompileIsRejectedWithItsCellProblems() {
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점"));
+        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"));
 
         HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
@@ -227,7 +227,7 @@ class RulesPublishHttpTest {
         JsonObject checks = json(response).getJsonObject("checks");
         assertEquals(false, checks.getBoolean("compiled"));
         JsonObject p = checks.getJsonArray("problems").getJsonObject(0);
-        assertEquals(List.of("rules/sections.drl.xlsx", "섹션표시", 17, "H"),
+        assertEquals(List.of("rules/sections.drl.xlsx", "섹션표시", 23, "H"),
                 List.of(p.getString("file"), p.getString("sheet"), p.getInteger("row"), p.getString("column")));
         assertEquals(harmless(), server.activeId());
     }

@@ -98,7 +98,7 @@ class RulesRestartHttpTest {
         String before = SHIPPED;
         int entries = 1;
         LifecycleServer.write(rules.resolve(LifecycleServer.TABLE),
-                LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점")));
+                LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점")));
 
         RuleSetException e = assertThrows(RuleSetException.class, () -> LifecycleServer.start(rules, dir.resolve("data"), 1).close());
 

@@ -44,8 +44,8 @@ class RulesValidateHttpTest {
     @Test
     void aBrokenSectionsTableUploadedAloneIsInvalidAndEveryProblemNamesFileSheetRowAndColumnInKorean() {
         byte[] broken = LifecycleServer.shippedTableWith(sheet -> {
-            LifecycleServer.type(sheet, "H17", "60점");
-            LifecycleServer.type(sheet, "T10", "RESULT_SUMARY");
+            LifecycleServer.type(sheet, "H23", "60점");
+            LifecycleServer.type(sheet, "U10", "RESULT_SUMARY");
             LifecycleServer.type(sheet, "D10", "“PASS”");
         });
 
@@ -56,8 +56,8 @@ class RulesValidateHttpTest {
         assertNull(report.getValue("coverage"), "nothing to analyse when the table does not compile");
         JsonArray problems = report.getJsonArray("problems");
         assertEquals(3, problems.size(), report::encodePrettily);
-        assertCellProblem(problems, 17, "H", "'60점'", "0~100");
-        assertCellProblem(problems, 10, "T", "'RESULT_SUMARY'", "알 수 없는 섹션 ID");
+        assertCellProblem(problems, 23, "H", "'60점'", "0~100");
+        assertCellProblem(problems, 10, "U", "'RESULT_SUMARY'", "알 수 없는 섹션 ID");
         assertCellProblem(problems, 10, "D", "'결과'", "둥근 따옴표");
         assertEquals(active, server.activeId(), "validating changes nothing");
     }
@@ -208,7 +208,7 @@ class RulesValidateHttpTest {
 
     @Test
     void noCandidateFolderOrUploadedFileIsLeftInTheDataFolderAfterChecking() throws Exception {
-        server.validate(Part.file("sections.drl.xlsx", LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H17", "60점"))));
+        server.validate(Part.file("sections.drl.xlsx", LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"))));
         Path uploads = server.dataDir().resolve("uploads");
         List<Path> left = List.of();
         for (int i = 0; i < 50; i++) {

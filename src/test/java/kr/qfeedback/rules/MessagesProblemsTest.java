@@ -45,7 +45,7 @@ class MessagesProblemsTest {
     @Test
     void aPlaceholderThatDoesNotExistInANoticeIsReportedAtItsLine() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        rules.replace(MESSAGES, "종목코드 {qualificationCode}는", "종목코드 {code}는");
+        rules.replace(MESSAGES, "종목코드 {qualificationCode}은(는)", "종목코드 {code}는");
 
         RuleProblem p = rules.onlyProblem();
 

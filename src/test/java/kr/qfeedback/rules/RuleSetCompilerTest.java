@@ -34,9 +34,9 @@ class RuleSetCompilerTest {
     @Test
     void severalProblemsInSeveralFilesAreAllReportedNotJustTheFirst() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir)
-                .cell("H17", "60점")
-                .cell("U10", "첫째")
-                .cell("F15", "예");
+                .cell("H23", "60점")
+                .cell("V10", "첫째")
+                .cell("F21", "예");
         int ageLine = rules.replaceLine("parameters.yaml", "청년 할인 최대 나이:", "청년 할인 최대 나이: 200");
         rules.replace("messages.yaml", "{round} {qualificationName} 필기시험 결과 합격입니다",
                 "{round} {noSuchPlaceholder} 필기시험 결과 합격입니다");
@@ -51,9 +51,9 @@ class RuleSetCompilerTest {
         List<RuleProblem> problems = rules.problems();
 
         assertEquals(6, problems.size(), () -> RuleFolder.describe(problems));
-        assertAtCell(find(problems, p -> "H".equals(p.column())), 17, "H");
-        assertAtCell(find(problems, p -> "U".equals(p.column())), 10, "U");
-        assertAtCell(find(problems, p -> "F".equals(p.column())), 15, "F");
+        assertAtCell(find(problems, p -> "H".equals(p.column())), 23, "H");
+        assertAtCell(find(problems, p -> "V".equals(p.column())), 10, "V");
+        assertAtCell(find(problems, p -> "F".equals(p.column())), 21, "F");
         assertAtLine(find(problems, p -> p.file().endsWith("parameters.yaml")), "rules/parameters.yaml", ageLine);
         assertAtLine(find(problems, p -> p.file().endsWith("messages.yaml")), "rules/messages.yaml",
                 rules.lineContaining("messages.yaml", "{noSuchPlaceholder}"));
@@ -64,25 +64,25 @@ class RuleSetCompilerTest {
     @Test
     void twoProblemsInOneTableRowAreBothReportedAtTheirCells() {
         List<RuleProblem> problems = RuleFolder.copyOfShippedRules(dir)
-                .cell("C17", "필기")
-                .cell("V17", "보통")
+                .cell("C23", "필기")
+                .cell("W23", "보통")
                 .problems();
 
         assertEquals(2, problems.size(), () -> RuleFolder.describe(problems));
-        assertAtCell(problems.get(0), 17, "C");
-        assertAtCell(problems.get(1), 17, "V");
+        assertAtCell(problems.get(0), 23, "C");
+        assertAtCell(problems.get(1), 23, "W");
     }
 
     @Test
     void theSameMistakeInTwoRowsIsReportedOncePerRow() {
         List<RuleProblem> problems = RuleFolder.copyOfShippedRules(dir)
                 .cell("D10", "합격")
-                .cell("D11", "합격")
+                .cell("D12", "합격")
                 .problems();
 
         assertEquals(2, problems.size(), () -> RuleFolder.describe(problems));
         assertAtCell(problems.get(0), 10, "D");
-        assertAtCell(problems.get(1), 11, "D");
+        assertAtCell(problems.get(1), 12, "D");
     }
 
     @Test

@@ -153,7 +153,7 @@ class RuleSetEvaluationTest {
                                    Integer exemptionDays, Integer age) {
         return new Profile(stage + "_" + result, stage, result, "ENGINEER",
                 true, true, true, 70.0, lowestSubjectScore, belowSubjectMinimum, result.equals("PASS"),
-                true, true, true, true, exemptionDays != null, exemptionDays, exemptionDays == null ? "UNKNOWN" : "LEFT", age,
+                true, true, true, true, exemptionDays != null, exemptionDays, exemptionDays == null ? "UNKNOWN" : exemptionDays < 0 ? "NONE_LEFT" : "LEFT", age,
                 "SUBMITTED");
     }
 

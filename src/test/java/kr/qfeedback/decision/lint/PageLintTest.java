@@ -31,7 +31,7 @@ class PageLintTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 21);
     private static final Qualification WITH_A_YEAR_NOBODY_SAT = new Qualification("1030", "철도차량기사", Grade.ENGINEER, "기사",
             "기계", List.of(), List.of(), null, null, null, null,
-            List.of(new YearlyPassRate(2024, 0, 0, 0.0), new YearlyPassRate(2025, 65, 23, 35.4)), List.of(), List.of());
+            List.of(new YearlyPassRate(2024, 0, 0, null), new YearlyPassRate(2025, 65, 23, 35.4)), List.of(), List.of(), List.of(), null);
     private final PageLint lint = new PageLint(code -> code.equals("1030") ? Optional.of(WITH_A_YEAR_NOBODY_SAT) : Optional.empty());
 
     @Test
