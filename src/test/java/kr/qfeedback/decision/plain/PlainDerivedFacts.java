@@ -13,13 +13,16 @@ import kr.qfeedback.rules.model.Profile;
  * Every fact Java derives for one request before the rules run: each has one right answer given
  * the request, the reference data and the parameters. Nullable fields are unknown.
  *
- * @param qualification  the reference entry, null for an unknown code
+ * @param qualification  the reference entry (with the schedule the parameters choose), null for an unknown code
  * @param nextStage      the stage after this one (null after the last stage)
  * @param exemption      the written exemption window, null when no written pass date is known
- * @param age            full years on {@code asOf}, null without a birth date
- * @param sameStageRound the next round of this stage, null when none is known
- * @param nextStageRound the next round of the next stage, null when none is known
+ * @param age            the youth programme's age: {@code asOf}'s year − 1 − the birth year, null without a birth date
+ * @param sameStageRound the next round the candidate can sit (the written exam's when no exemption round is left), null when none is known
+ * @param nextStageRound the next round of the next stage (likewise), null when none is known
  * @param documentDeadline the eligibility-document deadline of the round the written pass belongs to
+ * @param documentStart  the first day of that round's document window
+ * @param documents      the document situation the rules read (see {@code PlainFactDeriver#documents})
+ * @param relatedQualifications names of other qualifications of the same field, empty when none or unknown
  */
 public record PlainDerivedFacts(
         FeedbackRequest request,
@@ -33,10 +36,14 @@ public record PlainDerivedFacts(
         PlainScheduleEntry sameStageRound,
         PlainScheduleEntry nextStageRound,
         LocalDate documentDeadline,
+        LocalDate documentStart,
+        String documents,
+        List<String> relatedQualifications,
         List<YearlyPassRate> stageStatistics,
         List<YearlyPassRate> nextStageStatistics) {
 
     public PlainDerivedFacts {
+        relatedQualifications = List.copyOf(relatedQualifications);
         stageStatistics = List.copyOf(stageStatistics);
         nextStageStatistics = List.copyOf(nextStageStatistics);
     }
@@ -52,7 +59,6 @@ public record PlainDerivedFacts(
     /** The small picture the rules read. */
     public Profile profile() {
         var exam = request.exam();
-        var documents = request.candidate().eligibilityDocuments();
         return new Profile(
                 outcome.code(),
                 exam.stage().name(),
@@ -71,8 +77,8 @@ public record PlainDerivedFacts(
                 nextStageRound != null,
                 exemption != null,
                 exemption == null ? null : Math.toIntExact(exemption.daysRemaining()),
-                "UNKNOWN", // TODO(plain path): the rounds left in the exemption window
+                exemption == null ? "UNKNOWN" : exemption.roundsLeft(),
                 age,
-                documents == null ? "UNKNOWN" : documents.name());
+                documents);
     }
 }

@@ -1,9 +1,11 @@
 package kr.qfeedback.decision.plain;
 
 import java.time.LocalDate;
-import java.time.Period;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+import kr.qfeedback.feedback.DocumentStatus;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -28,51 +30,131 @@ public final class PlainFactDeriver {
         Objects.requireNonNull(request, "request must not be null");
         var exam = request.exam();
         var grade = request.qualification().grade();
-        Qualification qualification = reference.find(request.qualification().code()).orElse(null);
+        Qualification qualification = reference.find(request.qualification().code()).map(this::withScheduleChoice).orElse(null);
         List<ExamRound> rounds = qualification == null ? List.of() : qualification.rounds();
         Stage nextStage = exam.stage() == Stage.WRITTEN ? grade.secondStage() : null;
 
-        PassCriterion criterion = criterion(qualification, grade, exam.stage());
-        PlainScoreFacts scores = PlainScoreFacts.of(exam.totalScore(), exam.subjects(), criterion);
+        // The criterion of the qualification's stage: a listed exception, else the grade's (영 20조).
+        boolean second = exam.stage().isSecond();
+        PassCriterion criterion = parameters.criterion(request.qualification().code(), grade, second);
+        PlainScoreFacts scores = PlainScoreFacts.of(exam.totalScore(), exam.subjects(), criterion, wholePaper(parameters, grade, second));
 
-        LocalDate writtenPass = request.candidate().writtenPassAnnouncedOn();
-        if (writtenPass == null && exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS) {
-            writtenPass = exam.announcedOn();
-        }
-        PlainExemptionWindow exemption = writtenPass == null ? null
-                : PlainExemptionWindow.of(writtenPass, parameters.exemptionYears(), request.asOf(), rounds, parameters.roundEvent());
-        // The documents belong to the round whose written pass this is: for a written pass, this exam's own.
+        // A written pass now always opens its window from this exam's announcement (영 21조①).
         boolean writtenPassNow = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
-        LocalDate deadline = documentDeadline(rounds, writtenPassNow ? exam.announcedOn() : writtenPass);
+        LocalDate writtenPass = writtenPassNow ? exam.announcedOn() : request.candidate().writtenPassAnnouncedOn();
+        PlainExemptionWindow exemption = writtenPass == null ? null
+                : PlainExemptionWindow.of(writtenPass, parameters.exemptionYears(), request.asOf(), rounds, parameters.roundEvent(),
+                        scheduleFrom(rounds), scheduleUntil(rounds), parameters.provisoEnabled(), parameters.provisoMinimumRounds());
+        ExamRound documentRound = writtenPass == null ? null : rounds.stream()
+                .filter(r -> writtenPass.equals(r.writtenPassDate()) && r.documentSubmissionEnd() != null)
+                .findFirst().orElse(null);
+        LocalDate deadline = documentRound == null ? null : documentRound.documentSubmissionEnd();
+        LocalDate documentStart = documentRound == null ? null : documentRound.documentSubmissionStart();
+        // The youth programme's age: counted by birth year, as on 1 January of asOf's year.
         Integer age = request.candidate().birthDate() == null ? null
-                : Period.between(request.candidate().birthDate(), request.asOf()).getYears();
+                : request.asOf().getYear() - 1 - request.candidate().birthDate().getYear();
+        String documents = documents(request, deadline);
 
         String name = request.qualification().name() != null ? request.qualification().name()
                 : qualification != null ? qualification.name() : request.qualification().code();
-        Stage scheduleStage = exam.stage() == Stage.WRITTEN ? Stage.WRITTEN : grade.secondStage();
+        // No second-stage round left in the window, or a written pass made void by missing documents:
+        // the written exam is what the candidate can sit next.
+        boolean writtenAgain = exemption != null && "NONE_LEFT".equals(exemption.roundsLeft())
+                || writtenPassNow && "NOT_SUBMITTED_OVERDUE".equals(documents);
+        Stage scheduleStage = exam.stage() == Stage.WRITTEN || writtenAgain ? Stage.WRITTEN : grade.secondStage();
+        Stage nextScheduleStage = writtenAgain ? Stage.WRITTEN : nextStage;
         PlainDerivedFacts draft = new PlainDerivedFacts(request, exam.outcome(), qualification, name, nextStage, scores, exemption, age,
                 PlainScheduleEntry.next(scheduleStage, rounds, request.asOf()).orElse(null),
-                nextStage == null ? null : PlainScheduleEntry.next(nextStage, rounds, request.asOf()).orElse(null),
-                deadline, List.of(), List.of());
+                nextStage == null ? null : PlainScheduleEntry.next(nextScheduleStage, rounds, request.asOf()).orElse(null),
+                deadline, documentStart, documents, related(qualification), List.of(), List.of());
         return new PlainDerivedFacts(request, draft.outcome(), qualification, name, nextStage, scores, exemption, age,
-                draft.sameStageRound(), draft.nextStageRound(), deadline,
+                draft.sameStageRound(), draft.nextStageRound(), deadline, documentStart, documents, draft.relatedQualifications(),
                 draft.statisticsOf(exam.stage()), draft.statisticsOf(nextStage));
     }
 
-    /** The qualification's own stated criterion, else the grade default from the parameters. */
-    private PassCriterion criterion(Qualification qualification, Grade grade, Stage stage) {
-        PassCriterion stated = qualification == null ? null
-                : stage == Stage.WRITTEN ? qualification.writtenCriterion() : qualification.secondStageCriterion();
-        return stated != null ? stated : parameters.defaultCriterion(grade, stage.isSecond());
+    /** Whether a stage is judged on the whole paper: the second stage, or a grade whose written default has no subject minimum. */
+    static boolean wholePaper(Parameters parameters, Grade grade, boolean secondStage) {
+        PassCriterion grades = parameters.defaultCriterion(grade, secondStage);
+        return secondStage || grades == null || grades.subjectMinimum() == null;
     }
 
-    private static LocalDate documentDeadline(List<ExamRound> rounds, LocalDate writtenPass) {
-        if (writtenPass == null) {
-            return null;
+    /** The qualification with its series schedule's dates where the two disagree, when the parameters choose the series. */
+    private Qualification withScheduleChoice(Qualification q) {
+        if (!parameters.seriesSchedule() || q.scheduleDisagreements().isEmpty()) {
+            return q;
         }
+        List<ExamRound> rounds = q.rounds().stream()
+                .map(r -> q.scheduleDisagreements().stream()
+                        .filter(d -> d.roundLabel().equals(r.label()))
+                        .reduce(r, (adjusted, d) -> adjusted.withDate(d.field(), d.seriesValue()), (a, b) -> b))
+                .toList();
+        return new Qualification(q.code(), q.name(), q.grade(), q.series(), q.field(), q.writtenSubjects(),
+                q.secondStageSubjects(), q.writtenCriterion(), q.secondStageCriterion(), q.writtenFee(), q.secondStageFee(),
+                q.writtenStatistics(), q.secondStageStatistics(), rounds, q.scheduleDisagreements(), q.eligibilityText());
+    }
+
+    /** The years the known schedule covers, as whole years: 1 January of the first, 31 December of the last. */
+    private static Stream<Integer> scheduleYears(List<ExamRound> rounds) {
         return rounds.stream()
-                .filter(r -> writtenPass.equals(r.writtenPassDate()) && r.documentSubmissionEnd() != null)
-                .map(ExamRound::documentSubmissionEnd)
-                .findFirst().orElse(null);
+                .flatMap(r -> Stream.of(r.writtenRegistrationStart(), r.writtenPassDate(), r.practicalRegistrationStart(),
+                        r.practicalExamStart(), r.practicalPassDate()))
+                .filter(Objects::nonNull)
+                .map(LocalDate::getYear);
+    }
+
+    private static LocalDate scheduleFrom(List<ExamRound> rounds) {
+        return scheduleYears(rounds).min(Integer::compare).map(y -> LocalDate.of(y, 1, 1)).orElse(null);
+    }
+
+    private static LocalDate scheduleUntil(List<ExamRound> rounds) {
+        return scheduleYears(rounds).max(Integer::compare).map(y -> LocalDate.of(y, 12, 31)).orElse(null);
+    }
+
+    /** Up to five other qualifications of the same 직무분야, higher grades first, then by code. */
+    private List<String> related(Qualification q) {
+        if (q == null || q.field() == null) {
+            return List.of();
+        }
+        return reference.all().stream()
+                .filter(o -> o.grade() != null && q.field().equals(o.field()) && !o.code().equals(q.code()))
+                .sorted(Comparator.comparing((Qualification o) -> o.grade().ordinal()).thenComparing(Qualification::code))
+                .limit(5)
+                .map(Qualification::name)
+                .toList();
+    }
+
+    /**
+     * The document situation the rules read: SUBMITTED as given; NOT_REQUIRED when the caller says so,
+     * when policy asks no documents of this qualification's passers, or when a held qualification of
+     * the same field and the same or a higher grade qualifies by itself (규 14조); else the caller's
+     * status (UNKNOWN when not given), with _OVERDUE once the deadline has passed.
+     */
+    private String documents(FeedbackRequest request, LocalDate deadline) {
+        DocumentStatus status = request.candidate().eligibilityDocuments();
+        if (status == DocumentStatus.SUBMITTED) {
+            return status.name();
+        }
+        Grade grade = request.qualification().grade();
+        if (status == DocumentStatus.NOT_REQUIRED || !parameters.requiresDocuments(grade, request.qualification().code())
+                || heldQualifies(request, grade)) {
+            return DocumentStatus.NOT_REQUIRED.name();
+        }
+        String base = status == null ? "UNKNOWN" : status.name();
+        return deadline != null && request.asOf().isAfter(deadline) ? base + "_OVERDUE" : base;
+    }
+
+    private boolean heldQualifies(FeedbackRequest request, Grade grade) {
+        if (grade == Grade.SERVICE) {
+            return false;
+        }
+        Qualification own = reference.find(request.qualification().code()).orElse(null);
+        if (own == null || own.field() == null) {
+            return false;
+        }
+        return request.candidate().heldQualifications().stream()
+                .map(code -> reference.find(code).orElse(null))
+                .filter(Objects::nonNull)
+                .anyMatch(h -> h.grade() != null && h.grade() != Grade.SERVICE && own.field().equals(h.field())
+                        && h.grade().ordinal() <= grade.ordinal());
     }
 }

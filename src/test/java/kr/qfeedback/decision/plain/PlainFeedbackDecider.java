@@ -31,7 +31,7 @@ public final class PlainFeedbackDecider {
         Objects.requireNonNull(rules, "rules must not be null");
         PlainDerivedFacts facts = new PlainFactDeriver(rules.reference(), rules.parameters()).derive(request);
         RuleOutcome outcome = rules.evaluateUncached(facts.profile());
-        PlainPlaceholderValues placeholders = new PlainPlaceholderValues(rules.messages());
+        PlainPlaceholderValues placeholders = new PlainPlaceholderValues(rules.messages(), rules.parameters());
         Map<String, String> common = placeholders.common(facts, outcome);
 
         List<Section> sections = new ArrayList<>();

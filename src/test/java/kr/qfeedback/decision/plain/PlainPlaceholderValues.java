@@ -1,10 +1,12 @@
 package kr.qfeedback.decision.plain;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.rules.MessageCatalogue;
+import kr.qfeedback.rules.Parameters;
 
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.SectionChoice;
@@ -16,9 +18,11 @@ import kr.qfeedback.rules.SectionChoice;
  */
 final class PlainPlaceholderValues {
     private final MessageCatalogue messages;
+    private final Parameters parameters;
 
-    PlainPlaceholderValues(MessageCatalogue messages) {
+    PlainPlaceholderValues(MessageCatalogue messages, Parameters parameters) {
         this.messages = messages;
+        this.parameters = parameters;
     }
 
     Map<String, String> common(PlainDerivedFacts facts, RuleOutcome outcome) {
@@ -33,7 +37,7 @@ final class PlainPlaceholderValues {
         v.put("stageName", stageName(exam.stage()));
         v.put("nextStageName", stageName(request.qualification().grade().secondStage()));
         v.put("resultName", messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name()));
-        v.put("round", exam.round());
+        v.put("round", PlainDisplay.round(exam.round()));
         v.put("totalScore", PlainDisplay.number(exam.totalScore()));
         v.put("average", PlainDisplay.number(scores.average()));
         v.put("asOf", PlainDisplay.date(request.asOf()));
@@ -48,11 +52,25 @@ final class PlainPlaceholderValues {
             v.put("validFrom", PlainDisplay.date(w.validFrom()));
             v.put("validUntil", PlainDisplay.date(w.validUntil()));
             v.put("daysRemaining", Long.toString(w.daysRemaining()));
-            v.put("practicalRoundsLeft", w.practicalRoundsLeft() == null ? null : w.practicalRoundsLeft().toString());
+            v.put("practicalRoundsLeft", w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0 ? null
+                    : w.practicalRoundsLeft().toString());
+            v.put("provisoRounds", w.nextWrittenExempt() ? Integer.toString(parameters.provisoMinimumRounds()) : null);
         }
         v.put("statusName", messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus()));
         v.put("deadline", PlainDisplay.date(facts.documentDeadline()));
         v.put("maxAge", outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString());
+        // Born on or after 1 January of the year that makes the programme's age (asOf year − 1 − birth year) the maximum.
+        v.put("youthBornFrom", outcome.youthMaxAge() == null ? null
+                : PlainDisplay.date(LocalDate.of(request.asOf().getYear() - 1 - outcome.youthMaxAge(), 1, 1)));
+        v.put("exemptionYears", Integer.toString(parameters.exemptionYears()));
+        v.put("expiringDays", Integer.toString(parameters.exemptionExpiringDays()));
+        boolean wholePaper = PlainFactDeriver.wholePaper(parameters, request.qualification().grade(), exam.stage().isSecond());
+        if (scores.criterion() != null) {
+            v.put(wholePaper ? "wholePaperMinimum" : "meanMinimum", PlainDisplay.number(scores.criterion().averageMinimum()));
+        }
+        v.put("documentStart", PlainDisplay.date(facts.documentStart()));
+        v.put("fee", PlainDisplay.won(fee(facts)));
+        v.put("relatedQualifications", join(facts.relatedQualifications()));
         return v;
     }
 
@@ -85,6 +103,15 @@ final class PlainPlaceholderValues {
             v.put("lastPassRate", PlainDisplay.number((Number) last.get("passRate")));
         }
         return v;
+    }
+
+    /** The fee of the stage the candidate sits next: that of the next round shown, else of this exam's stage. */
+    static Integer fee(PlainDerivedFacts facts) {
+        if (facts.qualification() == null) {
+            return null;
+        }
+        Stage stage = facts.sameStageRound() != null ? facts.sameStageRound().stage() : facts.request().exam().stage();
+        return stage == Stage.WRITTEN ? facts.qualification().writtenFee() : facts.qualification().secondStageFee();
     }
 
     private String stageName(Stage stage) {

@@ -88,8 +88,19 @@ final class PlainSectionDataAssembler {
                 data.put("daysRemaining", w == null ? null : w.daysRemaining());
                 data.put("status", outcome.exemptionStatus());
                 data.put("practicalRoundsLeft", w == null ? null : w.practicalRoundsLeft());
+                data.put("nextWrittenExempt", w == null ? null : w.nextWrittenExempt());
             }
-            case ELIGIBILITY_DOCUMENTS -> data.put("deadline", iso(facts.documentDeadline()));
+            case ELIGIBILITY_DOCUMENTS -> {
+                LocalDate deadline = facts.documentDeadline();
+                data.put("deadline", iso(deadline));
+                data.put("submissionStart", iso(facts.documentStart()));
+                data.put("deadlinePassed", deadline == null ? null : facts.request().asOf().isAfter(deadline));
+            }
+            case REAPPLY -> {
+                PlainScheduleEntry next = facts.sameStageRound();
+                data.put("stage", (next != null ? next.stage() : exam.stage()).name());
+                data.put("fee", PlainPlaceholderValues.fee(facts));
+            }
             case NEXT_EXAM_SCHEDULE -> {
                 PlainScheduleEntry round = scheduleFor(choice, facts);
                 data.put("stage", round == null ? null : round.stage().name());
@@ -99,7 +110,10 @@ final class PlainSectionDataAssembler {
                 data.put("round", round == null ? null : round.roundLabel());
             }
             case YOUTH_FEE_DISCOUNT -> data.put("maxAge", outcome.youthMaxAge());
-            case RELATED_QUALIFICATIONS -> data.put("field", facts.qualification() == null ? null : facts.qualification().field());
+            case RELATED_QUALIFICATIONS -> {
+                data.put("field", facts.qualification() == null ? null : facts.qualification().field());
+                data.put("sameField", facts.relatedQualifications());
+            }
             default -> {
             }
         }
