@@ -542,6 +542,7 @@
         ['제출 기간', d.submissionStart && d.deadline ? `${dot(d.submissionStart)} ~ ${dot(d.deadline)}` : null],
         ['제출 마감', !d.submissionStart && d.deadline ? dot(d.deadline) : null],
         ['마감 지남', d.deadlinePassed ? '예' : null],
+        ['응시자격', d.eligibilityText || null],
       ]);
       case 'REAPPLY': return dl([['응시료', d.fee === null || d.fee === undefined ? null : `${Number(d.fee).toLocaleString('ko-KR')}원`]]);
       case 'RELATED_QUALIFICATIONS': return (d.sameField || []).length

@@ -28,7 +28,8 @@ final class SectionDataAssembler {
     private static final SectionData.Keys PREP_PERIOD = new SectionData.Keys("year", "writtenPassRate", "secondStagePassRate");
     private static final SectionData.Keys WRITTEN_EXEMPTION = new SectionData.Keys("validFrom", "validUntil", "daysRemaining", "status",
             "practicalRoundsLeft", "nextWrittenExempt");
-    private static final SectionData.Keys ELIGIBILITY_DOCUMENTS = new SectionData.Keys("deadline", "submissionStart", "deadlinePassed");
+    private static final SectionData.Keys ELIGIBILITY_DOCUMENTS = new SectionData.Keys("deadline", "submissionStart", "deadlinePassed",
+            "eligibilityText");
     private static final SectionData.Keys REAPPLY = new SectionData.Keys("stage", "fee");
     private static final SectionData.Keys NEXT_EXAM_SCHEDULE = new SectionData.Keys("stage", "registrationStart", "registrationEnd", "examDate", "round");
     private static final SectionData.Keys YOUTH_FEE_DISCOUNT = new SectionData.Keys("maxAge");
@@ -86,7 +87,8 @@ final class SectionDataAssembler {
             }
             case ELIGIBILITY_DOCUMENTS -> SectionData.of(ELIGIBILITY_DOCUMENTS, iso(facts.documentDeadline()),
                     iso(facts.documentStart()),
-                    facts.documentDeadline() == null ? null : facts.request().asOf().isAfter(facts.documentDeadline()));
+                    facts.documentDeadline() == null ? null : facts.request().asOf().isAfter(facts.documentDeadline()),
+                    facts.qualification() == null ? null : facts.qualification().eligibilityText());
             case REAPPLY -> {
                 ScheduleEntry next = facts.sameStageRound();
                 Stage stage = next != null ? next.stage() : exam.stage();

@@ -178,7 +178,7 @@ public final class RulesLifecycle {
             }
         }
         synchronized (publishing) {
-            goLive(onDisk, checked.rules(), SYSTEM, "시작할 때 규칙 폴더에서 적용", AuditAction.STARTUP,
+            goLive(onDisk, checked.rules(), SYSTEM, startupNote(onDisk), AuditAction.STARTUP,
                     ActivationAction.STARTUP, stored.orElse(null));
         }
         return checked.rules();
@@ -256,5 +256,26 @@ public final class RulesLifecycle {
 
     private static long millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** The file of a rules folder in which staff state why this version changes what it changes. */
+    static final String CHANGE_NOTE = "변경_사유.md";
+    private static final int NOTE_LIMIT = 4000;
+
+    /**
+     * The audit note of a version applied from the folder at start-up: the fixed sentence, then the
+     * reason staff wrote in {@link #CHANGE_NOTE} when the folder has one.
+     */
+    static String startupNote(RuleFiles files) {
+        String note = "시작할 때 규칙 폴더에서 적용";
+        byte[] reason = files.files().get(CHANGE_NOTE);
+        if (reason == null) {
+            return note;
+        }
+        String text = new String(reason, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (text.length() > NOTE_LIMIT) {
+            text = text.substring(0, NOTE_LIMIT) + " …";
+        }
+        return text.isEmpty() ? note : note + ". 변경 사유(" + CHANGE_NOTE + "):\n" + text;
     }
 }

@@ -239,7 +239,7 @@ class ConsoleBrowserTest {
             List<WebElement> v = d.findElements(By.cssSelector("#history-result .active-version"));
             return v.isEmpty() ? null : v.get(0).getText();
         });
-        Path broken = editedTable("broken", sheet -> cell(sheet, "U10").setCellValue("첫째"));
+        Path broken = editedTable("broken", sheet -> cell(sheet, "V10").setCellValue("첫째"));
         upload(broken);
         driver.findElement(By.id("validate-button")).click();
         WebElement table = wait(SLOW).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-result table.problems")));
@@ -248,7 +248,7 @@ class ConsoleBrowserTest {
         assertTrue(cells.get(0).endsWith("sections.drl.xlsx"), "file: " + cells);
         assertEquals("섹션표시", cells.get(1), "sheet: " + cells);
         assertEquals("10", cells.get(2), "row: " + cells);
-        assertEquals("U", cells.get(3), "column: " + cells);
+        assertEquals("V", cells.get(3), "column: " + cells);
         assertFalse(cells.get(4).isBlank(), "what is wrong: " + cells);
         assertTrue(driver.findElement(By.id("rules-status")).getText().contains("검증 실패"));
         screenshot("10-rules-validation-errors-desktop", DESKTOP);

@@ -273,13 +273,13 @@ class FeedbackDecisionsHttpTest {
 
     @Test
     void anExemptionWithinNinetyDaysOfItsEndIsExpiringAndOnePastItIsExpired() {
-        JsonObject expiring = section(decide(with(example(), "asOf", "2028-02-19")), "WRITTEN_EXEMPTION")
+        JsonObject expiring = section(decide(with(with(example(), "candidate.eligibilityDocuments", "SUBMITTED"), "asOf", "2028-02-19")), "WRITTEN_EXEMPTION")
                 .getJsonObject("data");
         assertEquals("2028-03-10", expiring.getString("validUntil"));
         assertEquals(20, expiring.getLong("daysRemaining"));
         assertEquals("EXPIRING", expiring.getString("status"));
 
-        JsonObject expired = section(decide(with(example(), "asOf", "2028-03-11")), "WRITTEN_EXEMPTION")
+        JsonObject expired = section(decide(with(with(example(), "candidate.eligibilityDocuments", "SUBMITTED"), "asOf", "2028-03-11")), "WRITTEN_EXEMPTION")
                 .getJsonObject("data");
         assertTrue(expired.getLong("daysRemaining") < 0, expired::encode);
         assertEquals("EXPIRED", expired.getString("status"));

@@ -109,7 +109,7 @@ class RulesImpactHttpTest {
         JsonObject body = json(response);
         assertEquals(false, body.getBoolean("valid"));
         assertNull(body.getValue("impact"));
-        assertEquals(17, body.getJsonArray("problems").getJsonObject(0).getInteger("row"));
+        assertEquals(23, body.getJsonArray("problems").getJsonObject(0).getInteger("row"));
     }
 
     @ParameterizedTest(name = "{0}")

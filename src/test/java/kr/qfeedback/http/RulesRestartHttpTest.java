@@ -104,7 +104,7 @@ class RulesRestartHttpTest {
 
         RuleProblem p = e.problems().get(0);
         assertEquals(LifecycleServer.SHEET, p.sheet(), p::describe);
-        assertEquals(17, p.row(), p::describe);
+        assertEquals(23, p.row(), p::describe);
         assertEquals("H", p.column(), p::describe);
         assertStoreUnchanged(dir.resolve("data"), before, entries);
     }

@@ -21,12 +21,12 @@ class RuleDiffTest {
     void changingOneCellOfTheSectionTableIsReportedAsExactlyThatCell() throws IOException {
         Path rules = RulesCopy.of(temp.resolve("rules"));
         RuleFiles before = RuleFiles.read(rules);
-        RulesCopy.setCell(rules.resolve("sections.drl.xlsx"), "섹션표시", "U10", 15);
+        RulesCopy.setCell(rules.resolve("sections.drl.xlsx"), "섹션표시", "V10", 15);
 
         List<FileChange> diff = RuleDiff.between(before, RuleFiles.read(rules));
 
         assertEquals(List.of(new FileChange("sections.drl.xlsx", ChangeKind.CHANGED,
-                List.of(new CellChange("섹션표시", "U10", "10", "15")), List.of(), 0)), diff);
+                List.of(new CellChange("섹션표시", "V10", "10", "15")), List.of(), 0)), diff);
     }
 
     @Test

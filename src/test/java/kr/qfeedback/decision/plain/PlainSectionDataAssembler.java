@@ -95,6 +95,7 @@ final class PlainSectionDataAssembler {
                 data.put("deadline", iso(deadline));
                 data.put("submissionStart", iso(facts.documentStart()));
                 data.put("deadlinePassed", deadline == null ? null : facts.request().asOf().isAfter(deadline));
+                data.put("eligibilityText", facts.qualification() == null ? null : facts.qualification().eligibilityText());
             }
             case REAPPLY -> {
                 PlainScheduleEntry next = facts.sameStageRound();
