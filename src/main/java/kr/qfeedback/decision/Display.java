@@ -10,6 +10,11 @@ final class Display {
     /** Scores, averages and pass rates (hundredths from 0 to 100) as text, made once. */
     private static final HundredthsTable<String> HUNDREDTHS = new HundredthsTable<>(Display::number, String[]::new);
 
+    /** Rounds and fees as shown, made once each: a cohort repeats a few of them on every page. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> ROUNDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> WON = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_MAX = 4096;
+
     private Display() {
     }
 
@@ -21,6 +26,18 @@ final class Display {
         if (round == null) {
             return null;
         }
+        String known = ROUNDS.get(round);
+        if (known != null) {
+            return known;
+        }
+        String shown = roundOnce(round);
+        if (ROUNDS.size() < CACHED_MAX) { // a cohort names a handful of rounds; odd values are not kept
+            ROUNDS.putIfAbsent(round, shown);
+        }
+        return shown;
+    }
+
+    private static String roundOnce(String round) {
         int dash = round.indexOf('-');
         if (dash == 4 && round.length() > 5 && round.length() <= 8 && allDigits(round, 0, 4) && allDigits(round, 5, round.length())) {
             return round.substring(0, 4) + "년 제" + Integer.parseInt(round.substring(5)) + "회";
@@ -39,7 +56,17 @@ final class Display {
 
     /** An amount of won with thousands separators (19,400); null stays null. */
     static String won(Integer amount) {
-        return amount == null ? null : String.format(java.util.Locale.ROOT, "%,d", amount);
+        if (amount == null) {
+            return null;
+        }
+        String known = WON.get(amount);
+        if (known == null) {
+            known = String.format(java.util.Locale.ROOT, "%,d", amount);
+            if (WON.size() < CACHED_MAX) { // the reference data holds a few hundred distinct fees
+                WON.putIfAbsent(amount, known);
+            }
+        }
+        return known;
     }
 
     static String date(LocalDate date) {

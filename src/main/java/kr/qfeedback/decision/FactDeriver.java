@@ -32,11 +32,14 @@ public final class FactDeriver {
     private final Parameters parameters;
     private final Map<String, QualificationFacts> byCode;
     private final ExemptionWindow.Proviso proviso;
+    /** The codes with a criterion exception, for the common case of none. */
+    private final java.util.Set<String> exceptions;
 
     public FactDeriver(ReferenceCatalogue reference, Parameters parameters) {
         Objects.requireNonNull(reference, "reference must not be null");
         this.parameters = Objects.requireNonNull(parameters, "parameters must not be null");
         this.proviso = new ExemptionWindow.Proviso(parameters.provisoEnabled(), parameters.provisoMinimumRounds());
+        this.exceptions = java.util.Set.copyOf(parameters.criterionExceptions().stream().map(Parameters.CriterionException::code).toList());
         Map<String, QualificationFacts> facts = new HashMap<>(reference.size() * 2);
         Map<String, List<Qualification>> byField = new LinkedHashMap<>();
         for (Qualification q : reference.all()) {
@@ -124,7 +127,9 @@ public final class FactDeriver {
         var exam = request.exam();
         Grade grade = request.qualification().grade();
         boolean second = exam.stage().isSecond();
-        PassCriterion criterion = parameters.criterion(request.qualification().code(), grade, second);
+        String code = request.qualification().code();
+        PassCriterion criterion = code == null || !exceptions.contains(code) ? parameters.defaultCriterion(grade, second)
+                : parameters.criterion(code, grade, second);
         return ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion, parameters.judgedOnWholePaper(grade, second));
     }
 

@@ -86,7 +86,7 @@ final class PlaceholderValues {
             case WHOLE_PAPER_MINIMUM -> criterion == null || !wholePaper() ? null : Display.number(criterion.averageMinimum());
             case DOCUMENT_START -> Display.date(facts.documentStart());
             case FEE -> Display.won(fee());
-            case RELATED_QUALIFICATIONS -> facts.reference() == null ? null : join(facts.reference().related());
+            case RELATED_QUALIFICATIONS -> facts.reference() == null ? null : facts.reference().relatedText();
             default -> null;
         };
     }

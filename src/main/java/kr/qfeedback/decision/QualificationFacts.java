@@ -30,6 +30,7 @@ public final class QualificationFacts {
     private final LocalDate scheduleFrom;
     private final LocalDate scheduleUntil;
     private List<String> related = List.of();
+    private String relatedText;
 
     QualificationFacts(Qualification qualification) {
         this.qualification = qualification;
@@ -58,6 +59,12 @@ public final class QualificationFacts {
     /** Set once, while the deriver is made: the qualifications of the same field (see {@link FactDeriver}). */
     void relate(List<String> names) {
         this.related = List.copyOf(names);
+        this.relatedText = names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    /** {@link #related()} as a sentence lists them, null when there are none; made once. */
+    String relatedText() {
+        return relatedText;
     }
 
     /** Names of other qualifications of the same 직무분야, higher grades first. */

@@ -64,9 +64,18 @@ public record ScoreFacts(
         Double average = judged == null ? null : Double.valueOf(displayed(judged, averageMet, criterion));
         List<String> weakest = weakestFirst(subjects);
         Double shortfall = average == null || criterion == null ? null
-                : Double.valueOf(averageMet ? 0 : Math.max(0.01, round(criterion.averageMinimum() - judged)));
+                : Double.valueOf(averageMet ? 0 : shortfall(criterion.averageMinimum(), average));
         boolean meets = averageMet != null && averageMet && below.isEmpty();
         return new ScoreFacts(criterion, average, lowest, List.copyOf(below), weakest, shortfall, meets);
+    }
+
+    /**
+     * The points from the shown score up to the minimum, in whole hundredths (the shown score has two
+     * decimals and is under the minimum when it was missed), at least 0.01.
+     */
+    private static double shortfall(int minimum, double shown) {
+        long hundredths = (long) minimum * 100 - Math.round(shown * 100);
+        return Math.max(1, hundredths) / 100.0;
     }
 
     /** Whether the subjects' mean is at least {@code minimum}, compared exactly on whole tenths. */

@@ -53,7 +53,8 @@ public record PlainScoreFacts(
                 .sorted(Comparator.comparingDouble(SubjectScore::score))
                 .map(SubjectScore::name).toList();
         Double shortfall = average == null || criterion == null ? null
-                : averageMet ? Double.valueOf(0) : Double.valueOf(Math.max(0.01, round(criterion.averageMinimum() - judged)));
+                : averageMet ? Double.valueOf(0) : Double.valueOf(Math.max(0.01,
+                        BigDecimal.valueOf(criterion.averageMinimum()).subtract(BigDecimal.valueOf(average)).doubleValue()));
         boolean meets = Boolean.TRUE.equals(averageMet) && below.isEmpty();
         return new PlainScoreFacts(criterion, average, lowest, below, weakest, shortfall, meets);
     }
