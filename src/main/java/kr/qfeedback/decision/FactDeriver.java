@@ -95,8 +95,8 @@ public final class FactDeriver {
         return new DerivedFacts(request, exam.outcome(), qualification, known, name, nextStage, scores, exemption, age,
                 sameStageRound, nextStageRound, deadline, documentRound == null ? null : documentRound.documentSubmissionStart(),
                 documents,
-                known == null ? List.of() : known.statisticsOf(exam.stage()),
-                known == null || nextStage == null ? List.of() : known.statisticsOf(nextStage));
+                known == null || !known.sat(exam.stage()) ? List.of() : known.statisticsOf(exam.stage()),
+                known == null || nextStage == null || !known.sat(nextStage) ? List.of() : known.statisticsOf(nextStage));
     }
 
     /**

@@ -99,7 +99,12 @@ public final class QualificationFacts {
         return stage == Stage.WRITTEN ? qualification.writtenStatistics() : qualification.secondStageStatistics();
     }
 
-    /** The latest year's figures of a stage, null when there are none; the first listed wins a tie. */
+    /** Whether anybody sat the stage in a year of the statistics (else they are no statistics to show). */
+    boolean sat(Stage stage) {
+        return latestOf(stage) != null;
+    }
+
+    /** The latest year's figures of a stage that somebody sat, null when there are none; the first listed wins a tie. */
     YearlyPassRate latestOf(Stage stage) {
         return stage == Stage.WRITTEN ? latestWritten : latestSecondStage;
     }
@@ -125,10 +130,11 @@ public final class QualificationFacts {
         return null;
     }
 
+    /** The latest year somebody sat the stage; a year nobody sat has no figures to compare with. */
     private static YearlyPassRate latest(List<YearlyPassRate> rates) {
         YearlyPassRate latest = null;
         for (YearlyPassRate rate : rates) {
-            if (latest == null || rate.year() > latest.year()) {
+            if (rate.applicants() > 0 && (latest == null || rate.year() > latest.year())) {
                 latest = rate;
             }
         }

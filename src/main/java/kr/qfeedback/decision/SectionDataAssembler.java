@@ -70,6 +70,9 @@ final class SectionDataAssembler {
                 Stage second = facts.request().qualification().grade().secondStage();
                 YearlyPassRate written = facts.latestStatisticsOf(Stage.WRITTEN);
                 YearlyPassRate practical = facts.latestStatisticsOf(second);
+                if (written != null && (practical == null || practical.year() != written.year())) {
+                    practical = sameYear(facts.statisticsOf(second), written.year()); // both rates of one year
+                }
                 yield SectionData.of(PREP_PERIOD,
                         written != null ? Integer.valueOf(written.year()) : practical == null ? null : practical.year(),
                         written == null ? null : written.passRate(),
@@ -111,6 +114,16 @@ final class SectionDataAssembler {
                     facts.reference() == null ? List.of() : facts.reference().related());
             default -> SectionData.empty();
         };
+    }
+
+    /** The figures of {@code year} when somebody sat the stage that year, else null. */
+    private static YearlyPassRate sameYear(List<YearlyPassRate> rates, int year) {
+        for (YearlyPassRate rate : rates) {
+            if (rate.year() == year && rate.applicants() > 0) {
+                return rate;
+            }
+        }
+        return null;
     }
 
     static Stage stageFor(SectionChoice choice, DerivedFacts facts) {

@@ -18,10 +18,12 @@ final class HandWrittenPolicy {
     private static final int SECTION_CAPACITY = 12;
 
     private final int youthMaxAge;
+    private final boolean youthDiscount;
     private final boolean survey;
 
     HandWrittenPolicy(Parameters parameters) {
         this.youthMaxAge = parameters.youthMaxAge();
+        this.youthDiscount = parameters.youthDiscountEnabled();
         this.survey = parameters.surveyEnabled();
     }
 
@@ -54,10 +56,12 @@ final class HandWrittenPolicy {
 
     private void writtenPass(Profile p, List<SectionId> out) {
         out.add(SectionId.RESULT_SUMMARY);
-        if (requiresDocuments(p.grade()) && "NOT_SUBMITTED".equals(p.documents())) {
+        // Java has already applied who must submit (parameters) and held qualifications: any status
+        // but SUBMITTED and NOT_REQUIRED shows the section, and a void pass has no exemption.
+        if (!"SUBMITTED".equals(p.documents()) && !"NOT_REQUIRED".equals(p.documents())) {
             out.add(SectionId.ELIGIBILITY_DOCUMENTS);
         }
-        if (exemptionKnown(p)) {
+        if (exemptionKnown(p) && !"NOT_SUBMITTED_OVERDUE".equals(p.documents())) {
             out.add(SectionId.WRITTEN_EXEMPTION);
         }
         if (p.scored()) {
@@ -157,20 +161,14 @@ final class HandWrittenPolicy {
 
     /**
      * judgements.drl gives every known window exactly one status (EXPIRED / EXPIRING / ACTIVE) and
-     * each status has its own row for the same section, so only "known" matters for the ids.
+     * each status and rounds-left value has its own row for the same section, so only "known" matters
+     * for the ids.
      */
     private static boolean exemptionKnown(Profile p) {
         return p.exemptionDaysRemaining() != null;
     }
 
     private boolean young(Profile p) {
-        return p.age() != null && p.age() <= youthMaxAge;
-    }
-
-    private static boolean requiresDocuments(String grade) {
-        return switch (grade) {
-            case "PROFESSIONAL_ENGINEER", "MASTER_CRAFTSMAN", "ENGINEER", "INDUSTRIAL_ENGINEER" -> true;
-            default -> false;
-        };
+        return youthDiscount && p.age() != null && p.age() <= youthMaxAge;
     }
 }

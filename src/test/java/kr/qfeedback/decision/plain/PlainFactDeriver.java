@@ -14,6 +14,7 @@ import kr.qfeedback.reference.ExamRound;
 import kr.qfeedback.reference.PassCriterion;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.ReferenceCatalogue;
+import kr.qfeedback.reference.YearlyPassRate;
 import kr.qfeedback.rules.Parameters;
 
 /** Derives the facts of one request from the reference data and the parameters of a rule set. */
@@ -69,7 +70,12 @@ public final class PlainFactDeriver {
                 deadline, documentStart, documents, related(qualification), List.of(), List.of());
         return new PlainDerivedFacts(request, draft.outcome(), qualification, name, nextStage, scores, exemption, age,
                 draft.sameStageRound(), draft.nextStageRound(), deadline, documentStart, documents, draft.relatedQualifications(),
-                draft.statisticsOf(exam.stage()), draft.statisticsOf(nextStage));
+                satIn(draft.statisticsOf(exam.stage())), satIn(draft.statisticsOf(nextStage)));
+    }
+
+    /** A stage's statistics, or none when nobody sat it in any year. */
+    private static List<YearlyPassRate> satIn(List<YearlyPassRate> rates) {
+        return rates.stream().anyMatch(r -> r.applicants() > 0) ? rates : List.of();
     }
 
     /** Whether a stage is judged on the whole paper: the second stage, or a grade whose written default has no subject minimum. */

@@ -76,7 +76,9 @@ final class PlainSectionDataAssembler {
             case PREP_PERIOD -> {
                 Stage second = facts.request().qualification().grade().secondStage();
                 YearlyPassRate written = latest(facts.statisticsOf(Stage.WRITTEN));
-                YearlyPassRate practical = latest(facts.statisticsOf(second));
+                YearlyPassRate practical = written == null ? latest(facts.statisticsOf(second))
+                        : facts.statisticsOf(second).stream().filter(r -> r.year() == written.year() && r.applicants() > 0)
+                                .findFirst().orElse(null);
                 data.put("year", written != null ? Integer.valueOf(written.year()) : practical == null ? null : practical.year());
                 data.put("writtenPassRate", written == null ? null : written.passRate());
                 data.put("secondStagePassRate", practical == null ? null : practical.passRate());
@@ -134,7 +136,7 @@ final class PlainSectionDataAssembler {
     }
 
     private static YearlyPassRate latest(List<YearlyPassRate> rates) {
-        return rates.stream().max(Comparator.comparingInt(YearlyPassRate::year)).orElse(null);
+        return rates.stream().filter(r -> r.applicants() > 0).max(Comparator.comparingInt(YearlyPassRate::year)).orElse(null);
     }
 
     private static String iso(LocalDate date) {
