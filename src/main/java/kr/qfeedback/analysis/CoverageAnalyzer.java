@@ -68,9 +68,9 @@ public final class CoverageAnalyzer {
         ProfileClasses classes = new ProfileClasses(reads, space.candidates(), space.template());
         Map<ProfileClasses.Key, Group> byKey = new LinkedHashMap<>();
         int[] total = new int[1];
-        space.forEach(p -> {
-            byKey.computeIfAbsent(classes.key(p), k -> new Group(p)).count++;
-            total[0]++;
+        space.forEach(classes, (p, weight) -> {
+            byKey.computeIfAbsent(classes.key(p), k -> new Group(p)).count += weight;
+            total[0] += weight;
         });
         List<Group> groups = List.copyOf(byKey.values());
         // Sessions come from the rule set's pool, so groups can be evaluated in parallel; findings are collected in order.
@@ -120,8 +120,8 @@ public final class CoverageAnalyzer {
         }
 
         RowRef of(RuleSource source) {
-            return bySource.getOrDefault(source.source(),
-                    new RowRef(label(source.rule(), source.source()), source.rule(), source.source()));
+            RowRef known = bySource.get(source.source());
+            return known != null ? known : new RowRef(label(source.rule(), source.source()), source.rule(), source.source());
         }
 
         int position(RowRef row) {

@@ -30,11 +30,11 @@ final class ProfileClasses {
             Profile::grade, Profile::qualificationKnown, Profile::scored, Profile::subjectsScored, Profile::totalScore,
             Profile::lowestSubjectScore, Profile::belowSubjectMinimum, Profile::scoreMeetsCriterion, Profile::stageStatisticsKnown,
             Profile::nextStageStatisticsKnown, Profile::sameStageScheduleKnown, Profile::nextStageScheduleKnown,
-            Profile::writtenPassKnown, Profile::exemptionDaysRemaining, Profile::age, Profile::documents);
+            Profile::writtenPassKnown, Profile::exemptionDaysRemaining, Profile::exemptionRounds, Profile::age, Profile::documents);
     private static final List<String> GETTER_NAMES = List.of("outcome", "stage", "result", "grade", "qualificationKnown", "scored",
             "subjectsScored", "totalScore", "lowestSubjectScore", "belowSubjectMinimum", "scoreMeetsCriterion",
             "stageStatisticsKnown", "nextStageStatisticsKnown", "sameStageScheduleKnown", "nextStageScheduleKnown",
-            "writtenPassKnown", "exemptionDaysRemaining", "age", "documents");
+            "writtenPassKnown", "exemptionDaysRemaining", "exemptionRounds", "age", "documents");
     /** False if Profile's fields changed since the list above was written: then reflection is used. */
     private static final boolean DIRECT = GETTER_NAMES.equals(Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList());
 
@@ -73,6 +73,17 @@ final class ProfileClasses {
             key[i] = id;
         }
         return new Key(key);
+    }
+
+    /** The class of a candidate value of a field (by name), or the value itself when the field has none. */
+    Object classOf(String field, Object value) {
+        for (int i = 0; i < COMPONENTS.length; i++) {
+            if (COMPONENTS[i].getName().equals(field)) {
+                Integer id = ids.get(i).get(value);
+                return id == null ? java.util.Objects.requireNonNullElse(value, "null") : id;
+            }
+        }
+        throw new IllegalArgumentException("Profile has no field " + field);
     }
 
     /** How many classes each field's candidate values fall into, by field name. */

@@ -151,37 +151,95 @@ final class ProfileSpace {
 
     /** Calls {@code action} with every profile of the space, in a fixed order. */
     void forEach(Consumer<Profile> action) {
+        forEach(null, (p, weight) -> action.accept(p));
+    }
+
+    /** A value standing for {@code weight} values the rules cannot tell apart. */
+    private record Weighted<T>(T value, int weight) {
+    }
+
+    /**
+     * Calls {@code action} once per class of the innermost, independent fields (age, documents, the
+     * exemption's days and rounds left) instead of once per value, with the number of profiles the
+     * call stands for: every group of {@code classes} is still reached, by the same first profile, and
+     * the weights add up to the size of the space. Without classes every profile is called with weight 1.
+     */
+    void forEach(ProfileClasses classes, java.util.function.ObjIntConsumer<Profile> action) {
+        List<Weighted<Integer>> ages = weighted(this.ages, v -> classes == null ? null : classes.classOf("age", v));
+        List<Weighted<String>> documents = weighted(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
+        Map<Boolean, List<Weighted<Exemption>>> exemptions = new HashMap<>();
+        for (boolean writtenPass : YES_NO) {
+            exemptions.put(writtenPass, weighted(exemptions(writtenPass), e -> classes == null ? null : List.of(e.known(),
+                    classes.classOf("exemptionDaysRemaining", e.daysRemaining()), classes.classOf("exemptionRounds", e.roundsLeft()))));
+        }
         for (Stage stage : Stage.values()) {
             for (ExamResult result : ExamResult.values()) {
                 for (Grade grade : GRADE_ORDER) {
                     if (stage.isSecond() && stage != grade.secondStage()) {
                         continue;
                     }
-                    outcome(stage, result, grade, action);
+                    outcome(stage, result, grade, ages, documents,
+                            exemptions.get(stage == Stage.WRITTEN && result == ExamResult.PASS), action);
                 }
             }
         }
     }
 
+    /** Values in their order, one per class (the first of it) with the size of its class; all of them without classes. */
+    private static <T> List<Weighted<T>> weighted(List<T> values, java.util.function.Function<T, Object> classOf) {
+        Map<Object, Integer> index = new HashMap<>();
+        List<T> firsts = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (T v : values) {
+            Object c = classOf.apply(v);
+            if (c == null) {
+                firsts.add(v);
+                weights.add(1);
+                continue;
+            }
+            Integer at = index.get(c);
+            if (at == null) {
+                index.put(c, firsts.size());
+                firsts.add(v);
+                weights.add(1);
+            } else {
+                weights.set(at, weights.get(at) + 1);
+            }
+        }
+        List<Weighted<T>> out = new ArrayList<>(firsts.size());
+        for (int i = 0; i < firsts.size(); i++) {
+            out.add(new Weighted<>(firsts.get(i), weights.get(i)));
+        }
+        return out;
+    }
+
     private void outcome(Stage stage, ExamResult result, Grade grade, Consumer<Profile> action) {
+        List<Weighted<Integer>> ages = weighted(this.ages, v -> null);
+        List<Weighted<String>> documents = weighted(DOCUMENTS, v -> null);
+        outcome(stage, result, grade, ages, documents, weighted(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null),
+                (p, w) -> action.accept(p));
+    }
+
+    private void outcome(Stage stage, ExamResult result, Grade grade, List<Weighted<Integer>> ages, List<Weighted<String>> documents,
+                         List<Weighted<Exemption>> exemptions, java.util.function.ObjIntConsumer<Profile> action) {
         boolean written = stage == Stage.WRITTEN;
         List<Score> scores = scores(result);
-        List<Exemption> exemptions = exemptions(written && result == ExamResult.PASS);
         for (boolean known : YES_NO) {
             for (Score score : scores) {
                 for (boolean stageStatistics : known ? YES_NO : NO) {
                     for (boolean nextStatistics : known && written ? YES_NO : NO) {
                         for (boolean sameSchedule : known ? YES_NO : NO) {
                             for (boolean nextSchedule : known && written ? YES_NO : NO) {
-                                for (Exemption exemption : exemptions) {
-                                    for (Integer age : ages) {
-                                        for (String documents : DOCUMENTS) {
+                                for (Weighted<Exemption> we : exemptions) {
+                                    Exemption exemption = we.value();
+                                    for (Weighted<Integer> age : ages) {
+                                        for (Weighted<String> document : documents) {
                                             action.accept(new Profile(stage.name() + "_" + result.name(), stage.name(),
                                                     result.name(), grade.name(), known, score.scored(), score.subjectsScored(),
                                                     score.total(), score.lowest(), score.below(), score.meets(),
                                                     stageStatistics, nextStatistics, sameSchedule, nextSchedule,
-                                                    exemption.known(), exemption.daysRemaining(), exemption.roundsLeft(), age,
-                                                    documents));
+                                                    exemption.known(), exemption.daysRemaining(), exemption.roundsLeft(), age.value(),
+                                                    document.value()), we.weight() * age.weight() * document.weight());
                                         }
                                     }
                                 }

@@ -248,7 +248,21 @@ public final class RuleSet {
         return sourceOrder(candidate.decidedBy().source()).compareTo(sourceOrder(current.decidedBy().source())) < 0;
     }
 
+    /** The sort key of a rule's source (file, then row or line), made once per source: analysis sorts millions. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SOURCE_ORDER = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String sourceOrder(String source) {
+        String known = SOURCE_ORDER.get(source);
+        if (known == null) {
+            known = sourceOrderOnce(source);
+            if (SOURCE_ORDER.size() < 100_000) {
+                SOURCE_ORDER.putIfAbsent(source, known);
+            }
+        }
+        return known;
+    }
+
+    private static String sourceOrderOnce(String source) {
         int at = source.lastIndexOf(' ');
         String file = at < 0 ? source : source.substring(0, at);
         String number = at < 0 ? "0" : source.substring(at + 1);
