@@ -141,17 +141,12 @@ public final class FactDeriver {
      * appended once the deadline has passed without the documents being known to be in.
      */
     private String documents(FeedbackRequest request, LocalDate deadline) {
-        DocumentStatus status = request.candidate().eligibilityDocuments();
-        if (status == DocumentStatus.SUBMITTED) {
-            return status.name();
-        }
         Grade grade = request.qualification().grade();
-        if (status == DocumentStatus.NOT_REQUIRED || !parameters.requiresDocuments(grade, request.qualification().code())
-                || heldQualifies(request, grade)) {
-            return DocumentStatus.NOT_REQUIRED.name();
-        }
-        String base = status == null ? "UNKNOWN" : status.name();
-        return deadline != null && request.asOf().isAfter(deadline) ? base + "_OVERDUE" : base;
+        DocumentStatus status = request.candidate().eligibilityDocuments();
+        boolean required = parameters.requiresDocuments(grade, request.qualification().code());
+        boolean held = status != DocumentStatus.SUBMITTED && status != DocumentStatus.NOT_REQUIRED && required
+                && heldQualifies(request, grade);
+        return DocumentSituation.of(status, required, held, deadline, request.asOf());
     }
 
     private boolean heldQualifies(FeedbackRequest request, Grade grade) {

@@ -416,6 +416,29 @@ class FeedbackErrorsHttpTest {
         assertError(post(request), 422, "INCONSISTENT", "candidate.writtenPassAnnouncedOn");
     }
 
+    @Test
+    void aWrittenPassWithASubjectUnderTheMinimumIsInconsistentNamingTheResultAndTheSubject() {
+        // The contract's example is 1320 정보처리기사 (기사: 과목당 40); its subject at 35 is 과락.
+        JsonArray subjects = example().getJsonObject("exam").getJsonArray("subjects").copy();
+        subjects.getJsonObject(0).put("score", 35);
+        JsonObject error = assertError(post(with(example(), "exam.subjects", subjects)), 422, "INCONSISTENT", "exam.result");
+        assertTrue(error.getString("message").contains(subjects.getJsonObject(0).getString("name")), error::encode);
+    }
+
+    @Test
+    void aWrittenFailWhoseScoresMeetTheCriterionIsInconsistentNamingTheResult() {
+        JsonObject error = assertError(post(with(example(), "exam.result", "FAIL")), 422, "INCONSISTENT", "exam.result");
+        assertTrue(error.getString("message").contains("meet"), error::encode);
+    }
+
+    @Test
+    void aPracticalFailWithAPassingScoreIsAnsweredBecauseItCanFailForOtherReasons() {
+        JsonObject request = with(with(with(with(example(), "exam.stage", "PRACTICAL"), "exam.examDate", "2026-04-18"),
+                "exam.announcedOn", "2026-06-05"), "exam.result", "FAIL");
+        request = with(with(request, "exam.subjects", new JsonArray()), "exam.totalScore", 75);
+        assertEquals(200, post(request).statusCode());
+    }
+
     // ---- 404 / 405 --------------------------------------------------------------------------
 
     @Test
