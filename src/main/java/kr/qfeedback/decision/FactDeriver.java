@@ -52,10 +52,23 @@ public final class FactDeriver {
             Qualification q = f.qualification();
             List<Qualification> same = new ArrayList<>(byField.getOrDefault(q.field(), List.of()));
             same.removeIf(other -> other.code().equals(q.code()));
-            same.sort(Comparator.comparing((Qualification other) -> other.grade().ordinal()).thenComparing(Qualification::code));
+            same.sort(Comparator.comparingInt((Qualification other) -> relatedRank(q.grade(), other.grade()))
+                    .thenComparing(Qualification::code));
             f.relate(same.stream().limit(RELATED_SHOWN).map(Qualification::name).toList());
         }
         this.byCode = facts;
+    }
+
+    /**
+     * The order in which same-field qualifications are suggested: the next higher grades first
+     * (산업기사 before 기사 before 기술사 for a 기능사), then the same grade, then lower ones.
+     */
+    public static int relatedRank(Grade own, Grade other) {
+        if (own == null) {
+            return other.ordinal();
+        }
+        int step = own.ordinal() - other.ordinal();
+        return step > 0 ? step : step == 0 ? 50 : 100 - step;
     }
 
     public DerivedFacts derive(FeedbackRequest request) {

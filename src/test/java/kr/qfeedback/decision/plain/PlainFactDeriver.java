@@ -123,7 +123,8 @@ public final class PlainFactDeriver {
         }
         return reference.all().stream()
                 .filter(o -> o.grade() != null && q.field().equals(o.field()) && !o.code().equals(q.code()))
-                .sorted(Comparator.comparing((Qualification o) -> o.grade().ordinal()).thenComparing(Qualification::code))
+                .sorted(Comparator.comparing((Qualification o) -> kr.qfeedback.decision.FactDeriver.relatedRank(q.grade(), o.grade()))
+                        .thenComparing(Qualification::code))
                 .limit(5)
                 .map(Qualification::name)
                 .toList();
