@@ -36,6 +36,30 @@ final class CompiledRules {
         return r;
     }
 
+    private static volatile RuleSet second;
+
+    /**
+     * A second, independent compilation of the shipped folder (its own memo and caches), for
+     * checking that a decision does not depend on what the first one remembers; null while a
+     * publish gate tests a candidate, whose files are not kept here.
+     */
+    static RuleSet fresh() {
+        if (candidate != null) {
+            return null;
+        }
+        RuleSet r = second;
+        if (r == null) {
+            synchronized (CompiledRules.class) {
+                r = second;
+                if (r == null) {
+                    r = new RuleSetCompiler().compile(RuleFiles.read(Path.of(System.getProperty("qfeedback.rules.dir", "rules"))));
+                    second = r;
+                }
+            }
+        }
+        return r;
+    }
+
     /** Used by the gate only, which runs one candidate at a time. */
     static void useCandidate(RuleSet rules) {
         candidate = rules;

@@ -365,7 +365,16 @@ public class FeedbackSteps {
 
     @그러면("^같은 요청을 다시 결정해도 같은 섹션과 자료가 나온다$")
     public void 결정은_결정적이다() {
-        FeedbackDecision again = new FeedbackDecider().decide(request, rules());
+        // Decided again on a rule set compiled afresh from the same files (its own memo and caches), so
+        // that the comparison is not a remembered value compared with itself. In a publish gate the
+        // candidate's files are not at hand: its rules are asked again without the memo instead.
+        RuleSet fresh = CompiledRules.fresh();
+        if (fresh == null) {
+            var profile = new kr.qfeedback.decision.FactDeriver(rules().reference(), rules().parameters()).derive(request).profile();
+            assertEquals(rules().evaluateUncached(profile).sections(), rules().evaluate(profile).sections(), "같은 요청의 섹션 선택");
+            return;
+        }
+        FeedbackDecision again = new FeedbackDecider().decide(request, fresh);
         assertEquals(decision().outcome(), again.outcome(), "결과");
         assertEquals(decision().sections(), again.sections(), "같은 요청의 섹션과 자료");
         assertEquals(decision().notices(), again.notices(), "같은 요청의 안내");

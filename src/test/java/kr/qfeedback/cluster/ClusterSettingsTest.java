@@ -58,7 +58,7 @@ class ClusterSettingsTest {
                 "both sides of a split keep recording decisions");
         assertEquals(EvictionPolicy.NONE, config.findMapConfig(generation).getEvictionConfig().getEvictionPolicy(),
                 "bounded by dropping whole generations, not by sampling on every put");
-        assertEquals(ClusterSettings.DECISION_TTL_SECONDS, config.findMapConfig(generation).getTimeToLiveSeconds());
+        assertEquals(24 * 60 * 60, config.findMapConfig(generation).getTimeToLiveSeconds(), "README: records are kept 24 h");
         assertEquals(1, config.findMapConfig(generation).getBackupCount());
         assertEquals(InMemoryFormat.OBJECT, config.findMapConfig(generation).getInMemoryFormat(),
                 "record blocks are appended to as they are, not deserialised and serialised per append");

@@ -35,7 +35,7 @@ class DecisionWarmupTest {
 
     @Test
     void theWarmupCountComesFromTheEnvironmentWithAClearErrorForBadValues() {
-        assertEquals(ServiceConfig.DEFAULT_WARMUP_DECISIONS, ServiceConfig.fromEnvironment(Map.of()).warmupDecisions());
+        assertEquals(30_000, ServiceConfig.fromEnvironment(Map.of()).warmupDecisions(), "README's documented default");
         assertEquals(0, ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", "0")).warmupDecisions());
         assertEquals(5000, ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", " 5000 ")).warmupDecisions());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,

@@ -48,6 +48,9 @@ class FeedbackErrorsHttpTest {
         }
     }
 
+    /** The contract's limit ("at most 64 KiB"), not the code's constant, so a changed constant fails here. */
+    private static final int CONTRACT_BODY_LIMIT = 64 * 1024;
+
     private static HttpResponse<String> post(JsonObject body) {
         return server.postFeedback(body.encode());
     }
@@ -303,7 +306,7 @@ class FeedbackErrorsHttpTest {
 
     private static String oversizedBody() {
         // A valid request padded with an unknown field (unknown fields are ignored) to just over 64 KiB.
-        String body = with(example(), "padding", "x".repeat(FeedbackApi.BODY_LIMIT_BYTES)).encode();
+        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT)).encode();
         assertTrue(body.length() > 64 * 1024);
         return body;
     }
@@ -323,16 +326,16 @@ class FeedbackErrorsHttpTest {
     @Test
     void aBodyOfExactly64KiBIsStillDecided() {
         int base = utf8Length(with(example(), "padding", "").encode());
-        String body = with(example(), "padding", "x".repeat(FeedbackApi.BODY_LIMIT_BYTES - base)).encode();
-        assertEquals(FeedbackApi.BODY_LIMIT_BYTES, utf8Length(body));
+        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT - base)).encode();
+        assertEquals(CONTRACT_BODY_LIMIT, utf8Length(body));
         decision(server.postFeedback(body));
     }
 
     @Test
     void aBodyOneByteOver64KiBIsTooLarge() {
         int base = utf8Length(with(example(), "padding", "").encode());
-        String body = with(example(), "padding", "x".repeat(FeedbackApi.BODY_LIMIT_BYTES - base + 1)).encode();
-        assertEquals(FeedbackApi.BODY_LIMIT_BYTES + 1, utf8Length(body));
+        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT - base + 1)).encode();
+        assertEquals(CONTRACT_BODY_LIMIT + 1, utf8Length(body));
         assertError(server.postFeedback(body), 413, "TOO_LARGE", null);
     }
 

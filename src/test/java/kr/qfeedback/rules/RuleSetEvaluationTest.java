@@ -112,10 +112,14 @@ class RuleSetEvaluationTest {
     }
 
     @Test
-    void theSameProfileGetsTheSameOutcome() {
+    void theSameProfileGetsTheSameOutcomeFromTheMemoUncachedAndFromAFreshlyCompiledRuleSet() {
         Profile profile = writtenFail(false, 30);
+        RuleOutcome memoised = rules.evaluate(profile);
+        RuleOutcome fresh = new RuleSetCompiler().compile(RuleFiles.read(RuleFolder.SHIPPED)).evaluateUncached(profile);
 
-        assertEquals(rules.evaluate(profile), rules.evaluate(profile));
+        assertEquals(rules.evaluateUncached(profile), memoised, "the memo gives what the rules give");
+        assertEquals(fresh, memoised, "another compilation of the same files decides the same");
+        assertTrue(section(memoised, SectionId.YOUTH_FEE_DISCOUNT).isPresent(), "a 30-year-old written failer: " + memoised);
     }
 
     @Test
