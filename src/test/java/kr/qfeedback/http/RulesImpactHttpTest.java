@@ -66,6 +66,16 @@ class RulesImpactHttpTest {
         assertTrue(newly.containsKey("WRITTEN_FAIL") && newly.containsKey("PRACTICAL_FAIL"), newly::toString);
         assertEquals(newly.values().stream().mapToInt(Integer::intValue).sum(), impact.getInteger("candidatesAffected"),
                 "each affected candidate newly sees exactly one section");
+        // Counted independently: the same cohort, failers whose youth age (asOf year − 1 − birth year)
+        // is 35 to 39 are the ones the new maximum age reaches.
+        long expected = kr.qfeedback.cohort.CohortGenerator.list(
+                        kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
+                        kr.qfeedback.rules.ShippedParameters.get(), 7, 20_000).stream()
+                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL && r.candidate().birthDate() != null)
+                .mapToInt(r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
+                .filter(age -> age >= 35 && age <= 39)
+                .count();
+        assertEquals(expected, impact.getInteger("candidatesAffected").longValue(), "failers aged 35 to 39 in the cohort");
         assertEquals(active, server.activeId(), "the active version does not change");
     }
 
@@ -83,7 +93,14 @@ class RulesImpactHttpTest {
                 impact.getInteger("candidates"), seconds, impact.getLong("millis"), impact.getInteger("candidatesAffected"));
         assertEquals(RulesApi.DEFAULT_IMPACT_SIZE, impact.getInteger("candidates"));
         assertEquals(100_000, impact.getInteger("candidates"));
-        assertTrue(impact.getInteger("candidatesAffected") > 0);
+        long expected = kr.qfeedback.cohort.CohortGenerator.list(
+                        kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
+                        kr.qfeedback.rules.ShippedParameters.get(), 1, 100_000).stream()
+                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL && r.candidate().birthDate() != null)
+                .mapToInt(r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
+                .filter(age -> age >= 35 && age <= 39)
+                .count();
+        assertEquals(expected, impact.getInteger("candidatesAffected").longValue(), "failers aged 35 to 39 in the default cohort (seed 1)");
     }
 
     @Test
