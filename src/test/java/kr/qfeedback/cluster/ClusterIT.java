@@ -124,6 +124,8 @@ class ClusterIT {
                 during.total(), during.failures(), during.overlapMillis(v0, v1));
         assertEquals(0, during.failures(), "no request fails during the switch: " + during.errors());
         assertTrue(window < 1.0, "members switch within a second of each other, not " + window + " s");
+        assertTrue(during.versions().containsAll(List.of(v0, v1)),
+                "the load saw both the old and the new version, so the overlap below was measured: " + during.versions());
         assertTrue(during.overlapMillis(v0, v1) < 1000, "old and new versions overlap less than a second");
 
         // Kill member 1 under load on members 2 and 3.
