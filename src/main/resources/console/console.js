@@ -736,7 +736,8 @@
     return el('section', { class: 'coverage', 'aria-label': '완전성·충돌 검사' },
       el('h4', { text: '완전성·충돌 검사' }),
       dl([['빈틈', `${(coverage.gaps || []).length}개`], ['충돌', `${(coverage.conflicts || []).length}개`],
-        ['적용되지 않는 행', `${(coverage.deadRows || []).length}개`], ['겹치는 행', `${(coverage.overlaps || []).length}쌍`]]),
+        ['적용되지 않는 행', `${(coverage.deadRows || []).length}개`], ['겹치는 행', `${(coverage.overlaps || []).length}쌍`],
+        ['스위치가 꺼져 쓰이지 않는 행', (coverage.switchedOffRows || []).length ? `${coverage.switchedOffRows.length}개` : null]]),
       el('ul', { class: 'coverage-lines' }, lines.map((line) => el('li', { text: line }))));
   }
 

@@ -1,5 +1,8 @@
 package kr.qfeedback.analysis;
 
+import java.lang.reflect.RecordComponent;
+import kr.qfeedback.rules.model.PolicyParameters;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,13 +84,70 @@ public final class CoverageAnalyzer {
         for (int i = 0; i < groups.size(); i++) {
             findings.add(groups.get(i), outcomes.get(i), rules);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        CoverageReport report = new CoverageReport(findings.gaps(), findings.deadRows(), findings.conflicts(),
+        long millis;
+        List<DeadRow> dead = new ArrayList<>();
+        List<SwitchedOffRow> switchedOff = new ArrayList<>();
+        for (DeadRow row : findings.deadRows()) {
+            String sw = row.needs().isEmpty() ? null : switchThatReaches(row, groups, rules);
+            if (sw == null) {
+                dead.add(row);
+            } else {
+                switchedOff.add(SwitchedOffRow.of(row.row(), sw));
+            }
+        }
+        millis = (System.nanoTime() - started) / 1_000_000;
+        CoverageReport report = new CoverageReport(findings.gaps(), dead, switchedOff, findings.conflicts(),
                 findings.overlaps(), total[0], millis, groups.size());
         LOG.info("coverage of rules version {}: {} profiles in {} groups, {} ms; grouping {}; {} gaps, {} conflicts, {} dead rows, {} overlaps",
                 rules.version(), total[0], groups.size(), millis, classes.classCounts(), report.gaps().size(),
                 report.conflicts().size(), report.deadRows().size(), report.overlaps().size());
         return report;
+    }
+
+    /**
+     * The switch of the policy parameters (a boolean that is off) that, turned on, lets some group
+     * reach a row no group reached; null when none does. Only rows that need a judgement fact are
+     * asked, since only those can wait on a switch.
+     */
+    private static String switchThatReaches(DeadRow row, List<Group> groups, RuleSet rules) {
+        PolicyParameters policy = rules.parameters().toFact();
+        RecordComponent[] components = PolicyParameters.class.getRecordComponents();
+        for (int s = 0; s < components.length; s++) {
+            if (components[s].getType() != boolean.class || (boolean) read(components[s], policy)) {
+                continue;
+            }
+            PolicyParameters on = withSwitchOn(policy, components, s);
+            for (Group group : groups) {
+                for (SectionChoice choice : rules.evaluateAll(group.example, on)) {
+                    if (choice.decidedBy().source().equals(row.row().source())) {
+                        return components[s].getName();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object read(RecordComponent component, PolicyParameters policy) {
+        try {
+            return component.getAccessor().invoke(policy);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("PolicyParameters." + component.getName() + " could not be read.", e);
+        }
+    }
+
+    private static PolicyParameters withSwitchOn(PolicyParameters policy, RecordComponent[] components, int index) {
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = i == index ? Boolean.TRUE : read(components[i], policy);
+            types[i] = components[i].getType();
+        }
+        try {
+            return PolicyParameters.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("PolicyParameters could not be made with " + components[index].getName() + " on.", e);
+        }
     }
 
     /** Profiles the rules cannot tell apart: the first one and how many. */

@@ -5,18 +5,21 @@ import java.util.List;
 
 /**
  * What the completeness and conflict analysis of one rule set found over every discretised
- * profile: gaps and conflicts block a publish, dead rows and overlaps warn.
+ * profile: gaps and conflicts block a publish, dead rows and overlaps warn; rows a parameter switch
+ * keeps off are listed apart, as information.
  *
  * @param profilesChecked the profiles of the discretised space, every one of which is covered
  * @param millis          how long the analysis took
  * @param casesEvaluated  how many rule evaluations that took: one per group of profiles the rules cannot tell apart
  */
-public record CoverageReport(List<Gap> gaps, List<DeadRow> deadRows, List<Conflict> conflicts, List<Overlap> overlaps,
-                             int profilesChecked, long millis, int casesEvaluated) {
+public record CoverageReport(List<Gap> gaps, List<DeadRow> deadRows, List<SwitchedOffRow> switchedOffRows,
+                             List<Conflict> conflicts, List<Overlap> overlaps, int profilesChecked, long millis,
+                             int casesEvaluated) {
 
     public CoverageReport {
         gaps = List.copyOf(gaps);
         deadRows = List.copyOf(deadRows);
+        switchedOffRows = List.copyOf(switchedOffRows);
         conflicts = List.copyOf(conflicts);
         overlaps = List.copyOf(overlaps);
     }
@@ -36,6 +39,7 @@ public record CoverageReport(List<Gap> gaps, List<DeadRow> deadRows, List<Confli
         gaps.forEach(g -> lines.add(g.describe()));
         conflicts.forEach(c -> lines.add(c.describe()));
         deadRows.forEach(d -> lines.add(d.describe(profilesChecked)));
+        switchedOffRows.forEach(r -> lines.add(r.describe()));
         overlaps.forEach(o -> lines.add(o.describe()));
         return List.copyOf(lines);
     }

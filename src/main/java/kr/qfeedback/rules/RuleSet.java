@@ -191,11 +191,20 @@ public final class RuleSet {
      * (coverage and conflict checks), not for serving.
      */
     public List<SectionChoice> evaluateAll(Profile profile) {
+        return evaluateAll(profile, parameters.toFact());
+    }
+
+    /**
+     * {@link #evaluateAll(Profile)} with other policy parameters than this version's, e.g. a switch
+     * turned on, to tell a row a switch keeps off from a row nothing reaches. For analysis tools only.
+     */
+    public List<SectionChoice> evaluateAll(Profile profile, kr.qfeedback.rules.model.PolicyParameters policy) {
         Objects.requireNonNull(profile, "profile must not be null");
+        Objects.requireNonNull(policy, "policy must not be null");
         KieSession session = sessions.newKieSession();
         try {
             session.insert(profile);
-            session.insert(parameters.toFact());
+            session.insert(policy);
             session.fireAllRules();
             List<SectionChoice> all = new ArrayList<>();
             for (Object fact : session.getObjects()) {

@@ -47,18 +47,21 @@ class CoverageAnalyzerTest {
     }
 
     @Test
-    void theOnlyDeadShippedRowIsTheSurveyRowBecauseTheSurveySwitchIsOff() {
+    void theShippedRulesHaveNoDeadRowAndTheSurveyRowIsReportedAsKeptOffByItsSwitch() {
         RuleSet rules = EditableRules.shipped();
         assertFalse(rules.parameters().surveyEnabled(), "parameters.yaml: 만족도 조사 진행: 아니오");
 
         CoverageReport report = analyse("shipped rules", rules);
 
-        assertEquals(1, report.deadRows().size(), report.describe().toString());
-        DeadRow survey = report.deadRows().get(0);
+        assertEquals(List.of(), report.deadRows(), report.describe().toString());
+        assertEquals(1, report.switchedOffRows().size(), report.describe().toString());
+        SwitchedOffRow survey = report.switchedOffRows().get(0);
         assertEquals(new RowRef("섹션표시 75행", "모든 결과: 만족도 조사 기간이면 설문 링크", "rules/sections.drl.xlsx:row 75"), survey.row());
-        assertEquals(List.of("SurveyCampaign"), survey.needs());
-        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 75행('모든 결과: 만족도 조사 기간이면 설문 링크')은 ")),
+        assertEquals("surveyEnabled", survey.parameter());
+        assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[안내] 섹션표시 75행('모든 결과: 만족도 조사 기간이면 설문 링크')은 ")
+                && l.contains("'만족도 조사 진행' 스위치가 꺼져 있어 쓰이지 않습니다(스위치가 꺼져 있어 쓰이지 않음)")),
                 report.describe().toString());
+        assertTrue(report.describe().get(0).contains("적용되지 않는 행 0개"), report.describe().get(0));
     }
 
     @Test
@@ -160,8 +163,8 @@ class CoverageAnalyzerTest {
         CoverageReport report = analyse("rules with an impossible row 76", EditableRules.compile(folder));
 
         assertFalse(report.blocksPublish());
-        assertEquals(List.of("섹션표시 75행", "섹션표시 76행"), labels(report.deadRows()));
-        assertEquals(List.of(), report.deadRows().get(1).needs());
+        assertEquals(List.of("섹션표시 76행"), labels(report.deadRows()), "the impossible row is dead; the survey row only switched off");
+        assertEquals(List.of(), report.deadRows().get(0).needs());
         assertEquals(List.of(), report.conflicts());
         assertTrue(report.describe().stream().anyMatch(l -> l.startsWith("[주의] 섹션표시 76행('면접 합격한 기능사: 일자리')은 검사한 ")));
     }
@@ -204,9 +207,11 @@ class CoverageAnalyzerTest {
         CoverageReport report = analyzer.analyze(EditableRules.shipped());
         JsonNode json = new ObjectMapper().valueToTree(report);
 
-        for (String field : List.of("gaps", "deadRows", "conflicts", "overlaps", "profilesChecked", "millis", "casesEvaluated")) {
+        for (String field : List.of("gaps", "deadRows", "switchedOffRows", "conflicts", "overlaps", "profilesChecked", "millis",
+                "casesEvaluated")) {
             assertNotNull(json.get(field), field + " in " + json);
         }
-        assertEquals("섹션표시 75행", json.get("deadRows").get(0).get("row").get("label").asText());
+        assertEquals("섹션표시 75행", json.get("switchedOffRows").get(0).get("row").get("label").asText());
+        assertEquals("만족도 조사 진행", json.get("switchedOffRows").get(0).get("parameterName").asText());
     }
 }

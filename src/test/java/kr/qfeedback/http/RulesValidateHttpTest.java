@@ -102,7 +102,9 @@ class RulesValidateHttpTest {
         assertTrue(coverage.getInteger("profilesChecked") > 0, coverage::encodePrettily);
         List<String> summary = strings(coverage.getJsonArray("summary"));
         assertTrue(summary.get(0).startsWith("규칙 검사:") && summary.get(0).contains("게시를 막는 문제는 없습니다"), summary::toString);
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("[주의]")), () -> "the dead survey row only warns: " + summary);
+        assertTrue(summary.stream().anyMatch(l -> l.startsWith("[안내]") && l.contains("스위치가 꺼져 있어 쓰이지 않음")),
+                () -> "the survey row is kept off by its switch, not dead: " + summary);
+        assertEquals(List.of(), coverage.getJsonArray("deadRows").getList(), coverage::encodePrettily);
         assertEquals(active, server.activeId(), "validating changes nothing");
     }
 
