@@ -799,9 +799,12 @@
         dl([['가상 응시자', `${fmt(r.candidates, 0)}명`], ['달라지는 응시자', `${fmt(r.candidatesAffected, 0)}명`],
           ['지금 버전', r.activeVersion], ['새 버전', r.candidateVersion], ['걸린 시간', `${fmt(r.millis, 0)} ms`]]));
       if ((r.changes || []).length) {
-        wrap.append(table('결과·섹션별 변화', ['결과', '섹션', '새로 보임', '안 보이게 됨', '다르게 보임', '예시 응시자'],
+        const PARTS = [['order', '순서'], ['tone', '톤'], ['title', '제목'], ['body', '본문'], ['data', '자료'], ['links', '링크']];
+        const parts = (d) => PARTS.filter(([k]) => d && d[k] > 0).map(([k, name]) => `${name} ${fmt(d[k], 0)}`).join(', ') || '—';
+        wrap.append(table('결과·섹션별 변화', ['결과', '섹션', '새로 보임', '안 보이게 됨', '다르게 보임', '달라진 부분', '예시 응시자'],
           r.changes.map((c) => [OUTCOME_NAMES[c.outcome] || c.outcome, SECTION_NAMES[c.section] || c.section,
-            fmt(c.newlyShown, 0), fmt(c.noLongerShown, 0), fmt(c.shownDifferently, 0), (c.examples || []).join(', ') || '—']), 'impact'));
+            fmt(c.newlyShown, 0), fmt(c.noLongerShown, 0), fmt(c.shownDifferently, 0), parts(c.differences),
+            (c.examples || []).join(', ') || '—']), 'impact'));
       } else {
         wrap.append(el('p', { text: '가상 응시자 누구의 결과 화면도 달라지지 않습니다.' }));
       }

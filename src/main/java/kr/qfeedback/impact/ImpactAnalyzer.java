@@ -2,8 +2,8 @@ package kr.qfeedback.impact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,18 +11,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.qfeedback.decision.FactDeriver;
+import kr.qfeedback.decision.FeedbackDecider;
+import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
+import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
-import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.RuleSet;
-import kr.qfeedback.rules.SectionChoice;
 
 /**
  * Decides a cohort with the active and the candidate rule set and counts, per outcome and section,
  * who newly sees a section, who no longer does and who sees it differently. Each side derives its
- * facts with its own reference data and parameters, exactly as a live decision would. Runs on every
- * core; only the rules' section choices are compared (texts are not rendered).
+ * facts with its own reference data and parameters, exactly as a live decision would, and renders
+ * the whole page: sections shown or hidden, their order, tone, title, body, data and links are all
+ * compared. Runs on every core.
  */
 public final class ImpactAnalyzer {
     private static final int EXAMPLES = 3;
@@ -32,8 +33,7 @@ public final class ImpactAnalyzer {
         Objects.requireNonNull(active, "active must not be null");
         Objects.requireNonNull(candidate, "candidate must not be null");
         long started = System.nanoTime();
-        FactDeriver before = new FactDeriver(active.reference(), active.parameters());
-        FactDeriver after = new FactDeriver(candidate.reference(), candidate.parameters());
+        FeedbackDecider decider = new FeedbackDecider();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "impact");
@@ -46,7 +46,7 @@ public final class ImpactAnalyzer {
             List<Future<Map<String, Counter>>> parts = new ArrayList<>();
             for (int from = 0; from < cohort.size(); from += CHUNK) {
                 List<FeedbackRequest> chunk = cohort.subList(from, Math.min(cohort.size(), from + CHUNK));
-                parts.add(pool.submit(() -> compareChunk(chunk, before, after, active, candidate, affected)));
+                parts.add(pool.submit(() -> compareChunk(chunk, decider, active, candidate, affected)));
             }
             for (Future<Map<String, Counter>> part : parts) {
                 part.get().forEach((key, counter) -> totals.merge(key, counter, Counter::merge));
@@ -66,6 +66,7 @@ public final class ImpactAnalyzer {
                     String[] key = e.getKey().split("\\|");
                     Counter c = e.getValue();
                     changes.add(new ImpactReport.SectionImpact(key[0], key[1], c.newly, c.noLonger, c.differently,
+                            new ImpactReport.Differences(c.order, c.tone, c.title, c.body, c.data, c.links),
                             c.examples.stream().sorted().limit(EXAMPLES).toList()));
                 });
         changes.sort(Comparator.comparing(ImpactReport.SectionImpact::outcome)
@@ -74,19 +75,17 @@ public final class ImpactAnalyzer {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static Map<String, Counter> compareChunk(List<FeedbackRequest> chunk, FactDeriver before, FactDeriver after,
+    private static Map<String, Counter> compareChunk(List<FeedbackRequest> chunk, FeedbackDecider decider,
                                                      RuleSet active, RuleSet candidate, AtomicInteger affected) {
         Map<String, Counter> counters = new HashMap<>();
         for (FeedbackRequest request : chunk) {
-            RuleOutcome old = active.evaluate(before.derive(request).profile());
-            RuleOutcome now = candidate.evaluate(after.derive(request).profile());
-            Map<SectionId, SectionChoice> was = bySection(old);
-            Map<SectionId, SectionChoice> is = bySection(now);
+            Map<SectionId, Section> was = bySection(decider.decide(request, active));
+            Map<SectionId, Section> is = bySection(decider.decide(request, candidate));
             boolean changed = false;
             String outcome = request.exam().outcome().code();
             for (SectionId id : SectionId.values()) {
-                SectionChoice a = was.get(id);
-                SectionChoice b = is.get(id);
+                Section a = was.get(id);
+                Section b = is.get(id);
                 if (a == null && b == null) {
                     continue;
                 }
@@ -97,10 +96,23 @@ public final class ImpactAnalyzer {
                 } else if (b == null) {
                     c = counters.computeIfAbsent(outcome + "|" + id, k -> new Counter());
                     c.noLonger++;
-                } else if (a.order() != b.order() || a.tone() != b.tone() || !Objects.equals(a.message(), b.message())
-                        || a.dataStage() != b.dataStage()) {
-                    c = counters.computeIfAbsent(outcome + "|" + id, k -> new Counter());
-                    c.differently++;
+                } else {
+                    boolean order = a.order() != b.order();
+                    boolean tone = a.tone() != b.tone();
+                    boolean title = !a.title().equals(b.title());
+                    boolean body = !a.body().equals(b.body());
+                    boolean data = !a.data().equals(b.data());
+                    boolean links = !a.links().equals(b.links());
+                    if (order || tone || title || body || data || links) {
+                        c = counters.computeIfAbsent(outcome + "|" + id, k -> new Counter());
+                        c.differently++;
+                        c.order += order ? 1 : 0;
+                        c.tone += tone ? 1 : 0;
+                        c.title += title ? 1 : 0;
+                        c.body += body ? 1 : 0;
+                        c.data += data ? 1 : 0;
+                        c.links += links ? 1 : 0;
+                    }
                 }
                 if (c != null) {
                     changed = true;
@@ -116,10 +128,10 @@ public final class ImpactAnalyzer {
         return counters;
     }
 
-    private static Map<SectionId, SectionChoice> bySection(RuleOutcome outcome) {
-        Map<SectionId, SectionChoice> map = new LinkedHashMap<>();
-        for (SectionChoice c : outcome.sections()) {
-            map.put(c.id(), c);
+    private static Map<SectionId, Section> bySection(FeedbackDecision decision) {
+        Map<SectionId, Section> map = new EnumMap<>(SectionId.class);
+        for (Section s : decision.sections()) {
+            map.put(s.id(), s);
         }
         return map;
     }
@@ -129,6 +141,12 @@ public final class ImpactAnalyzer {
         int newly;
         int noLonger;
         int differently;
+        int order;
+        int tone;
+        int title;
+        int body;
+        int data;
+        int links;
         final List<String> examples = new ArrayList<>();
 
         static Counter merge(Counter a, Counter b) {
@@ -136,6 +154,12 @@ public final class ImpactAnalyzer {
             m.newly = a.newly + b.newly;
             m.noLonger = a.noLonger + b.noLonger;
             m.differently = a.differently + b.differently;
+            m.order = a.order + b.order;
+            m.tone = a.tone + b.tone;
+            m.title = a.title + b.title;
+            m.body = a.body + b.body;
+            m.data = a.data + b.data;
+            m.links = a.links + b.links;
             m.examples.addAll(a.examples);
             m.examples.addAll(b.examples);
             return m;

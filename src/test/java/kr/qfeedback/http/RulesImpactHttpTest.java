@@ -54,9 +54,13 @@ class RulesImpactHttpTest {
         for (JsonObject c : changes) {
             assertEquals("YOUTH_FEE_DISCOUNT", c.getString("section"), () -> "only the discount changes: " + c.encode());
             assertTrue(c.getString("outcome").endsWith("_FAIL"), c::encode);
-            assertTrue(c.getInteger("newlyShown") > 0, c::encode);
             assertEquals(0, c.getInteger("noLongerShown"), c::encode);
-            assertEquals(0, c.getInteger("shownDifferently"), c::encode);
+            // Those who saw the discount before now read 39 instead of 34 (body and the maxAge data).
+            JsonObject parts = c.getJsonObject("differences");
+            assertEquals(c.getInteger("shownDifferently"), parts.getInteger("body"), c::encode);
+            assertEquals(c.getInteger("shownDifferently"), parts.getInteger("data"), c::encode);
+            assertEquals(0, parts.getInteger("title") + parts.getInteger("order") + parts.getInteger("tone") + parts.getInteger("links"),
+                    c::encode);
             JsonArray examples = c.getJsonArray("examples");
             assertTrue(examples.size() >= 1 && examples.size() <= 3, c::encode);
             assertTrue(examples.stream().allMatch(e -> e instanceof String s && !s.isBlank()), c::encode);
@@ -64,18 +68,15 @@ class RulesImpactHttpTest {
         Map<String, Integer> newly = changes.stream()
                 .collect(Collectors.toMap(c -> c.getString("outcome"), c -> c.getInteger("newlyShown")));
         assertTrue(newly.containsKey("WRITTEN_FAIL") && newly.containsKey("PRACTICAL_FAIL"), newly::toString);
-        assertEquals(newly.values().stream().mapToInt(Integer::intValue).sum(), impact.getInteger("candidatesAffected"),
-                "each affected candidate newly sees exactly one section");
-        // Counted independently: the same cohort, failers whose youth age (asOf year − 1 − birth year)
-        // is 35 to 39 are the ones the new maximum age reaches.
-        long expected = kr.qfeedback.cohort.CohortGenerator.list(
-                        kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
-                        kr.qfeedback.rules.ShippedParameters.get(), 7, 20_000).stream()
-                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL && r.candidate().birthDate() != null)
-                .mapToInt(r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
-                .filter(age -> age >= 35 && age <= 39)
-                .count();
-        assertEquals(expected, impact.getInteger("candidatesAffected").longValue(), "failers aged 35 to 39 in the cohort");
+        // Counted independently on the same cohort by youth age (asOf year − 1 − birth year): failers
+        // aged 35 to 39 newly see the discount, those of 34 or under read a different maximum age.
+        int[] ages = youthAgesOfFailers(7, 20_000);
+        long newlyExpected = java.util.Arrays.stream(ages).filter(age -> age >= 35 && age <= 39).count();
+        long differentlyExpected = java.util.Arrays.stream(ages).filter(age -> age <= 34).count();
+        assertEquals(newlyExpected, newly.values().stream().mapToInt(Integer::intValue).sum(), "failers aged 35 to 39");
+        assertEquals(differentlyExpected, changes.stream().mapToInt(c -> c.getInteger("shownDifferently")).sum(), "failers of 34 or under");
+        assertEquals(newlyExpected + differentlyExpected, impact.getInteger("candidatesAffected").longValue(),
+                "each affected candidate sees exactly one section change");
         assertEquals(active, server.activeId(), "the active version does not change");
     }
 
@@ -93,14 +94,39 @@ class RulesImpactHttpTest {
                 impact.getInteger("candidates"), seconds, impact.getLong("millis"), impact.getInteger("candidatesAffected"));
         assertEquals(RulesApi.DEFAULT_IMPACT_SIZE, impact.getInteger("candidates"));
         assertEquals(100_000, impact.getInteger("candidates"));
-        long expected = kr.qfeedback.cohort.CohortGenerator.list(
+        long expected = java.util.Arrays.stream(youthAgesOfFailers(1, 100_000)).filter(age -> age <= 39).count();
+        assertEquals(expected, impact.getInteger("candidatesAffected").longValue(), "failers aged 39 or under in the default cohort (seed 1)");
+    }
+
+    @Test
+    void aTextOnlyEditCountsEveryCandidateWhosePageTextChanges() {
+        byte[] messages = LifecycleServer.shippedTextWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
+                "\"{qualificationName} 필기시험에 합격했습니다\"");
+
+        HttpResponse<String> response = server.upload("/v1/rules/impact?size=5000&seed=7", LiveServer.AUTHOR_TOKEN,
+                Part.file(RulesPublishHttpTest.MESSAGES, messages));
+
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject impact = json(response).getJsonObject("impact");
+        // Counted independently: every written passer of the cohort reads the written-pass title.
+        long writtenPassers = kr.qfeedback.cohort.CohortGenerator.list(
                         kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
-                        kr.qfeedback.rules.ShippedParameters.get(), 1, 100_000).stream()
-                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL && r.candidate().birthDate() != null)
-                .mapToInt(r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
-                .filter(age -> age >= 35 && age <= 39)
+                        kr.qfeedback.rules.ShippedParameters.get(), 7, 5_000).stream()
+                .filter(r -> r.exam().outcome().code().equals("WRITTEN_PASS"))
                 .count();
-        assertEquals(expected, impact.getInteger("candidatesAffected").longValue(), "failers aged 35 to 39 in the default cohort (seed 1)");
+        assertTrue(writtenPassers > 0);
+        assertEquals(writtenPassers, impact.getInteger("candidatesAffected").longValue(), impact::encodePrettily);
+        List<JsonObject> changes = impact.getJsonArray("changes").stream().map(JsonObject.class::cast).toList();
+        assertEquals(1, changes.size(), impact::encodePrettily);
+        JsonObject change = changes.get(0);
+        assertEquals("WRITTEN_PASS", change.getString("outcome"));
+        assertEquals("RESULT_SUMMARY", change.getString("section"));
+        assertEquals(writtenPassers, change.getInteger("shownDifferently").longValue());
+        JsonObject parts = change.getJsonObject("differences");
+        assertEquals(writtenPassers, parts.getInteger("title").longValue(), parts::encode);
+        for (String unchanged : List.of("order", "tone", "body", "data", "links")) {
+            assertEquals(0, parts.getInteger(unchanged), unchanged + " in " + parts.encode());
+        }
     }
 
     @Test
@@ -136,5 +162,15 @@ class RulesImpactHttpTest {
                 Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));
 
         assertError(response, 400, "INVALID_REQUEST", field);
+    }
+
+    /** The youth ages (asOf year − 1 − birth year) of the failers with a birth date in a generated cohort. */
+    private static int[] youthAgesOfFailers(long seed, int size) {
+        return kr.qfeedback.cohort.CohortGenerator.list(
+                        kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
+                        kr.qfeedback.rules.ShippedParameters.get(), seed, size).stream()
+                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL && r.candidate().birthDate() != null)
+                .mapToInt(r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
+                .toArray();
     }
 }
