@@ -66,6 +66,7 @@ public final class Main {
                 case "serve" -> serve();
                 case "validate" -> validate(rest);
                 case "import-reference" -> importReference(rest);
+                case "format-table" -> kr.qfeedback.rules.FormatTableCommand.run(rest, OUT, ERR);
                 case "audit-verify" -> auditVerify(rest);
                 case "cohort" -> CohortCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
                 case "batch" -> BatchCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
@@ -91,6 +92,7 @@ public final class Main {
                 "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
+                "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
                 "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
                 "  batch --in FILE --out FILE [--threads N]",
                 "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr",

@@ -33,7 +33,7 @@ import org.apache.poi.ss.util.CellReference;
 public final class DecisionTableChecker {
     private static final Pattern FORALL_FIELD = Pattern.compile("forall\\(\\|\\|\\)\\{\\s*(\\w+)\\s*==");
     private static final Set<Character> TYPOGRAPHIC_QUOTES = Set.of('\u201C', '\u201D', '\u2018', '\u2019', '\u00AB', '\u00BB');
-    private static final Map<String, Set<String>> ENUM_FIELDS = Map.of(
+    static final Map<String, Set<String>> ENUM_FIELDS = Map.of(
             "stage", names(Stage.values()),
             "result", names(ExamResult.values()),
             "grade", names(Grade.values()),
@@ -77,7 +77,8 @@ public final class DecisionTableChecker {
                 + "). .xlsx 형식으로 저장했는지, 암호가 걸려 있지 않은지 확인해 주세요.");
     }
 
-    private enum Kind { DESCRIPTION, FLAG, MARK, ENUM, NUMBER, SECTION, ORDER, TONE, MESSAGE, DATA_STAGE, OTHER }
+    /** What a column of the table holds, recognised by its keyword and code snippet. */
+    enum Kind { DESCRIPTION, FLAG, MARK, ENUM, NUMBER, SECTION, ORDER, TONE, MESSAGE, DATA_STAGE, OTHER }
 
     private record Column(int index, String letter, String keyword, Kind kind, String field, String header) {
     }
@@ -257,7 +258,7 @@ public final class DecisionTableChecker {
         problems.add(RuleProblem.atCell(file, sheet, excelRow, col == null ? null : col.letter(), message));
     }
 
-    private static Kind kindOf(String keyword, String snippet) {
+    static Kind kindOf(String keyword, String snippet) {
         String k = keyword.toUpperCase();
         if (k.equals("DESCRIPTION")) {
             return Kind.DESCRIPTION;
@@ -297,7 +298,7 @@ public final class DecisionTableChecker {
         return Kind.OTHER;
     }
 
-    private static String fieldOf(String snippet) {
+    static String fieldOf(String snippet) {
         Matcher m = FORALL_FIELD.matcher(snippet);
         return m.find() ? m.group(1) : null;
     }

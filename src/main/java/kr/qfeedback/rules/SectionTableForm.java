@@ -1,0 +1,323 @@
+package kr.qfeedback.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.feedback.Tone;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Gives the decision table the aids of a form for the staff who edit it: a dropdown for every
+ * enumerated column (stage, result, grade, O/X, section, tone, message, data stage and the other
+ * value lists), a range check on numeric columns, a Korean comment on every column header saying
+ * what it means, and protection of the system rows (1–9) while the value rows stay editable. It is
+ * how the project writes the shipped {@code sections.drl.xlsx} ({@code format-table}), so a new
+ * column or a re-written file keeps the aids. The cells' values are never changed.
+ */
+public final class SectionTableForm {
+    /** How many rows below the header get the aids: room for the table to grow. */
+    static final int FORM_ROWS = 400;
+
+    private SectionTableForm() {
+    }
+
+    /** The hidden sheet that holds the lists too long for a cell's own list (Excel allows 255 characters). */
+    static final String LIST_SHEET = "값 목록";
+
+    /** Applies the form to every RuleTable sheet; {@code messageNames} are the names messages.yaml offers. */
+    public static void apply(XSSFWorkbook workbook, List<String> messageNames) {
+        Objects.requireNonNull(workbook, "workbook must not be null");
+        Lists lists = new Lists(workbook);
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            XSSFSheet sheet = workbook.getSheetAt(i);
+            if (sheet.getSheetName().equals(LIST_SHEET)) {
+                continue;
+            }
+            int[] at = ruleTable(sheet);
+            if (at != null) {
+                apply(workbook, sheet, at[0], at[1], messageNames, lists);
+            }
+        }
+    }
+
+    private static void apply(XSSFWorkbook workbook, XSSFSheet sheet, int tableRow, int tableCol, List<String> messageNames,
+                              Lists lists) {
+        DataFormatter formatter = new DataFormatter();
+        Row keywords = sheet.getRow(tableRow + 1);
+        Row snippets = sheet.getRow(tableRow + 3);
+        Row headers = sheet.getRow(tableRow + 4);
+        int first = tableRow + 5;
+        int last = Math.max(sheet.getLastRowNum(), first) + FORM_ROWS;
+        sheet.getDataValidations().clear();
+        if (sheet.getCTWorksheet().isSetDataValidations()) {
+            sheet.getCTWorksheet().unsetDataValidations();
+        }
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        Drawing<?> drawing = sheet.createDrawingPatriarch();
+        int lastColumn = tableCol;
+        for (int c = tableCol; c < keywords.getLastCellNum(); c++) {
+            String keyword = formatter.formatCellValue(keywords.getCell(c)).strip();
+            if (keyword.isEmpty()) {
+                break;
+            }
+            lastColumn = c;
+            String snippet = snippets == null ? "" : formatter.formatCellValue(snippets.getCell(c)).strip();
+            DecisionTableChecker.Kind kind = DecisionTableChecker.kindOf(keyword, snippet);
+            String field = kind == DecisionTableChecker.Kind.FLAG ? snippet.split("\\s")[0] : DecisionTableChecker.fieldOf(snippet);
+            DataValidation validation = validation(helper, lists, kind, field, messageNames, new CellRangeAddressList(first, last, c, c));
+            if (validation != null) {
+                sheet.addValidationData(validation);
+            }
+            Cell header = headers.getCell(c) != null ? headers.getCell(c) : headers.createCell(c);
+            String explanation = Korean.explain(kind, field, formatter.formatCellValue(header));
+            if (header.getCellComment() != null) {
+                header.removeCellComment();
+            }
+            ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+            anchor.setCol1(c);
+            anchor.setCol2(c + 3);
+            anchor.setRow1(headers.getRowNum());
+            anchor.setRow2(headers.getRowNum() + 5);
+            Comment comment = drawing.createCellComment(anchor);
+            comment.setString(workbook.getCreationHelper().createRichTextString(explanation));
+            comment.setAuthor("Q-Feedback");
+            header.setCellComment(comment);
+        }
+        unlockValueRows(workbook, sheet, first, tableCol, lastColumn);
+        sheet.lockFormatCells(false);
+        sheet.lockFormatColumns(false);
+        sheet.lockFormatRows(false);
+        sheet.lockInsertRows(false);
+        sheet.lockDeleteRows(false);
+        sheet.lockSort(false);
+        sheet.lockAutoFilter(false);
+        sheet.lockSelectLockedCells(false);
+        sheet.lockSelectUnlockedCells(false);
+        sheet.enableLocking();
+    }
+
+    private static DataValidation validation(DataValidationHelper helper, Lists lists, DecisionTableChecker.Kind kind, String field,
+                                             List<String> messageNames, CellRangeAddressList range) {
+        DataValidationConstraint constraint;
+        boolean strict = true;
+        String prompt;
+        switch (kind) {
+            case FLAG -> {
+                constraint = helper.createExplicitListConstraint(new String[] {"O", "X"});
+                prompt = "O(예) 또는 X(아니오). 비우면 따지지 않습니다.";
+            }
+            case MARK -> {
+                constraint = helper.createExplicitListConstraint(new String[] {"O"});
+                prompt = "O 만 씁니다. 비우면 따지지 않습니다.";
+            }
+            case ENUM -> {
+                var values = DecisionTableChecker.ENUM_FIELDS.get(field);
+                if (values == null) {
+                    return null;
+                }
+                constraint = lists.constraint(helper, "LIST_" + field.toUpperCase(), new TreeSet<>(values).toArray(String[]::new));
+                strict = false; // several values, comma-separated, are allowed: a warning, not a refusal
+                prompt = "목록에서 고르거나, 여러 개는 쉼표로 적습니다. 비우면 따지지 않습니다.";
+            }
+            case NUMBER -> {
+                constraint = helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "100");
+                prompt = "0~100 사이의 점수.";
+            }
+            case SECTION -> {
+                constraint = lists.constraint(helper, "LIST_SECTIONS", Arrays.stream(SectionId.values()).map(Enum::name).toArray(String[]::new));
+                prompt = "보여 줄 섹션 ID.";
+            }
+            case ORDER -> {
+                constraint = helper.createIntegerConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", "9999");
+                prompt = "0~9999 사이의 정수. 작을수록 위에 보입니다.";
+            }
+            case TONE -> {
+                constraint = helper.createExplicitListConstraint(Arrays.stream(Tone.values()).map(Enum::name).toArray(String[]::new));
+                prompt = "SUCCESS 성공, FAILURE 실패, WARNING 주의, INFO 안내.";
+            }
+            case MESSAGE -> {
+                if (messageNames.isEmpty()) {
+                    return null;
+                }
+                constraint = lists.constraint(helper, "LIST_MESSAGES", messageNames.toArray(String[]::new));
+                strict = false; // names differ by section; the checks name a wrong one at its cell
+                prompt = "messages.yaml 에서 이 섹션 아래에 있는 문구 이름.";
+            }
+            case DATA_STAGE -> {
+                constraint = helper.createExplicitListConstraint(new String[] {"SAME", "NEXT"});
+                prompt = "SAME 이번 단계, NEXT 다음 단계.";
+            }
+            default -> {
+                return null;
+            }
+        }
+        DataValidation validation = helper.createValidation(constraint, range);
+        validation.setEmptyCellAllowed(true);
+        validation.setShowErrorBox(true);
+        validation.setErrorStyle(strict ? DataValidation.ErrorStyle.STOP : DataValidation.ErrorStyle.WARNING);
+        validation.createErrorBox("값 확인", strict ? "이 칸에 쓸 수 없는 값입니다. " + prompt : "목록에 없는 값입니다. " + prompt);
+        validation.setShowPromptBox(true);
+        validation.createPromptBox("쓸 수 있는 값", prompt);
+        if (validation.getValidationConstraint().getValidationType() == DataValidationConstraint.ValidationType.LIST) {
+            validation.setSuppressDropDownArrow(true); // in XSSF, true shows the arrow
+        }
+        return validation;
+    }
+
+    /** Value rows stay editable: their cells and the columns' default style are unlocked; rows 1–9 stay locked. */
+    private static void unlockValueRows(XSSFWorkbook workbook, XSSFSheet sheet, int first, int firstColumn, int lastColumn) {
+        Map<Short, CellStyle> unlocked = new HashMap<>();
+        for (int r = first; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            for (Cell cell : row) {
+                cell.setCellStyle(unlocked.computeIfAbsent(cell.getCellStyle().getIndex(), i -> unlockedCopy(workbook, cell.getCellStyle())));
+            }
+        }
+        CellStyle open = workbook.createCellStyle();
+        open.setLocked(false);
+        for (int c = 0; c <= lastColumn + 1; c++) {
+            sheet.setDefaultColumnStyle(c, open);
+        }
+    }
+
+    private static CellStyle unlockedCopy(XSSFWorkbook workbook, CellStyle style) {
+        if (!style.getLocked()) {
+            return style;
+        }
+        CellStyle copy = workbook.createCellStyle();
+        copy.cloneStyleFrom(style);
+        copy.setLocked(false);
+        return copy;
+    }
+
+    /** The row and column of the RuleTable keyword, null when the sheet has none. */
+    private static int[] ruleTable(XSSFSheet sheet) {
+        DataFormatter formatter = new DataFormatter();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (formatter.formatCellValue(cell).strip().startsWith("RuleTable")) {
+                    return new int[] {row.getRowNum(), cell.getColumnIndex()};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The message names messages.yaml offers under any section, sorted. */
+    public static List<String> messageNames(MessageCatalogue messages) {
+        TreeSet<String> names = new TreeSet<>();
+        messages.sections().values().forEach(m -> names.addAll(m.keySet()));
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * Value lists: in the cell's own list when short, else in a column of the hidden {@link #LIST_SHEET}
+     * sheet under a workbook name (which no rule table reads).
+     */
+    private static final class Lists {
+        private final XSSFWorkbook workbook;
+        private XSSFSheet sheet;
+        private int columns;
+
+        Lists(XSSFWorkbook workbook) {
+            this.workbook = workbook;
+            int old = workbook.getSheetIndex(LIST_SHEET);
+            if (old >= 0) {
+                workbook.removeSheetAt(old);
+            }
+            for (String name : List.of("LIST_SECTIONS", "LIST_MESSAGES")) {
+                while (workbook.getName(name) != null) {
+                    workbook.removeName(workbook.getName(name));
+                }
+            }
+        }
+
+        DataValidationConstraint constraint(DataValidationHelper helper, String name, String[] values) {
+            if (String.join(",", values).length() <= 250) {
+                return helper.createExplicitListConstraint(values);
+            }
+            if (sheet == null) {
+                sheet = workbook.createSheet(LIST_SHEET);
+                workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
+            }
+            int column = columns++;
+            for (int r = 0; r < values.length; r++) {
+                Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
+                row.createCell(column).setCellValue(values[r]);
+            }
+            String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(column);
+            while (workbook.getName(name) != null) {
+                workbook.removeName(workbook.getName(name));
+            }
+            var named = workbook.createName();
+            named.setNameName(name);
+            named.setRefersToFormula("'" + LIST_SHEET + "'!$" + letter + "$1:$" + letter + "$" + values.length);
+            return helper.createFormulaListConstraint(name);
+        }
+    }
+
+    /** The Korean comment of each column. */
+    private static final class Korean {
+        private static final Map<String, String> FIELDS = Map.ofEntries(
+                Map.entry("stage", "이번 시험의 단계입니다. WRITTEN 필기, PRACTICAL 실기, INTERVIEW 면접."),
+                Map.entry("result", "이번 시험의 결과입니다. PASS 합격, FAIL 불합격, ABSENT 결시."),
+                Map.entry("grade", "자격 등급입니다. PROFESSIONAL_ENGINEER 기술사, MASTER_CRAFTSMAN 기능장, ENGINEER 기사, "
+                        + "INDUSTRIAL_ENGINEER 산업기사, CRAFTSMAN 기능사, SERVICE 서비스 분야."),
+                Map.entry("documents", "응시자격 서류 상황입니다. 정책상 필요 없는 종목과 같은 분야의 같은 등급 이상 자격이 있는 사람은 "
+                        + "NOT_REQUIRED 로 봅니다. _OVERDUE 는 마감일이 지난 경우입니다."),
+                Map.entry("exemptionRounds", "필기면제 기간 안에 접수할 수 있는 실기(면접) 회차가 남았는지입니다. LEFT 남음, "
+                        + "NONE_LEFT 남지 않음(만료 포함), UNKNOWN 모름."),
+                Map.entry("status", "judgements.drl 이 정한 필기면제 상태입니다. ACTIVE 유효, EXPIRING 만료 임박, EXPIRED 만료."),
+                Map.entry("scored", "총점이 왔는지입니다."),
+                Map.entry("subjectsScored", "과목별 점수가 왔는지입니다."),
+                Map.entry("belowSubjectMinimum", "과목 최저점 미만(과락) 과목이 있는지입니다."),
+                Map.entry("scoreMeetsCriterion", "점수가 합격기준을 충족하는지입니다(실기·면접을 점수 외 사유로 불합격한 경우 구분용)."),
+                Map.entry("stageStatisticsKnown", "이 종목·단계의 합격률 통계가 있는지입니다."),
+                Map.entry("nextStageStatisticsKnown", "다음 단계(실기·면접)의 통계가 있는지입니다."),
+                Map.entry("sameStageScheduleKnown", "응시할 수 있는 다음 회차 일정이 있는지입니다."),
+                Map.entry("nextStageScheduleKnown", "다음 단계 회차 일정이 있는지입니다."),
+                Map.entry("writtenPassKnown", "필기 합격 발표일(필기면제 시작일)을 아는지입니다."));
+
+        static String explain(DecisionTableChecker.Kind kind, String field, String header) {
+            String title = header.isBlank() ? "" : header.lines().findFirst().orElse("") + ": ";
+            String body = switch (kind) {
+                case DESCRIPTION -> "이 행이 하는 일을 적습니다. 추적(?explain=true) 결과에 그대로 나옵니다.";
+                case FLAG -> describe(field, "예/아니오 조건입니다.") + " O 예, X 아니오, 비우면 따지지 않습니다.";
+                case MARK -> "judgements.drl 의 판단이 있을 때만 이 행을 적용하려면 O 를 적습니다. 비우면 따지지 않습니다.";
+                case ENUM -> describe(field, "값 목록 조건입니다.") + " 여러 개는 쉼표로, 비우면 따지지 않습니다.";
+                case NUMBER -> "가장 낮은 과목 점수가 이 점수 미만일 때만 적용합니다. 0~100.";
+                case SECTION -> "보여 줄 섹션 ID 입니다.";
+                case ORDER -> "화면에서의 순서입니다. 작을수록 위에 보입니다. 0~9999 정수.";
+                case TONE -> "강조 방식입니다. SUCCESS 성공, FAILURE 실패, WARNING 주의, INFO 안내.";
+                case MESSAGE -> "messages.yaml 에서 이 섹션 아래에 있는 문구 이름입니다.";
+                case DATA_STAGE -> "합격률 추이·일정 섹션이 어느 단계의 자료를 보여 줄지입니다. SAME 이번 단계, NEXT 다음 단계.";
+                case OTHER -> "시스템이 읽는 칸입니다.";
+            };
+            return title + body + " 1~9행은 시스템이 읽는 칸이라 잠겨 있습니다.";
+        }
+
+        private static String describe(String field, String otherwise) {
+            return field == null ? otherwise : FIELDS.getOrDefault(field, otherwise);
+        }
+    }
+}
