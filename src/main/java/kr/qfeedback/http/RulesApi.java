@@ -291,6 +291,9 @@ public final class RulesApi {
 
     private static void failure(RoutingContext ctx, Throwable cause) {
         ApiError error = cause instanceof ApiError e ? e : null;
+        if (cause instanceof kr.qfeedback.lifecycle.StoppingException) {
+            error = ApiError.stopping();
+        }
         if (cause instanceof kr.qfeedback.lifecycle.ClusterUnavailableException c) {
             LOG.warn("rules request to {} refused by the cluster: {}", ctx.normalizedPath(), c.getMessage());
             error = ApiError.unavailable(c.code(), c.getMessage());
