@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
  * What {@code serve} does on SIGTERM or SIGINT (the JVM's shutdown hook), within the grace
  * {@code QF_SHUTDOWN_GRACE} (G) counted from the signal; each step is logged:
  * <ol>
- * <li>readiness answers 503 {@code STOPPING}, new rules work is refused, every answer carries
+ * <li>readiness answers 503 {@code STOPPING}, rules requests that arrive from now on are refused
+ *     (503 {@code NOT_READY}) before their upload is read, every answer carries
  *     {@code Connection: close} and its connection is closed once it is written;</li>
  * <li>draining: the server keeps listening while requests keep coming (a load balancer has not yet
  *     seen the 503), until none has begun for {@value #QUIET_MILLIS} ms and none is in flight, or
  *     until G/2;</li>
  * <li>stops accepting (the listener closes) and lets the answers in progress be written, until 3G/4
  *     at most (then Vert.x closes what is left);</li>
- * <li>waits, until 3G/4, for rules work (publish, rollback, validate, impact) to finish, then lets
+ * <li>refuses rules work from now on and waits, until 3G/4, for the work already accepted (publish,
+ *     rollback, validate, impact) to finish, then lets
  *     no publish or rollback begin writing an activation (one that is writing finishes first);</li>
  * <li>closes Vert.x, writes the decision records still waiting to the cluster (half of what is
  *     left), leaves the cluster gracefully (the rest, at least a second).</li>
@@ -58,8 +60,8 @@ final class GracefulStop {
         boolean clean = true;
 
         http.beginStopping(grace);
-        int rulesWork = BackgroundWork.stopAccepting();
-        LOG.info("stopping: readiness 503 (QF_SHUTDOWN_GRACE {} ms); new rules work is refused", grace.toMillis());
+        int rulesWork = BackgroundWork.unfinished();
+        LOG.info("stopping: readiness 503 (QF_SHUTDOWN_GRACE {} ms); new rules requests are refused", grace.toMillis());
         LOG.info("stopping: {} requests in flight, {} rules jobs unfinished; answers now carry Connection: close",
                 http.inFlight(), rulesWork);
 
@@ -80,6 +82,8 @@ final class GracefulStop {
                     millisSince(t0), e.getClass().getSimpleName());
         }
 
+        // Requests accepted before the signal have had their rules work submitted by now (or were cut off).
+        BackgroundWork.stopAccepting();
         try {
             int left = BackgroundWork.awaitIdle(Duration.ofNanos(Math.max(0, httpEnd - System.nanoTime())));
             if (left > 0) {

@@ -92,7 +92,14 @@ class StopOnSigtermTest {
                     if (r.statusCode() == 503 && readinessStoppingAt[0] == 0) {
                         stoppingBody[0] = r.body();
                         readinessStoppingAt[0] = System.nanoTime();
+                        // New rules work is refused cleanly while the node stops.
+                        HttpResponse<String> refusedWork = send(validateRequest());
+                        if (refusedWork.statusCode() != 503 || !refusedWork.body().contains("NOT_READY")) {
+                            failures.add("rules work while stopping: " + refusedWork.statusCode() + " " + refusedWork.body());
+                        }
                     }
+                } catch (IOException e) {
+                    failures.add("readiness probe: " + e);
                 } catch (UncheckedIOException e) {
                     if (e.getCause() instanceof ConnectException) {
                         listenerClosedAt[0] = System.nanoTime();

@@ -86,6 +86,13 @@ public final class BackgroundWork {
         }
     }
 
+    /** Work accepted and not yet finished (queued or running). */
+    public static int unfinished() {
+        synchronized (IDLE) {
+            return unfinished;
+        }
+    }
+
     /** Waits up to {@code timeout} for every accepted piece of work to finish; returns how many are still unfinished. */
     public static int awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
