@@ -46,7 +46,15 @@ public final class Main {
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private static final PrintStream ERR = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
+    /** Set when the service itself chose to exit (with its own status), as opposed to a signal. */
+    private static volatile boolean exiting;
+
     private Main() {
+    }
+
+    private static void exit(int status) {
+        exiting = true;
+        System.exit(status);
     }
 
     /** Made when first used, after {@link #main} has chosen where log lines go. */
@@ -81,7 +89,7 @@ public final class Main {
             exit = 2;
         }
         if (exit >= 0) {
-            System.exit(exit);
+            exit(exit);
         }
     }
 
@@ -89,7 +97,8 @@ public final class Main {
         (exit == 0 ? OUT : ERR).println(String.join("\n",
                 "usage: java -jar q-feedback.jar COMMAND",
                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
-                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS)",
+                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
+                "                             QF_SHUTDOWN_GRACE); SIGTERM stops it gracefully (docs/operations.md)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                 "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
@@ -138,16 +147,21 @@ public final class Main {
                 cluster.decisions(), cluster);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
+        GracefulStop stop = new GracefulStop(config.shutdownGrace(), api.stop(), vertx, lifecycle, cluster);
         HttpService.start(vertx, api, config.httpPort(), instances)
                 .onSuccess(port -> log().info("listening on port {} (rules version {})", port, ruleSet.version()))
                 .onFailure(e -> {
                     ERR.println("The HTTP server could not start on port " + config.httpPort() + ": " + e.getMessage());
                     // Not on the event loop: the shutdown hook waits for Vert.x to close.
-                    new Thread(() -> System.exit(1), "exit").start();
+                    new Thread(() -> exit(1), "exit").start();
                 });
+        // SIGTERM and SIGINT run the shutdown hooks; so does an exit the service chose itself.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vertx.close().await();
-            cluster.close();
+            boolean clean = stop.run();
+            if (!exiting) {
+                // Stopped by a signal: exit 0 after a clean stop (the JVM would say 143 or 130), 1 when the grace ran out.
+                Runtime.getRuntime().halt(clean ? 0 : 1);
+            }
         }, "shutdown"));
         return -1;
     }

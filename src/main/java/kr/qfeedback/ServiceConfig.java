@@ -1,19 +1,27 @@
 package kr.qfeedback;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The service's configuration, read once from the environment (see the contract). Bad values stop
  * the start with a sentence naming the variable.
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
-                            int clusterPort, Path featuresDir, int warmupDecisions) {
+                            int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
     private static final int MAX_WARMUP_DECISIONS = 10_000_000;
+    /** How long a stop waits for requests in flight, rules work, records and the cluster (contract: 20s). */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    private static final Duration MAX_SHUTDOWN_GRACE = Duration.ofHours(1);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
 
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
         int port = port(env, "QF_HTTP_PORT", 8080, true);
@@ -27,7 +35,34 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 members.isEmpty() ? List.of() : List.of(members.split("\\s*,\\s*")),
                 clusterPort,
                 Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")),
-                warmupDecisions(env));
+                warmupDecisions(env),
+                duration(env, "QF_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, MAX_SHUTDOWN_GRACE));
+    }
+
+    /**
+     * The variable as a duration: a whole number with {@code ms}, {@code s} or {@code m}, or a bare
+     * number of seconds ({@code 20s}, {@code 500ms}, {@code 20}); the fallback when unset or blank.
+     */
+    static Duration duration(Map<String, String> env, String name, Duration fallback, Duration max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long number = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(number);
+                case "m" -> Duration.ofMinutes(number);
+                default -> Duration.ofSeconds(number);
+            };
+            if (d.compareTo(max) <= 0) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be a duration such as 20s, 500ms or 20 (seconds), from 0 to "
+                + max.toMinutes() + "m, not '" + value + "'.");
     }
 
     private static int warmupDecisions(Map<String, String> env) {

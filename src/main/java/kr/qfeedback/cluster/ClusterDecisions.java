@@ -239,22 +239,40 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         return failed.get();
     }
 
-    /** Writes what is still waiting (best effort, a few seconds at most) and stops the writer. */
+    /** Writes what is still waiting (at most a few seconds) and stops the writer. */
     @Override
     public void close() {
+        close(java.time.Duration.ofSeconds(5));
+    }
+
+    /**
+     * Stops the writer and writes every record still waiting or in flight, waiting up to {@code within}
+     * for the cluster to take them; returns how many were written, and how many could not be (their
+     * write failed, or did not finish in time).
+     */
+    Flushed close(java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        long writtenBefore = written.get();
+        long failedBefore = failed.get();
         writer.shutdown();
         try {
-            if (writer.awaitTermination(2, TimeUnit.SECONDS)) {
-                List<CompletableFuture<Void>> writes = new ArrayList<>();
-                while (!pending.isEmpty()) {
-                    taken().forEach((block, batch) -> writes.add(write(block, batch).toCompletableFuture()));
-                }
-                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
+            // Let a flush the writer is in finish (it only queues asynchronous appends), then write the rest from here.
+            writer.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            while (!pending.isEmpty()) {
+                taken().forEach(this::write);
+            }
+            while (waiting.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warn("decision records still waiting at shutdown could not be written: {}", e.getClass().getSimpleName());
         }
+        return new Flushed(written.get() - writtenBefore, failed.get() - failedBefore + Math.max(0, waiting.get()));
+    }
+
+    /** What a closing flush did: records written, and records that could not be written. */
+    record Flushed(long written, long lost) {
     }
 }

@@ -4,6 +4,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import kr.qfeedback.http.ClusterStatus;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class ClusterNode implements ClusterStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
     private static final long WAIT_LOG_MILLIS = 10_000;
+    /** Hazelcast's bound on a graceful shutdown; read from the system properties when the member shuts down. */
+    static final String GRACEFUL_WAIT = "hazelcast.graceful.shutdown.max.wait";
 
     private final ClusterSettings settings;
     private final HazelcastInstance hz;
@@ -145,6 +148,33 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
             hz.shutdown();
         } catch (RuntimeException e) {
             LOG.warn("the cluster member did not shut down cleanly: {}", e.toString());
+        }
+    }
+
+    /**
+     * A stop's first cluster step: writes the decision records still waiting on this member to the
+     * cluster, waiting up to {@code within}. Returns {records written, records that could not be}.
+     */
+    public long[] flushRecords(Duration within) {
+        rules.close();
+        ClusterDecisions.Flushed flushed = decisions.close(within);
+        return new long[] {flushed.written(), flushed.lost()};
+    }
+
+    /**
+     * A stop's last step: leaves the cluster gracefully (the partitions this member owns migrate to
+     * the others first), waiting at most {@code within}, rounded up to whole seconds (Hazelcast's
+     * {@value #GRACEFUL_WAIT} is read when the member shuts down). Returns whether it left gracefully.
+     */
+    public boolean leave(Duration within) {
+        long seconds = Math.max(1, (within.toMillis() + 999) / 1000);
+        System.setProperty(GRACEFUL_WAIT, Long.toString(seconds));
+        try {
+            hz.shutdown();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("the cluster member did not shut down cleanly: {}", e.toString());
+            return false;
         }
     }
 }

@@ -66,6 +66,12 @@ public final class ApiError extends RuntimeException {
         return new ApiError(503, "NOT_READY", "No rules version is active yet; retry when GET /health/ready answers ready.", null);
     }
 
+    /** This node is stopping: it takes no new rules work; the code is the contract's NOT_READY. */
+    public static ApiError stopping() {
+        return new ApiError(503, "NOT_READY", "This node is stopping and takes no new rules work; send the request to another"
+                + " node, or retry when GET /health/ready answers ready.", null);
+    }
+
     /** The cluster cannot take the change now (no quorum, a member did not prepare); nothing changed. */
     public static ApiError unavailable(String code, String message) {
         return new ApiError(503, code, message, null);

@@ -45,6 +45,7 @@ public final class FeedbackApi {
     private final RulesApi rulesApi;
     private final DecisionRecords records;
     private final ClusterStatus cluster;
+    private final ServerStop stop = new ServerStop();
     /** Benchmark only: also route POST /bench/echo ({@code QF_BENCH_ECHO=true}; see {@link BenchEcho}). */
     private boolean benchEcho = BenchEcho.enabled(System.getenv());
 
@@ -83,6 +84,8 @@ public final class FeedbackApi {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
+        // After the health routes: a stop waits for the requests it counts, not for load balancers' probes.
+        router.route().handler(stop::track);
         router.get("/metrics").handler(this::requireAnyRole).handler(this::handleMetrics);
         router.get("/openapi.yaml").handler(this::requireAnyRole).handler(this::handleOpenApi);
         router.route("/v1/feedback").handler(ctx -> requireRole(ctx, Role.DECIDE));
@@ -112,14 +115,26 @@ public final class FeedbackApi {
         return rulesApi != null && path != null && path.startsWith("/v1/rules/") ? RulesApi.bodyLimit(path) : BODY_LIMIT_BYTES;
     }
 
+    /** This server's stop: readiness, the requests in flight and the listening servers. */
+    public ServerStop stop() {
+        return stop;
+    }
+
     void handleLive(RoutingContext ctx) {
+        if (stop.stopping()) {
+            stop.closeAfterAnswer(ctx);
+        }
         send(ctx, 200, new JsonObject().put("status", "UP"));
     }
 
     void handleReady(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
-        boolean ready = active.isPresent() && (cluster == null || cluster.joined());
-        JsonObject body = new JsonObject().put("status", ready ? "READY" : "NOT_READY")
+        boolean stopping = stop.stopping();
+        boolean ready = !stopping && active.isPresent() && (cluster == null || cluster.joined());
+        if (stopping) {
+            stop.closeAfterAnswer(ctx);
+        }
+        JsonObject body = new JsonObject().put("status", stopping ? "STOPPING" : ready ? "READY" : "NOT_READY")
                 .put("rulesVersion", active.map(RuleSet::version).orElse(null));
         if (cluster != null) {
             body.put("cluster", new JsonObject().put("joined", cluster.joined()).put("members", cluster.members()));
@@ -155,7 +170,7 @@ public final class FeedbackApi {
         metrics.response("/metrics", 200);
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.render(active.map(RuleSet::version).orElse(null),
-                        active.isPresent() && (cluster == null || cluster.joined()))
+                        !stop.stopping() && active.isPresent() && (cluster == null || cluster.joined()))
                         + (cluster == null ? "" : cluster.metrics()));
     }
 

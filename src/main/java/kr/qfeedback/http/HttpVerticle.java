@@ -21,7 +21,10 @@ final class HttpVerticle extends VerticleBase {
         return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0").setCompressionSupported(false))
                 .requestHandler(api.router(vertx))
                 .listen()
-                .onSuccess(s -> server = s);
+                .onSuccess(s -> {
+                    server = s;
+                    api.stop().add(s);
+                });
     }
 
     int actualPort() {

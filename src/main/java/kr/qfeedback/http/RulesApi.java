@@ -76,6 +76,15 @@ public final class RulesApi {
         router.get("/v1/rules/audit/verify").handler(ctx -> blocking(vertx, ctx, this::verify, 200));
         // The role check has its own route so that it runs before any upload is read.
         router.post("/v1/rules/*").handler(ctx -> api.requireRole(ctx, Role.AUTHOR));
+        // A stopping node takes no new rules work: refused before any upload is read (Vert.x's own shutdown
+        // hook removes the folder its file system resolves uploads against as soon as the JVM begins to stop).
+        router.post("/v1/rules/*").handler(ctx -> {
+            if (api.stop().stopping()) {
+                failure(ctx, new kr.qfeedback.lifecycle.StoppingException("This node is stopping."));
+            } else {
+                ctx.next();
+            }
+        });
         router.post("/v1/rules/validate").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
         router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(ctx, api));
         router.post("/v1/rules/impact").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
@@ -291,6 +300,9 @@ public final class RulesApi {
 
     private static void failure(RoutingContext ctx, Throwable cause) {
         ApiError error = cause instanceof ApiError e ? e : null;
+        if (cause instanceof kr.qfeedback.lifecycle.StoppingException) {
+            error = ApiError.stopping();
+        }
         if (cause instanceof kr.qfeedback.lifecycle.ClusterUnavailableException c) {
             LOG.warn("rules request to {} refused by the cluster: {}", ctx.normalizedPath(), c.getMessage());
             error = ApiError.unavailable(c.code(), c.getMessage());

@@ -3,6 +3,7 @@ package kr.qfeedback.lifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +32,10 @@ public final class BackgroundWork {
     private static final int THREADS = 4;
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final ExecutorService EXECUTOR = executor();
+    /** Work accepted and not yet finished (queued or running); guarded by its own monitor for {@link #awaitIdle}. */
+    private static final Object IDLE = new Object();
+    private static int unfinished;
+    private static volatile boolean stopping;
 
     private BackgroundWork() {
     }
@@ -42,17 +47,72 @@ public final class BackgroundWork {
         return pool;
     }
 
-    /** Runs {@code work} on a lower-priority thread; the stage fails with exactly what the work threw. */
+    /**
+     * Runs {@code work} on a lower-priority thread; the stage fails with exactly what the work threw,
+     * or with {@link StoppingException} when this node is stopping (the work then never starts).
+     */
     public static <T> CompletableFuture<T> submit(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        synchronized (IDLE) {
+            if (stopping) {
+                result.completeExceptionally(new StoppingException("This node is stopping and takes no new rules work."));
+                return result;
+            }
+            unfinished++;
+        }
         EXECUTOR.execute(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable e) { // handed to the caller, who answers or logs it
                 result.completeExceptionally(e);
+            } finally {
+                synchronized (IDLE) {
+                    unfinished--;
+                    IDLE.notifyAll();
+                }
             }
         });
         return result;
+    }
+
+    /**
+     * The node is stopping: from now on {@link #submit} refuses new work; what was accepted before
+     * still runs. Returns how much work was accepted and has not finished.
+     */
+    public static int stopAccepting() {
+        synchronized (IDLE) {
+            stopping = true;
+            return unfinished;
+        }
+    }
+
+    /** Work accepted and not yet finished (queued or running). */
+    public static int unfinished() {
+        synchronized (IDLE) {
+            return unfinished;
+        }
+    }
+
+    /** Waits up to {@code timeout} for every accepted piece of work to finish; returns how many are still unfinished. */
+    public static int awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (IDLE) {
+            while (unfinished > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(IDLE, left);
+            }
+            return unfinished;
+        }
+    }
+
+    /** Accepts work again (tests that stop it share the JVM with tests that use it). */
+    static void resumeAccepting() {
+        synchronized (IDLE) {
+            stopping = false;
+        }
     }
 
     /** Daemon threads named {@code prefix-N} that lower their priority before their first task. */

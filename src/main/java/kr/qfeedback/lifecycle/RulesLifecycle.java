@@ -36,6 +36,8 @@ public final class RulesLifecycle {
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleChecks checks = new RuleChecks();
     private final Object publishing = new Object();
+    /** Set under {@code publishing} when the node stops: no publish or rollback starts to write after that. */
+    private boolean stopped;
     private volatile Replication replication;
     /**
      * The version the last publish or rollback replaced, still compiled and with its memo warm, so
@@ -102,6 +104,7 @@ public final class RulesLifecycle {
         }
         prewarm(checked.rules());
         synchronized (publishing) {
+            refuseWhenStopped();
             RuleSet before = active.current().orElse(null);
             String previous = before == null ? null : before.version();
             if (cluster != null) {
@@ -129,6 +132,7 @@ public final class RulesLifecycle {
         RuleSet rules = kept != null && kept.version().equals(files.version()) ? kept : compiler.compile(files);
         prewarm(rules);
         synchronized (publishing) {
+            refuseWhenStopped();
             RuleSet before = active.current().orElse(null);
             String previous = before == null ? null : before.version();
             Activation activation;
@@ -182,6 +186,23 @@ public final class RulesLifecycle {
                     ActivationAction.STARTUP, stored.orElse(null));
         }
         return checked.rules();
+    }
+
+    /**
+     * The node is stopping: waits for a publish or rollback that is writing its activation (store,
+     * audit, active pointer; in a cluster, the switch of every member) to finish, then refuses any
+     * later one before it writes anything, so a stop never leaves an activation half-written.
+     */
+    public void stopChanges() {
+        synchronized (publishing) {
+            stopped = true;
+        }
+    }
+
+    private void refuseWhenStopped() {
+        if (stopped) {
+            throw new StoppingException("This node is stopping; the rules version was not changed.");
+        }
     }
 
     /** Whether the last start-up activated exactly these files, i.e. nobody edited the folder since. */

@@ -53,6 +53,22 @@ class ClusterDecisionsTest {
     }
 
     @Test
+    @Timeout(60)
+    void closingWritesEveryRecordStillWaitingAndSaysHowMany() throws Exception {
+        RecordGenerations generations = new RecordGenerations(hz, "member-a", 5_000);
+        records = new ClusterDecisions(generations, CLOCK);
+        for (int i = 0; i < 3_000; i++) {
+            records.record(decision("c-" + i), "candidate-" + i);
+        }
+        long before = records.written();
+        ClusterDecisions.Flushed flushed = records.close(java.time.Duration.ofSeconds(30));
+        assertEquals(3_000, before + flushed.written(), "every record reached the cluster");
+        assertEquals(0, flushed.lost());
+        assertEquals(3_000, records.written());
+        records = null;
+    }
+
+    @Test
     @Timeout(120)
     void everyRecordIsFoundAtOnceOnThisMemberAndReachesTheClusterMapInBatches() throws Exception {
         // Generations of 5 000 records: 20 000 records rotate through four of them.

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -39,5 +42,27 @@ class BackgroundWorkTest {
         }).get(30, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, failed.getCause());
         assertEquals("refused", failed.getCause().getMessage());
+    }
+
+    @Test
+    void whileStoppingNewWorkIsRefusedAndWorkAlreadyAcceptedFinishes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> running = BackgroundWork.submit(() -> {
+            release.await(30, TimeUnit.SECONDS);
+            return "finished";
+        });
+        try {
+            assertTrue(BackgroundWork.stopAccepting() >= 1, "the running job is counted");
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> BackgroundWork.submit(() -> "new").get(30, TimeUnit.SECONDS));
+            assertInstanceOf(StoppingException.class, refused.getCause());
+            assertEquals(1, BackgroundWork.awaitIdle(Duration.ofMillis(100)), "the running job is still unfinished");
+            release.countDown();
+            assertEquals(0, BackgroundWork.awaitIdle(Duration.ofSeconds(30)));
+            assertEquals("finished", running.get(1, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            BackgroundWork.resumeAccepting();
+        }
     }
 }
