@@ -41,11 +41,11 @@ final class BenchEcho {
         try {
             body = new JsonObject(ctx.body().buffer()).toBuffer();
         } catch (DecodeException | ClassCastException | NullPointerException e) {
-            ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+            ApiHeaders.add(ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON))
                     .end(new JsonObject().put("error", new JsonObject().put("code", "INVALID_REQUEST")
                             .put("message", "The body is not a JSON object.")).toBuffer());
             return;
         }
-        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+        ApiHeaders.add(ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON)).end(body); // as the decision's
     }
 }

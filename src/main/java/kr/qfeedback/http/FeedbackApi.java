@@ -168,7 +168,7 @@ public final class FeedbackApi {
     void handleMetrics(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
         metrics.response("/metrics", 200);
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+        ApiHeaders.add(ctx.response()).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.render(active.map(RuleSet::version).orElse(null),
                         !stop.stopping() && active.isPresent() && (cluster == null || cluster.joined()))
                         + (cluster == null ? "" : cluster.metrics()));
@@ -327,7 +327,7 @@ public final class FeedbackApi {
             return;
         }
         metrics.response(ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath(), status);
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body);
+        ApiHeaders.add(ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)).end(body);
     }
 
     private static byte[] resource(String name) {

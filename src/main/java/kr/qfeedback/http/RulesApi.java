@@ -320,7 +320,7 @@ public final class RulesApi {
 
     private static void respond(RoutingContext ctx, int status, JsonObject body) {
         if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+            ApiHeaders.add(ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8"))
                     .end(body.toBuffer());
         }
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,20 @@ class OperationsHttpTest {
         HttpResponse<String> response = server.get("/health/live", null);
         assertEquals(200, response.statusCode(), response::body);
         assertEquals("UP", json(response).getString("status"));
+    }
+
+    @Test
+    void everyApiAnswerForbidsCachingAndContentSniffing() {
+        List<HttpResponse<String>> answers = List.of(
+                server.postFeedback(example().encode()),
+                server.postFeedback("{not json"),
+                server.get("/v1/rules", DECIDE_TOKEN),
+                server.get("/metrics", DECIDE_TOKEN),
+                server.get("/health/ready", null));
+        for (HttpResponse<String> answer : answers) {
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), answer.uri() + " " + answer.statusCode());
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), answer.uri().toString());
+        }
     }
 
     @Test
