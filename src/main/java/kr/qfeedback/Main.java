@@ -3,7 +3,6 @@ package kr.qfeedback;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -18,16 +17,11 @@ import kr.qfeedback.http.DecisionWarmup;
 import kr.qfeedback.http.FeedbackApi;
 import kr.qfeedback.http.RulesApi;
 import kr.qfeedback.lifecycle.AuditLog;
-import kr.qfeedback.lifecycle.AuditVerification;
-import kr.qfeedback.lifecycle.CheckReport;
-import kr.qfeedback.lifecycle.RuleChecks;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.http.HttpService;
 import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
-import kr.qfeedback.reference.importer.ImportReport;
-import kr.qfeedback.reference.importer.QnetImporter;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
@@ -72,10 +66,10 @@ public final class Main {
         try {
             exit = switch (command) {
                 case "serve" -> serve();
-                case "validate" -> validate(rest);
-                case "import-reference" -> importReference(rest);
+                case "validate" -> kr.qfeedback.lifecycle.ValidateCommand.run(rest, OUT);
+                case "import-reference" -> kr.qfeedback.reference.importer.ImportReferenceCommand.run(rest, OUT);
                 case "format-table" -> kr.qfeedback.rules.FormatTableCommand.run(rest, OUT, ERR);
-                case "audit-verify" -> auditVerify(rest);
+                case "audit-verify" -> kr.qfeedback.lifecycle.AuditVerifyCommand.run(rest, OUT);
                 case "cohort" -> CohortCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
                 case "batch" -> BatchCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
                 case "help", "--help", "-h" -> help(0);
@@ -164,58 +158,5 @@ public final class Main {
             }
         }, "shutdown"));
         return -1;
-    }
-
-    private static int validate(List<String> args) {
-        Path dir = Path.of(args.isEmpty() ? "rules" : args.get(0));
-        Path features = Path.of(System.getenv().getOrDefault("QF_FEATURES_DIR", "./features"));
-        RuleChecks.Checked checked = new RuleChecks().check(RuleFiles.read(dir));
-        CheckReport report = checked.report();
-        if (!report.compiled()) {
-            OUT.println("검증 실패: " + dir + " 에서 문제 " + report.problems().size() + "개를 찾았습니다.");
-            report.problems().forEach(p -> OUT.println("  - " + p.describe()));
-            return 1;
-        }
-        report.coverage().describe().forEach(line -> OUT.println("  - " + line));
-        if (!report.publishable()) {
-            OUT.println("검증 실패: " + dir + " 는 컴파일되지만 빠진 경우나 서로 부딪치는 행이 있어 게시할 수 없습니다.");
-            return 1;
-        }
-        if (RulesLifecycle.scenariosAvailable(features)) {
-            AcceptanceGate.GateResult gate = new AcceptanceGate(features).run(checked.rules());
-            if (!gate.passed()) {
-                OUT.println("검증 실패: 수용 시나리오 " + gate.failures().size() + "개가 실패했습니다 (" + gate.scenarios() + "개 중).");
-                gate.failures().forEach(f -> OUT.println("  - " + f.location() + " " + f.name() + ": " + f.error()));
-                return 1;
-            }
-            OUT.println("수용 시나리오 " + gate.scenarios() + "개 모두 통과.");
-        } else {
-            OUT.println("수용 시나리오 폴더(" + features + ")가 없어 시나리오는 돌리지 않았습니다.");
-        }
-        OUT.println("검증 통과: " + dir + " (규칙 버전 " + report.version() + "). 게시할 수 있습니다.");
-        return 0;
-    }
-
-    private static int auditVerify(List<String> args) {
-        Path dataDir = Path.of(args.isEmpty() || args.get(0).startsWith("--") ? "data" : args.get(0));
-        int head = args.indexOf("--head");
-        String expectedHead = head >= 0 && head + 1 < args.size() ? args.get(head + 1) : null;
-        AuditVerification result = AuditLog.open(dataDir).verify(expectedHead);
-        if (result.ok()) {
-            OUT.println("감사 기록 이상 없음: " + result.entryCount() + "개 항목, 마지막 해시 " + AuditLog.open(dataDir).headHash());
-            return 0;
-        }
-        OUT.println("감사 기록 변조 또는 손상 발견: " + result.reason() + (result.firstBadSeq() == null ? "" : " (항목 " + result.firstBadSeq() + ")"));
-        return 1;
-    }
-
-    private static int importReference(List<String> args) {
-        if (args.size() != 2) {
-            throw new IllegalArgumentException("usage: import-reference QNET_DIR OUT_DIR (e.g. ../shared/data/qnet rules/reference)");
-        }
-        ImportReport report = QnetImporter.run(Path.of(args.get(0)), Path.of(args.get(1)));
-        OUT.println(report.summary());
-        report.notes().forEach(OUT::println);
-        return 0;
     }
 }
