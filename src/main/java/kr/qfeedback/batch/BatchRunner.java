@@ -312,11 +312,7 @@ public final class BatchRunner {
     }
 
     static JsonObject errorJson(long lineNumber, ApiError error) {
-        JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
-        if (error.field() != null) {
-            body.put("field", error.field());
-        }
-        return new JsonObject().put("line", lineNumber).put("error", body);
+        return new JsonObject().put("line", lineNumber).put("error", error.body());
     }
 
     /**

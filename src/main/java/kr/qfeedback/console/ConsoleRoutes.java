@@ -114,11 +114,7 @@ public final class ConsoleRoutes {
     }
 
     private static void fail(RoutingContext ctx, ApiError error) {
-        JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
-        if (error.field() != null) {
-            body.put("field", error.field());
-        }
-        send(ctx, error.status(), new JsonObject().put("error", body));
+        send(ctx, error.status(), error.envelope());
     }
 
     private static void send(RoutingContext ctx, int status, JsonObject body) {

@@ -72,6 +72,21 @@ public final class ApiError extends RuntimeException {
                 + " node, or retry when GET /health/ready answers ready.", null);
     }
 
+    /** The code of a publish the checks or scenarios refused (422, with the report beside the error). */
+    public static final String RULES_REJECTED = "RULES_REJECTED";
+
+    /** A publish refused by its checks or scenarios; the answer carries the report beside the error. */
+    public static ApiError rulesRejected() {
+        return new ApiError(422, RULES_REJECTED,
+                "The candidate rules were not published: see checks and scenarios for every problem found.", null);
+    }
+
+    /** The decision records cannot be read from the cluster just now. */
+    public static ApiError clusterUnavailable() {
+        return new ApiError(503, "CLUSTER_UNAVAILABLE", "The decision records could not be read from the cluster just now; retry shortly.",
+                null);
+    }
+
     /** The cluster cannot take the change now (no quorum, a member did not prepare); nothing changed. */
     public static ApiError unavailable(String code, String message) {
         return new ApiError(503, code, message, null);
@@ -84,6 +99,20 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError internal() {
         return new ApiError(500, "INTERNAL", "The service failed to answer this request; the failure is logged. Retry, and report it if it persists.", null);
+    }
+
+    /** The error object: {@code {"code", "message", "field"?}}. */
+    public io.vertx.core.json.JsonObject body() {
+        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("code", code).put("message", getMessage());
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body;
+    }
+
+    /** The answer's envelope, {@code {"error": {…}}}: the one shape every error of the API has. */
+    public io.vertx.core.json.JsonObject envelope() {
+        return new io.vertx.core.json.JsonObject().put("error", body());
     }
 
     public int status() {

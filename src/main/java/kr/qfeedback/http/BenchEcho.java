@@ -42,8 +42,7 @@ final class BenchEcho {
             body = new JsonObject(ctx.body().buffer()).toBuffer();
         } catch (DecodeException | ClassCastException | NullPointerException e) {
             ApiHeaders.add(ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON))
-                    .end(new JsonObject().put("error", new JsonObject().put("code", "INVALID_REQUEST")
-                            .put("message", "The body is not a JSON object.")).toBuffer());
+                    .end(ApiError.invalid(null, "The body is not a JSON object.").envelope().toBuffer());
             return;
         }
         ApiHeaders.add(ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON)).end(body); // as the decision's

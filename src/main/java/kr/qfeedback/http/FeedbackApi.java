@@ -155,8 +155,7 @@ public final class FeedbackApi {
         io.vertx.core.Future.fromCompletionStage(records.find(id), ctx.vertx().getOrCreateContext()).onComplete(result -> {
             if (result.failed()) {
                 LOG.warn("the decision record could not be read: {}", result.cause().toString());
-                fail(ctx, ApiError.unavailable("CLUSTER_UNAVAILABLE",
-                        "The decision records could not be read from the cluster just now; retry shortly."));
+                fail(ctx, ApiError.clusterUnavailable());
             } else if (result.result().isEmpty()) {
                 fail(ctx, ApiError.unknownDecision(id));
             } else {
@@ -311,11 +310,7 @@ public final class FeedbackApi {
     }
 
     private void fail(RoutingContext ctx, ApiError error) {
-        JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
-        if (error.field() != null) {
-            body.put("field", error.field());
-        }
-        send(ctx, error.status(), new JsonObject().put("error", body));
+        send(ctx, error.status(), error.envelope());
     }
 
     private void send(RoutingContext ctx, int status, JsonObject body) {

@@ -141,8 +141,7 @@ public final class RulesApi {
                     JsonObject json = result.result();
                     boolean published = json.getBoolean("published", false);
                     if (!published) {
-                        json.put("error", new JsonObject().put("code", "RULES_REJECTED").put("message",
-                                "The candidate rules were not published: see checks and scenarios for every problem found."));
+                        json.put("error", ApiError.rulesRejected().body());
                     }
                     respond(ctx, published ? 200 : 422, json);
                 });
@@ -311,11 +310,7 @@ public final class RulesApi {
             LOG.error("rules request to {} failed: {}", ctx.normalizedPath(), cause.toString(), cause);
             error = ApiError.internal();
         }
-        JsonObject body = new JsonObject().put("code", error.code()).put("message", error.getMessage());
-        if (error.field() != null) {
-            body.put("field", error.field());
-        }
-        respond(ctx, error.status(), new JsonObject().put("error", body));
+        respond(ctx, error.status(), error.envelope());
     }
 
     private static void respond(RoutingContext ctx, int status, JsonObject body) {
