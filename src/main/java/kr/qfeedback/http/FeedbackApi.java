@@ -82,6 +82,8 @@ public final class FeedbackApi {
 
     public Router router(Vertx vertx) {
         Router router = Router.router(vertx);
+        // First of all: every answer is counted, whichever part of the API (rules, console, errors) sent it.
+        router.route().handler(this::counted);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
         // After the health routes: a stop waits for the requests it counts, not for load balancers' probes.
@@ -166,7 +168,6 @@ public final class FeedbackApi {
 
     void handleMetrics(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
-        metrics.response("/metrics", 200);
         ApiHeaders.add(ctx.response()).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                 .end(metrics.render(active.map(RuleSet::version).orElse(null),
                         !stop.stopping() && active.isPresent() && (cluster == null || cluster.joined()))
@@ -317,11 +318,18 @@ public final class FeedbackApi {
         send(ctx, status, body.toBuffer());
     }
 
+    /** Counts the answer by route and status once it has been written. */
+    private void counted(RoutingContext ctx) {
+        ctx.addEndHandler(ignored -> metrics.response(
+                ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath(),
+                ctx.response().getStatusCode()));
+        ctx.next();
+    }
+
     private void send(RoutingContext ctx, int status, Buffer body) {
         if (ctx.response().ended()) {
             return;
         }
-        metrics.response(ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath(), status);
         ApiHeaders.add(ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)).end(body);
     }
 

@@ -97,6 +97,15 @@ class OperationsHttpTest {
         assertEquals(before + 2, metric(series));
     }
 
+    @Test
+    void everyAnswerIsCountedWhicheverPartOfTheApiSentIt() {
+        String all = "qf_http_responses_total\\{route=\"[^\"]*\",status=\"[0-9]+\"}";
+        long before = metric(all); // this scrape is counted once it is written
+        server.get("/console/", null);
+        server.get("/v1/no-such-thing", DECIDE_TOKEN);
+        assertEquals(before + 3, metric(all), "the scrape before, the console page and the 404 are each counted once");
+    }
+
     /** The value of one series in a fresh scrape; 0 when it has not appeared yet. */
     private long metric(String series) {
         return metric(server.get("/metrics", DECIDE_TOKEN).body(), series);
