@@ -172,7 +172,26 @@ final class TableTemplate {
         String what = text.isEmpty() ? "비어 있습니다" : "'" + shorten(text) + "' 이(가) 적혀 있습니다";
         String should = expected.isEmpty() ? "비어 있어야 합니다" : "'" + shorten(expected) + "' 이어야 합니다";
         return "1~8행은 시스템이 읽는 칸이라 고칠 수 없습니다: 이 칸에 " + what + ", 프로그램이 정한 대로 " + should
-                + ". 직원은 10행부터 값만 고칩니다. 이 칸을 원래대로 되돌려 주세요.";
+                + "." + difference(text, expected) + " 직원은 10행부터 값만 고칩니다. 이 칸을 원래대로 되돌려 주세요.";
+    }
+
+    /** For two long texts, the part of {@code text} that differs, e.g. " 다른 부분: '…, java.lang.Runtime'". */
+    private static String difference(String text, String expected) {
+        if (text.isEmpty() || expected.isEmpty() || (text.length() <= 80 && expected.length() <= 80)) {
+            return "";
+        }
+        int prefix = 0;
+        while (prefix < text.length() && prefix < expected.length() && text.charAt(prefix) == expected.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < text.length() - prefix && suffix < expected.length() - prefix
+                && text.charAt(text.length() - 1 - suffix) == expected.charAt(expected.length() - 1 - suffix)) {
+            suffix++;
+        }
+        String part = text.substring(prefix, text.length() - suffix);
+        return part.isEmpty() ? " 빠진 부분: '" + shorten(expected.substring(prefix, expected.length() - suffix)) + "'."
+                : " 다른 부분: '" + (prefix > 0 ? "…" : "") + shorten(part) + (suffix > 0 ? "…" : "") + "'.";
     }
 
     private static String shorten(String text) {
