@@ -4,6 +4,7 @@ import java.util.List;
 import kr.qfeedback.analysis.CoverageAnalyzer;
 import kr.qfeedback.analysis.CoverageReport;
 import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.rules.RuleFiringLimitException;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.RuleSetException;
@@ -24,7 +25,13 @@ public final class RuleChecks {
         } catch (RuleSetException e) {
             return new Checked(new CheckReport(files.version(), e.problems(), null), null);
         }
-        CoverageReport coverage = analyzer.analyze(rules);
+        CoverageReport coverage;
+        try {
+            coverage = analyzer.analyze(rules);
+        } catch (RuleFiringLimitException e) {
+            // Rules that never come to rest are refused like a compile problem, not left to hang a request.
+            return new Checked(new CheckReport(files.version(), List.of(e.problem()), null), null);
+        }
         return new Checked(new CheckReport(files.version(), List.of(), coverage), rules);
     }
 }

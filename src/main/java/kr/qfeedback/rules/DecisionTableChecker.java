@@ -73,6 +73,9 @@ public final class DecisionTableChecker {
 
     /** The problem of a file that POI cannot open or read as a workbook. */
     static RuleProblem unreadable(String file, Exception e) {
+        if (e instanceof WorkbookLimits.Refused refused) {
+            return RuleProblem.inFile(file, refused.getMessage());
+        }
         return RuleProblem.inFile(file, "엑셀 파일을 열 수 없습니다(" + e.getClass().getSimpleName()
                 + "). .xlsx 형식으로 저장했는지, 암호가 걸려 있지 않은지 확인해 주세요.");
     }
@@ -164,6 +167,14 @@ public final class DecisionTableChecker {
             }
             if (col.kind() != Kind.DESCRIPTION && value.contains("\"")) {
                 problem(sheet, excelRow, col, where + "에 따옴표(\")가 있습니다. 따옴표 없이 값만 적어 주세요.");
+                continue;
+            }
+            if (col.kind() == Kind.DESCRIPTION && value.contains("*/")) {
+                problem(sheet, excelRow, col, where + "에 */ 가 있습니다. 설명은 규칙의 주석이 되므로 */ 는 쓸 수 없습니다.");
+                continue;
+            }
+            if (col.kind() != Kind.DESCRIPTION && value.indexOf('\\') >= 0) {
+                problem(sheet, excelRow, col, where + "에 역슬래시(\\)가 있습니다. 값만 적어 주세요.");
                 continue;
             }
             switch (col.kind()) {

@@ -39,6 +39,11 @@ public final class MessagesReader {
     }
 
     private Optional<MessageCatalogue> parse() {
+        Optional<RuleProblem> alias = YamlAliases.firstIn(path, text);
+        if (alias.isPresent()) {
+            problems.add(alias.get());
+            return Optional.empty();
+        }
         JsonNode root;
         try {
             root = YAML.readTree(text);

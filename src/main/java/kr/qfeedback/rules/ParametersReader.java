@@ -67,6 +67,11 @@ public final class ParametersReader {
     }
 
     private Optional<Parameters> parse() {
+        Optional<RuleProblem> alias = YamlAliases.firstIn(path, text);
+        if (alias.isPresent()) {
+            problems.add(alias.get());
+            return Optional.empty();
+        }
         JsonNode root;
         try {
             root = YAML.readTree(text);

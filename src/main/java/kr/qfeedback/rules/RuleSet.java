@@ -43,6 +43,9 @@ public final class RuleSet {
             YouthDiscountEligible.class, SectionId.YOUTH_FEE_DISCOUNT,
             SurveyCampaign.class, SectionId.SURVEY);
 
+    /** Most rules one evaluation may fire; the shipped rules fire a few dozen times per profile. */
+    public static final int MAX_FIRINGS = 1_000;
+
     /** Most distinct (canonical) profiles whose outcomes are kept; beyond it, outcomes are computed each time. */
     static final int MEMO_CAPACITY = 200_000;
     private final ProfileCanonicalizer canonicalizer;
@@ -177,11 +180,23 @@ public final class RuleSet {
             session.addEventListener(listener);
             session.insert(profile);
             session.insert(parameters.toFact());
-            session.fireAllRules();
+            fire(session);
             return collect(session, judgements);
         } finally {
             session.removeEventListener(listener);
             session.dispose();
+        }
+    }
+
+    /**
+     * Fires at most {@link #MAX_FIRINGS} rules; one more means the rules do not come to rest (a rule
+     * that inserts facts forever), and the evaluation stops with {@link RuleFiringLimitException}
+     * instead of running on. The shipped rules fire a few dozen times per profile.
+     */
+    private void fire(KieSession session) {
+        int fired = session.fireAllRules(MAX_FIRINGS + 1);
+        if (fired > MAX_FIRINGS) {
+            throw new RuleFiringLimitException(version);
         }
     }
 
@@ -205,7 +220,7 @@ public final class RuleSet {
         try {
             session.insert(profile);
             session.insert(policy);
-            session.fireAllRules();
+            fire(session);
             List<SectionChoice> all = new ArrayList<>();
             for (Object fact : session.getObjects()) {
                 if (fact instanceof SectionShown shown) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,9 +54,54 @@ public final class RuleSetCompiler {
     private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.\\w+\\(\\)");
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    private final KieServices kie = KieServices.Factory.get();
+    /** How long a compilation may take (seconds, system property {@code qf.rules.compileSeconds}, default 60). */
+    static final Duration COMPILE_BUDGET = Duration.ofSeconds(Long.getLong("qf.rules.compileSeconds", 60));
 
+    private final KieServices kie = KieServices.Factory.get();
+    private final Duration budget;
+
+    public RuleSetCompiler() {
+        this(COMPILE_BUDGET);
+    }
+
+    RuleSetCompiler(Duration budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * Compiles on a worker thread of its own within the time budget. Past it, the compilation is
+     * abandoned (interrupted, its result dropped) and reported as a problem, so a caller keeps the
+     * version it has (validate, publish, start-up and a cluster member's prepare all come here).
+     */
     public RuleSet compile(RuleFiles files) {
+        FutureTask<RuleSet> task = new FutureTask<>(() -> compileNow(files));
+        Thread worker = new Thread(task, "rules-compile");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            LOG.warn("rules version {} did not compile within {} ms; abandoned", files.version(), budget.toMillis());
+            throw new RuleSetException(List.of(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙을 컴파일하는 데 "
+                    + budget.toSeconds() + "초가 넘게 걸려 중단했습니다. 지금 쓰는 규칙 버전은 그대로입니다."
+                    + " 규칙이나 표가 지나치게 크지 않은지 확인해 주세요.")));
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling rules version " + files.version(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private RuleSet compileNow(RuleFiles files) {
         long started = System.nanoTime();
         List<RuleProblem> problems = new ArrayList<>();
         List<String> tables = files.pathsEndingWith(TABLE_SUFFIX);
@@ -77,12 +127,16 @@ public final class RuleSetCompiler {
         for (String drl : drls) {
             sources.add(new GeneratedDrl(drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
         }
+        // Rule files are data: nothing is compiled before every text has passed the allow-list.
+        RuleAllowList.Checked allowed = RuleAllowList.check(sources, RuleSetCompiler::locate);
+        problems.addAll(allowed.problems());
+        List<GeneratedDrl> checkedSources = sources.stream().filter(s -> !allowed.refused().contains(s)).toList();
         if (!problems.isEmpty()) {
-            // Still compile the hand-written DRL files (quick), so their mistakes are reported in the same run.
-            build(sources.stream().filter(s -> !s.fromTable()).toList(), problems);
+            // Still compile the hand-written DRL files that passed (quick), so their mistakes are reported in the same run.
+            build(checkedSources.stream().filter(s -> !s.fromTable()).toList(), problems);
             throw new RuleSetException(problems);
         }
-        KieBase kieBase = build(sources, problems);
+        KieBase kieBase = build(checkedSources, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -143,6 +197,12 @@ public final class RuleSetCompiler {
     /** Checks the open workbook, then converts each of its tables to DRL (POI reads the file once). */
     private static List<GeneratedDrl> convertTable(String file, Workbook workbook, MessageCatalogue messages,
                                                    List<RuleProblem> problems) {
+        List<RuleProblem> template = TableTemplate.check(RuleFiles.display(file), workbook);
+        if (!template.isEmpty()) {
+            // A table whose code rows are not the application's is not read any further.
+            problems.addAll(template);
+            return List.of();
+        }
         DecisionTableChecker.Result checked = DecisionTableChecker.check(RuleFiles.display(file), workbook, messages);
         problems.addAll(checked.problems());
         if (!checked.problems().isEmpty()) {
@@ -228,16 +288,21 @@ public final class RuleSetCompiler {
     }
 
     private static RuleProblem locate(GeneratedDrl source, Message m) {
-        String text = oneLine(m.getText());
+        return locate(source, m.getLine(), m.getText());
+    }
+
+    /** A Drools message (parser or compiler) about {@code line} of {@code source}, where staff find it. */
+    static RuleProblem locate(GeneratedDrl source, int line, String message) {
+        String text = oneLine(message);
         if (source == null) {
             return RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙 컴파일 오류: " + text);
         }
         if (!source.fromTable()) {
-            return RuleProblem.atLine(RuleFiles.display(source.file()), m.getLine() > 0 ? m.getLine() : null,
+            return RuleProblem.atLine(RuleFiles.display(source.file()), line > 0 ? line : null,
                     "DRL 규칙 오류: " + text + ". 괄호, 따옴표, 필드 이름(rules/README.md 의 Profile 표)을 확인해 주세요."
                             + knownFields(text));
         }
-        Integer row = source.rowOfLine(m.getLine());
+        Integer row = source.rowOfLine(line);
         return RuleProblem.atCell(RuleFiles.display(source.file()), source.sheet(), row, null,
                 "이 행의 조건이나 동작을 규칙으로 바꿀 수 없습니다(" + culprit(text)
                         + "). 칸에 허용되는 값만 적었는지 확인해 주세요.");

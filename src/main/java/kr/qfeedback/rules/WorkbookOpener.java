@@ -43,6 +43,7 @@ final class WorkbookOpener implements AutoCloseable {
 
     private static Opened open(byte[] content) {
         try {
+            WorkbookLimits.check(content);
             return new Opened(WorkbookFactory.create(new ByteArrayInputStream(content)), null);
         } catch (IOException | RuntimeException e) {
             return new Opened(null, e);
