@@ -21,6 +21,9 @@ class DecisionTableConversionTest {
         int compared = 0;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             for (Sheet sheet : workbook) {
+                if (sheet.getSheetName().equals(SectionTableForm.LIST_SHEET)) {
+                    continue; // the form's hidden value lists: no rule table, and the compiler reads only table sheets
+                }
                 String fromBytes = compiler.compile(new ByteArrayInputStream(content), sheet.getSheetName());
                 assertEquals(fromBytes, RuleSetCompiler.drlOf(compiler, workbook, sheet.getSheetName()), sheet.getSheetName());
                 if (fromBytes.contains("rule ")) {
