@@ -382,6 +382,17 @@ final class RuleAllowList {
         }
     }
 
+    /** Takes a negative number literal ({@code -5}) when one comes next; false otherwise. */
+    private static boolean negativeNumber(Cursor c) {
+        Token t = c.peek();
+        if (t != null && t.is("-") && c.peekAt(1) != null && c.peekAt(1).kind() == Kind.NUMBER) {
+            c.next();
+            c.next();
+            return true;
+        }
+        return false;
+    }
+
     private static void operand(Cursor c) throws Unreadable {
         Token t = c.peek();
         if (t == null) {
@@ -391,9 +402,7 @@ final class RuleAllowList {
             c.next();
             return;
         }
-        if (t.is("-") && c.peekAt(1) != null && c.peekAt(1).kind() == Kind.NUMBER) {
-            c.next();
-            c.next();
+        if (negativeNumber(c)) {
             return;
         }
         if (t.is("Flag") && c.peekAt(1) != null && c.peekAt(1).is(".")) {
@@ -524,9 +533,7 @@ final class RuleAllowList {
             c.next();
             return;
         }
-        if (t.is("-") && c.peekAt(1) != null && c.peekAt(1).kind() == Kind.NUMBER) {
-            c.next();
-            c.next();
+        if (negativeNumber(c)) {
             return;
         }
         if (t.is("drools")) {
