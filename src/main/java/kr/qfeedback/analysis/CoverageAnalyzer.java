@@ -69,12 +69,18 @@ public final class CoverageAnalyzer {
         }
         ProfileSpace space = new ProfileSpace(rules.parameters(), rules.reference(), reads);
         ProfileClasses classes = new ProfileClasses(reads, space.candidates(), space.template());
-        Map<ProfileClasses.Key, Group> byKey = new LinkedHashMap<>();
+        // Each outcome is grouped by the reads of the rules that can fire for it: a field only other
+        // outcomes' rows read (documents, for instance) does not split its profiles.
+        Map<String, ProfileClasses> byOutcome = new HashMap<>();
+        Map<OutcomeKey, Group> byKey = new LinkedHashMap<>();
         int[] total = new int[1];
-        space.forEach(classes, (p, weight) -> {
-            byKey.computeIfAbsent(classes.key(p), k -> new Group(p)).count += weight;
-            total[0] += weight;
-        });
+        space.forEachByOutcome((stage, result) -> byOutcome.computeIfAbsent(stage + "_" + result,
+                k -> new ProfileClasses(reads.forOutcome(space.probe(stage, result)), space.candidates(), space.template())),
+                (p, weight) -> {
+                    ProfileClasses own = byOutcome.get(p.stage() + "_" + p.result());
+                    byKey.computeIfAbsent(new OutcomeKey(p.outcome(), own.key(p)), k -> new Group(p)).count += weight;
+                    total[0] += weight;
+                });
         List<Group> groups = List.copyOf(byKey.values());
         // Sessions come from the rule set's pool, so groups can be evaluated in parallel; findings are collected in order.
         List<List<SectionChoice>> outcomes = evaluate(groups, rules);
@@ -148,6 +154,10 @@ public final class CoverageAnalyzer {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("PolicyParameters could not be made with " + components[index].getName() + " on.", e);
         }
+    }
+
+    /** A group's key: its outcome, then its classes under the rules that can fire for that outcome. */
+    private record OutcomeKey(String outcome, ProfileClasses.Key key) {
     }
 
     /** Profiles the rules cannot tell apart: the first one and how many. */

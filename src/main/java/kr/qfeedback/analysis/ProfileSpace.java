@@ -151,7 +151,7 @@ final class ProfileSpace {
 
     /** Calls {@code action} with every profile of the space, in a fixed order. */
     void forEach(Consumer<Profile> action) {
-        forEach(null, (p, weight) -> action.accept(p));
+        forEach((ProfileClasses) null, (p, weight) -> action.accept(p));
     }
 
     /** A value standing for {@code weight} values the rules cannot tell apart. */
@@ -165,24 +165,38 @@ final class ProfileSpace {
      * the weights add up to the size of the space. Without classes every profile is called with weight 1.
      */
     void forEach(ProfileClasses classes, java.util.function.ObjIntConsumer<Profile> action) {
-        List<Weighted<Integer>> ages = weighted(this.ages, v -> classes == null ? null : classes.classOf("age", v));
-        List<Weighted<String>> documents = weighted(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
-        Map<Boolean, List<Weighted<Exemption>>> exemptions = new HashMap<>();
-        for (boolean writtenPass : YES_NO) {
-            exemptions.put(writtenPass, weighted(exemptions(writtenPass), e -> classes == null ? null : List.of(e.known(),
-                    classes.classOf("exemptionDaysRemaining", e.daysRemaining()), classes.classOf("exemptionRounds", e.roundsLeft()))));
-        }
+        forEachByOutcome((stage, result) -> classes, action);
+    }
+
+    /** {@link #forEach(ProfileClasses, java.util.function.ObjIntConsumer)} with the classes of each outcome. */
+    void forEachByOutcome(java.util.function.BiFunction<Stage, ExamResult, ProfileClasses> classesOf,
+                          java.util.function.ObjIntConsumer<Profile> action) {
         for (Stage stage : Stage.values()) {
             for (ExamResult result : ExamResult.values()) {
+                ProfileClasses classes = classesOf.apply(stage, result);
+                List<Weighted<Integer>> ages = weighted(this.ages, v -> classes == null ? null : classes.classOf("age", v));
+                List<Weighted<String>> documents = weighted(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
+                List<Weighted<Exemption>> exemptions = weighted(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS),
+                        e -> classes == null ? null : List.of(e.known(), classes.classOf("exemptionDaysRemaining", e.daysRemaining()),
+                                classes.classOf("exemptionRounds", e.roundsLeft())));
                 for (Grade grade : GRADE_ORDER) {
                     if (stage.isSecond() && stage != grade.secondStage()) {
                         continue;
                     }
-                    outcome(stage, result, grade, ages, documents,
-                            exemptions.get(stage == Stage.WRITTEN && result == ExamResult.PASS), action);
+                    outcome(stage, result, grade, ages, documents, exemptions, action);
                 }
             }
         }
+    }
+
+    /** A profile of the outcome {@code stage}/{@code result}, for asking which rules can apply to it. */
+    Profile probe(Stage stage, ExamResult result) {
+        Profile t = template();
+        return new Profile(stage.name() + "_" + result.name(), stage.name(), result.name(), t.grade(), t.qualificationKnown(),
+                t.scored(), t.subjectsScored(), t.totalScore(), t.lowestSubjectScore(), t.belowSubjectMinimum(),
+                t.scoreMeetsCriterion(), t.stageStatisticsKnown(), t.nextStageStatisticsKnown(), t.sameStageScheduleKnown(),
+                t.nextStageScheduleKnown(), t.writtenPassKnown(), t.exemptionDaysRemaining(), t.exemptionRounds(), t.age(),
+                t.documents());
     }
 
     /** Values in their order, one per class (the first of it) with the size of its class; all of them without classes. */

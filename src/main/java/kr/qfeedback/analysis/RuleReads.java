@@ -60,11 +60,21 @@ final class RuleReads {
     record Test(String expression, Serializable compiled, Map<String, Object> variables) {
     }
 
+    /** A test a rule needs to hold for it to fire (on a profile pattern outside any not, or, exists). */
+    record Required(String field, Test test) {
+    }
+
+    /** The fields that tell outcomes apart, by which rules apply to an outcome at all. */
+    private static final Set<String> OUTCOME_FIELDS = Set.of("stage", "result", "outcome");
+
     private final List<String> opaqueReasons;
     private final Set<String> exact;
     private final Map<String, List<Test>> tests;
     private final Map<String, TreeSet<BigDecimal>> thresholds;
     private final Map<String, List<String>> needs;
+    private final Map<String, List<Required>> required;
+    /** Every test each rule applies, wherever it stands in the rule's conditions. */
+    private final Map<String, List<Test>> readBy;
 
     private RuleReads(Builder b) {
         this.opaqueReasons = List.copyOf(b.opaqueReasons);
@@ -74,6 +84,59 @@ final class RuleReads {
         this.tests = Map.copyOf(t);
         this.thresholds = Map.copyOf(b.thresholds);
         this.needs = Map.copyOf(b.needs);
+        Map<String, List<Required>> r = new HashMap<>();
+        b.required.forEach((rule, list) -> r.put(rule, List.copyOf(list)));
+        this.required = Map.copyOf(r);
+        Map<String, List<Test>> by = new HashMap<>();
+        b.readBy.forEach((rule, list) -> by.put(rule, List.copyOf(list)));
+        this.readBy = Map.copyOf(by);
+    }
+
+    private RuleReads(RuleReads all, Map<String, List<Test>> tests) {
+        this.opaqueReasons = all.opaqueReasons;
+        this.exact = all.exact;
+        this.tests = Map.copyOf(tests);
+        this.thresholds = all.thresholds;
+        this.needs = all.needs;
+        this.required = all.required;
+        this.readBy = all.readBy;
+    }
+
+    /**
+     * The reads of the rules that can fire for the outcome of {@code probe} (its stage, result and
+     * outcome): a rule whose own conditions require a stage, result or outcome the probe does not have
+     * cannot fire for any profile of that outcome, so its tests need not split that outcome's profiles.
+     * A rule is left in whenever that cannot be told (a test that does not run, a condition under not,
+     * or, exists). Exact fields and thresholds stay those of all rules.
+     */
+    RuleReads forOutcome(Profile probe) {
+        if (opaque()) {
+            return this;
+        }
+        Set<Test> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, List<Test>> rule : readBy.entrySet()) {
+            boolean applies = true;
+            for (Required r : required.getOrDefault(rule.getKey(), List.of())) {
+                if (OUTCOME_FIELDS.contains(r.field()) && Boolean.FALSE.equals(run(r.test(), probe))) {
+                    applies = false;
+                    break;
+                }
+            }
+            if (applies) {
+                used.addAll(rule.getValue());
+            }
+        }
+        Map<String, List<Test>> kept = new HashMap<>();
+        tests.forEach((field, list) -> kept.put(field, list.stream().filter(used::contains).toList()));
+        return new RuleReads(this, kept);
+    }
+
+    private static Object run(Test test, Profile probe) {
+        try {
+            return MVEL.executeExpression(test.compiled(), probe, new HashMap<>(test.variables()));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     static RuleReads of(RuleSet rules) {
@@ -125,6 +188,8 @@ final class RuleReads {
         private final Map<String, List<Test>> tests = new LinkedHashMap<>();
         private final Map<String, TreeSet<BigDecimal>> thresholds = new HashMap<>();
         private final Map<String, List<String>> needs = new HashMap<>();
+        private final Map<String, List<Required>> required = new HashMap<>();
+        private final Map<String, List<Test>> readBy = new HashMap<>();
 
         Builder(PolicyParameters parameters) {
             this.parameters = parameters;
@@ -148,7 +213,7 @@ final class RuleReads {
                 opaque(impl.getName(), "has named consequences");
             }
             Set<String> needed = new LinkedHashSet<>();
-            walk(impl, impl.getLhs(), needed);
+            walk(impl, impl.getLhs(), needed, true);
             String[] used = impl.getRequiredDeclarationsForConsequence(RuleImpl.DEFAULT_CONSEQUENCE_NAME);
             if (used == null) {
                 if (impl.getDeclarations().values().stream().anyMatch(d -> isProfile(typeOf(d)))) {
@@ -167,19 +232,19 @@ final class RuleReads {
             needs.put(impl.getName(), List.copyOf(needed));
         }
 
-        private void walk(RuleImpl rule, RuleConditionElement element, Set<String> needed) {
+        private void walk(RuleImpl rule, RuleConditionElement element, Set<String> needed, boolean required) {
             if (element instanceof GroupElement group) {
                 for (RuleConditionElement child : group.getChildren()) {
-                    walk(rule, child, needed);
+                    walk(rule, child, needed, required && group.isAnd());
                 }
             } else if (element instanceof org.drools.base.rule.Pattern pattern) {
-                pattern(rule, pattern, needed);
+                pattern(rule, pattern, needed, required);
             } else {
                 opaque(rule.getName(), "has a " + element.getClass().getSimpleName() + " condition");
             }
         }
 
-        private void pattern(RuleImpl rule, org.drools.base.rule.Pattern pattern, Set<String> needed) {
+        private void pattern(RuleImpl rule, org.drools.base.rule.Pattern pattern, Set<String> needed, boolean required) {
             Class<?> type = pattern.getObjectType() instanceof ClassObjectType c ? c.getClassType() : null;
             boolean profile = type == Profile.class;
             if (!profile && type != null && type.isAssignableFrom(Profile.class)) {
@@ -192,11 +257,11 @@ final class RuleReads {
                 needed.add(type == null ? String.valueOf(pattern.getObjectType()) : type.getSimpleName());
             }
             for (Constraint constraint : pattern.getConstraints()) {
-                constraint(rule, constraint, profile);
+                constraint(rule, constraint, profile, required);
             }
         }
 
-        private void constraint(RuleImpl rule, Constraint constraint, boolean onProfile) {
+        private void constraint(RuleImpl rule, Constraint constraint, boolean onProfile, boolean mustHold) {
             Map<String, Object> variables = new HashMap<>();
             boolean unresolved = false;
             Declaration[] declarations = constraint.getRequiredDeclarations();
@@ -253,9 +318,16 @@ final class RuleReads {
                     mvel.getPackageNames().forEach(context::addPackageImport);
                 }
                 List<Test> known = tests.computeIfAbsent(field, f -> new ArrayList<>());
-                if (known.stream().noneMatch(t -> t.expression().equals(expression) && t.variables().equals(variables))) {
+                Test test = known.stream().filter(t -> t.expression().equals(expression) && t.variables().equals(variables))
+                        .findFirst().orElse(null);
+                if (test == null) {
                     Serializable compiled = MVEL.compileExpression(expression, context);
-                    known.add(new Test(expression, compiled, Map.copyOf(variables)));
+                    test = new Test(expression, compiled, Map.copyOf(variables));
+                    known.add(test);
+                }
+                readBy.computeIfAbsent(rule.getName(), r -> new ArrayList<>()).add(test);
+                if (mustHold) {
+                    required.computeIfAbsent(rule.getName(), r -> new ArrayList<>()).add(new Required(field, test));
                 }
             } catch (RuntimeException e) {
                 exact.add(field);

@@ -65,6 +65,33 @@ class CoverageAnalyzerTest {
     }
 
     @Test
+    void everyProfileGetsTheSameSectionsAsTheFirstProfileOfItsGroupWhenEachOutcomeIsGroupedByTheRulesThatCanFireForIt() {
+        RuleSet rules = EditableRules.shipped();
+        RuleReads reads = RuleReads.of(rules);
+        ProfileSpace space = new ProfileSpace(rules.parameters(), rules.reference(), reads);
+        Map<String, ProfileClasses> byOutcome = new HashMap<>();
+        Map<List<Object>, Profile> firsts = new HashMap<>();
+        List<Profile> all = new ArrayList<>();
+        space.forEach(all::add);
+        for (Profile p : all) {
+            ProfileClasses classes = byOutcome.computeIfAbsent(p.outcome(), o -> new ProfileClasses(
+                    reads.forOutcome(space.probe(kr.qfeedback.feedback.Stage.valueOf(p.stage()),
+                            kr.qfeedback.feedback.ExamResult.valueOf(p.result()))), space.candidates(), space.template()));
+            firsts.putIfAbsent(List.of(p.outcome(), classes.key(p)), p);
+        }
+        int checked = 0;
+        for (int i = 0; i < all.size(); i += 53) {
+            Profile p = all.get(i);
+            Profile first = firsts.get(List.of(p.outcome(), byOutcome.get(p.outcome()).key(p)));
+            assertEquals(rules.evaluateAll(first), rules.evaluateAll(p), "profile " + p + " vs its group's " + first);
+            checked++;
+        }
+        System.out.println("== grouping by outcome: " + all.size() + " profiles, " + firsts.size() + " groups, " + checked
+                + " sampled profiles agree with their group");
+        assertTrue(firsts.size() < 10_000, "grouping by outcome should shrink the work: " + firsts.size());
+    }
+
+    @Test
     void everyProfileGetsTheSameSectionsAsTheFirstProfileOfItsGroup() {
         RuleSet rules = EditableRules.shipped();
         RuleReads reads = RuleReads.of(rules);
