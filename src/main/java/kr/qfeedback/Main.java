@@ -139,6 +139,7 @@ public final class Main {
                 (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size), config.dataDir().resolve("uploads"));
         FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi,
                 cluster.decisions(), cluster);
+        api.mounting(kr.qfeedback.console.ConsoleRoutes::mount);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
         GracefulStop stop = new GracefulStop(config.shutdownGrace(), api.stop(), vertx, lifecycle, cluster);

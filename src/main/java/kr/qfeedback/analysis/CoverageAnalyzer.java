@@ -45,13 +45,23 @@ public final class CoverageAnalyzer {
     private static final Pattern DRL_SOURCE = Pattern.compile("^(.*):line (\\d+)$");
     private static final Pattern TABLE_RULE_NAME = Pattern.compile("^(?:.*\\s)?(\\S+)_(\\d+)$");
 
-    /** The analysis runs on a serving node during a publish: its threads yield to the requests' (see BackgroundWork). */
-    private static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-            kr.qfeedback.lifecycle.BackgroundWork.forkJoinThreads("qf-coverage"), null, false);
+    /**
+     * Where the groups are evaluated: on a serving node during a publish, a pool whose threads yield
+     * to the requests' (the lifecycle passes BackgroundWork's); the common pool otherwise.
+     */
+    private final ForkJoinPool pool;
 
-    private static List<List<SectionChoice>> evaluate(List<Group> groups, RuleSet rules) {
+    public CoverageAnalyzer() {
+        this(ForkJoinPool.commonPool());
+    }
+
+    public CoverageAnalyzer(ForkJoinPool pool) {
+        this.pool = Objects.requireNonNull(pool, "pool must not be null");
+    }
+
+    private List<List<SectionChoice>> evaluate(List<Group> groups, RuleSet rules) {
         try {
-            return POOL.submit(() -> groups.parallelStream().map(g -> rules.evaluateAll(g.example)).toList()).get();
+            return pool.submit(() -> groups.parallelStream().map(g -> rules.evaluateAll(g.example)).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("coverage analysis interrupted", e);

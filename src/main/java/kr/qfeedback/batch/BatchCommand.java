@@ -1,5 +1,7 @@
 package kr.qfeedback.batch;
 
+import kr.qfeedback.cli.Options;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

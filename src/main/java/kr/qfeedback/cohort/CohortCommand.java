@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import kr.qfeedback.batch.Options;
+import kr.qfeedback.cli.Options;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
 import kr.qfeedback.rules.Parameters;

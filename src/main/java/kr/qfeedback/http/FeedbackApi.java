@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.decision.RequestCheck;
@@ -46,6 +47,8 @@ public final class FeedbackApi {
     private final DecisionRecords records;
     private final ClusterStatus cluster;
     private final ServerStop stop = new ServerStop();
+    /** Routes other parts add (the staff console), so that this API needs to know none of them. */
+    private final List<RouteMount> mounts = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Benchmark only: also route POST /bench/echo ({@code QF_BENCH_ECHO=true}; see {@link BenchEcho}). */
     private boolean benchEcho = BenchEcho.enabled(System.getenv());
 
@@ -102,7 +105,9 @@ public final class FeedbackApi {
         if (rulesApi != null) {
             rulesApi.mount(router, vertx, this);
         }
-        kr.qfeedback.console.ConsoleRoutes.mount(router, vertx, this);
+        for (RouteMount mount : mounts) {
+            mount.mount(router, vertx, this);
+        }
         router.route().last().handler(ctx -> fail(ctx, ApiError.notFound(ctx.normalizedPath())));
         router.errorHandler(413, ctx -> fail(ctx, ApiError.tooLarge(bodyLimit(ctx))));
         router.errorHandler(405, ctx -> fail(ctx, ApiError.methodNotAllowed()));
@@ -118,6 +123,12 @@ public final class FeedbackApi {
     }
 
     /** This server's stop: readiness, the requests in flight and the listening servers. */
+    /** Adds routes for routers built from now on (the console: {@code ConsoleRoutes::mount}). */
+    public FeedbackApi mounting(RouteMount mount) {
+        mounts.add(java.util.Objects.requireNonNull(mount, "mount must not be null"));
+        return this;
+    }
+
     public ServerStop stop() {
         return stop;
     }

@@ -32,6 +32,9 @@ public final class BackgroundWork {
     private static final int THREADS = 4;
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final ExecutorService EXECUTOR = executor();
+    /** The coverage analysis's pool: its threads yield to the requests' like the rest of the rules work. */
+    static final java.util.concurrent.ForkJoinPool ANALYSIS = new java.util.concurrent.ForkJoinPool(
+            Runtime.getRuntime().availableProcessors(), forkJoinThreads("qf-coverage"), null, false);
     /** Work accepted and not yet finished (queued or running); guarded by its own monitor for {@link #awaitIdle}. */
     private static final Object IDLE = new Object();
     private static int unfinished;

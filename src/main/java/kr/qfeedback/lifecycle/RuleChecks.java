@@ -12,7 +12,7 @@ import kr.qfeedback.rules.RuleSetException;
 /** The checks every candidate passes before it can go live: compilation, then completeness and conflicts. */
 public final class RuleChecks {
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final CoverageAnalyzer analyzer = new CoverageAnalyzer();
+    private final CoverageAnalyzer analyzer = new CoverageAnalyzer(BackgroundWork.ANALYSIS);
 
     /** The report, and the compiled rule set when it compiled (null otherwise). */
     public record Checked(CheckReport report, RuleSet rules) {

@@ -41,14 +41,14 @@ final class ConsoleServer implements AutoCloseable {
         lifecycle.start(RuleFiles.read(RULES), false);
         RulesApi rulesApi = new RulesApi(lifecycle, (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
                 dataDir.resolve("uploads"));
-        return start(new FeedbackApi(active, tokens(), new ServiceMetrics(), Clock.systemUTC(), rulesApi));
+        return start(new FeedbackApi(active, tokens(), new ServiceMetrics(), Clock.systemUTC(), rulesApi).mounting(ConsoleRoutes::mount));
     }
 
     /** The decision API and the console only, with the shipped rules active. */
     static ConsoleServer withShippedRules() {
         ActiveRuleSet active = new ActiveRuleSet();
         active.activate(new RuleSetCompiler().compile(RuleFiles.read(RULES)));
-        return start(new FeedbackApi(active, tokens(), new ServiceMetrics(), Clock.systemUTC()));
+        return start(new FeedbackApi(active, tokens(), new ServiceMetrics(), Clock.systemUTC()).mounting(ConsoleRoutes::mount));
     }
 
     private static TokenRegistry tokens() {

@@ -1,4 +1,4 @@
-package kr.qfeedback.batch;
+package kr.qfeedback.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
