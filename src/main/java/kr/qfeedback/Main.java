@@ -108,12 +108,18 @@ public final class Main {
     private static int serve() {
         ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
         TokenRegistry tokens;
-        if (config.tokens() == null) {
+        if (config.tokens() == null && config.tokensFile() == null) {
             tokens = TokenRegistry.generate();
             OUT.println("QF_TOKENS is not set; generated tokens for this run (shown once):");
             tokens.describeForOperator().forEach(line -> OUT.println("  " + line));
         } else {
-            tokens = TokenRegistry.parse(config.tokens());
+            List<String> lines;
+            try {
+                lines = config.tokensFile() == null ? List.of() : java.nio.file.Files.readAllLines(config.tokensFile());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("QF_TOKENS_FILE " + config.tokensFile() + " cannot be read: " + e.getMessage());
+            }
+            tokens = TokenRegistry.from(config.tokens(), lines, config.tokensFile() == null ? null : "QF_TOKENS_FILE");
         }
         ActiveRuleSet active = new ActiveRuleSet();
         RulesLifecycle lifecycle = new RulesLifecycle(active, VersionStore.open(config.dataDir()),

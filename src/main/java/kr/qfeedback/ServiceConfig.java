@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the start with a sentence naming the variable.
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
-                            int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace) {
+                            int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace, Path tokensFile) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -36,7 +36,8 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 clusterPort,
                 Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")),
                 warmupDecisions(env),
-                duration(env, "QF_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, MAX_SHUTDOWN_GRACE));
+                duration(env, "QF_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, MAX_SHUTDOWN_GRACE),
+                env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank() ? null : Path.of(env.get("QF_TOKENS_FILE").strip()));
     }
 
     /**

@@ -27,6 +27,11 @@ public final class ApiError extends RuntimeException {
                 "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token from QF_TOKENS.", null);
     }
 
+    public static ApiError tooManyAttempts() {
+        return new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed authentications from this address; wait a minute and"
+                + " send a valid token (Authorization: Bearer …).", null);
+    }
+
     public static ApiError forbidden(String role) {
         return new ApiError(403, "FORBIDDEN", "This token lacks the '" + role + "' role that this endpoint requires.", null);
     }

@@ -47,6 +47,7 @@ public final class FeedbackApi {
     private final DecisionRecords records;
     private final ClusterStatus cluster;
     private final ServerStop stop = new ServerStop();
+    private final FailedAuthentications failedAuthentications = new FailedAuthentications();
     /** Routes other parts add (the staff console), so that this API needs to know none of them. */
     private final List<RouteMount> mounts = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Benchmark only: also route POST /bench/echo ({@code QF_BENCH_ECHO=true}; see {@link BenchEcho}). */
@@ -247,13 +248,31 @@ public final class FeedbackApi {
 
     /** Every endpoint but /health/* needs a known token (contract); operations accept either role. */
     public void requireAnyRole(RoutingContext ctx) {
-        Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
+        Optional<TokenRegistry.Caller> caller = authenticated(ctx);
         if (caller.isEmpty()) {
-            fail(ctx, ApiError.unauthenticated());
             return;
         }
         ctx.put(CALLER, caller.get());
         ctx.next();
+    }
+
+    /**
+     * The caller of a request, or empty when the answer (401, or 429 for a source that failed too
+     * often) has been sent; failures are counted and logged by source, never with the token.
+     */
+    private Optional<TokenRegistry.Caller> authenticated(RoutingContext ctx) {
+        String source = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        long now = System.nanoTime();
+        if (failedAuthentications.blocked(source, now)) {
+            fail(ctx, ApiError.tooManyAttempts());
+            return Optional.empty();
+        }
+        Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
+        if (caller.isEmpty()) {
+            failedAuthentications.failed(source, ctx.normalizedPath(), now);
+            fail(ctx, ApiError.unauthenticated());
+        }
+        return caller;
     }
 
     private static String bearer(RoutingContext ctx) {
@@ -268,9 +287,8 @@ public final class FeedbackApi {
     }
 
     void requireRole(RoutingContext ctx, Role role) {
-        Optional<TokenRegistry.Caller> caller = tokens.identify(bearer(ctx));
+        Optional<TokenRegistry.Caller> caller = authenticated(ctx);
         if (caller.isEmpty()) {
-            fail(ctx, ApiError.unauthenticated());
             return;
         }
         if (!caller.get().has(role)) {

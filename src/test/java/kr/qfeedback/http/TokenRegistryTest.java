@@ -107,4 +107,33 @@ class TokenRegistryTest {
             assertEquals(generated.identify(token).orElseThrow().roles(), reparsed.identify(token).orElseThrow().roles());
         }
     }
+
+    @Test
+    void aNamedTokenIsRecordedByItsNameAndAnUnnamedOneByRoleAndPosition() {
+        TokenRegistry tokens = TokenRegistry.parse("author:kim.policy:author-token-of-kim,decide:decide-token-1");
+        assertEquals("kim.policy", tokens.identify("author-token-of-kim").orElseThrow().name());
+        assertEquals("decide-1", tokens.identify("decide-token-1").orElseThrow().name());
+    }
+
+    @Test
+    void theTokensFileAddsNamedTokensSkippingCommentsAndBlankLines() {
+        String strong = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c"; // 32 hex digits = 128 bits
+        TokenRegistry tokens = TokenRegistry.from("decide:decide-token-1", List.of("# staff", "", "author:lee.review:" + strong),
+                "QF_TOKENS_FILE");
+        assertEquals("lee.review", tokens.identify(strong).orElseThrow().name());
+        assertEquals(Set.of(Role.AUTHOR), tokens.identify(strong).orElseThrow().roles());
+        assertTrue(tokens.identify("decide-token-1").isPresent(), "QF_TOKENS still counts beside the file");
+    }
+
+    @Test
+    void aTokenOfTheFileUnder128BitsIsRefusedNamingTheLineButNotTheToken() {
+        String weak = "0123456789abcdef"; // 16 hex digits = 64 bits
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> TokenRegistry.from(null, List.of("# staff", "author:kim:" + weak), "QF_TOKENS_FILE"));
+        assertTrue(refused.getMessage().startsWith("QF_TOKENS_FILE line 2 "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("128"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(weak), "the message never shows the token");
+        assertEquals(128, TokenRegistry.bits("9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c"));
+        assertTrue(TokenRegistry.bits("Zx8_k2Lq9-Rt5vWb3Nm7Pd") >= 128, "22 base64url characters carry about 132 bits");
+    }
 }
