@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * the start with a sentence naming the variable.
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
-                            int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace, Path tokensFile) {
+                            int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace, Path tokensFile,
+                            int impactMaxSize) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -21,6 +22,7 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
     /** How long a stop waits for requests in flight, rules work, records and the cluster (contract: 20s). */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
     private static final Duration MAX_SHUTDOWN_GRACE = Duration.ofHours(1);
+    private static final int MAX_IMPACT_MAX_SIZE = 10_000_000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
 
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
@@ -37,7 +39,9 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")),
                 warmupDecisions(env),
                 duration(env, "QF_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, MAX_SHUTDOWN_GRACE),
-                env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank() ? null : Path.of(env.get("QF_TOKENS_FILE").strip()));
+                env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank() ? null : Path.of(env.get("QF_TOKENS_FILE").strip()),
+                wholeNumber(env, "QF_IMPACT_MAX_SIZE", kr.qfeedback.http.RulesApi.DEFAULT_MAX_IMPACT_SIZE, 1, MAX_IMPACT_MAX_SIZE,
+                        "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE));
     }
 
     /**

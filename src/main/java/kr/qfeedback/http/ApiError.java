@@ -27,6 +27,11 @@ public final class ApiError extends RuntimeException {
                 "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token from QF_TOKENS.", null);
     }
 
+    public static ApiError rulesBusy() {
+        return new ApiError(429, "RULES_BUSY", "The service is already running as much rules work (validate, impact, publish) as it"
+                + " takes at once; retry in a minute.", null);
+    }
+
     public static ApiError tooManyAttempts() {
         return new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed authentications from this address; wait a minute and"
                 + " send a valid token (Authorization: Bearer …).", null);

@@ -47,9 +47,11 @@ public final class RulesApi {
     public static final long UPLOAD_LIMIT_BYTES = 32L * 1024 * 1024;
     static final int ROLLBACK_LIMIT_BYTES = 4096;
     static final int DEFAULT_IMPACT_SIZE = 100_000;
-    static final int MAX_IMPACT_SIZE = 1_000_000;
+    /** The largest cohort one impact run decides unless QF_IMPACT_MAX_SIZE says otherwise. */
+    public static final int DEFAULT_MAX_IMPACT_SIZE = 100_000;
 
     private final RulesLifecycle lifecycle;
+    private final int maxImpactSize;
     private final CohortSource cohorts;
     private final Path uploads;
 
@@ -59,6 +61,14 @@ public final class RulesApi {
     }
 
     public RulesApi(RulesLifecycle lifecycle, CohortSource cohorts, Path uploads) {
+        this(lifecycle, cohorts, uploads, DEFAULT_MAX_IMPACT_SIZE);
+    }
+
+    public RulesApi(RulesLifecycle lifecycle, CohortSource cohorts, Path uploads, int maxImpactSize) {
+        if (maxImpactSize < 1) {
+            throw new IllegalArgumentException("maxImpactSize must be at least 1, not " + maxImpactSize);
+        }
+        this.maxImpactSize = maxImpactSize;
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle must not be null");
         this.cohorts = Objects.requireNonNull(cohorts, "cohorts must not be null");
         this.uploads = Objects.requireNonNull(uploads, "uploads must not be null");
@@ -148,7 +158,7 @@ public final class RulesApi {
     }
 
     private JsonObject impact(RoutingContext ctx) {
-        int size = intParam(ctx, "size", DEFAULT_IMPACT_SIZE, 1, MAX_IMPACT_SIZE);
+        int size = intParam(ctx, "size", Math.min(DEFAULT_IMPACT_SIZE, maxImpactSize), 1, maxImpactSize);
         long seed = intParam(ctx, "seed", 1, 0, Integer.MAX_VALUE);
         RuleSet active = lifecycle.active().current().orElseThrow(ApiError::notReady);
         return withCandidate(ctx, files -> {
@@ -301,6 +311,9 @@ public final class RulesApi {
         ApiError error = cause instanceof ApiError e ? e : null;
         if (cause instanceof kr.qfeedback.lifecycle.StoppingException) {
             error = ApiError.stopping();
+        }
+        if (cause instanceof kr.qfeedback.lifecycle.RulesBusyException) {
+            error = ApiError.rulesBusy();
         }
         if (cause instanceof kr.qfeedback.lifecycle.ClusterUnavailableException c) {
             LOG.warn("rules request to {} refused by the cluster: {}", ctx.normalizedPath(), c.getMessage());

@@ -30,6 +30,8 @@ public final class BackgroundWork {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
     static final int NICE = 10;
     private static final int THREADS = 4;
+    /** Rules work accepted at most at once (running and waiting): more is refused, not queued without end. */
+    public static final int CAPACITY = 16;
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final ExecutorService EXECUTOR = executor();
     /** The coverage analysis's pool: its threads yield to the requests' like the rest of the rules work. */
@@ -59,6 +61,10 @@ public final class BackgroundWork {
         synchronized (IDLE) {
             if (stopping) {
                 result.completeExceptionally(new StoppingException("This node is stopping and takes no new rules work."));
+                return result;
+            }
+            if (unfinished >= CAPACITY) {
+                result.completeExceptionally(new RulesBusyException("Rules work is full (" + CAPACITY + " jobs running or waiting)."));
                 return result;
             }
             unfinished++;

@@ -156,7 +156,7 @@ class RulesImpactHttpTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"size=0, size", "size=1000001, size", "size=many, size", "seed=-1, seed", "seed=x, seed"})
+    @CsvSource({"size=0, size", "size=100001, size", "size=many, size", "seed=-1, seed", "seed=x, seed"})
     void aSizeOrSeedOutOfRangeIs400NamingIt(String query, String field) {
         HttpResponse<String> response = server.upload("/v1/rules/impact?" + query, LiveServer.AUTHOR_TOKEN,
                 Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));

@@ -65,4 +65,29 @@ class BackgroundWorkTest {
             BackgroundWork.resumeAccepting();
         }
     }
+
+    @Test
+    void whenTheQueueIsFullMoreWorkIsRefusedAsBusyAndTakenAgainOnceItDrains() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.List<CompletableFuture<String>> accepted = new java.util.ArrayList<>();
+        try {
+            while (BackgroundWork.unfinished() < BackgroundWork.CAPACITY) {
+                accepted.add(BackgroundWork.submit(() -> {
+                    release.await(30, TimeUnit.SECONDS);
+                    return "done";
+                }));
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> BackgroundWork.submit(() -> "one too many").get(30, TimeUnit.SECONDS));
+            assertInstanceOf(RulesBusyException.class, refused.getCause());
+            release.countDown();
+            for (CompletableFuture<String> job : accepted) {
+                assertEquals("done", job.get(30, TimeUnit.SECONDS), "work accepted before the queue filled still finishes");
+            }
+            assertEquals(0, BackgroundWork.awaitIdle(Duration.ofSeconds(30)));
+            assertEquals("taken", BackgroundWork.submit(() -> "taken").get(30, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+        }
+    }
 }
