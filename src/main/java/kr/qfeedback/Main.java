@@ -92,7 +92,7 @@ public final class Main {
                 "usage: java -jar q-feedback.jar COMMAND",
                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
                 "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
-                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE); SIGTERM stops it gracefully (docs/operations.md)",
+                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY); SIGTERM stops it gracefully (docs/operations.md)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                 "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
@@ -150,10 +150,12 @@ public final class Main {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
         GracefulStop stop = new GracefulStop(config.shutdownGrace(), api.stop(), vertx, lifecycle, cluster);
-        HttpService.start(vertx, api, config.httpPort(), instances)
-                .onSuccess(port -> log().info("listening on port {} (rules version {})", port, ruleSet.version()))
+        HttpService.start(vertx, api, config.httpPort(), instances, config.tls())
+                .onSuccess(port -> log().info("listening on port {} ({}, rules version {})", port,
+                        config.tls() == null ? "http" : "https", ruleSet.version()))
                 .onFailure(e -> {
-                    ERR.println("The HTTP server could not start on port " + config.httpPort() + ": " + e.getMessage());
+                    ERR.println("The HTTP server could not start on port " + config.httpPort()
+                            + (config.tls() == null ? "" : " with QF_TLS_CERT and QF_TLS_KEY") + ": " + e.getMessage());
                     // Not on the event loop: the shutdown hook waits for Vert.x to close.
                     new Thread(() -> exit(1), "exit").start();
                 });

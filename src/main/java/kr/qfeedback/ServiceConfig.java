@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
                             int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace, Path tokensFile,
-                            int impactMaxSize) {
+                            int impactMaxSize, kr.qfeedback.http.TlsFiles tls) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -41,7 +41,8 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 duration(env, "QF_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, MAX_SHUTDOWN_GRACE),
                 env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank() ? null : Path.of(env.get("QF_TOKENS_FILE").strip()),
                 wholeNumber(env, "QF_IMPACT_MAX_SIZE", kr.qfeedback.http.RulesApi.DEFAULT_MAX_IMPACT_SIZE, 1, MAX_IMPACT_MAX_SIZE,
-                        "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE));
+                        "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE),
+                kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")));
     }
 
     /**

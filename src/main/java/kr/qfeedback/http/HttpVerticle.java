@@ -4,21 +4,30 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 
 /** One event-loop instance of the HTTP server; several instances share the port. */
 final class HttpVerticle extends VerticleBase {
     private final FeedbackApi api;
     private final int port;
+    private final TlsFiles tls;
     private HttpServer server;
 
-    HttpVerticle(FeedbackApi api, int port) {
+    /** {@code tls} null serves plain HTTP. */
+    HttpVerticle(FeedbackApi api, int port, TlsFiles tls) {
         this.api = api;
         this.port = port;
+        this.tls = tls;
     }
 
     @Override
     public Future<?> start() {
-        return vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("0.0.0.0").setCompressionSupported(false))
+        HttpServerOptions options = new HttpServerOptions().setPort(port).setHost("0.0.0.0").setCompressionSupported(false);
+        if (tls != null) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString()));
+        }
+        return vertx.createHttpServer(options)
                 .requestHandler(api.router(vertx))
                 .listen()
                 .onSuccess(s -> {
