@@ -20,6 +20,7 @@ import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.http.HttpService;
+import kr.qfeedback.http.Listener;
 import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
 import kr.qfeedback.rules.ActiveRuleSet;
@@ -92,7 +93,7 @@ public final class Main {
                 "usage: java -jar q-feedback.jar COMMAND",
                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
                 "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
-                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY); SIGTERM stops it gracefully (docs/operations.md)",
+                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT); SIGTERM stops it gracefully (docs/operations.md)",
                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                 "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
@@ -150,9 +151,20 @@ public final class Main {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
         GracefulStop stop = new GracefulStop(config.shutdownGrace(), api.stop(), vertx, lifecycle, cluster);
-        HttpService.start(vertx, api, config.httpPort(), instances, config.tls())
-                .onSuccess(port -> log().info("listening on port {} ({}, rules version {})", port,
-                        config.tls() == null ? "http" : "https", ruleSet.version()))
+        String scheme = config.tls() == null ? "http" : "https";
+        Listener publicPaths = config.adminPort().isPresent() ? Listener.PUBLIC : Listener.ALL;
+        HttpService.start(vertx, api, config.httpPort(), instances, config.tls(), publicPaths)
+                .compose(port -> {
+                    log().info("listening on port {} ({}, rules version {})", port, scheme, ruleSet.version());
+                    if (config.adminPort().isEmpty()) {
+                        return io.vertx.core.Future.succeededFuture(port);
+                    }
+                    return HttpService.start(vertx, api, config.adminPort().getAsInt(), 1, config.tls(), Listener.ADMIN)
+                            .onSuccess(admin -> log().info("admin paths (console, /v1/rules, /v1/decisions) listening on port {} ({})",
+                                    admin, scheme))
+                            .recover(e -> io.vertx.core.Future.failedFuture(new IllegalStateException(
+                                    "QF_ADMIN_PORT " + config.adminPort().getAsInt() + ": " + e.getMessage(), e)));
+                })
                 .onFailure(e -> {
                     ERR.println("The HTTP server could not start on port " + config.httpPort()
                             + (config.tls() == null ? "" : " with QF_TLS_CERT and QF_TLS_KEY") + ": " + e.getMessage());

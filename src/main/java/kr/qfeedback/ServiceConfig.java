@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
                             int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace, Path tokensFile,
-                            int impactMaxSize, kr.qfeedback.http.TlsFiles tls) {
+                            int impactMaxSize, kr.qfeedback.http.TlsFiles tls, java.util.OptionalInt adminPort) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -42,7 +42,8 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank() ? null : Path.of(env.get("QF_TOKENS_FILE").strip()),
                 wholeNumber(env, "QF_IMPACT_MAX_SIZE", kr.qfeedback.http.RulesApi.DEFAULT_MAX_IMPACT_SIZE, 1, MAX_IMPACT_MAX_SIZE,
                         "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE),
-                kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")));
+                kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")),
+                adminPort(env, port));
     }
 
     /**
@@ -74,6 +75,20 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
     private static int warmupDecisions(Map<String, String> env) {
         return wholeNumber(env, "QF_WARMUP_DECISIONS", DEFAULT_WARMUP_DECISIONS, 0, MAX_WARMUP_DECISIONS,
                 "a whole number from 0 (no warm-up) to " + MAX_WARMUP_DECISIONS);
+    }
+
+    /** QF_ADMIN_PORT: unset = one port answers everything; otherwise a port other than QF_HTTP_PORT (0 = any free one). */
+    private static java.util.OptionalInt adminPort(Map<String, String> env, int httpPort) {
+        String value = env.get("QF_ADMIN_PORT");
+        if (value == null || value.isBlank()) {
+            return java.util.OptionalInt.empty();
+        }
+        int admin = port(env, "QF_ADMIN_PORT", 0, true);
+        if (admin != 0 && admin == httpPort) {
+            throw new IllegalArgumentException("QF_ADMIN_PORT must differ from QF_HTTP_PORT (both are " + admin
+                    + "): the admin paths answer on a port of their own.");
+        }
+        return java.util.OptionalInt.of(admin);
     }
 
     private static int port(Map<String, String> env, String name, int fallback, boolean zeroAllowed) {

@@ -85,11 +85,25 @@ public final class FeedbackApi {
     }
 
     public Router router(Vertx vertx) {
+        return router(vertx, Listener.ALL);
+    }
+
+    /** The routes a port of the given kind answers (see {@link Listener}). */
+    public Router router(Vertx vertx, Listener listener) {
         Router router = Router.router(vertx);
         // First of all: every answer is counted, whichever part of the API (rules, console, errors) sent it.
         router.route().handler(this::counted);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
+        if (listener != Listener.ALL) {
+            router.route().handler(ctx -> {
+                if (listener.answers(ctx.normalizedPath())) {
+                    ctx.next();
+                } else {
+                    fail(ctx, ApiError.notFound(ctx.normalizedPath()));
+                }
+            });
+        }
         // After the health routes: a stop waits for the requests it counts, not for load balancers' probes.
         router.route().handler(stop::track);
         router.get("/metrics").handler(this::requireAnyRole).handler(this::handleMetrics);

@@ -23,31 +23,37 @@ public final class HttpService {
         return start(vertx, api, port, instances, null);
     }
 
-    /** Starts the server, over HTTPS when {@code tls} is given; the future holds the port it listens on. */
+    /** Starts the server answering every path, over HTTPS when {@code tls} is given; the future holds the port it listens on. */
     public static Future<Integer> start(Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls) {
+        return start(vertx, api, port, instances, tls, Listener.ALL);
+    }
+
+    /** Starts a server answering the paths of {@code listener}; the future holds the port it listens on. */
+    public static Future<Integer> start(Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
         if (port == 0 && instances > 1) {
             // Vert.x shares one listening socket between instances only when they name the same
             // port: a server bound to port 0 is never shared, so the other instances asking for
             // the port it got fail with BindException. Pick a free port first and name it.
-            return startOnFreePort(vertx, api, instances, tls, FREE_PORT_ATTEMPTS);
+            return startOnFreePort(vertx, api, instances, tls, listener, FREE_PORT_ATTEMPTS);
         }
-        return deploy(vertx, api, port, instances, tls);
+        return deploy(vertx, api, port, instances, tls, listener);
     }
 
-    private static Future<Integer> startOnFreePort(Vertx vertx, FeedbackApi api, int instances, TlsFiles tls, int attemptsLeft) {
-        return deploy(vertx, api, freePort(), instances, tls).recover(e -> attemptsLeft > 1 && e instanceof BindException
-                ? startOnFreePort(vertx, api, instances, tls, attemptsLeft - 1)
+    private static Future<Integer> startOnFreePort(Vertx vertx, FeedbackApi api, int instances, TlsFiles tls, Listener listener,
+                                                   int attemptsLeft) {
+        return deploy(vertx, api, freePort(), instances, tls, listener).recover(e -> attemptsLeft > 1 && e instanceof BindException
+                ? startOnFreePort(vertx, api, instances, tls, listener, attemptsLeft - 1)
                 : Future.failedFuture(e));
     }
 
-    private static Future<Integer> deploy(Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls) {
-        HttpVerticle first = new HttpVerticle(api, port, tls);
+    private static Future<Integer> deploy(Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
+        HttpVerticle first = new HttpVerticle(api, port, tls, listener);
         return vertx.deployVerticle(first).compose(id -> {
             int actual = first.actualPort();
             if (instances <= 1) {
                 return Future.succeededFuture(actual);
             }
-            return vertx.deployVerticle(() -> new HttpVerticle(api, actual, tls), new DeploymentOptions().setInstances(instances - 1))
+            return vertx.deployVerticle(() -> new HttpVerticle(api, actual, tls, listener), new DeploymentOptions().setInstances(instances - 1))
                     .map(ignored -> actual);
         });
     }

@@ -11,13 +11,15 @@ final class HttpVerticle extends VerticleBase {
     private final FeedbackApi api;
     private final int port;
     private final TlsFiles tls;
+    private final Listener listener;
     private HttpServer server;
 
     /** {@code tls} null serves plain HTTP. */
-    HttpVerticle(FeedbackApi api, int port, TlsFiles tls) {
+    HttpVerticle(FeedbackApi api, int port, TlsFiles tls, Listener listener) {
         this.api = api;
         this.port = port;
         this.tls = tls;
+        this.listener = listener;
     }
 
     @Override
@@ -28,7 +30,7 @@ final class HttpVerticle extends VerticleBase {
                     .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString()));
         }
         return vertx.createHttpServer(options)
-                .requestHandler(api.router(vertx))
+                .requestHandler(api.router(vertx, listener))
                 .listen()
                 .onSuccess(s -> {
                     server = s;
