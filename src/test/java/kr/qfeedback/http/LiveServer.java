@@ -26,6 +26,7 @@ import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.testing.HttpCalls;
 
 /**
  * The real HTTP service for the tests of this package: {@link HttpService} on a free port (port 0)
@@ -144,14 +145,7 @@ final class LiveServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpCalls.send(client, request);
     }
 
     HttpResponse<String> get(String path, String token) {
