@@ -127,7 +127,7 @@ public final class Main {
                 AuditLog.open(config.dataDir()), new AcceptanceGate(config.featuresDir()), Clock.systemUTC());
         RuleSet ruleSet;
         // Always a cluster member: without QF_CLUSTER_MEMBERS a cluster of one on 127.0.0.1.
-        ClusterNode cluster = ClusterNode.start(ClusterSettings.from(config), lifecycle);
+        ClusterNode cluster = ClusterNode.start(ClusterSettings.from(config.clusterMembers(), config.clusterPort()), lifecycle);
         try {
             boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
             if (!scenarios) {

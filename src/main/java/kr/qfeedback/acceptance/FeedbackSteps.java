@@ -20,8 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.decision.RequestCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -32,6 +30,8 @@ import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.TraceEntry;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.DecisionService;
 
 /**
  * The steps of the Korean policy scenarios in {@code features/}. A scenario describes one
@@ -42,6 +42,8 @@ import kr.qfeedback.rules.RuleSet;
  * <p>Cucumber makes a new instance for every scenario, so the state below never leaks.
  */
 public class FeedbackSteps {
+    /** The path every decision takes (parse, check, decide); scenarios enter it after the parse. */
+    private static final DecisionService DECISIONS = new DecisionService(java.time.Clock.systemUTC());
     /** The data fields the contract's section catalogue names; they must always be present. */
     private static final Map<SectionId, List<String>> CATALOGUE_FIELDS = Map.of(
             SectionId.RESULT_SUMMARY, List.of("result", "stage", "finalPass"),
@@ -146,11 +148,17 @@ public class FeedbackSteps {
     @그러면("^요청은 \"([\\w.]+)\" 항목이 서로 맞지 않아 거절된다(?:: \"([^\"]+)\"(?:이|가) 들어 있다)?$")
     public void 거절된다(String field, String phrase) {
         FeedbackRequest built = scenario.build("acceptance-scenario");
-        var inconsistency = RequestCheck.check(built, rules()).orElse(null);
-        assertNotNull(inconsistency, "요청이 거절되어야 하는데(422 INCONSISTENT) 결정되었습니다.");
-        assertEquals(field, inconsistency.field(), "거절 사유의 항목: " + inconsistency.message());
+        ApiError refusal = null;
+        try {
+            DECISIONS.checked(built, rules());
+        } catch (ApiError e) {
+            refusal = e;
+        }
+        assertNotNull(refusal, "요청이 거절되어야 하는데(422 INCONSISTENT) 결정되었습니다.");
+        assertEquals("INCONSISTENT", refusal.code(), "거절 코드: " + refusal.getMessage());
+        assertEquals(field, refusal.field(), "거절 사유의 항목: " + refusal.getMessage());
         if (phrase != null) {
-            assertTrue(inconsistency.message().contains(phrase), "거절 사유에 \"" + phrase + "\"이(가) 없습니다: " + inconsistency.message());
+            assertTrue(refusal.getMessage().contains(phrase), "거절 사유에 \"" + phrase + "\"이(가) 없습니다: " + refusal.getMessage());
         }
     }
 
@@ -374,7 +382,7 @@ public class FeedbackSteps {
             assertEquals(rules().evaluateUncached(profile).sections(), rules().evaluate(profile).sections(), "같은 요청의 섹션 선택");
             return;
         }
-        FeedbackDecision again = new FeedbackDecider().decide(request, fresh);
+        FeedbackDecision again = DECISIONS.decide(request, fresh);
         assertEquals(decision().outcome(), again.outcome(), "결과");
         assertEquals(decision().sections(), again.sections(), "같은 요청의 섹션과 자료");
         assertEquals(decision().notices(), again.notices(), "같은 요청의 안내");
@@ -390,9 +398,12 @@ public class FeedbackSteps {
         if (decision == null) {
             request = scenario.build("acceptance-scenario");
             checkSubjectNames(request);
-            RequestCheck.check(request, rules()).ifPresent(i -> fail("시나리오의 요청이 서로 맞지 않습니다(HTTP 라면 422 INCONSISTENT): "
-                    + i.field() + " — " + i.message()));
-            decision = new FeedbackDecider().decide(request, rules());
+            try {
+                decision = DECISIONS.decide(DECISIONS.checked(request, rules()), rules());
+            } catch (ApiError e) {
+                fail("시나리오의 요청이 받아들여지지 않습니다(HTTP 라면 " + e.status() + " " + e.code() + "): " + e.field() + " — "
+                        + e.getMessage());
+            }
             assertNotNull(decision, "결정이 없습니다");
         }
         return decision;

@@ -1,5 +1,7 @@
 package kr.qfeedback.batch;
 
+import kr.qfeedback.wire.FeedbackRequestParser;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -22,15 +24,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.decision.RequestCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
-import kr.qfeedback.http.ApiError;
-import kr.qfeedback.http.DecisionJson;
-import kr.qfeedback.http.FeedbackApi;
-import kr.qfeedback.http.FeedbackRequestParser;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.DecisionJson;
+import kr.qfeedback.wire.DecisionService;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.rules.RuleSet;
 import org.slf4j.Logger;
@@ -69,12 +68,11 @@ public final class BatchRunner {
     static final int CHUNK_BYTES = 1 << 20;
     static final int CHUNKS_PER_THREAD = 3;
     /** The same limit as the HTTP body limit. */
-    public static final int MAX_LINE_BYTES = FeedbackApi.BODY_LIMIT_BYTES;
+    public static final int MAX_LINE_BYTES = FeedbackRequestParser.MAX_BODY_BYTES;
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
     private static final int READ_BUFFER = 1 << 16;
 
-    private final FeedbackRequestParser parser;
-    private final FeedbackDecider decider = new FeedbackDecider();
+    private final DecisionService decisions;
     private final int chunkLines;
 
     public BatchRunner() {
@@ -83,7 +81,7 @@ public final class BatchRunner {
 
     /** @param clock gives {@code asOf} to requests that have none (Asia/Seoul date), as in the API */
     public BatchRunner(Clock clock, int chunkLines) {
-        this.parser = new FeedbackRequestParser(Objects.requireNonNull(clock, "clock must not be null"));
+        this.decisions = new DecisionService(Objects.requireNonNull(clock, "clock must not be null"));
         if (chunkLines < 1) {
             throw new IllegalArgumentException("chunkLines must be at least 1, not " + chunkLines);
         }
@@ -293,11 +291,7 @@ public final class BatchRunner {
             long lineNumber = chunk.firstLine + i;
             try {
                 Buffer body = chunk.line(i, lineNumber, MAX_LINE_BYTES);
-                FeedbackRequest request = parser.parse(body);
-                RequestCheck.check(request, rules).ifPresent(inconsistency -> {
-                    throw ApiError.inconsistent(inconsistency.field(), inconsistency.message());
-                });
-                FeedbackDecision decision = decider.decide(request, rules);
+                FeedbackDecision decision = decisions.decide(body, rules);
                 chunk.appendDecision(decision);
                 chunk.decided++;
             } catch (ApiError error) {

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
-import kr.qfeedback.http.DecisionRecord;
-import kr.qfeedback.http.DecisionRecordText;
-import kr.qfeedback.http.DecisionRecords;
+import kr.qfeedback.records.DecisionRecord;
+import kr.qfeedback.wire.DecisionRecordText;
+import kr.qfeedback.records.DecisionRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

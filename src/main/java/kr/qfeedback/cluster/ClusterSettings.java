@@ -17,7 +17,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import kr.qfeedback.ServiceConfig;
 
 /**
  * How this node's embedded Hazelcast member is set up, from {@code QF_CLUSTER_MEMBERS} and
@@ -57,11 +56,12 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
         return members.isEmpty();
     }
 
-    public static ClusterSettings from(ServiceConfig config) {
+    /** The settings from {@code QF_CLUSTER_MEMBERS}' entries and this member's {@code QF_CLUSTER_PORT}. */
+    public static ClusterSettings from(List<String> clusterMembers, int clusterPort) {
         List<String> members = new ArrayList<>();
         String bind = null;
         boolean selfListed = false;
-        for (String entry : config.clusterMembers()) {
+        for (String entry : clusterMembers) {
             String member = entry.strip();
             int colon = member.lastIndexOf(':');
             if (member.contains("-") || colon <= 0 || colon == member.length() - 1) {
@@ -79,13 +79,13 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
                 throw new IllegalArgumentException("QF_CLUSTER_MEMBERS entry '" + entry + "' has a port outside 1–65535.");
             }
             members.add(host + ":" + port);
-            if (port == config.clusterPort() && isLocal(host)) {
+            if (port == clusterPort && isLocal(host)) {
                 selfListed = true;
                 bind = bind == null ? address(host) : bind;
             }
         }
         int size = members.isEmpty() ? 1 : members.size() + (selfListed ? 0 : 1);
-        return new ClusterSettings(members, config.clusterPort(), bind == null ? "127.0.0.1" : bind, size / 2 + 1);
+        return new ClusterSettings(members, clusterPort, bind == null ? "127.0.0.1" : bind, size / 2 + 1);
     }
 
     /** The Hazelcast configuration of this member. */

@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import kr.qfeedback.http.ApiError;
+import kr.qfeedback.wire.ApiError;
 import kr.qfeedback.http.FeedbackApi;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.rules.RuleSet;

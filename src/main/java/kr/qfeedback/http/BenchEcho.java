@@ -1,5 +1,9 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.wire.FeedbackRequestParser;
+
+import kr.qfeedback.wire.ApiError;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
@@ -32,7 +36,7 @@ final class BenchEcho {
     static void mount(Router router, FeedbackApi api) {
         router.post(PATH).handler(ctx -> api.requireRole(ctx, Role.DECIDE));
         router.post(PATH).handler(api::requireJson);
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(FeedbackApi.BODY_LIMIT_BYTES));
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(FeedbackRequestParser.MAX_BODY_BYTES));
         router.post(PATH).handler(BenchEcho::echo);
     }
 

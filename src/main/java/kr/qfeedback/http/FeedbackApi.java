@@ -1,5 +1,12 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.wire.DecisionJson;
+import kr.qfeedback.wire.DecisionService;
+import kr.qfeedback.wire.FeedbackRequestParser;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.records.DecisionRecords;
+import kr.qfeedback.lifecycle.ClusterStatus;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -14,8 +21,6 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
-import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.decision.RequestCheck;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
@@ -31,7 +36,6 @@ import org.slf4j.LoggerFactory;
  * 500. Candidate ids and birth dates are never logged.
  */
 public final class FeedbackApi {
-    public static final int BODY_LIMIT_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackApi.class);
     private static final String JSON = "application/json; charset=utf-8";
     private static final String CALLER = "qf.caller";
@@ -39,8 +43,7 @@ public final class FeedbackApi {
     private final ActiveRuleSet rules;
     private final TokenRegistry tokens;
     private final ServiceMetrics metrics;
-    private final FeedbackRequestParser parser;
-    private final FeedbackDecider decider = new FeedbackDecider();
+    private final DecisionService decisions;
     private final Buffer openApi;
 
     private final RulesApi rulesApi;
@@ -74,7 +77,7 @@ public final class FeedbackApi {
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
         this.tokens = Objects.requireNonNull(tokens, "tokens must not be null");
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
-        this.parser = new FeedbackRequestParser(Objects.requireNonNull(clock, "clock must not be null"));
+        this.decisions = new DecisionService(Objects.requireNonNull(clock, "clock must not be null"));
         this.openApi = Buffer.buffer(resource("/openapi.yaml"));
     }
 
@@ -110,7 +113,7 @@ public final class FeedbackApi {
         router.get("/openapi.yaml").handler(this::requireAnyRole).handler(this::handleOpenApi);
         router.route("/v1/feedback").handler(ctx -> requireRole(ctx, Role.DECIDE));
         router.post("/v1/feedback").handler(this::requireJson);
-        router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(FeedbackRequestParser.MAX_BODY_BYTES));
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
         router.get("/v1/decisions/:decisionId").handler(ctx -> requireRole(ctx, Role.AUTHOR)).handler(this::handleDecisionRecord);
@@ -134,7 +137,7 @@ public final class FeedbackApi {
     /** The limit the body of this request was over: the rules endpoints take uploads far larger than a decision request. */
     private long bodyLimit(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        return rulesApi != null && path != null && path.startsWith("/v1/rules/") ? RulesApi.bodyLimit(path) : BODY_LIMIT_BYTES;
+        return rulesApi != null && path != null && path.startsWith("/v1/rules/") ? RulesApi.bodyLimit(path) : FeedbackRequestParser.MAX_BODY_BYTES;
     }
 
     /** This server's stop: readiness, the requests in flight and the listening servers. */
@@ -215,22 +218,14 @@ public final class FeedbackApi {
     private void decide(RoutingContext ctx) {
         RuleSet active = rules.current().orElseThrow(ApiError::notReady);
         boolean explain = explain(ctx);
-        FeedbackRequest request = parsedAndConsistent(ctx.body().buffer(), active);
+        FeedbackRequest request = decisions.accept(ctx.body().buffer(), active);
         long started = System.nanoTime();
-        FeedbackDecision decision = decider.decide(request, active);
+        FeedbackDecision decision = decisions.decide(request, active);
         metrics.decision(decision.outcome().code(), System.nanoTime() - started);
         if (records != null) {
             records.record(decision, request.candidateId());
         }
         send(ctx, 200, DecisionJson.toBuffer(decision, explain));
-    }
-
-    private FeedbackRequest parsedAndConsistent(Buffer body, RuleSet active) {
-        FeedbackRequest request = parser.parse(body);
-        RequestCheck.check(request, active).ifPresent(i -> {
-            throw ApiError.inconsistent(i.field(), i.message());
-        });
-        return request;
     }
 
     /**
@@ -240,7 +235,7 @@ public final class FeedbackApi {
      */
     Buffer decideForWarmup(Buffer body) {
         RuleSet active = rules.current().orElseThrow(ApiError::notReady);
-        return DecisionJson.toBuffer(decider.decide(parsedAndConsistent(body, active), active), false);
+        return DecisionJson.toBuffer(decisions.decide(body, active), false);
     }
 
     private static boolean explain(RoutingContext ctx) {
@@ -322,8 +317,8 @@ public final class FeedbackApi {
             return;
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && isWholeNumber(length) && Long.parseLong(length) > BODY_LIMIT_BYTES) {
-            fail(ctx, ApiError.tooLarge(BODY_LIMIT_BYTES));
+        if (length != null && isWholeNumber(length) && Long.parseLong(length) > FeedbackRequestParser.MAX_BODY_BYTES) {
+            fail(ctx, ApiError.tooLarge(FeedbackRequestParser.MAX_BODY_BYTES));
             return;
         }
         ctx.next();

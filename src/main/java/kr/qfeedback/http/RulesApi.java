@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.wire.ApiError;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;

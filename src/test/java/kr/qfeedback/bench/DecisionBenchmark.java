@@ -12,7 +12,7 @@ import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.SectionId;
-import kr.qfeedback.http.DecisionJson;
+import kr.qfeedback.wire.DecisionJson;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.RuleSet;

@@ -25,7 +25,7 @@ import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
-import kr.qfeedback.http.DecisionRecordText;
+import kr.qfeedback.wire.DecisionRecordText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ClusterDecisionsTest {
 
     @BeforeEach
     void startMember() throws IOException {
-        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
+        ClusterSettings settings = ConfiguredSettings.of(ServiceConfig.fromEnvironment(Map.of(
                 "QF_CLUSTER_PORT", Integer.toString(freePort()))));
         hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ClusterSettingsTest {
 
     private static ClusterSettings settings(String members, String port) {
-        return ClusterSettings.from(ServiceConfig.fromEnvironment(members == null
+        return ConfiguredSettings.of(ServiceConfig.fromEnvironment(members == null
                 ? Map.of("QF_CLUSTER_PORT", port)
                 : Map.of("QF_CLUSTER_MEMBERS", members, "QF_CLUSTER_PORT", port)));
     }

@@ -30,7 +30,7 @@ class MinorityTest {
     @Timeout(120)
     void aMinorityMayNotChangeTheRulesButKeepsRecordingDecisions(@TempDir Path data) throws IOException {
         int[] ports = {freePort(), freePort(), freePort()};
-        ClusterSettings settings = ClusterSettings.from(ServiceConfig.fromEnvironment(Map.of(
+        ClusterSettings settings = ConfiguredSettings.of(ServiceConfig.fromEnvironment(Map.of(
                 "QF_CLUSTER_MEMBERS", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2],
                 "QF_CLUSTER_PORT", Integer.toString(ports[0]))));
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());

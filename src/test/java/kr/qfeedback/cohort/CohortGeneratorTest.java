@@ -33,7 +33,7 @@ import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
-import kr.qfeedback.http.FeedbackRequestParser;
+import kr.qfeedback.wire.FeedbackRequestParser;
 import kr.qfeedback.reference.PassCriterion;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.ReferenceCatalogue;

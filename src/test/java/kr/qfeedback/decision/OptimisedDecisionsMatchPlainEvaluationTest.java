@@ -13,7 +13,7 @@ import kr.qfeedback.decision.plain.PlainDecisionJson;
 import kr.qfeedback.decision.plain.PlainFeedbackDecider;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
-import kr.qfeedback.http.DecisionJson;
+import kr.qfeedback.wire.DecisionJson;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;

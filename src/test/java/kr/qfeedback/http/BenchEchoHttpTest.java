@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,7 @@ class BenchEchoHttpTest {
     void withoutTheFlagTheEchoIsNotFound() throws Exception {
         withServer(new FeedbackApi(LiveServer.activeShippedRules(), TokenRegistry.parse(LiveServer.TOKENS),
                 new ServiceMetrics(), Clock.systemUTC()), port -> {
-            assertEquals(404, post(port, LiveServer.DECIDE_TOKEN, "application/json", LiveServer.EXAMPLE_REQUEST).statusCode());
+            assertEquals(404, post(port, LiveServer.DECIDE_TOKEN, "application/json", ExampleRequests.EXAMPLE_REQUEST).statusCode());
         });
     }
 
@@ -40,10 +42,10 @@ class BenchEchoHttpTest {
         FeedbackApi api = new FeedbackApi(LiveServer.activeShippedRules(), TokenRegistry.parse(LiveServer.TOKENS),
                 new ServiceMetrics(), Clock.systemUTC()).enableBenchEcho();
         withServer(api, port -> {
-            HttpResponse<String> ok = post(port, LiveServer.DECIDE_TOKEN, "application/json", LiveServer.EXAMPLE_REQUEST);
+            HttpResponse<String> ok = post(port, LiveServer.DECIDE_TOKEN, "application/json", ExampleRequests.EXAMPLE_REQUEST);
             assertEquals(200, ok.statusCode(), ok::body);
             assertEquals("application/json; charset=utf-8", ok.headers().firstValue("Content-Type").orElse(null));
-            assertEquals(new JsonObject(LiveServer.EXAMPLE_REQUEST), new JsonObject(ok.body()));
+            assertEquals(new JsonObject(ExampleRequests.EXAMPLE_REQUEST), new JsonObject(ok.body()));
             assertEquals(401, post(port, null, "application/json", "{}").statusCode());
             assertEquals(403, post(port, LiveServer.AUTHOR_TOKEN, "application/json", "{}").statusCode());
             assertEquals(415, post(port, LiveServer.DECIDE_TOKEN, "text/plain", "{}").statusCode());

@@ -1,12 +1,14 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static kr.qfeedback.http.LiveServer.AUTHOR_TOKEN;
 import static kr.qfeedback.http.LiveServer.DECIDE_TOKEN;
 import static kr.qfeedback.http.LiveServer.assertError;
 import static kr.qfeedback.http.LiveServer.decision;
-import static kr.qfeedback.http.LiveServer.example;
-import static kr.qfeedback.http.LiveServer.with;
-import static kr.qfeedback.http.LiveServer.without;
+import static kr.qfeedback.testing.ExampleRequests.example;
+import static kr.qfeedback.testing.ExampleRequests.with;
+import static kr.qfeedback.testing.ExampleRequests.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

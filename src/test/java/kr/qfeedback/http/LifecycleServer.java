@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.json.JsonArray;
@@ -221,7 +223,7 @@ final class LifecycleServer implements AutoCloseable {
 
     /** The example request (WRITTEN PASS of 정보처리기사) decided now, parsed. */
     JsonObject decideExample() {
-        return LiveServer.decision(http.postFeedback(LiveServer.EXAMPLE_REQUEST));
+        return LiveServer.decision(http.postFeedback(ExampleRequests.EXAMPLE_REQUEST));
     }
 
     static byte[] multipart(String boundary, List<Part> parts) {

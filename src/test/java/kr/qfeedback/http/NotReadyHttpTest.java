@@ -1,9 +1,11 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static kr.qfeedback.http.LiveServer.DECIDE_TOKEN;
 import static kr.qfeedback.http.LiveServer.assertError;
 import static kr.qfeedback.http.LiveServer.decision;
-import static kr.qfeedback.http.LiveServer.example;
+import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.http.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

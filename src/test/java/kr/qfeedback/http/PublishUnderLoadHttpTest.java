@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +121,7 @@ class PublishUnderLoadHttpTest {
     private static Call call(LifecycleServer server) {
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> r = server.http().postFeedback(LiveServer.EXAMPLE_REQUEST);
+            HttpResponse<String> r = server.http().postFeedback(ExampleRequests.EXAMPLE_REQUEST);
             long answered = System.nanoTime();
             String version = r.statusCode() == 200 ? new JsonObject(r.body()).getString("rulesVersion") : null;
             return new Call(sent, answered, r.statusCode(), version, r.statusCode() == 200 ? null : r.body());

@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static kr.qfeedback.http.LiveServer.assertError;
 import static kr.qfeedback.http.LiveServer.json;
 import static kr.qfeedback.http.LiveServer.section;
@@ -128,12 +130,12 @@ class RulesPublishHttpTest {
 
     @Test
     void aDecisionAfterThePublishUsesTheNewVersionAndItsTexts() {
-        JsonObject decision = LiveServer.decision(server.http().postFeedback(LiveServer.EXAMPLE_REQUEST));
+        JsonObject decision = LiveServer.decision(server.http().postFeedback(ExampleRequests.EXAMPLE_REQUEST));
 
         assertEquals(harmless(), decision.getString("rulesVersion"));
         assertEquals("정보처리기사 필기시험에 합격하셨습니다 — 축하드립니다", section(decision, "RESULT_SUMMARY").getString("title"));
         JsonObject explained = LiveServer.decision(server.http().post("/v1/feedback?explain=true", LiveServer.DECIDE_TOKEN,
-                "application/json", LiveServer.EXAMPLE_REQUEST));
+                "application/json", ExampleRequests.EXAMPLE_REQUEST));
         assertTrue(explained.getJsonArray("trace").stream().map(JsonObject.class::cast)
                 .anyMatch(t -> "RESULT_SUMMARY".equals(t.getString("section")) && t.getString("rule").contains(NEW_B10)),
                 explained::encodePrettily);

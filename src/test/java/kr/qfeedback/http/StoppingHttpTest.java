@@ -1,5 +1,7 @@
 package kr.qfeedback.http;
 
+import kr.qfeedback.testing.ExampleRequests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ class StoppingHttpTest {
             HttpResponse<String> ready = server.get("/health/ready", null);
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.headers().firstValue("connection").isEmpty(), "keep-alive while serving");
-            LiveServer.decision(server.postFeedback(LiveServer.EXAMPLE_REQUEST));
+            LiveServer.decision(server.postFeedback(ExampleRequests.EXAMPLE_REQUEST));
             assertEquals(0, api.stop().inFlight());
             long begun = api.stop().started();
 
@@ -39,7 +41,7 @@ class StoppingHttpTest {
             assertEquals(LiveServer.shippedRules().version(), body.getString("rulesVersion"));
             assertEquals("close", stopping.headers().firstValue("connection").orElse(""));
 
-            HttpResponse<String> decided = server.postFeedback(LiveServer.EXAMPLE_REQUEST);
+            HttpResponse<String> decided = server.postFeedback(ExampleRequests.EXAMPLE_REQUEST);
             LiveServer.decision(decided);
             assertEquals("close", decided.headers().firstValue("connection").orElse(""), "the answer asks the client to close");
             assertEquals(begun + 1, api.stop().started(), "health probes are not counted as requests");

@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
 import kr.qfeedback.rules.ShippedParameters;
 

@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.lifecycle;
 
 /** What the HTTP layer needs to know of the cluster this node belongs to. */
 public interface ClusterStatus {

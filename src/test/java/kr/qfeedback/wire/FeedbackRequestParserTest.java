@@ -1,8 +1,10 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
-import static kr.qfeedback.http.LiveServer.example;
-import static kr.qfeedback.http.LiveServer.with;
-import static kr.qfeedback.http.LiveServer.without;
+import kr.qfeedback.testing.ExampleRequests;
+
+import static kr.qfeedback.testing.ExampleRequests.example;
+import static kr.qfeedback.testing.ExampleRequests.with;
+import static kr.qfeedback.testing.ExampleRequests.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

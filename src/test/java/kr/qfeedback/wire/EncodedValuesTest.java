@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.records;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -32,6 +32,8 @@ import kr.qfeedback.feedback.SubjectScore;
  */
 public final class FeedbackRequestParser {
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    /** The largest request body accepted (64 KiB, the contract's limit), on the API and per batch line. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_ID_LENGTH = 64;
     static final int MAX_TEXT_LENGTH = 200;
     static final int MAX_SUBJECTS = 50;

@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -63,6 +63,15 @@ public final class DecisionJson {
     /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
     private static final HundredthsTable<byte[]> HUNDREDTHS =
             new HundredthsTable<>(d -> new JsonBytes(8).number(d).toByteArray(), byte[][]::new);
+    /** A template's fixed pieces, encoded once: a rule version has a few hundred. */
+    private static final IdentityCache<Text.Fixed, byte[]> FIXED_PIECES =
+            new IdentityCache<>(fixed -> JsonBytes.encodedContent(fixed.text()), 4096, 1 << 16);
+    /** Each kind of section data's keys (constants), encoded once. */
+    private static final IdentityCache<SectionData.Keys, byte[][]> DATA_KEY_LISTS =
+            new IdentityCache<>(DecisionJson::encodedKeys, 512, 1 << 12);
+    /** A qualification's shared rows (its pass-rate trend), encoded once: one per qualification and stage. */
+    private static final IdentityCache<SectionData.Rows, byte[]> SHARED_ROWS =
+            new IdentityCache<>(DecisionJson::encodedRows, 8192, 1 << 16);
     /** One reusable array per thread; one that grew past this (a long trace) is not kept. */
     private static final int KEPT_CAPACITY = 1 << 16;
     private static final ThreadLocal<JsonBytes> BYTES = ThreadLocal.withInitial(() -> new JsonBytes(8192));
@@ -148,7 +157,7 @@ public final class DecisionJson {
         for (int i = 0, n = text.parts(); i < n; i++) {
             Object part = text.part(i);
             if (part instanceof Text.Fixed fixed) {
-                json.raw(fixed.encoded(JsonBytes::encodedContent));
+                json.raw(FIXED_PIECES.formOf(fixed));
             } else {
                 json.stringContent((String) part);
             }
@@ -216,7 +225,7 @@ public final class DecisionJson {
         }
         json.raw('{');
         if (map instanceof SectionData data) {
-            byte[][] keys = data.keys().encoded(DecisionJson::encodedKeys);
+            byte[][] keys = DATA_KEY_LISTS.formOf(data.keys());
             for (int i = 0; i < keys.length; i++) {
                 json.separator(i).raw(keys[i]);
                 value(json, data.valueAt(i));
@@ -262,7 +271,7 @@ public final class DecisionJson {
         } else if (type == SectionData.class) {
             object(json, (SectionData) v);
         } else if (type == SectionData.Rows.class) {
-            json.raw(((SectionData.Rows) v).encoded(DecisionJson::encodedRows));
+            json.raw(SHARED_ROWS.formOf((SectionData.Rows) v));
         } else if (type == Long.class) {
             json.number(((Long) v).longValue());
         } else if (v instanceof Map<?, ?> m) {

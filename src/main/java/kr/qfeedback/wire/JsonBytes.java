@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;

@@ -1,4 +1,7 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
+
+import kr.qfeedback.records.DecisionRecord;
+
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
 /**
  * An error answer of the API: HTTP status, stable code, a sentence saying what was wrong and what

@@ -1,8 +1,6 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +15,7 @@ import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.QualificationRef;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
-import kr.qfeedback.http.StrictJsonCursor.Refused;
+import kr.qfeedback.wire.StrictJsonCursor.Refused;
 
 /**
  * Reads a valid request body in one pass over its bytes ({@link StrictJsonCursor}), without
@@ -34,19 +32,7 @@ final class PlainRequestReader {
 
     /** The request, or null when the tree parser must read this body. */
     static FeedbackRequest read(Buffer body, Clock clock) {
-        return read(cursorOver(body), clock);
-    }
-
-    /** Reads the body's bytes where they are when it has an array behind it; else from a copy. */
-    private static StrictJsonCursor cursorOver(Buffer body) {
-        if (body instanceof BufferInternal internal) {
-            ByteBuf bytes = internal.unwrap();
-            if (bytes.hasArray()) {
-                int from = bytes.arrayOffset() + bytes.readerIndex();
-                return new StrictJsonCursor(bytes.array(), from, from + bytes.readableBytes());
-            }
-        }
-        return new StrictJsonCursor(body.getBytes());
+        return read(BufferBytes.cursorOver(body), clock);
     }
 
     private static FeedbackRequest read(StrictJsonCursor json, Clock clock) {

@@ -1,4 +1,6 @@
-package kr.qfeedback.http;
+package kr.qfeedback.wire;
+
+import kr.qfeedback.records.DecisionRecord;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
