@@ -18,12 +18,11 @@ import java.util.function.BiConsumer;
 public final class SectionData extends AbstractMap<String, Object> {
     /**
      * The keys of one kind of section data, in order: made once (a constant) and shared by every
-     * section of that kind, so that a writer can keep its encoding of them with them
-     * ({@link #encoded}). Immutable (the encoding is kept once made).
+     * section of that kind, so that a writer can recognise them by identity and keep its encoding
+     * of them. Immutable.
      */
     public static final class Keys {
         private final String[] names;
-        private final KeptForm encoded = new KeptForm();
 
         /** @param names distinct keys, in the order they are written */
         public Keys(String... names) {
@@ -41,11 +40,6 @@ public final class SectionData extends AbstractMap<String, Object> {
             return names[index];
         }
 
-        /** The keys in the form {@code encoder} makes of them, made once and kept ({@code KeptForm}). */
-        public <T> T encoded(java.util.function.Function<Keys, T> encoder) {
-            return encoded.of(this, encoder);
-        }
-
         @Override
         public String toString() {
             return java.util.Arrays.toString(names);
@@ -53,13 +47,12 @@ public final class SectionData extends AbstractMap<String, Object> {
     }
 
     /**
-     * Rows of section data that many decisions share (a qualification's pass-rate trend), kept
-     * with the form a writer makes of them once ({@link #encoded}). A read-only list, equal to any
-     * list with equal rows. Immutable (the encoding is kept once made).
+     * Rows of section data that many decisions share (a qualification's pass-rate trend), made
+     * once so that a writer can recognise them by identity and encode them once. A read-only list,
+     * equal to any list with equal rows. Immutable.
      */
     public static final class Rows extends java.util.AbstractList<Map<String, Object>> implements java.util.RandomAccess {
         private final List<Map<String, Object>> rows;
-        private final KeptForm encoded = new KeptForm();
 
         public Rows(List<? extends Map<String, Object>> rows) {
             this.rows = List.copyOf(rows);
@@ -73,11 +66,6 @@ public final class SectionData extends AbstractMap<String, Object> {
         @Override
         public int size() {
             return rows.size();
-        }
-
-        /** The rows in the form {@code encoder} makes of them, made once and kept ({@code KeptForm}). */
-        public <T> T encoded(java.util.function.Function<Rows, T> encoder) {
-            return encoded.of(this, encoder);
         }
     }
 

@@ -1,19 +1,16 @@
 package kr.qfeedback.feedback;
 
-import java.util.function.Function;
-
 /**
  * A text a candidate reads (a section's title or body): the fixed pieces of a message template
  * with the values of its placeholders between them. The pieces are joined into one string only
- * when someone asks for it ({@link #toString}, once); a writer that can copy a fixed piece in a
- * form it made before ({@link Fixed#encoded}) never needs the joined string. Two texts are equal
- * when they read the same. Immutable (the joined string and the encoded forms are kept once made).
+ * when someone asks for it ({@link #toString}, once); a writer that keeps its own form of each
+ * fixed piece never needs the joined string. Two texts are equal when they read the same.
+ * Immutable (the joined string is kept once made).
  */
 public final class Text {
     /** A piece that reads the same in every decision: a template's literal text. */
     public static final class Fixed {
         private final String text;
-        private final KeptForm encoded = new KeptForm();
 
         public Fixed(String text) {
             this.text = java.util.Objects.requireNonNull(text, "text must not be null");
@@ -21,14 +18,6 @@ public final class Text {
 
         public String text() {
             return text;
-        }
-
-        /**
-         * The piece in the form {@code encoder} makes, made the first time and kept: every caller
-         * must pass the same encoder (there is one writer, the decision JSON).
-         */
-        public byte[] encoded(Function<String, byte[]> encoder) {
-            return encoded.of(text, encoder);
         }
 
         @Override

@@ -39,21 +39,6 @@ class TextTest {
     }
 
     @Test
-    void aFixedPieceIsEncodedOnceAndKept() {
-        Text.Fixed fixed = new Text.Fixed("합격");
-        AtomicInteger calls = new AtomicInteger();
-        byte[] first = fixed.encoded(s -> {
-            calls.incrementAndGet();
-            return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        });
-        assertSame(first, fixed.encoded(s -> {
-            calls.incrementAndGet();
-            return new byte[0];
-        }));
-        assertEquals(1, calls.get());
-    }
-
-    @Test
     void aSectionReadsItsTitleAndBodyAsStringsAndEqualsOneMadeFromStrings() {
         Section fromTexts = new Section(SectionId.WRITTEN_EXEMPTION, 1, Tone.INFO, Text.of(List.of(new Text.Fixed("제"), "목")),
                 Text.of(List.of("본", new Text.Fixed("문"))), java.util.Map.of(), List.of());
