@@ -39,14 +39,14 @@ public final class ConsoleRoutes {
                 ctx.next();
             }
         });
-        router.get("/console/qr.svg").handler(api::requireAnyRole).handler(ConsoleRoutes::handleQr);
+        router.get("/console/qr.svg").handler(api.access()::requireAnyRole).handler(ConsoleRoutes::handleQr);
         router.get("/console/*").handler(StaticHandler.create("console")
                 .setIndexPage("index.html")
                 .setDirectoryListing(false)
                 .setIncludeHidden(false)
                 .setMaxAgeSeconds(60)
                 .setDefaultContentEncoding("UTF-8"));
-        router.get("/v1/reference/qualifications").handler(api::requireAnyRole).handler(ctx -> handleQualifications(ctx, api));
+        router.get("/v1/reference/qualifications").handler(api.access()::requireAnyRole).handler(ctx -> handleQualifications(ctx, api));
     }
 
     static void securityHeaders(RoutingContext ctx) {

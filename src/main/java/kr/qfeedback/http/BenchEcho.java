@@ -34,8 +34,8 @@ final class BenchEcho {
     }
 
     static void mount(Router router, FeedbackApi api) {
-        router.post(PATH).handler(ctx -> api.requireRole(ctx, Role.DECIDE));
-        router.post(PATH).handler(api::requireJson);
+        router.post(PATH).handler(ctx -> api.access().requireRole(ctx, Role.DECIDE));
+        router.post(PATH).handler(JsonBodies::requireJson);
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(FeedbackRequestParser.MAX_BODY_BYTES));
         router.post(PATH).handler(BenchEcho::echo);
     }
