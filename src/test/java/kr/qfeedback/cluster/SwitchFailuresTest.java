@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import kr.qfeedback.lifecycle.ActivationAction;
@@ -19,14 +20,15 @@ import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.ClusterUnavailableException;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.rules.RuleSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A switch that cannot complete on every member (SWITCH_FAILED), on real Hazelcast members in this
- * JVM: nothing changes anywhere.
+ * A switch that cannot complete on every member (SWITCH_FAILED) or that meets another switch in
+ * progress (CLUSTER_BUSY), on real Hazelcast members in this JVM: nothing changes anywhere.
  */
 class SwitchFailuresTest {
     private static final int QUORUM = 2;
@@ -93,6 +95,43 @@ class SwitchFailuresTest {
                 + silent.getCluster().getLocalMember().getUuid() + "] did not prepare it within 1 s."
                 + " The previous version stays active on every member.", failed.getMessage());
         assertNothingChanged(hzA, v1, a);
+    }
+
+    @Test
+    @Timeout(180)
+    void aSwitchThatAnotherSwitchHoldsAnswersClusterBusy() throws Exception {
+        HazelcastInstance hzA = members.start(members.config(QUORUM, List.of()));
+        HazelcastInstance hzB = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
+        RulesLifecycle a = LocalMembers.lifecycle(temp.resolve("a"));
+        RulesLifecycle b = LocalMembers.lifecycle(temp.resolve("b"));
+        ClusterRules first = rules(hzA, a, SwitchTimeouts.DEFAULT);
+        ClusterRules second = rules(hzB, b, new SwitchTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(120),
+                Duration.ofSeconds(10)));
+        String v1 = first.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
+        second.join(LocalMembers::noSeed);
+        // A member still starting holds the first switch in its prepare phase until it leaves.
+        HazelcastInstance silent = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
+        RuleFiles v2 = LocalMembers.editedRules(temp.resolve("v2"), "the version of the first switch");
+        RuleSet compiled = a.compile(v2);
+        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> first.activateEverywhere(v2, compiled,
+                "tester", "first switch", AuditAction.PUBLISH, ActivationAction.PUBLISH));
+        IMap<String, String> active = hzB.getMap(ClusterSettings.ACTIVE_MAP);
+        await("the first switch holds the cluster lock", () -> active.isLocked(ClusterRules.ACTIVE_KEY) || publishing.isDone());
+
+        RuleSet current = b.active().current().orElseThrow();
+        ClusterUnavailableException busy = assertThrows(ClusterUnavailableException.class,
+                () -> second.activateEverywhere(b.store().load(v1), current, "tester", "second switch",
+                        AuditAction.ROLLBACK, ActivationAction.ROLLBACK));
+
+        assertEquals("CLUSTER_BUSY", busy.code());
+        assertEquals("Another member has been switching the rules version for 1 s; nothing changed. Retry shortly.",
+                busy.getMessage());
+        assertEquals(v1, LocalMembers.activeVersion(b));
+        // Once the silent member leaves, the first switch completes on the members that remain.
+        silent.getLifecycleService().terminate();
+        publishing.get(90, TimeUnit.SECONDS);
+        assertEquals(v2.version(), LocalMembers.activeVersion(a));
+        assertEquals(v2.version(), LocalMembers.activeVersion(b));
     }
 
     private ClusterRules rules(HazelcastInstance hz, RulesLifecycle lifecycle, SwitchTimeouts timeouts) {
