@@ -40,6 +40,7 @@ class HealedSplitTest {
             ClusterNode nodeA = node(members, hzA, a, 2);
             ClusterNode nodeB = node(members, hzB, b, 2);
             ClusterNode nodeC = node(members, hzC, c, 1);
+            LocalMembers.awaitQuorum(hzA, hzB);
             String merged = nodeA.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
             nodeB.join(LocalMembers::noSeed);
             RuleFiles apartRules = LocalMembers.editedRules(temp.resolve("apart"), "the rules of the side that was apart");

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.lifecycle.AuditLog;
@@ -50,6 +51,22 @@ final class LocalMembers implements AutoCloseable {
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
         started.add(hz);
         return hz;
+    }
+
+    /**
+     * Waits until every one of {@code members} sees the publish quorum: each checks it for the
+     * partitions it owns, and learns of a new member a moment after the member joined.
+     */
+    static void awaitQuorum(HazelcastInstance... members) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (HazelcastInstance hz : members) {
+            while (!hz.getSplitBrainProtectionService().getSplitBrainProtection(ClusterSettings.QUORUM).hasMinimumSize()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("a member did not see the publish quorum within 60 s");
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** Stops {@code service} (before the members) on close. */

@@ -48,6 +48,7 @@ class SwitchFailuresTest {
     void aSwitchThatAMemberCannotStoreFailsAndLeavesThePreviousVersionOnEveryMember() throws Exception {
         HazelcastInstance hzA = members.start(members.config(QUORUM, List.of()));
         HazelcastInstance hzB = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
+        LocalMembers.awaitQuorum(hzA, hzB);
         RulesLifecycle a = LocalMembers.lifecycle(temp.resolve("a"));
         RulesLifecycle b = LocalMembers.lifecycle(temp.resolve("b"));
         ClusterRules leader = rules(hzA, a, SwitchTimeouts.DEFAULT);
@@ -83,6 +84,7 @@ class SwitchFailuresTest {
                 Duration.ofSeconds(10)));
         // A member that runs no rules service yet (its node is still starting) never answers a prepare.
         HazelcastInstance silent = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
+        LocalMembers.awaitQuorum(hzA, silent);
         String v1 = leader.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
         RuleFiles v2 = LocalMembers.editedRules(temp.resolve("v2"), "a version one member never prepares");
 
@@ -102,6 +104,7 @@ class SwitchFailuresTest {
     void aSwitchThatAnotherSwitchHoldsAnswersClusterBusy() throws Exception {
         HazelcastInstance hzA = members.start(members.config(QUORUM, List.of()));
         HazelcastInstance hzB = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
+        LocalMembers.awaitQuorum(hzA, hzB);
         RulesLifecycle a = LocalMembers.lifecycle(temp.resolve("a"));
         RulesLifecycle b = LocalMembers.lifecycle(temp.resolve("b"));
         ClusterRules first = rules(hzA, a, SwitchTimeouts.DEFAULT);
