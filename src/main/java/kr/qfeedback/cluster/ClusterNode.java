@@ -56,6 +56,11 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         return new ClusterNode(settings, Hazelcast.newHazelcastInstance(settings.hazelcastConfig()), lifecycle);
     }
 
+    /** Wraps a member already started (tests start theirs on ports the OS picks). */
+    static ClusterNode of(ClusterSettings settings, HazelcastInstance hz, RulesLifecycle lifecycle) {
+        return new ClusterNode(settings, hz, lifecycle);
+    }
+
     /**
      * Waits until this member sees the publish quorum, then brings it onto the cluster's active
      * version (adopting it, or seeding the cluster with {@code seed} when it has none yet); from then
