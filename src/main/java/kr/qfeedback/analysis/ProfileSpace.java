@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -15,8 +14,6 @@ import java.util.stream.Stream;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.Stage;
-import kr.qfeedback.reference.PassCriterion;
-import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.rules.Parameters;
 import kr.qfeedback.rules.model.Profile;
@@ -52,43 +49,17 @@ final class ProfileSpace {
     private static final List<String> ROUNDS_LEFT = List.of("LEFT", "NONE_LEFT", "UNKNOWN");
     private static final List<Boolean> YES_NO = List.of(true, false);
     private static final List<Boolean> NO = List.of(false);
-    private static final BigDecimal SCORE_STEP = new BigDecimal("0.1");
-
-    /** The score-related fields of one profile. */
-    private record Score(boolean scored, boolean subjectsScored, Double total, Double lowest, boolean below, boolean meets) {
-    }
 
     /** Whether a written pass date is known, the days of exemption left and whether a covered round is left. */
     private record Exemption(boolean known, Integer daysRemaining, String roundsLeft) {
     }
 
-    private final List<Double> lowestScores;
-    private final List<Double> totalScores;
-    private final boolean totalRead;
-    private final double highestSubjectMinimum;
-    private final double lowestAverageMinimum;
-    private final double highestAverageMinimum;
-    private final boolean criterionAlwaysKnown;
+    private final ScoreCombinations scores;
     private final List<Integer> exemptionDays;
     private final List<Integer> ages;
 
     ProfileSpace(Parameters parameters, ReferenceCatalogue reference, RuleReads reads) {
-        List<PassCriterion> criteria = new ArrayList<>();
-        criteria.addAll(parameters.writtenCriteria().values());
-        criteria.addAll(parameters.secondStageCriteria().values());
-        for (Qualification q : reference.all()) {
-            Stream.of(q.writtenCriterion(), q.secondStageCriterion()).filter(Objects::nonNull).forEach(criteria::add);
-        }
-        this.highestSubjectMinimum = criteria.stream().map(PassCriterion::subjectMinimum).filter(Objects::nonNull)
-                .mapToDouble(Integer::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
-        this.lowestAverageMinimum = criteria.stream().mapToDouble(PassCriterion::averageMinimum).min().orElse(0);
-        this.highestAverageMinimum = criteria.stream().mapToDouble(PassCriterion::averageMinimum).max().orElse(100);
-        this.criterionAlwaysKnown = parameters.writtenCriteria().keySet().containsAll(Arrays.asList(Grade.values()))
-                && parameters.secondStageCriteria().keySet().containsAll(Arrays.asList(Grade.values()));
-
-        this.lowestScores = scores(List.of(0.0, 39.9, 40.0, 59.9, 60.0, 100.0), reads.thresholds("lowestSubjectScore"));
-        this.totalRead = reads.read("totalScore");
-        this.totalScores = scores(List.of(0.0, 45.0, 59.9, 60.0, 75.0, 100.0), reads.thresholds("totalScore"));
+        this.scores = new ScoreCombinations(parameters, reference, reads);
 
         int expiring = parameters.exemptionExpiringDays();
         TreeSet<Integer> days = new TreeSet<>(List.of(-1, 0, expiring, expiring + 1, 729));
@@ -122,8 +93,8 @@ final class ProfileSpace {
             values.put(flag, List.of(true, false));
         }
         values.put("totalScore", withNull(Stream.of(true, false)
-                .flatMap(meets -> Stream.of(true, false).flatMap(subjects -> totals(meets, subjects).stream())).distinct().toList()));
-        values.put("lowestSubjectScore", withNull(lowestScores));
+                .flatMap(meets -> Stream.of(true, false).flatMap(subjects -> scores.totals(meets, subjects).stream())).distinct().toList()));
+        values.put("lowestSubjectScore", withNull(scores.lowestScores()));
         values.put("exemptionDaysRemaining", withNull(exemptionDays));
         values.put("exemptionRounds", new ArrayList<>(ROUNDS_LEFT));
         values.put("age", new ArrayList<>(ages));
@@ -154,10 +125,6 @@ final class ProfileSpace {
         forEach((ProfileClasses) null, (p, weight) -> action.accept(p));
     }
 
-    /** A value standing for {@code weight} values the rules cannot tell apart. */
-    private record Weighted<T>(T value, int weight) {
-    }
-
     /**
      * Calls {@code action} once per class of the innermost, independent fields (age, documents, the
      * exemption's days and rounds left) instead of once per value, with the number of profiles the
@@ -174,9 +141,9 @@ final class ProfileSpace {
         for (Stage stage : Stage.values()) {
             for (ExamResult result : ExamResult.values()) {
                 ProfileClasses classes = classesOf.apply(stage, result);
-                List<Weighted<Integer>> ages = weighted(this.ages, v -> classes == null ? null : classes.classOf("age", v));
-                List<Weighted<String>> documents = weighted(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
-                List<Weighted<Exemption>> exemptions = weighted(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS),
+                List<Weighted<Integer>> ages = Weighted.of(this.ages, v -> classes == null ? null : classes.classOf("age", v));
+                List<Weighted<String>> documents = Weighted.of(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
+                List<Weighted<Exemption>> exemptions = Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS),
                         e -> classes == null ? null : List.of(e.known(), classes.classOf("exemptionDaysRemaining", e.daysRemaining()),
                                 classes.classOf("exemptionRounds", e.roundsLeft())));
                 for (Grade grade : GRADE_ORDER) {
@@ -199,47 +166,19 @@ final class ProfileSpace {
                 t.documents());
     }
 
-    /** Values in their order, one per class (the first of it) with the size of its class; all of them without classes. */
-    private static <T> List<Weighted<T>> weighted(List<T> values, java.util.function.Function<T, Object> classOf) {
-        Map<Object, Integer> index = new HashMap<>();
-        List<T> firsts = new ArrayList<>();
-        List<Integer> weights = new ArrayList<>();
-        for (T v : values) {
-            Object c = classOf.apply(v);
-            if (c == null) {
-                firsts.add(v);
-                weights.add(1);
-                continue;
-            }
-            Integer at = index.get(c);
-            if (at == null) {
-                index.put(c, firsts.size());
-                firsts.add(v);
-                weights.add(1);
-            } else {
-                weights.set(at, weights.get(at) + 1);
-            }
-        }
-        List<Weighted<T>> out = new ArrayList<>(firsts.size());
-        for (int i = 0; i < firsts.size(); i++) {
-            out.add(new Weighted<>(firsts.get(i), weights.get(i)));
-        }
-        return out;
-    }
-
     private void outcome(Stage stage, ExamResult result, Grade grade, Consumer<Profile> action) {
-        List<Weighted<Integer>> ages = weighted(this.ages, v -> null);
-        List<Weighted<String>> documents = weighted(DOCUMENTS, v -> null);
-        outcome(stage, result, grade, ages, documents, weighted(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null),
+        List<Weighted<Integer>> ages = Weighted.of(this.ages, v -> null);
+        List<Weighted<String>> documents = Weighted.of(DOCUMENTS, v -> null);
+        outcome(stage, result, grade, ages, documents, Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null),
                 (p, w) -> action.accept(p));
     }
 
     private void outcome(Stage stage, ExamResult result, Grade grade, List<Weighted<Integer>> ages, List<Weighted<String>> documents,
                          List<Weighted<Exemption>> exemptions, java.util.function.ObjIntConsumer<Profile> action) {
         boolean written = stage == Stage.WRITTEN;
-        List<Score> scores = scores(result);
+        List<ScoreCombinations.Score> combinations = scores.of(result);
         for (boolean known : YES_NO) {
-            for (Score score : scores) {
+            for (ScoreCombinations.Score score : combinations) {
                 for (boolean stageStatistics : known ? YES_NO : NO) {
                     for (boolean nextStatistics : known && written ? YES_NO : NO) {
                         for (boolean sameSchedule : known ? YES_NO : NO) {
@@ -265,45 +204,6 @@ final class ProfileSpace {
         }
     }
 
-    /** Score combinations; listed so that a pass meets the criterion first and a fail misses it first. */
-    private List<Score> scores(ExamResult result) {
-        if (result == ExamResult.ABSENT) {
-            return List.of(new Score(false, false, null, null, false, false));
-        }
-        boolean pass = result == ExamResult.PASS;
-        List<Score> scores = new ArrayList<>();
-        for (boolean meets : pass ? YES_NO : List.of(false, true)) {
-            for (Double total : totals(meets, false)) {
-                scores.add(new Score(true, false, total, null, false, meets));
-            }
-        }
-        for (double lowest : lowestScores) {
-            boolean canBeBelow = lowest < highestSubjectMinimum;
-            for (boolean below : !canBeBelow ? NO : pass ? List.of(false, true) : YES_NO) {
-                boolean mustMeet = !below && criterionAlwaysKnown && lowest >= highestAverageMinimum;
-                for (boolean meets : below ? NO : mustMeet ? List.of(true) : pass ? YES_NO : List.of(false, true)) {
-                    for (Double total : totals(meets, true)) {
-                        scores.add(new Score(true, true, total, lowest, below, meets));
-                    }
-                }
-            }
-        }
-        return scores;
-    }
-
-    /**
-     * Total scores consistent with the criterion. Without subject scores the total is the average, so
-     * meeting the criterion needs a total at or above some average minimum and missing it one under some.
-     */
-    private List<Double> totals(boolean meets, boolean subjects) {
-        if (!totalRead) {
-            return List.of(meets ? Math.max(75.0, highestAverageMinimum) : Math.min(45.0, Math.max(0, lowestAverageMinimum - 0.1)));
-        }
-        return totalScores.stream()
-                .filter(t -> subjects || (meets ? t >= lowestAverageMinimum : t < highestAverageMinimum || !criterionAlwaysKnown))
-                .toList();
-    }
-
     private List<Exemption> exemptions(boolean writtenPass) {
         List<Exemption> list = new ArrayList<>();
         if (!writtenPass) {
@@ -315,28 +215,6 @@ final class ProfileSpace {
             }
         }
         return list;
-    }
-
-    /** Scores from 0 to 100 with one decimal: the base values and each threshold with its neighbours. */
-    private static List<Double> scores(List<Double> base, Set<BigDecimal> thresholds) {
-        TreeSet<BigDecimal> values = new TreeSet<>();
-        base.forEach(v -> values.add(BigDecimal.valueOf(v)));
-        for (BigDecimal t : thresholds) {
-            BigDecimal rounded = t.setScale(1, RoundingMode.HALF_UP);
-            for (BigDecimal v : List.of(rounded.subtract(SCORE_STEP), rounded, rounded.add(SCORE_STEP))) {
-                if (v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0) {
-                    values.add(v);
-                }
-            }
-        }
-        List<Double> result = new ArrayList<>();
-        TreeSet<Double> seen = new TreeSet<>();
-        for (BigDecimal v : values) {
-            if (seen.add(v.doubleValue())) {
-                result.add(v.doubleValue());
-            }
-        }
-        return result;
     }
 
     private static void addAround(TreeSet<Integer> values, Set<BigDecimal> thresholds, int minimum) {

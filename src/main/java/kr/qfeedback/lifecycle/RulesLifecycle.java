@@ -35,6 +35,7 @@ public final class RulesLifecycle {
     private final Clock clock;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleChecks checks = new RuleChecks();
+    private final ActivationRecorder recorder;
     private final Object publishing = new Object();
     /** Set under {@code publishing} when the node stops: no publish or rollback starts to write after that. */
     private boolean stopped;
@@ -51,6 +52,7 @@ public final class RulesLifecycle {
         this.audit = Objects.requireNonNull(audit, "audit must not be null");
         this.gate = Objects.requireNonNull(gate, "gate must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.recorder = new ActivationRecorder(active, store, audit, clock);
     }
 
     /**
@@ -110,7 +112,7 @@ public final class RulesLifecycle {
             if (cluster != null) {
                 cluster.activateEverywhere(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH);
             } else {
-                goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
+                recorder.goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
             }
             replaced = before;
             return new PublishResult(true, previous, files.version(), checked.report(), scenarios, millisSince(started));
@@ -142,7 +144,8 @@ public final class RulesLifecycle {
                 activation = store.currentActivation().filter(a -> a.version().equals(version))
                         .orElseGet(() -> new Activation(version, clock.instant(), who, ActivationAction.ROLLBACK));
             } else {
-                activation = goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK, previous);
+                activation = recorder.goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK,
+                        previous);
             }
             replaced = before;
             return activation;
@@ -182,7 +185,7 @@ public final class RulesLifecycle {
             }
         }
         synchronized (publishing) {
-            goLive(onDisk, checked.rules(), SYSTEM, startupNote(onDisk), AuditAction.STARTUP,
+            recorder.goLive(onDisk, checked.rules(), SYSTEM, StartupNote.of(onDisk), AuditAction.STARTUP,
                     ActivationAction.STARTUP, stored.orElse(null));
         }
         return checked.rules();
@@ -239,35 +242,7 @@ public final class RulesLifecycle {
      */
     public void recordActivation(RuleFiles files, String previous, String who, String note, AuditAction action,
                                  ActivationAction activation) {
-        var now = clock.instant();
-        store.store(files, who, now, note);
-        RuleFiles before = previous == null || previous.equals(files.version()) ? null : loadQuietly(previous);
-        audit.append(who, now, action, previous, files.version(), RuleDiff.between(before, files), note);
-        store.activate(files.version(), who, now, activation);
-        LOG.info("rules version {} is active on this member ({} by {}; was {}; audit head {})", files.version(), action, who,
-                previous, audit.headHash());
-    }
-
-    private Activation goLive(RuleFiles files, RuleSet rules, String who, String note, AuditAction action,
-                              ActivationAction activation, String previous) {
-        var now = clock.instant();
-        store.store(files, who, now, note);
-        RuleFiles before = previous == null ? null : loadQuietly(previous);
-        audit.append(who, now, action, previous, files.version(), RuleDiff.between(before, files), note);
-        Activation activated = store.activate(files.version(), who, now, activation);
-        active.activate(rules);
-        LOG.info("rules version {} is active ({} by {}; was {}; audit head {})", files.version(), action, who, previous,
-                audit.headHash());
-        return activated;
-    }
-
-    private RuleFiles loadQuietly(String version) {
-        try {
-            return store.load(version);
-        } catch (VersionStoreException e) {
-            LOG.warn("the previous version {} could not be read for the audit diff: {}", version, e.getMessage());
-            return null;
-        }
+        recorder.recordSwitch(files, previous, who, note, action, activation);
     }
 
     /** Whether the acceptance scenarios can run here (the features folder exists). */
@@ -277,26 +252,5 @@ public final class RulesLifecycle {
 
     private static long millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000;
-    }
-
-    /** The file of a rules folder in which staff state why this version changes what it changes. */
-    static final String CHANGE_NOTE = "변경_사유.md";
-    private static final int NOTE_LIMIT = 4000;
-
-    /**
-     * The audit note of a version applied from the folder at start-up: the fixed sentence, then the
-     * reason staff wrote in {@link #CHANGE_NOTE} when the folder has one.
-     */
-    static String startupNote(RuleFiles files) {
-        String note = "시작할 때 규칙 폴더에서 적용";
-        byte[] reason = files.files().get(CHANGE_NOTE);
-        if (reason == null) {
-            return note;
-        }
-        String text = new String(reason, java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (text.length() > NOTE_LIMIT) {
-            text = text.substring(0, NOTE_LIMIT) + " …";
-        }
-        return text.isEmpty() ? note : note + ". 변경 사유(" + CHANGE_NOTE + "):\n" + text;
     }
 }

@@ -1,12 +1,17 @@
 package kr.qfeedback.reference.importer;
 
-import java.util.ArrayList;
+import static kr.qfeedback.reference.importer.ImportReportWords.cell;
+import static kr.qfeedback.reference.importer.ImportReportWords.criterion;
+import static kr.qfeedback.reference.importer.ImportReportWords.fieldName;
+import static kr.qfeedback.reference.importer.ImportReportWords.grade;
+import static kr.qfeedback.reference.importer.ImportReportWords.quote;
+import static kr.qfeedback.reference.importer.ImportReportWords.secondStage;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import kr.qfeedback.feedback.Grade;
-import kr.qfeedback.reference.PassCriterion;
 import kr.qfeedback.reference.importer.ImportFindings.CriterionDeparture;
 import kr.qfeedback.reference.importer.ImportFindings.DisagreementGroup;
 import kr.qfeedback.reference.importer.ImportFindings.LeftOutRound;
@@ -23,30 +28,11 @@ final class ImportReportDocument {
 
     static final String FILE_NAME = "가져오기_보고서.md";
 
-    /** How much of a 합격기준 text is quoted. */
-    private static final int QUOTE_LIMIT = 160;
-
-    private static final Map<String, String> FIELD_NAMES = new LinkedHashMap<>();
-
-    static {
-        FIELD_NAMES.put("writtenRegistrationStart", "필기 원서접수 시작일");
-        FIELD_NAMES.put("writtenRegistrationEnd", "필기 원서접수 마감일");
-        FIELD_NAMES.put("writtenExamDate", "필기 시험일");
-        FIELD_NAMES.put("writtenPassDate", "필기 합격 발표일");
-        FIELD_NAMES.put("practicalRegistrationStart", "실기·면접 원서접수 시작일");
-        FIELD_NAMES.put("practicalRegistrationEnd", "실기·면접 원서접수 마감일");
-        FIELD_NAMES.put("practicalExamStart", "실기·면접 시험 시작일");
-        FIELD_NAMES.put("practicalExamEnd", "실기·면접 시험 종료일");
-        FIELD_NAMES.put("practicalPassDate", "최종 합격 발표일");
-        FIELD_NAMES.put("documentSubmissionStart", "응시자격 서류 제출 시작일");
-        FIELD_NAMES.put("documentSubmissionEnd", "응시자격 서류 제출 마감일");
-    }
-
     private ImportReportDocument() {
     }
 
     static String render(String snapshotUpdated, int qualifications, ImportFindings f) {
-        Md md = new Md();
+        MarkdownLines md = new MarkdownLines();
         md.line("# 기준 자료 가져오기 보고서");
         md.blank();
         md.line("> **자동으로 만든 파일입니다. 손으로 고치지 마세요.** 가져오기 도구(`import-reference`)가 "
@@ -91,7 +77,7 @@ final class ImportReportDocument {
         return md.text();
     }
 
-    private static void departures(Md md, List<CriterionDeparture> departures) {
+    private static void departures(MarkdownLines md, List<CriterionDeparture> departures) {
         md.line("## 1. 합격기준이 시행령 20조와 다른 종목");
         md.blank();
         md.line("국가기술자격법 시행령 20조의 합격기준은 등급마다 다음과 같습니다.");
@@ -120,7 +106,7 @@ final class ImportReportDocument {
         md.blank();
     }
 
-    private static void missing(Md md, List<QualificationRef> missing) {
+    private static void missing(MarkdownLines md, List<QualificationRef> missing) {
         md.line("## 2. 합격기준 글이 없는 종목");
         md.blank();
         md.line("아래 종목은 Q-Net 종목정보에 합격기준 글(취득방법)이 없습니다. 이 종목의 피드백은 parameters.yaml 의 "
@@ -146,7 +132,7 @@ final class ImportReportDocument {
         md.blank();
     }
 
-    private static void schedules(Md md, List<DisagreementGroup> groups, List<RegistrationBeforeResults> early) {
+    private static void schedules(MarkdownLines md, List<DisagreementGroup> groups, List<RegistrationBeforeResults> early) {
         md.line("## 3. 원자료끼리 맞지 않는 일정");
         md.blank();
         md.line("### 3-1. 종목 일정과 계열 일정이 다른 날짜");
@@ -182,7 +168,7 @@ final class ImportReportDocument {
         md.blank();
     }
 
-    private static void leftOut(Md md, List<LeftOutRound> rounds) {
+    private static void leftOut(MarkdownLines md, List<LeftOutRound> rounds) {
         md.line("## 4. 일반 수험자에게 열리지 않아 뺀 회차");
         md.blank();
         md.line("정해진 학교의 학생처럼 특정 대상만 치르는 회차는 일반 수험자에게 안내하지 않고, 필기시험 면제 기간의 회차로도 "
@@ -205,7 +191,7 @@ final class ImportReportDocument {
         md.blank();
     }
 
-    private static void zeroApplicants(Md md, List<ZeroApplicants> rows, int count) {
+    private static void zeroApplicants(MarkdownLines md, List<ZeroApplicants> rows, int count) {
         md.line("## 5. 응시자가 없는 해의 통계");
         md.blank();
         md.line("응시자가 0명인 해에는 합격률이 없습니다(0 %가 아닙니다). Q-Net 자료는 이런 해에도 합격률을 0.0으로 적지만, "
@@ -226,77 +212,5 @@ final class ImportReportDocument {
                     + z.years().stream().map(String::valueOf).collect(Collectors.joining(", ")) + " |");
         }
         md.blank();
-    }
-
-    static String criterion(PassCriterion c) {
-        if (c == null) {
-            return "-";
-        }
-        if (c.subjectMinimum() == null) {
-            return "100점 만점에 " + c.averageMinimum() + "점 이상 (과목별 과락 없음)";
-        }
-        if (c.subjectMinimum() == c.averageMinimum()) {
-            return "과목당 " + c.subjectMinimum() + "점 이상";
-        }
-        return "과목당 " + c.subjectMinimum() + "점 이상, 전과목 평균 " + c.averageMinimum() + "점 이상";
-    }
-
-    static String grade(Grade grade) {
-        if (grade == null) {
-            return "-";
-        }
-        return switch (grade) {
-            case PROFESSIONAL_ENGINEER -> "기술사";
-            case MASTER_CRAFTSMAN -> "기능장";
-            case ENGINEER -> "기사";
-            case INDUSTRIAL_ENGINEER -> "산업기사";
-            case CRAFTSMAN -> "기능사";
-            case SERVICE -> "서비스 분야";
-        };
-    }
-
-    private static String secondStage(Grade grade) {
-        if (grade == null) {
-            return "2차";
-        }
-        return grade == Grade.PROFESSIONAL_ENGINEER ? "면접" : "실기";
-    }
-
-    private static String fieldName(String field) {
-        return FIELD_NAMES.getOrDefault(field, field) + " (`" + field + "`)";
-    }
-
-    private static String quote(String text) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.replaceAll("\\s+", " ").trim();
-        return t.length() <= QUOTE_LIMIT ? t : t.substring(0, QUOTE_LIMIT).trim() + " …";
-    }
-
-    /** Text safe inside a Markdown table cell. */
-    private static String cell(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replaceAll("\\s+", " ").trim();
-    }
-
-    /** Markdown lines joined with "\n", ending with exactly one newline. */
-    private static final class Md {
-        private final List<String> lines = new ArrayList<>();
-
-        void line(String text) {
-            lines.add(text);
-        }
-
-        void blank() {
-            lines.add("");
-        }
-
-        String text() {
-            List<String> all = new ArrayList<>(lines);
-            while (!all.isEmpty() && all.get(all.size() - 1).isEmpty()) {
-                all.remove(all.size() - 1);
-            }
-            return String.join("\n", all) + "\n";
-        }
     }
 }

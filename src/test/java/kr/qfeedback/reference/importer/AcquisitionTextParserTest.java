@@ -197,23 +197,23 @@ class AcquisitionTextParserTest {
     @Test
     void readsTheCriterionVariantsFoundInTheSnapshot() {
         // 1560 종자기사: a per-subject minimum and an unnamed overall figure
-        assertEquals(new PassCriterion(40, 60), AcquisitionTextParser.criterion("100점을만점으로하여과목당40점이상,60점이상득점자."));
+        assertEquals(new PassCriterion(40, 60), PassCriteriaText.criterion("100점을만점으로하여과목당40점이상,60점이상득점자."));
         // 1351 항로표지기사: the per-subject figure is only marked by the "전과목 평균" after it
-        assertEquals(new PassCriterion(40, 60), AcquisitionTextParser.criterion("100점만점40점이상,전과목평균60점이상"));
+        assertEquals(new PassCriterion(40, 60), PassCriteriaText.criterion("100점만점40점이상,전과목평균60점이상"));
         // 2085 패션머천다이징산업기사
-        assertEquals(new PassCriterion(60, 60), AcquisitionTextParser.criterion("100점을만점으로하여과목당60점이상"));
+        assertEquals(new PassCriterion(60, 60), PassCriteriaText.criterion("100점을만점으로하여과목당60점이상"));
         // 0094 금속제련기술사 (sic: "100점으 만점으로")
-        assertEquals(SIXTY, AcquisitionTextParser.criterion("100점으만점으로하여60점이상"));
+        assertEquals(SIXTY, PassCriteriaText.criterion("100점으만점으로하여60점이상"));
         // 3375 가스기능장
-        assertEquals(SIXTY, AcquisitionTextParser.criterion("100점만점에60점이상득점자."));
-        assertNull(AcquisitionTextParser.criterion("출제기준참조"));
-        assertNull(AcquisitionTextParser.criterion("100점을만점으로하여60점이상,70점이상"));
+        assertEquals(SIXTY, PassCriteriaText.criterion("100점만점에60점이상득점자."));
+        assertNull(PassCriteriaText.criterion("출제기준참조"));
+        assertNull(PassCriteriaText.criterion("100점을만점으로하여60점이상,70점이상"));
     }
 
     @Test
     void rejectsNumberedListsThatDoNotStartAtOneOrSkipANumber() {
-        assertNull(AcquisitionTextParser.writtenList("2. 가 3. 나"));
-        assertNull(AcquisitionTextParser.writtenList("1. 가 3. 나"));
-        assertTrue(AcquisitionTextParser.writtenList("1. 가 2. 나").containsAll(List.of("가", "나")));
+        assertNull(ExamSubjectsText.writtenList("2. 가 3. 나"));
+        assertNull(ExamSubjectsText.writtenList("1. 가 3. 나"));
+        assertTrue(ExamSubjectsText.writtenList("1. 가 2. 나").containsAll(List.of("가", "나")));
     }
 }
