@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import kr.qfeedback.lifecycle.ActivationAction;
 import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.Replication;
@@ -44,6 +46,7 @@ import kr.qfeedback.rules.RuleSet;
  * and {@link SwitchMetrics}.
  */
 final class ClusterRules implements Replication {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRules.class);
     static final String ACTIVE_KEY = ActiveEntry.KEY;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("qf-cluster-rules"));
@@ -120,9 +123,21 @@ final class ClusterRules implements Replication {
         return guard.quorum();
     }
 
+    /**
+     * Stops taking switch work and waits, within a bound, for what is running to finish, so that no
+     * member's activation record is left half-written and nothing writes to the data folder after.
+     */
     void close() {
         worker.shutdownNow();
         io.shutdown();
+        try {
+            if (!worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)
+                    || !io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("rules switch work still running 5 s after the stop began; leaving it to the JVM's exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {
