@@ -76,24 +76,24 @@ final class PlainRequestReader {
         if (qualification == null || exam == null) {
             throw Refused.INSTANCE;
         }
-        String id = FeedbackRequestParser.requiredText(root[0], "candidateId", FeedbackRequestParser.MAX_ID_LENGTH);
-        LocalDate date = FeedbackRequestParser.optionalDate(root[1], "asOf");
+        String id = RequestFields.requiredText(root[0], "candidateId", RequestFields.MAX_ID_LENGTH);
+        LocalDate date = RequestFields.optionalDate(root[1], "asOf");
         QualificationRef ref = new QualificationRef(
-                FeedbackRequestParser.requiredText(qualification[0], "qualification.code", 20),
-                FeedbackRequestParser.optionalText(qualification[1], "qualification.name"),
-                FeedbackRequestParser.requiredEnum(qualification[2], "qualification.grade", Grade.class));
-        ExamResult result = FeedbackRequestParser.requiredEnum(exam[4], "exam.result", ExamResult.class);
-        Double totalScore = FeedbackRequestParser.optionalScore(exam[5], "exam.totalScore");
+                RequestFields.requiredText(qualification[0], "qualification.code", 20),
+                RequestFields.optionalText(qualification[1], "qualification.name"),
+                RequestFields.requiredEnum(qualification[2], "qualification.grade", Grade.class));
+        ExamResult result = RequestFields.requiredEnum(exam[4], "exam.result", ExamResult.class);
+        Double totalScore = RequestFields.optionalScore(exam[5], "exam.totalScore");
         if (totalScore == null && result != ExamResult.ABSENT) {
             throw Refused.INSTANCE;
         }
         @SuppressWarnings("unchecked")
         List<SubjectScore> subjects = exam[6] == null ? List.of() : (List<SubjectScore>) exam[6];
         ExamSitting sitting = new ExamSitting(
-                FeedbackRequestParser.requiredText(exam[0], "exam.round", FeedbackRequestParser.MAX_TEXT_LENGTH),
-                FeedbackRequestParser.requiredEnum(exam[1], "exam.stage", Stage.class),
-                FeedbackRequestParser.requiredDate(exam[2], "exam.examDate"),
-                FeedbackRequestParser.requiredDate(exam[3], "exam.announcedOn"),
+                RequestFields.requiredText(exam[0], "exam.round", RequestFields.MAX_TEXT_LENGTH),
+                RequestFields.requiredEnum(exam[1], "exam.stage", Stage.class),
+                RequestFields.requiredDate(exam[2], "exam.examDate"),
+                RequestFields.requiredDate(exam[3], "exam.announcedOn"),
                 result, totalScore, subjects);
         CandidateInfo candidate = root[4] == null ? CandidateInfo.UNKNOWN : (CandidateInfo) root[4];
         return new FeedbackRequest(id, date != null ? date : LocalDate.now(clock.withZone(FeedbackRequestParser.SEOUL)),
@@ -147,14 +147,14 @@ final class PlainRequestReader {
     }
 
     private static List<SubjectScore> subjects(StrictJsonCursor json) throws Refused {
-        return items(json, FeedbackRequestParser.MAX_SUBJECTS, PlainRequestReader::subject);
+        return items(json, RequestFields.MAX_SUBJECTS, PlainRequestReader::subject);
     }
 
     private static SubjectScore subject(StrictJsonCursor json, int index) throws Refused {
         Object[] subject = fields(json, SUBJECT, null);
         String field = "exam.subjects[" + index + "]";
-        String name = FeedbackRequestParser.requiredText(subject[0], field + ".name", FeedbackRequestParser.MAX_TEXT_LENGTH);
-        Double score = FeedbackRequestParser.optionalScore(subject[1], field + ".score");
+        String name = RequestFields.requiredText(subject[0], field + ".name", RequestFields.MAX_TEXT_LENGTH);
+        Double score = RequestFields.optionalScore(subject[1], field + ".score");
         if (score == null) {
             throw Refused.INSTANCE;
         }
@@ -170,16 +170,16 @@ final class PlainRequestReader {
         @SuppressWarnings("unchecked")
         List<String> held = c[4] == null ? List.of() : (List<String>) c[4];
         return new CandidateInfo(
-                FeedbackRequestParser.optionalDate(c[0], "candidate.birthDate"),
-                FeedbackRequestParser.optionalDate(c[1], "candidate.writtenPassAnnouncedOn"),
+                RequestFields.optionalDate(c[0], "candidate.birthDate"),
+                RequestFields.optionalDate(c[1], "candidate.writtenPassAnnouncedOn"),
                 c[2] == null ? null
-                        : FeedbackRequestParser.requiredEnum(c[2], "candidate.eligibilityDocuments", DocumentStatus.class),
-                FeedbackRequestParser.attempts(c[3]), held);
+                        : RequestFields.requiredEnum(c[2], "candidate.eligibilityDocuments", DocumentStatus.class),
+                RequestFields.attempts(c[3]), held);
     }
 
     /** The held qualification codes; JSON null reads as none. */
     private static List<String> heldCodes(StrictJsonCursor json) throws Refused {
-        return items(json, Integer.MAX_VALUE, (cursor, index) -> FeedbackRequestParser.heldCode(cursor.scalar(), index));
+        return items(json, Integer.MAX_VALUE, (cursor, index) -> RequestFields.heldCode(cursor.scalar(), index));
     }
 
     /** Marks a field as read; a field given twice is left to the tree (which keeps the last). */

@@ -22,14 +22,14 @@ class FeedbackRequestParserScoreTest {
     void everyTenthAndWholeScoreIsReadAsTheDecimalCheckReadsIt() {
         for (int k = 0; k <= 1000; k++) {
             Double tenth = k / 10.0;
-            Double fast = FeedbackRequestParser.wholeTenths(tenth);
+            Double fast = RequestFields.wholeTenths(tenth);
             if (fast != null) {
                 assertEquals(byTheDecimalCheck(tenth), fast, "score " + tenth);
             }
-            assertEquals(byTheDecimalCheck(tenth), FeedbackRequestParser.optionalScore(tenth, "exam.totalScore"));
+            assertEquals(byTheDecimalCheck(tenth), RequestFields.optionalScore(tenth, "exam.totalScore"));
         }
         for (int v = -5; v <= 105; v++) {
-            Double fast = FeedbackRequestParser.wholeTenths(v);
+            Double fast = RequestFields.wholeTenths(v);
             assertEquals(v >= 0 && v <= 100 ? byTheDecimalCheck(v) : null, fast, "score " + v);
         }
     }
@@ -38,7 +38,7 @@ class FeedbackRequestParserScoreTest {
     void anythingElseIsLeftToTheDecimalCheck() {
         for (Object other : new Object[] {-0.0, 0.0, 0.05, 58.55, 100.1, -0.1, 1e-7, Double.NaN, Double.POSITIVE_INFINITY,
                 101, -1, 7L, "58.5", Float.valueOf(1.5f)}) {
-            assertNull(FeedbackRequestParser.wholeTenths(other), String.valueOf(other));
+            assertNull(RequestFields.wholeTenths(other), String.valueOf(other));
         }
     }
 }
