@@ -79,8 +79,8 @@ public final class SectionTableForm {
             }
             lastColumn = c;
             String snippet = snippets == null ? "" : formatter.formatCellValue(snippets.getCell(c)).strip();
-            DecisionTableChecker.Kind kind = DecisionTableChecker.kindOf(keyword, snippet);
-            String field = kind == DecisionTableChecker.Kind.FLAG ? snippet.split("\\s")[0] : DecisionTableChecker.fieldOf(snippet);
+            ColumnKind kind = ColumnKind.of(keyword, snippet);
+            String field = kind == ColumnKind.FLAG ? snippet.split("\\s")[0] : ColumnKind.fieldOf(snippet);
             DataValidation validation = validation(helper, lists, kind, field, messageNames, new CellRangeAddressList(first, last, c, c));
             if (validation != null) {
                 sheet.addValidationData(validation);
@@ -113,7 +113,7 @@ public final class SectionTableForm {
         sheet.enableLocking();
     }
 
-    private static DataValidation validation(DataValidationHelper helper, Lists lists, DecisionTableChecker.Kind kind, String field,
+    private static DataValidation validation(DataValidationHelper helper, Lists lists, ColumnKind kind, String field,
                                              List<String> messageNames, CellRangeAddressList range) {
         DataValidationConstraint constraint;
         boolean strict = true;
@@ -128,7 +128,7 @@ public final class SectionTableForm {
                 prompt = "O 만 씁니다. 비우면 따지지 않습니다.";
             }
             case ENUM -> {
-                var values = DecisionTableChecker.ENUM_FIELDS.get(field);
+                var values = ColumnKind.ENUM_FIELDS.get(field);
                 if (values == null) {
                     return null;
                 }
@@ -298,7 +298,7 @@ public final class SectionTableForm {
                 Map.entry("nextStageScheduleKnown", "다음 단계 회차 일정이 있는지입니다."),
                 Map.entry("writtenPassKnown", "필기 합격 발표일(필기면제 시작일)을 아는지입니다."));
 
-        static String explain(DecisionTableChecker.Kind kind, String field, String header) {
+        static String explain(ColumnKind kind, String field, String header) {
             String title = header.isBlank() ? "" : header.lines().findFirst().orElse("") + ": ";
             String body = switch (kind) {
                 case DESCRIPTION -> "이 행이 하는 일을 적습니다. 추적(?explain=true) 결과에 그대로 나옵니다.";
