@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,10 @@ import java.util.regex.Pattern;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.reference.PassCriterion;
 
-/** Reads {@code parameters.yaml}, checking every value against its accepted range. */
+/**
+ * Reads {@code parameters.yaml}, checking every value against its accepted range; the pass
+ * criteria are read by {@link PassCriteriaReader}.
+ */
 public final class ParametersReader {
     public static final String FILE = "parameters.yaml";
     static final String EXPIRING_DAYS = "필기면제 임박 일수";
@@ -31,31 +33,25 @@ public final class ParametersReader {
     static final String DOCUMENTS = "응시자격 서류 제출 대상";
     static final String DOCUMENT_GRADES = "등급";
     static final String DOCUMENT_QUALIFICATIONS = "종목";
-    static final String EXCEPTIONS = "종목별 합격기준 예외";
-    static final String EXCEPTION_CODE = "종목";
-    static final String EXCEPTION_STAGE = "단계";
-    static final String EXCEPTION_SOURCE = "근거";
     private static final List<String> NAMES = List.of("필기면제 임박 일수", "필기면제 기간 년수", "면제 회차 부족 시 다음 필기 면제",
             "면제 기간 최소 회차", "실기 회차 기준일", "일정이 서로 다를 때 따를 일정", "청년 할인 최대 나이", "청년 응시료 할인 진행", "만족도 조사 진행",
             "합격기준 기본값", "종목별 합격기준 예외", "응시자격 서류 제출 대상");
     private static final Pattern CODE = Pattern.compile("^(\\d{4})(\\s.*)?$");
     static final String SURVEY = "만족도 조사 진행";
-    static final String CRITERIA = "합격기준 기본값";
-    static final String WRITTEN = "필기";
-    static final String SECOND = "실기·면접";
-    static final String SUBJECT_MIN = "과목 최저";
-    static final String AVERAGE_MIN = "평균 최저";
-    static final String NONE = "없음";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String path;
     private final String text;
+    private final YamlLines lines;
     private final List<RuleProblem> problems = new ArrayList<>();
+    private final PassCriteriaReader criteria;
 
     private ParametersReader(String path, byte[] content) {
         this.path = path;
         this.text = new String(content, StandardCharsets.UTF_8);
+        this.lines = new YamlLines(text);
+        this.criteria = new PassCriteriaReader(path, lines, problems);
     }
 
     /** Reads the file; problems found are added to {@code sink}; empty when the file is unusable. */
@@ -86,7 +82,7 @@ public final class ParametersReader {
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!NAMES.contains(name)) {
-                problems.add(RuleProblem.atLine(path, lineOf(name), "알 수 없는 매개변수 '" + name + "'입니다. 쓸 수 있는 이름: "
+                problems.add(RuleProblem.atLine(path, lines.lineOf(name), "알 수 없는 매개변수 '" + name + "'입니다. 쓸 수 있는 이름: "
                         + String.join(", ", NAMES) + "."));
             }
         });
@@ -99,9 +95,9 @@ public final class ParametersReader {
         boolean youthEnabled = yesNo(root, YOUTH_ENABLED);
         boolean survey = yesNo(root, SURVEY);
         RoundEvent event = roundEvent(root);
-        Map<Grade, PassCriterion> written = criteria(root, WRITTEN);
-        Map<Grade, PassCriterion> second = criteria(root, SECOND);
-        List<Parameters.CriterionException> exceptions = exceptions(root);
+        Map<Grade, PassCriterion> written = criteria.criteria(root, PassCriteriaReader.WRITTEN);
+        Map<Grade, PassCriterion> second = criteria.criteria(root, PassCriteriaReader.SECOND);
+        List<Parameters.CriterionException> exceptions = criteria.exceptions(root);
         Set<Grade> documentGrades = documentGrades(root);
         Set<String> documentCodes = documentQualifications(root);
         if (!problems.isEmpty()) {
@@ -118,13 +114,13 @@ public final class ParametersReader {
             return min;
         }
         if (!value.isIntegralNumber()) {
-            problems.add(RuleProblem.atLine(path, lineOf(name), "'" + name + "' 값 '" + value.asText() + "'은(는) 정수가 아닙니다. "
+            problems.add(RuleProblem.atLine(path, lines.lineOf(name), "'" + name + "' 값 '" + value.asText() + "'은(는) 정수가 아닙니다. "
                     + min + "~" + max + " 사이의 정수를 적어 주세요."));
             return min;
         }
         int v = value.asInt();
         if (v < min || v > max) {
-            problems.add(RuleProblem.atLine(path, lineOf(name), "'" + name + "' 값 " + v + "은(는) 허용 범위를 벗어났습니다. "
+            problems.add(RuleProblem.atLine(path, lines.lineOf(name), "'" + name + "' 값 " + v + "은(는) 허용 범위를 벗어났습니다. "
                     + min + "~" + max + " 사이의 정수를 적어 주세요."));
         }
         return v;
@@ -137,7 +133,7 @@ public final class ParametersReader {
             return true;
         }
         if (!text.equals("아니오")) {
-            problems.add(RuleProblem.atLine(path, lineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
+            problems.add(RuleProblem.atLine(path, lines.lineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
         }
         return false;
     }
@@ -149,7 +145,7 @@ public final class ParametersReader {
             return true;
         }
         if (!text.equals("종목 일정")) {
-            problems.add(RuleProblem.atLine(path, lineOf(SCHEDULE_SOURCE), "'" + SCHEDULE_SOURCE
+            problems.add(RuleProblem.atLine(path, lines.lineOf(SCHEDULE_SOURCE), "'" + SCHEDULE_SOURCE
                     + "' 값은 '종목 일정' 또는 '계열 일정'이어야 합니다(지금: '" + text + "')."));
         }
         return false;
@@ -164,96 +160,10 @@ public final class ParametersReader {
             case "시험시작일":
                 return RoundEvent.EXAM_START;
             default:
-                problems.add(RuleProblem.atLine(path, lineOf(ROUND_EVENT), "'" + ROUND_EVENT
+                problems.add(RuleProblem.atLine(path, lines.lineOf(ROUND_EVENT), "'" + ROUND_EVENT
                         + "' 값은 '접수시작일' 또는 '시험시작일'이어야 합니다(지금: '" + text + "')."));
                 return RoundEvent.REGISTRATION_START;
         }
-    }
-
-    private Map<Grade, PassCriterion> criteria(JsonNode root, String stage) {
-        Map<Grade, PassCriterion> result = new EnumMap<>(Grade.class);
-        JsonNode table = root.path(CRITERIA).path(stage);
-        if (!table.isObject()) {
-            problems.add(RuleProblem.inFile(path, "'" + CRITERIA + "' 아래에 '" + stage + "' 표가 없습니다. 등급마다 과목 최저와 평균 최저를 적어 주세요."));
-            return result;
-        }
-        for (Grade grade : Grade.values()) {
-            JsonNode row = table.get(grade.name());
-            if (row == null || !row.isObject()) {
-                problems.add(RuleProblem.inFile(path, "'" + CRITERIA + "' '" + stage + "'에 " + grade.name() + " 행이 없습니다."));
-                continue;
-            }
-            PassCriterion criterion = criterion(row, "'" + stage + "' " + grade.name(), lineOf(grade.name()));
-            if (criterion != null) {
-                result.put(grade, criterion);
-            }
-        }
-        return result;
-    }
-
-    /** A {과목 최저, 평균 최저} pair; null (with a problem named after {@code what}) when it is not one. */
-    private PassCriterion criterion(JsonNode row, String what, Integer line) {
-        JsonNode subject = row.get(SUBJECT_MIN);
-        JsonNode average = row.get(AVERAGE_MIN);
-        Integer subjectMinimum = null;
-        if (subject == null || !(subject.isIntegralNumber() || NONE.equals(subject.asText()))) {
-            problems.add(RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "'은(는) 0~100 사이의 정수 또는 '없음'이어야 합니다."));
-        } else if (subject.isIntegralNumber()) {
-            subjectMinimum = subject.asInt();
-            if (subjectMinimum < 0 || subjectMinimum > 100) {
-                problems.add(RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "' " + subjectMinimum + "은(는) 0~100 사이여야 합니다."));
-            }
-        }
-        if (average == null || !average.isIntegralNumber() || average.asInt() < 0 || average.asInt() > 100) {
-            problems.add(RuleProblem.atLine(path, line, what + "의 '" + AVERAGE_MIN + "'은(는) 0~100 사이의 정수여야 합니다."));
-            return null;
-        }
-        return new PassCriterion(subjectMinimum, average.asInt());
-    }
-
-    /** The per-qualification exceptions: each names the 종목, the stage, the criterion and its source. */
-    private List<Parameters.CriterionException> exceptions(JsonNode root) {
-        List<Parameters.CriterionException> result = new ArrayList<>();
-        JsonNode list = root.get(EXCEPTIONS);
-        if (list == null || list.isNull()) {
-            return result;
-        }
-        if (!list.isArray()) {
-            problems.add(RuleProblem.atLine(path, lineOf(EXCEPTIONS), "'" + EXCEPTIONS + "'은(는) '- 종목: …' 항목의 목록이어야 합니다(없으면 [] )."));
-            return result;
-        }
-        Set<String> seen = new TreeSet<>();
-        for (JsonNode item : list) {
-            String code = code(item.path(EXCEPTION_CODE).asText(""));
-            String what = "'" + EXCEPTIONS + "'의 종목 '" + item.path(EXCEPTION_CODE).asText("") + "'";
-            Integer line = lineContaining(item.path(EXCEPTION_CODE).asText("(없음)"));
-            if (code == null) {
-                problems.add(RuleProblem.atLine(path, line, what + ": '" + EXCEPTION_CODE
-                        + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: 2085 … ). "));
-                continue;
-            }
-            String stageText = item.path(EXCEPTION_STAGE).asText("");
-            if (!stageText.equals(WRITTEN) && !stageText.equals(SECOND)) {
-                problems.add(RuleProblem.atLine(path, line, what + ": '" + EXCEPTION_STAGE + "'은(는) '" + WRITTEN + "' 또는 '"
-                        + SECOND + "'이어야 합니다(지금: '" + stageText + "')."));
-                continue;
-            }
-            String source = item.path(EXCEPTION_SOURCE).asText("").strip();
-            if (source.isEmpty()) {
-                problems.add(RuleProblem.atLine(path, line, what + ": 예외에는 '" + EXCEPTION_SOURCE
-                        + "'(예: 종목정보 취득방법의 합격기준 문장)을 적어야 합니다."));
-                continue;
-            }
-            if (!seen.add(code + "/" + stageText)) {
-                problems.add(RuleProblem.atLine(path, line, what + ": 같은 종목·단계의 예외가 두 번 있습니다. 하나만 남겨 주세요."));
-                continue;
-            }
-            PassCriterion criterion = criterion(item, what, line);
-            if (criterion != null) {
-                result.add(new Parameters.CriterionException(code, stageText.equals(SECOND), criterion, source));
-            }
-        }
-        return result;
     }
 
     private Set<Grade> documentGrades(JsonNode root) {
@@ -268,7 +178,7 @@ public final class ParametersReader {
             try {
                 grades.add(Grade.valueOf(item.asText("").strip()));
             } catch (IllegalArgumentException e) {
-                problems.add(RuleProblem.atLine(path, lineOf(DOCUMENT_GRADES), "'" + DOCUMENTS + "'의 등급 '" + item.asText("")
+                problems.add(RuleProblem.atLine(path, lines.lineOf(DOCUMENT_GRADES), "'" + DOCUMENTS + "'의 등급 '" + item.asText("")
                         + "'을(를) 알 수 없습니다. 쓸 수 있는 값: PROFESSIONAL_ENGINEER, MASTER_CRAFTSMAN, ENGINEER, "
                         + "INDUSTRIAL_ENGINEER, CRAFTSMAN, SERVICE."));
             }
@@ -283,14 +193,14 @@ public final class ParametersReader {
             return codes;
         }
         if (!list.isArray()) {
-            problems.add(RuleProblem.atLine(path, lineOf(DOCUMENT_QUALIFICATIONS), "'" + DOCUMENTS + "'의 '" + DOCUMENT_QUALIFICATIONS
+            problems.add(RuleProblem.atLine(path, lines.lineOf(DOCUMENT_QUALIFICATIONS), "'" + DOCUMENTS + "'의 '" + DOCUMENT_QUALIFICATIONS
                     + "'은(는) 종목 목록이어야 합니다. 예: 종목: [\"9540 임상심리사2급\"]"));
             return codes;
         }
         for (JsonNode item : list) {
             String code = code(item.asText(""));
             if (code == null) {
-                problems.add(RuleProblem.atLine(path, lineContaining(item.asText("")), "'" + DOCUMENTS + "'의 종목 '" + item.asText("")
+                problems.add(RuleProblem.atLine(path, lines.lineContaining(item.asText("")), "'" + DOCUMENTS + "'의 종목 '" + item.asText("")
                         + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: \"9540 임상심리사2급\")."));
             } else {
                 codes.add(code);
@@ -300,32 +210,8 @@ public final class ParametersReader {
     }
 
     /** The four-digit 종목코드 at the start of an entry such as "9540 임상심리사2급"; null when there is none. */
-    private static String code(String entry) {
+    static String code(String entry) {
         Matcher m = CODE.matcher(entry.strip());
         return m.matches() ? m.group(1) : null;
-    }
-
-    private Integer lineContaining(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String[] lines = this.text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(text)) {
-                return i + 1;
-            }
-        }
-        return null;
-    }
-
-    private Integer lineOf(String key) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].strip();
-            if (l.startsWith(key + ":") || l.startsWith(key + " :")) {
-                return i + 1;
-            }
-        }
-        return null;
     }
 }

@@ -227,7 +227,7 @@ public final class RuleSet {
                     all.add(toChoice(shown));
                 }
             }
-            all.sort(Comparator.comparing((SectionChoice c) -> sourceOrder(c.decidedBy().source())));
+            all.sort(Comparator.comparing((SectionChoice c) -> SourceOrder.key(c.decidedBy().source())));
             return all;
         } finally {
             session.dispose();
@@ -241,7 +241,7 @@ public final class RuleSet {
     public List<Rule> compiledRules() {
         return kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
-                .sorted(Comparator.comparing((Rule r) -> sourceOrder(sourceOf(r.getName()).source())))
+                .sorted(Comparator.comparing((Rule r) -> SourceOrder.key(sourceOf(r.getName()).source())))
                 .toList();
     }
 
@@ -253,7 +253,7 @@ public final class RuleSet {
             if (fact instanceof SectionShown shown) {
                 SectionChoice choice = toChoice(shown);
                 SectionChoice earlier = chosen.get(choice.id());
-                if (earlier == null || precedes(choice, earlier)) {
+                if (earlier == null || SourceOrder.precedes(choice, earlier)) {
                     chosen.put(choice.id(), choice);
                 }
             } else if (fact instanceof ExemptionStatus status) {
@@ -265,32 +265,6 @@ public final class RuleSet {
         List<SectionChoice> sections = new ArrayList<>(chosen.values());
         sections.sort(Comparator.comparingInt(SectionChoice::order).thenComparing(SectionChoice::id));
         return new RuleOutcome(sections, exemptionStatus, youthMaxAge, judgements);
-    }
-
-    /** When two rows show the same section, the row higher up in the table wins (documented in rules/README.md). */
-    private static boolean precedes(SectionChoice candidate, SectionChoice current) {
-        return sourceOrder(candidate.decidedBy().source()).compareTo(sourceOrder(current.decidedBy().source())) < 0;
-    }
-
-    /** The sort key of a rule's source (file, then row or line), made once per source: analysis sorts millions. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> SOURCE_ORDER = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String sourceOrder(String source) {
-        String known = SOURCE_ORDER.get(source);
-        if (known == null) {
-            known = sourceOrderOnce(source);
-            if (SOURCE_ORDER.size() < 100_000) {
-                SOURCE_ORDER.putIfAbsent(source, known);
-            }
-        }
-        return known;
-    }
-
-    private static String sourceOrderOnce(String source) {
-        int at = source.lastIndexOf(' ');
-        String file = at < 0 ? source : source.substring(0, at);
-        String number = at < 0 ? "0" : source.substring(at + 1);
-        return file + String.format("%08d", Integer.parseInt(number.replaceAll("\\D", "0")));
     }
 
     private SectionChoice toChoice(SectionShown shown) {

@@ -2,13 +2,10 @@ package kr.qfeedback.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -29,11 +24,6 @@ import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,23 +31,19 @@ import org.slf4j.LoggerFactory;
  * Turns a folder of staff-edited rule files into a {@link RuleSet}, or fails with every problem
  * located in the files staff edited (never in generated DRL). Reads parameters and messages
  * first, checks each decision table cell by cell, converts tables to DRL sheet by sheet, then
- * lets Drools compile everything and maps its messages back to sheet rows and DRL lines.
+ * lets Drools compile everything ({@link DroolsBuild}) and maps its messages back to sheet rows and
+ * DRL lines ({@link DroolsProblems}).
  */
 public final class RuleSetCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetCompiler.class);
     private static final String TABLE_SUFFIX = ".drl.xlsx";
     private static final String DRL_SUFFIX = ".drl";
-    private static final String RESOURCES = "src/main/resources/";
     private static final String REFERENCE_FILE = "reference/qualifications.json";
-    private static final Pattern QUOTED = Pattern.compile("'([^']{1,80})'|\"([^\"]{1,80})\"");
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.$]+)\\.\\w+\\(\\)");
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     /** How long a compilation may take (seconds, system property {@code qf.rules.compileSeconds}, default 60). */
     static final Duration COMPILE_BUDGET = Duration.ofSeconds(Long.getLong("qf.rules.compileSeconds", 60));
 
-    private final KieServices kie = KieServices.Factory.get();
+    private final DroolsBuild drools = new DroolsBuild();
     private final Duration budget;
 
     public RuleSetCompiler() {
@@ -128,15 +114,15 @@ public final class RuleSetCompiler {
             sources.add(new GeneratedDrl(drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
         }
         // Rule files are data: nothing is compiled before every text has passed the allow-list.
-        RuleAllowList.Checked allowed = RuleAllowList.check(sources, RuleSetCompiler::locate);
+        RuleAllowList.Checked allowed = RuleAllowList.check(sources, DroolsProblems::locate);
         problems.addAll(allowed.problems());
         List<GeneratedDrl> checkedSources = sources.stream().filter(s -> !allowed.refused().contains(s)).toList();
         if (!problems.isEmpty()) {
             // Still compile the hand-written DRL files that passed (quick), so their mistakes are reported in the same run.
-            build(checkedSources.stream().filter(s -> !s.fromTable()).toList(), problems);
+            drools.build(checkedSources.stream().filter(s -> !s.fromTable()).toList(), problems);
             throw new RuleSetException(problems);
         }
-        KieBase kieBase = build(checkedSources, problems);
+        KieBase kieBase = drools.build(checkedSources, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -216,7 +202,7 @@ public final class RuleSetCompiler {
                 result.add(new GeneratedDrl(file, sheet, drl, true, checked.rowDescriptions().get(sheet)));
             } catch (RuntimeException e) {
                 problems.add(RuleProblem.atCell(RuleFiles.display(file), sheet, rowIn(e.getMessage()), null,
-                        "결정표를 읽을 수 없습니다: " + oneLine(e.getMessage())
+                        "결정표를 읽을 수 없습니다: " + DroolsProblems.oneLine(e.getMessage())
                                 + ". RuleTable 아래 행(CONDITION/ACTION, 객체, 코드, 제목)의 구조를 확인해 주세요."));
             }
         }
@@ -236,101 +222,6 @@ public final class RuleSetCompiler {
         return compiler.listenerToString(listener);
     }
 
-    private KieBase build(List<GeneratedDrl> sources, List<RuleProblem> problems) {
-        KieFileSystem kfs = kie.newKieFileSystem();
-        ReleaseId releaseId = kie.newReleaseId("kr.qfeedback.rules", "ruleset", "1." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        // Drools names a message's file relative to src/main/resources.
-        Map<String, GeneratedDrl> byResource = new LinkedHashMap<>();
-        int n = 0;
-        for (GeneratedDrl source : sources) {
-            String resource = packageFolder(source.drl()) + "/r" + (n++) + ".drl";
-            byResource.put(resource, source);
-            kfs.write(RESOURCES + resource, source.drl());
-        }
-        KieBuilder builder;
-        try {
-            builder = kie.newKieBuilder(kfs).buildAll();
-        } catch (RuntimeException e) {
-            problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙을 컴파일할 수 없습니다: " + oneLine(e.getMessage())));
-            return null;
-        }
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message m : errors) {
-            GeneratedDrl source = byResource.get(resourceOf(m.getPath()));
-            // A parser failure is followed by a line-less "null Package" echo; the located error says it all.
-            boolean echo = m.getLine() <= 0 && source != null && errors.stream()
-                    .anyMatch(o -> o.getLine() > 0 && source == byResource.get(resourceOf(o.getPath())));
-            if (!echo) {
-                problems.add(locate(source, m));
-            }
-        }
-        if (!problems.isEmpty()) {
-            // A clean build of only the DRL files (other files being broken) was installed; drop it.
-            kie.getRepository().removeKieModule(releaseId);
-            return null;
-        }
-        try {
-            return kie.newKieContainer(releaseId).getKieBase();
-        } finally {
-            kie.getRepository().removeKieModule(releaseId);
-        }
-    }
-
-    private static String resourceOf(String path) {
-        return path != null && path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
-    }
-
-    /** Drools wants a DRL file in the folder of its package. */
-    private static String packageFolder(String drl) {
-        Matcher m = PACKAGE.matcher(drl);
-        return m.find() ? m.group(1).replace('.', '/') : "rules";
-    }
-
-    private static RuleProblem locate(GeneratedDrl source, Message m) {
-        return locate(source, m.getLine(), m.getText());
-    }
-
-    /** A Drools message (parser or compiler) about {@code line} of {@code source}, where staff find it. */
-    static RuleProblem locate(GeneratedDrl source, int line, String message) {
-        String text = oneLine(message);
-        if (source == null) {
-            return RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙 컴파일 오류: " + text);
-        }
-        if (!source.fromTable()) {
-            return RuleProblem.atLine(RuleFiles.display(source.file()), line > 0 ? line : null,
-                    "DRL 규칙 오류: " + text + ". 괄호, 따옴표, 필드 이름(rules/README.md 의 Profile 표)을 확인해 주세요."
-                            + knownFields(text));
-        }
-        Integer row = source.rowOfLine(line);
-        return RuleProblem.atCell(RuleFiles.display(source.file()), source.sheet(), row, null,
-                "이 행의 조건이나 동작을 규칙으로 바꿀 수 없습니다(" + culprit(text)
-                        + "). 칸에 허용되는 값만 적었는지 확인해 주세요.");
-    }
-
-    /** For an unknown field, the names the fact does have, e.g. " Profile 에서 쓸 수 있는 이름: outcome, stage, …". */
-    private static String knownFields(String text) {
-        Matcher m = UNKNOWN_FIELD.matcher(text);
-        if (!m.find()) {
-            return "";
-        }
-        try {
-            Class<?> type = Class.forName(m.group(1), false, RuleSetCompiler.class.getClassLoader());
-            if (!type.isRecord()) {
-                return "";
-            }
-            return " " + type.getSimpleName() + " 에서 쓸 수 있는 이름: " + Arrays.stream(type.getRecordComponents())
-                    .map(RecordComponent::getName).collect(Collectors.joining(", ")) + ".";
-        } catch (ClassNotFoundException | LinkageError e) {
-            return "";
-        }
-    }
-
-    private static String culprit(String text) {
-        Matcher m = QUOTED.matcher(text);
-        return m.find() ? "문제가 된 값: " + (m.group(1) != null ? m.group(1) : m.group(2)) : text;
-    }
-
     private static Integer rowIn(String message) {
         if (message == null) {
             return null;
@@ -340,9 +231,5 @@ public final class RuleSetCompiler {
             return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
         }
         return null;
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 }
