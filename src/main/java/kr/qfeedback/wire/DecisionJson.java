@@ -55,11 +55,8 @@ public final class DecisionJson {
     private static final int MAX_CACHED_LINK_LISTS = 1024;
     private static final Map<List<Link>, byte[]> LINK_ARRAYS = new ConcurrentHashMap<>();
 
-    /** A links list and its JSON. Immutable, so that slots can be shared between threads without locks. */
-    private record EncodedLinks(List<Link> links, byte[] json) {
-    }
-
-    private static final EncodedLinks[] RECENT_LINKS = new EncodedLinks[256];
+    /** The same few lists, recognised by identity first: a section's links are the very list of its message. */
+    private static final IdentityCache<List<Link>, byte[]> RECENT_LINKS = new IdentityCache<>(DecisionJson::linkArrayByValue, 256, 1 << 12);
     /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
     private static final HundredthsTable<byte[]> HUNDREDTHS =
             new HundredthsTable<>(d -> new JsonBytes(8).number(d).toByteArray(), byte[][]::new);
@@ -144,7 +141,7 @@ public final class DecisionJson {
         text(json.raw(BODY), s.bodyText());
         json.raw(DATA);
         object(json, s.data());
-        json.raw(LINKS).raw(linkArray(s.links())).raw('}');
+        json.raw(LINKS).raw(RECENT_LINKS.formOf(s.links())).raw('}');
     }
 
     /** A text as one JSON string: its fixed pieces copied as encoded before, its values encoded now. */
@@ -163,22 +160,6 @@ public final class DecisionJson {
             }
         }
         json.raw('"');
-    }
-
-    /**
-     * The links as a JSON array, encoded once per distinct list. A section's links are the very
-     * list of its message, so the list last seen in its slot of {@link #RECENT_LINKS} is recognised
-     * by identity first, without hashing the list.
-     */
-    private static byte[] linkArray(List<Link> links) {
-        int slot = System.identityHashCode(links) & (RECENT_LINKS.length - 1);
-        EncodedLinks recent = RECENT_LINKS[slot];
-        if (recent != null && recent.links() == links) {
-            return recent.json();
-        }
-        byte[] json = linkArrayByValue(links);
-        RECENT_LINKS[slot] = new EncodedLinks(links, json);
-        return json;
     }
 
     private static byte[] linkArrayByValue(List<Link> links) {

@@ -22,17 +22,12 @@ final class StrictJsonCursor {
     }
 
     static final int MAX_DEPTH = 64;
-    private static final int MAX_DIGITS = 18;
-    /** Longer numbers are left to the parser (whose own limit is 1000 characters). */
-    private static final int MAX_NUMBER_LENGTH = 100;
     private static final byte[][] NO_NAMES = {};
-    /** Powers of ten that are exact doubles, for the fast decimal path. */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-    private final byte[] bytes;
-    private final int end;
-    private int at;
+    /** Read by {@link JsonNumbers} too, which moves {@link #at} past the number it reads. */
+    final byte[] bytes;
+    final int end;
+    int at;
 
     StrictJsonCursor(byte[] bytes) {
         this(bytes, 0, bytes.length);
@@ -151,7 +146,7 @@ final class StrictJsonCursor {
                 return null;
             default:
                 if (next == '-' || (next >= '0' && next <= '9')) {
-                    return number();
+                    return JsonNumbers.read(this);
                 }
                 throw Refused.INSTANCE;
         }
@@ -246,89 +241,12 @@ final class StrictJsonCursor {
     }
 
     /** A value must be followed by white space, a separator, a closing bracket or the end. */
-    private void delimiter() throws Refused {
+    void delimiter() throws Refused {
         if (at < end) {
             byte b = bytes[at];
             if (b != ',' && b != '}' && b != ']' && b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 throw Refused.INSTANCE;
             }
         }
-    }
-
-    /**
-     * A JSON number: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}. Whole numbers
-     * are Integer or Long as Jackson makes them (longer ones are refused); others the nearest
-     * double, computed exactly as {@link Double#parseDouble} would (a short decimal by one correctly
-     * rounded division).
-     */
-    private Number number() throws Refused {
-        int start = at;
-        boolean negative = bytes[at] == '-';
-        int i = negative ? at + 1 : at;
-        int intStart = i;
-        long mantissa = 0;
-        int digits = 0;
-        while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-            if (++digits <= MAX_DIGITS) {
-                mantissa = mantissa * 10 + (bytes[i] - '0');
-            }
-            i++;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || (intDigits > 1 && bytes[intStart] == '0')) {
-            throw Refused.INSTANCE; // no digits, or a leading zero
-        }
-        int fractionDigits = 0;
-        boolean decimal = false;
-        if (i < end && bytes[i] == '.') {
-            decimal = true;
-            int fractionStart = ++i;
-            while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-                if (++digits <= MAX_DIGITS) {
-                    mantissa = mantissa * 10 + (bytes[i] - '0');
-                }
-                i++;
-            }
-            fractionDigits = i - fractionStart;
-            if (fractionDigits == 0) {
-                throw Refused.INSTANCE;
-            }
-        }
-        boolean exponent = false;
-        if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
-            exponent = true;
-            i++;
-            if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
-                i++;
-            }
-            int exponentStart = i;
-            while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
-                i++;
-            }
-            if (i == exponentStart) {
-                throw Refused.INSTANCE;
-            }
-        }
-        if (i - start > MAX_NUMBER_LENGTH) {
-            throw Refused.INSTANCE;
-        }
-        at = i;
-        delimiter();
-        if (!decimal && !exponent) {
-            if (digits > MAX_DIGITS) {
-                throw Refused.INSTANCE; // Jackson would make a BigInteger: the parser decides
-            }
-            long value = negative ? -mantissa : mantissa;
-            if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                return Integer.valueOf((int) value); // not in a conditional expression: that would make both a Long
-            }
-            return Long.valueOf(value);
-        }
-        if (!exponent && digits <= MAX_DIGITS && mantissa < (1L << 53) && fractionDigits < POWERS_OF_TEN.length) {
-            // Both operands are exact doubles and IEEE division rounds correctly: this is parseDouble's answer.
-            double value = mantissa / POWERS_OF_TEN[fractionDigits];
-            return negative ? -value : value;
-        }
-        return Double.parseDouble(new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
     }
 }
