@@ -1,39 +1,22 @@
 package kr.qfeedback.batch;
 
-import kr.qfeedback.wire.FeedbackRequestParser;
-
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import kr.qfeedback.feedback.FeedbackDecision;
-import kr.qfeedback.feedback.FeedbackRequest;
-import kr.qfeedback.feedback.Grade;
-import kr.qfeedback.wire.ApiError;
-import kr.qfeedback.wire.DecisionJson;
-import kr.qfeedback.wire.DecisionService;
-import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.rules.RuleSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kr.qfeedback.wire.FeedbackRequestParser;
 
 /**
  * Decides a whole cohort: NDJSON requests in, NDJSON answers out, line {@code N} of the output
@@ -55,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * a last line without {@code \n} counts.
  *
  * <h2>How</h2>
- * A bounded pipeline with one hop per chunk, never per line: a reader thread cuts the input into
- * chunks of {@value #CHUNK_LINES} lines (or about 1 MiB), a pool of {@code threads} workers decides
- * whole chunks, and the calling thread writes finished chunks in input order. Chunks, with their
+ * A bounded pipeline with one hop per chunk, never per line: a reader thread ({@link ChunkReader})
+ * cuts the input into chunks of {@value #CHUNK_LINES} lines (or about 1 MiB), a pool of
+ * {@code threads} workers decides whole chunks ({@link ChunkDecider}), and the calling thread writes
+ * finished chunks in input order and adds up the {@link BatchSummary}. Chunks ({@link Chunk}), with their
  * input and output buffers, are recycled from a fixed pool of {@value #CHUNKS_PER_THREAD} per worker
  * (+1), so memory stays flat whatever the size of the input; every queue is bounded by that pool.
  * The output file is written around the page cache where the file system allows it
@@ -69,10 +53,8 @@ public final class BatchRunner {
     static final int CHUNKS_PER_THREAD = 3;
     /** The same limit as the HTTP body limit. */
     public static final int MAX_LINE_BYTES = FeedbackRequestParser.MAX_BODY_BYTES;
-    private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
-    private static final int READ_BUFFER = 1 << 16;
 
-    private final DecisionService decisions;
+    private final ChunkDecider decider;
     private final int chunkLines;
 
     public BatchRunner() {
@@ -81,7 +63,7 @@ public final class BatchRunner {
 
     /** @param clock gives {@code asOf} to requests that have none (Asia/Seoul date), as in the API */
     public BatchRunner(Clock clock, int chunkLines) {
-        this.decisions = new DecisionService(Objects.requireNonNull(clock, "clock must not be null"));
+        this.decider = new ChunkDecider(Objects.requireNonNull(clock, "clock must not be null"));
         if (chunkLines < 1) {
             throw new IllegalArgumentException("chunkLines must be at least 1, not " + chunkLines);
         }
@@ -126,7 +108,7 @@ public final class BatchRunner {
             CompletableFuture<Long> total = progress.wantsTotal()
                     ? CompletableFuture.supplyAsync(() -> countLines(in), BatchRunner::startLineCount) : null;
             progress.start(-1);
-            Reader reader = new Reader(input, free, ordered, workers, rules);
+            ChunkReader reader = new ChunkReader(input, free, ordered, workers, decider, rules, chunkLines);
             Thread readerThread = new Thread(reader, "batch-reader");
             readerThread.setDaemon(true);
             readerThread.start();
@@ -198,254 +180,5 @@ public final class BatchRunner {
      */
     public static long countLines(Path file) {
         return LineCount.of(file);
-    }
-
-    /** Cuts the input into chunks and hands each to the workers; runs on its own thread. */
-    private final class Reader implements Runnable {
-        private final InputStream input;
-        private final BlockingQueue<Chunk> free;
-        private final BlockingQueue<Chunk> ordered;
-        private final ThreadPoolExecutor workers;
-        private final RuleSet rules;
-        volatile Throwable failure;
-
-        Reader(InputStream input, BlockingQueue<Chunk> free, BlockingQueue<Chunk> ordered, ThreadPoolExecutor workers, RuleSet rules) {
-            this.input = input;
-            this.free = free;
-            this.ordered = ordered;
-            this.workers = workers;
-            this.rules = rules;
-        }
-
-        @Override
-        public void run() {
-            try {
-                read();
-            } catch (InterruptedException e) {
-                return; // the writer gave up; it no longer reads the queue
-            } catch (IOException | RuntimeException | Error e) {
-                failure = e;
-            }
-            try {
-                ordered.put(Chunk.END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void read() throws IOException, InterruptedException {
-            byte[] buffer = new byte[READ_BUFFER];
-            long nextLine = 1;
-            Chunk chunk = null;
-            int n;
-            while ((n = input.read(buffer)) >= 0) {
-                int pos = 0;
-                while (pos < n) {
-                    if (chunk == null) {
-                        chunk = free.take();
-                        chunk.firstLine = nextLine;
-                    }
-                    if (!chunk.lineOpen) {
-                        chunk.openLine();
-                    }
-                    int newline = indexOf(buffer, pos, n);
-                    chunk.appendToLine(buffer, pos, (newline < 0 ? n : newline) - pos);
-                    if (newline < 0) {
-                        break;
-                    }
-                    chunk.closeLine();
-                    nextLine++;
-                    pos = newline + 1;
-                    if (chunk.count >= chunkLines || chunk.inLength >= CHUNK_BYTES) {
-                        dispatch(chunk);
-                        chunk = null;
-                    }
-                }
-            }
-            if (chunk != null) {
-                if (chunk.lineOpen) {
-                    chunk.closeLine(); // a last line without \n (it has at least one byte)
-                }
-                dispatch(chunk);
-            }
-        }
-
-        private void dispatch(Chunk chunk) throws InterruptedException {
-            chunk.done = workers.submit(() -> process(chunk, rules));
-            ordered.put(chunk);
-        }
-
-        private int indexOf(byte[] bytes, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (bytes[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
-        }
-    }
-
-    /** Decides every line of one chunk into its output buffer; runs on a worker. */
-    private void process(Chunk chunk, RuleSet rules) {
-        for (int i = 0; i < chunk.count; i++) {
-            long lineNumber = chunk.firstLine + i;
-            try {
-                Buffer body = chunk.line(i, lineNumber, MAX_LINE_BYTES);
-                FeedbackDecision decision = decisions.decide(body, rules);
-                chunk.appendDecision(decision);
-                chunk.decided++;
-            } catch (ApiError error) {
-                chunk.append(errorJson(lineNumber, error).toBuffer());
-                chunk.errors++;
-            } catch (RuntimeException e) {
-                LOG.warn("batch line {} could not be decided: {}", lineNumber, e.toString(), e);
-                chunk.append(errorJson(lineNumber, ApiError.internal()).toBuffer());
-                chunk.errors++;
-            }
-        }
-    }
-
-    static JsonObject errorJson(long lineNumber, ApiError error) {
-        return new JsonObject().put("line", lineNumber).put("error", error.body());
-    }
-
-    /**
-     * A run of consecutive input lines with their answers. The input bytes live in one reused
-     * Vert.x buffer (each line is parsed from a slice, without a copy); the answers are appended
-     * to one reused byte array. Handed reader → worker → writer → reader, one owner at a time.
-     */
-    private static final class Chunk {
-        /** Marks the end of the input in the ordered queue. */
-        static final Chunk END = new Chunk(0);
-
-        final Buffer in;
-        int inLength;
-        int[] starts = new int[64];
-        int[] ends = new int[64];
-        /** The full length of a line longer than the limit (only its first bytes are kept), else -1. */
-        long[] overlong = new long[64];
-        int count;
-        boolean lineOpen;
-        long lineLength;
-        long firstLine;
-        byte[] out = new byte[1 << 16];
-        int outLength;
-        int decided;
-        int errors;
-        Future<?> done;
-
-        Chunk() {
-            this(CHUNK_BYTES + READ_BUFFER);
-        }
-
-        private Chunk(int capacity) {
-            in = Buffer.buffer(capacity);
-        }
-
-        void openLine() {
-            if (count == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, count * 2);
-                ends = java.util.Arrays.copyOf(ends, count * 2);
-                overlong = java.util.Arrays.copyOf(overlong, count * 2);
-            }
-            starts[count] = inLength;
-            lineLength = 0;
-            lineOpen = true;
-        }
-
-        void appendToLine(byte[] bytes, int offset, int length) {
-            long keep = Math.min(length, Math.max(0, MAX_LINE_BYTES + 1L - lineLength));
-            if (keep > 0) {
-                in.setBytes(inLength, bytes, offset, (int) keep);
-                inLength += (int) keep;
-            }
-            lineLength += length;
-        }
-
-        void closeLine() {
-            ends[count] = inLength;
-            overlong[count] = lineLength > MAX_LINE_BYTES ? lineLength : -1;
-            count++;
-            lineOpen = false;
-        }
-
-        /** The request on line {@code i}, trimmed, or an error for a blank or too long line. */
-        Buffer line(int i, long lineNumber, int limit) {
-            if (overlong[i] >= 0) {
-                throw ApiError.tooLarge(limit);
-            }
-            int start = starts[i];
-            int end = ends[i];
-            if (lineNumber == 1 && end - start >= 3 && in.getByte(start) == (byte) 0xEF && in.getByte(start + 1) == (byte) 0xBB
-                    && in.getByte(start + 2) == (byte) 0xBF) {
-                start += 3;
-            }
-            while (start < end && isWhiteSpace(in.getByte(start))) {
-                start++;
-            }
-            while (end > start && isWhiteSpace(in.getByte(end - 1))) {
-                end--;
-            }
-            if (start == end) {
-                throw ApiError.invalid(null, "Line " + lineNumber + " is blank: every line must hold one JSON request"
-                        + " (blank lines are answered with an error so that output line N answers input line N).");
-            }
-            return in.slice(start, end);
-        }
-
-        /** Writes the decision's JSON (no trace) and a newline straight into the output bytes. */
-        void appendDecision(FeedbackDecision decision) {
-            DecisionJson.write(decision, false, output);
-            output.write('\n');
-        }
-
-        private final Output output = new Output();
-
-        /** Appends to {@link #out}, growing it as needed. */
-        private final class Output extends OutputStream {
-            @Override
-            public void write(int b) {
-                ensure(1);
-                out[outLength++] = (byte) b;
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                ensure(length);
-                System.arraycopy(bytes, offset, out, outLength, length);
-                outLength += length;
-            }
-        }
-
-        private void ensure(int more) {
-            int needed = outLength + more;
-            if (needed > out.length) {
-                out = java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
-            }
-        }
-
-        void append(Buffer json) {
-            int needed = outLength + json.length() + 1;
-            if (needed > out.length) {
-                out = java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
-            }
-            json.getBytes(out, outLength);
-            outLength += json.length();
-            out[outLength++] = '\n';
-        }
-
-        void clear() {
-            inLength = 0;
-            count = 0;
-            lineOpen = false;
-            outLength = 0;
-            decided = 0;
-            errors = 0;
-            done = null;
-        }
-
-        private static boolean isWhiteSpace(byte b) {
-            return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-        }
     }
 }

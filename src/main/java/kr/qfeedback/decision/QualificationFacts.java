@@ -19,7 +19,7 @@ import kr.qfeedback.reference.YearlyPassRate;
  * section shows. Immutable.
  */
 public final class QualificationFacts {
-    private static final SectionData.Keys TREND_ROW_KEYS = new SectionData.Keys("year", "passRate");
+    static final SectionData.Keys TREND_ROW_KEYS = new SectionData.Keys("year", "passRate");
 
     private final Qualification qualification;
     private final Map<Stage, List<ScheduleEntry>> timetables = new EnumMap<>(Stage.class);

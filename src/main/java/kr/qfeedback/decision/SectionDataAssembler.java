@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import kr.qfeedback.feedback.SectionData;
+import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
 import kr.qfeedback.reference.YearlyPassRate;
@@ -17,7 +18,7 @@ import kr.qfeedback.rules.SectionChoice;
  * further fields help Q-Net render the section. The keys of each section are listed once below,
  * in the order they are written.
  */
-final class SectionDataAssembler {
+public final class SectionDataAssembler {
     private static final SectionData.Keys RESULT_SUMMARY = new SectionData.Keys("result", "stage", "finalPass", "totalScore");
     private static final SectionData.Keys SCORE_BREAKDOWN = new SectionData.Keys("subjects", "average", "totalScore");
     private static final SectionData.Keys SUBJECT_ROW = new SectionData.Keys("name", "score", "belowSubjectMinimum");
@@ -34,6 +35,48 @@ final class SectionDataAssembler {
     private static final SectionData.Keys NEXT_EXAM_SCHEDULE = new SectionData.Keys("stage", "registrationStart", "registrationEnd", "examDate", "round");
     private static final SectionData.Keys YOUTH_FEE_DISCOUNT = new SectionData.Keys("maxAge");
     private static final SectionData.Keys RELATED_QUALIFICATIONS = new SectionData.Keys("field", "sameField");
+
+    SectionDataAssembler() {
+    }
+
+    /** The keys the data of every {@code id} section carries, in order; empty for a section without data. */
+    public static List<String> dataKeys(SectionId id) {
+        return names(switch (id) {
+            case RESULT_SUMMARY -> RESULT_SUMMARY;
+            case SCORE_BREAKDOWN -> SCORE_BREAKDOWN;
+            case PASS_CRITERIA -> PASS_CRITERIA;
+            case WEAK_SUBJECTS -> WEAK_SUBJECTS;
+            case PASSER_COMPARISON -> PASSER_COMPARISON;
+            case PASS_RATE_TREND -> PASS_RATE_TREND;
+            case PREP_PERIOD -> PREP_PERIOD;
+            case WRITTEN_EXEMPTION -> WRITTEN_EXEMPTION;
+            case ELIGIBILITY_DOCUMENTS -> ELIGIBILITY_DOCUMENTS;
+            case REAPPLY -> REAPPLY;
+            case NEXT_EXAM_SCHEDULE -> NEXT_EXAM_SCHEDULE;
+            case YOUTH_FEE_DISCOUNT -> YOUTH_FEE_DISCOUNT;
+            case RELATED_QUALIFICATIONS -> RELATED_QUALIFICATIONS;
+            default -> new SectionData.Keys();
+        });
+    }
+
+    /** The keys of every row in the list {@code field} of an {@code id} section's data; empty when it holds no rows. */
+    public static List<String> rowKeys(SectionId id, String field) {
+        if (id == SectionId.SCORE_BREAKDOWN && field.equals("subjects")) {
+            return names(SUBJECT_ROW);
+        }
+        if (id == SectionId.PASS_RATE_TREND && field.equals("years")) {
+            return names(QualificationFacts.TREND_ROW_KEYS);
+        }
+        return List.of();
+    }
+
+    private static List<String> names(SectionData.Keys keys) {
+        String[] names = new String[keys.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = keys.name(i);
+        }
+        return List.of(names);
+    }
 
     Map<String, Object> dataFor(SectionChoice choice, DerivedFacts facts, RuleOutcome outcome) {
         var exam = facts.request().exam();

@@ -264,7 +264,7 @@ class CohortGeneratorTest {
             }
             assertNotNull(writtenPass);
             long before = ChronoUnit.DAYS.between(writtenPass, r.exam().examDate());
-            assertTrue(before >= 0 && before <= CohortGenerator.MAX_WRITTEN_PASS_AGE_DAYS, r.toString());
+            assertTrue(before >= 0 && before <= CandidateBackground.MAX_WRITTEN_PASS_AGE_DAYS, r.toString());
             long remaining = ChronoUnit.DAYS.between(r.asOf(), writtenPass.plusYears(2).minusDays(1));
             if (remaining < 0) {
                 expired++;

@@ -1,0 +1,51 @@
+package kr.qfeedback.batch;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.DecisionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides every line of a chunk into the chunk's output, as {@code POST /v1/feedback} decides a
+ * body, turning a refused or failed line into its error object; runs on the batch's workers.
+ */
+final class ChunkDecider {
+    /** Logged under the batch runner's name, as before the runner was split. */
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+
+    private final DecisionService decisions;
+
+    /** @param clock gives {@code asOf} to requests that have none (Asia/Seoul date), as in the API */
+    ChunkDecider(Clock clock) {
+        this.decisions = new DecisionService(clock);
+    }
+
+    /** Decides every line of one chunk into its output buffer; runs on a worker. */
+    void decide(Chunk chunk, RuleSet rules) {
+        for (int i = 0; i < chunk.count; i++) {
+            long lineNumber = chunk.firstLine + i;
+            try {
+                Buffer body = chunk.line(i, lineNumber, BatchRunner.MAX_LINE_BYTES);
+                FeedbackDecision decision = decisions.decide(body, rules);
+                chunk.appendDecision(decision);
+                chunk.decided++;
+            } catch (ApiError error) {
+                chunk.append(errorJson(lineNumber, error).toBuffer());
+                chunk.errors++;
+            } catch (RuntimeException e) {
+                LOG.warn("batch line {} could not be decided: {}", lineNumber, e.toString(), e);
+                chunk.append(errorJson(lineNumber, ApiError.internal()).toBuffer());
+                chunk.errors++;
+            }
+        }
+    }
+
+    static JsonObject errorJson(long lineNumber, ApiError error) {
+        return new JsonObject().put("line", lineNumber).put("error", error.body());
+    }
+}
