@@ -7,20 +7,15 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import kr.qfeedback.ServiceConfig;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.Outcome;
@@ -34,22 +29,21 @@ import org.junit.jupiter.api.Timeout;
 /** Decision records on a real (single) Hazelcast member: batched writes, found before and after they reach the cluster, kept in generations. */
 class ClusterDecisionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-11T01:00:00Z"), ZoneOffset.UTC);
+    private final LocalMembers members = new LocalMembers();
     private HazelcastInstance hz;
     private ClusterDecisions records;
 
     @BeforeEach
-    void startMember() throws IOException {
-        ClusterSettings settings = ConfiguredSettings.of(ServiceConfig.fromEnvironment(Map.of(
-                "QF_CLUSTER_PORT", Integer.toString(freePort()))));
-        hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
+    void startMember() {
+        hz = members.start(members.config(1, List.of()));
     }
 
     @AfterEach
-    void stopMember() {
+    void stopMember() throws Exception {
         if (records != null) {
             records.close();
         }
-        hz.shutdown();
+        members.close();
     }
 
     @Test
@@ -194,9 +188,4 @@ class ClusterDecisionsTest {
         return new FeedbackDecision(id, "129a1d369cc3", LocalDate.of(2026, 3, 11), new Outcome(Stage.WRITTEN, ExamResult.PASS), List.of(), List.of(), List.of());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,14 +1,13 @@
 package kr.qfeedback.cluster;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -28,13 +27,14 @@ class MinorityTest {
 
     @Test
     @Timeout(120)
-    void aMinorityMayNotChangeTheRulesButKeepsRecordingDecisions(@TempDir Path data) throws IOException {
-        int[] ports = {freePort(), freePort(), freePort()};
-        ClusterSettings settings = ConfiguredSettings.of(ServiceConfig.fromEnvironment(Map.of(
-                "QF_CLUSTER_MEMBERS", "127.0.0.1:" + ports[0] + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2],
-                "QF_CLUSTER_PORT", Integer.toString(ports[0]))));
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(settings.hazelcastConfig());
-        try {
+    void aMinorityMayNotChangeTheRulesButKeepsRecordingDecisions(@TempDir Path data) throws Exception {
+        // Three members configured, so a quorum of two; the other two (ports where nothing listens) never come.
+        ClusterSettings threeMembers = ConfiguredSettings.of(ServiceConfig.fromEnvironment(Map.of(
+                "QF_CLUSTER_MEMBERS", "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703", "QF_CLUSTER_PORT", "5701")));
+        assertEquals(2, threeMembers.quorum());
+        try (LocalMembers members = new LocalMembers()) {
+            HazelcastInstance hz = members.start(members.config(threeMembers.quorum(), List.of("127.0.0.1:1", "127.0.0.1:2")));
+            ClusterSettings settings = threeMembers;
             RulesLifecycle lifecycle = new RulesLifecycle(new ActiveRuleSet(), VersionStore.open(data), AuditLog.open(data),
                     new AcceptanceGate(data.resolve("features")), Clock.systemUTC());
             ClusterRules rules = new ClusterRules(hz, lifecycle, settings.quorum());
@@ -48,14 +48,7 @@ class MinorityTest {
             String records = RecordGenerations.PREFIX + "lone-member.0";
             hz.<String, String>getMap(records).set("d-1", "{}");
             assertEquals("{}", hz.<String, String>getMap(records).get("d-1"));
-        } finally {
-            hz.shutdown();
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }
