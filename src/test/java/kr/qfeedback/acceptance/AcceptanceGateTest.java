@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +16,6 @@ class AcceptanceGateTest {
 
     private static RuleSet compile(Path dir) {
         return new RuleSetCompiler().compile(RuleFiles.read(dir));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test
@@ -42,11 +26,9 @@ class AcceptanceGateTest {
     }
 
     @Test
-    void aCandidateThatChangesTheYouthCutOffFailsTheScenariosThatPinIt(@TempDir Path dir) throws IOException {
-        copy(Path.of("rules"), dir);
-        Path parameters = dir.resolve("parameters.yaml");
-        Files.writeString(parameters, Files.readString(parameters, StandardCharsets.UTF_8)
-                .replace("청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39"), StandardCharsets.UTF_8);
+    void aCandidateThatChangesTheYouthCutOffFailsTheScenariosThatPinIt(@TempDir Path dir) {
+        ShippedRules.copyInto(dir);
+        ShippedRules.replace(dir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
         AcceptanceGate.GateResult result = new AcceptanceGate(Path.of("features")).run(compile(dir));
         assertFalse(result.passed());
         assertTrue(result.failures().stream().allMatch(f -> f.location().startsWith("features/")), "locations: " + result.failures());

@@ -17,6 +17,7 @@ import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.SectionChoice;
 import kr.qfeedback.rules.model.Profile;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class CoverageAnalyzerTest {
 
     @Test
     void theShippedRulesHaveNoGapsAndNoConflicts() {
-        CoverageReport report = analyse("shipped rules", EditableRules.shipped());
+        CoverageReport report = analyse("shipped rules", ShippedRules.compiled());
 
         assertEquals(List.of(), report.gaps());
         assertEquals(List.of(), report.conflicts());
@@ -48,7 +49,7 @@ class CoverageAnalyzerTest {
 
     @Test
     void theShippedRulesHaveNoDeadRowAndTheSurveyRowIsReportedAsKeptOffByItsSwitch() {
-        RuleSet rules = EditableRules.shipped();
+        RuleSet rules = ShippedRules.compiled();
         assertFalse(rules.parameters().surveyEnabled(), "parameters.yaml: 만족도 조사 진행: 아니오");
 
         CoverageReport report = analyse("shipped rules", rules);
@@ -66,7 +67,7 @@ class CoverageAnalyzerTest {
 
     @Test
     void everyProfileGetsTheSameSectionsAsTheFirstProfileOfItsGroupWhenEachOutcomeIsGroupedByTheRulesThatCanFireForIt() {
-        RuleSet rules = EditableRules.shipped();
+        RuleSet rules = ShippedRules.compiled();
         RuleReads reads = RuleReads.of(rules);
         ProfileSpace space = new ProfileSpace(rules.parameters(), rules.reference(), reads);
         Map<String, ProfileClasses> byOutcome = new HashMap<>();
@@ -93,7 +94,7 @@ class CoverageAnalyzerTest {
 
     @Test
     void everyProfileGetsTheSameSectionsAsTheFirstProfileOfItsGroup() {
-        RuleSet rules = EditableRules.shipped();
+        RuleSet rules = ShippedRules.compiled();
         RuleReads reads = RuleReads.of(rules);
         assertFalse(reads.opaque(), reads.opaqueReasons().toString());
         ProfileSpace space = new ProfileSpace(rules.parameters(), rules.reference(), reads);
@@ -118,10 +119,10 @@ class CoverageAnalyzerTest {
 
     @Test
     void deletingTheOnlyResultSummaryRowOfAnOutcomeIsAGapWithAnExample(@TempDir Path dir) throws Exception {
-        Path folder = EditableRules.copy(dir);
+        Path folder = ShippedRules.copyInto(dir);
         // Row 30 '필기 불합격: 불합격 결과' is the WRITTEN FAIL summary when there is no cut-off (I30 = X).
-        EditableRules.editTable(folder, sheet -> EditableRules.deleteRow(sheet, 30));
-        RuleSet rules = EditableRules.compile(folder);
+        ShippedRules.editTable(folder, sheet -> ShippedRules.deleteRow(sheet, 30));
+        RuleSet rules = ShippedRules.compile(folder);
 
         CoverageReport report = analyse("rules without row 30", rules);
 
@@ -142,11 +143,11 @@ class CoverageAnalyzerTest {
 
     @Test
     void aCopyOfARowWithAnotherToneConflictsWithTheOriginalAndNamesBothRows(@TempDir Path dir) throws Exception {
-        Path folder = EditableRules.copy(dir);
+        Path folder = ShippedRules.copyInto(dir);
         int[] added = new int[1];
-        EditableRules.editTable(folder, sheet -> added[0] = EditableRules.appendCopy(sheet, 29, Map.of("W", "WARNING")));
+        ShippedRules.editTable(folder, sheet -> added[0] = ShippedRules.appendCopy(sheet, 29, Map.of("W", "WARNING")));
         assertEquals(76, added[0]);
-        RuleSet rules = EditableRules.compile(folder);
+        RuleSet rules = ShippedRules.compile(folder);
 
         CoverageReport report = analyse("rules with row 29 copied to row 76 with tone WARNING", rules);
 
@@ -169,9 +170,9 @@ class CoverageAnalyzerTest {
 
     @Test
     void anIdenticalCopyOfARowIsAnOverlapNotAConflict(@TempDir Path dir) throws Exception {
-        Path folder = EditableRules.copy(dir);
-        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 67, Map.of()));
-        CoverageReport report = analyse("rules with row 67 copied to row 76", EditableRules.compile(folder));
+        Path folder = ShippedRules.copyInto(dir);
+        ShippedRules.editTable(folder, sheet -> ShippedRules.appendCopy(sheet, 67, Map.of()));
+        CoverageReport report = analyse("rules with row 67 copied to row 76", ShippedRules.compile(folder));
 
         assertFalse(report.blocksPublish());
         assertEquals(List.of(), report.conflicts());
@@ -183,11 +184,11 @@ class CoverageAnalyzerTest {
 
     @Test
     void aRowWhoseConditionsNoProfileMeetsIsADeadRowAndOnlyWarns(@TempDir Path dir) throws Exception {
-        Path folder = EditableRules.copy(dir);
+        Path folder = ShippedRules.copyInto(dir);
         // Only 기술사 (PROFESSIONAL_ENGINEER) take an interview: 면접 + 기능사 never happens.
-        EditableRules.editTable(folder, sheet -> EditableRules.appendCopy(sheet, 46, Map.of(
+        ShippedRules.editTable(folder, sheet -> ShippedRules.appendCopy(sheet, 46, Map.of(
                 "B", "면접 합격한 기능사: 일자리", "C", "INTERVIEW", "E", "CRAFTSMAN")));
-        CoverageReport report = analyse("rules with an impossible row 76", EditableRules.compile(folder));
+        CoverageReport report = analyse("rules with an impossible row 76", ShippedRules.compile(folder));
 
         assertFalse(report.blocksPublish());
         assertEquals(List.of("섹션표시 76행"), labels(report.deadRows()), "the impossible row is dead; the survey row only switched off");
@@ -198,8 +199,8 @@ class CoverageAnalyzerTest {
 
     @Test
     void aSectionShownWithoutOrderOrMessageIsAGap(@TempDir Path dir) throws Exception {
-        Path folder = EditableRules.copy(dir);
-        EditableRules.addDrl(folder, "extra.drl", """
+        Path folder = ShippedRules.copyInto(dir);
+        ShippedRules.write(folder, "extra.drl", """
                 package kr.qfeedback.rules.extra;
                 import kr.qfeedback.rules.model.Profile;
                 import kr.qfeedback.rules.model.SectionShown;
@@ -211,7 +212,7 @@ class CoverageAnalyzerTest {
                     insert( new SectionShown( "LEARNING_RESOURCES", drools.getRule().getName() ) );
                 end
                 """);
-        RuleSet rules = EditableRules.compile(folder);
+        RuleSet rules = ShippedRules.compile(folder);
 
         CoverageReport report = analyse("rules with a DRL rule that sets no order", rules);
 
@@ -231,7 +232,7 @@ class CoverageAnalyzerTest {
 
     @Test
     void theReportIsPlainJson() {
-        CoverageReport report = analyzer.analyze(EditableRules.shipped());
+        CoverageReport report = analyzer.analyze(ShippedRules.compiled());
         JsonNode json = new ObjectMapper().valueToTree(report);
 
         for (String field : List.of("gaps", "deadRows", "switchedOffRows", "conflicts", "overlaps", "profilesChecked", "millis",

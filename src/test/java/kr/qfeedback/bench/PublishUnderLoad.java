@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -406,10 +407,6 @@ public final class PublishUnderLoad {
                 throw new IllegalArgumentException(jar + " is missing: build it with mvn -q package -DskipTests");
             }
             Path dir = Files.createTempDirectory("qf-bench-publish");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
             String decide = "bench-decide-token";
             String author = "bench-author-token";
             List<String> command = new ArrayList<>(List.of(javaCommand()));
@@ -419,15 +416,18 @@ public final class PublishUnderLoad {
                 command.addAll(List.of(options.split("\\s+")));
             }
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
+            Path log = dir.resolve("server.log");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
-            builder.environment().putAll(Map.of("QF_HTTP_PORT", Integer.toString(port), "QF_TOKENS",
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            // QF_HTTP_PORT=0: the server binds a port the OS picks and logs it, so no port is guessed beforehand.
+            builder.environment().putAll(Map.of("QF_HTTP_PORT", "0", "QF_TOKENS",
                     "decide:" + decide + ",author:" + author, "QF_DATA_DIR", dir.resolve("data").toString(),
                     "QF_RULES_DIR", rules.toAbsolutePath().toString(), "QF_FEATURES_DIR", features.toAbsolutePath().toString()));
             Process process = builder.start();
+            System.err.printf(Locale.ROOT, "server: starting %s serve (pid %d, log %s)%n", jar, process.pid(), log);
+            int port = listeningPort(process, log);
             Server server = new Server("http://127.0.0.1:" + port, decide, author, process, dir);
-            System.err.printf(Locale.ROOT, "server: starting %s serve on 127.0.0.1:%d (pid %d, log %s)%n", jar, port, process.pid(),
-                    dir.resolve("server.log"));
+            System.err.printf(Locale.ROOT, "server: listening on 127.0.0.1:%d%n", port);
             server.awaitReady();
             return server;
         }
@@ -437,6 +437,26 @@ public final class PublishUnderLoad {
 
         private static String javaCommand() {
             return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        }
+
+        /** The port the server logs once it listens ("listening on port N"). */
+        private static int listeningPort(Process process, Path log) throws Exception {
+            Pattern listening = Pattern.compile("listening on port (\\d+)");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+            while (System.nanoTime() < deadline) {
+                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                    Matcher m = listening.matcher(line);
+                    if (m.find()) {
+                        return Integer.parseInt(m.group(1));
+                    }
+                }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the server stopped during start-up; see " + log);
+                }
+                Thread.sleep(200);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("the server did not log its port within 300 s; see " + log);
         }
 
         private void awaitReady() throws Exception {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -22,10 +24,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -49,7 +50,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * → audit, plus the decide token being refused author actions. Screenshots go to
  * {@code target/console-screenshots/}. Skipped when Chromium or chromedriver is not installed.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     static final Path CHROMIUM = Path.of(System.getProperty("qfeedback.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("qfeedback.chromedriver", "/usr/bin/chromedriver"));
@@ -62,10 +62,11 @@ class ConsoleBrowserTest {
 
     @TempDir
     static Path tmp;
-    private static ConsoleServer server;
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withLifecycle().mounting(ConsoleRoutes::mount);
     private static ChromeDriver driver;
-    private static String startupVersion;
-    private static String publishedVersion;
+    private String startupVersion;
+    private String publishedVersion;
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,7 +74,6 @@ class ConsoleBrowserTest {
                 "Skipping the console browser tests: they need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
                         + CHROMEDRIVER + "); install them with 'apt-get install -y chromium chromium-driver' (.ci/run does).");
         Files.createDirectories(SCREENSHOTS);
-        server = ConsoleServer.withLifecycle(tmp.resolve("data"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -88,27 +88,25 @@ class ConsoleBrowserTest {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(QUICK);
+    }
+
+    /** Every test starts from a freshly loaded console with the decide token, whatever the one before left open. */
+    @BeforeEach
+    void openTheConsole() {
         driver.get(server.url("/console/"));
-        useToken(ConsoleServer.DECIDE_TOKEN);
+        useToken(LiveServer.DECIDE_TOKEN);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (driver != null) {
+            driver.quit();
         }
     }
 
     // ---- preview ----------------------------------------------------------------------------
 
     @Test
-    @Order(1)
     void theWrittenPassPresetShowsThePassInGreenWithTheExemptionWindowChartAndQrCodes() throws Exception {
         WebElement page = preview("WRITTEN_PASS");
         assertSections(page, "RESULT_SUMMARY", "ELIGIBILITY_DOCUMENTS", "WRITTEN_EXEMPTION", "SCORE_BREAKDOWN", "PASS_RATE_TREND");
@@ -135,7 +133,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(2)
     void theWrittenFailPresetMarksTheFailedSubjectAndOffersReRegistrationWithAQrCode() throws Exception {
         WebElement page = preview("WRITTEN_FAIL");
         assertSections(page, "RESULT_SUMMARY", "SCORE_BREAKDOWN", "PASS_CRITERIA", "WEAK_SUBJECTS", "PASS_RATE_TREND", "REAPPLY");
@@ -150,7 +147,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(3)
     void thePracticalPassPresetShowsTheFinalPassStampAndTheCertificateButton() throws Exception {
         WebElement page = preview("PRACTICAL_PASS");
         assertSections(page, "RESULT_SUMMARY", "CERTIFICATE_ISSUE", "RELATED_QUALIFICATIONS", "JOBS");
@@ -161,7 +157,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(4)
     void thePracticalFailPresetShowsWhatIsLeftOfTheExemption() throws Exception {
         WebElement page = preview("PRACTICAL_FAIL");
         assertSections(page, "RESULT_SUMMARY", "SCORE_BREAKDOWN", "PASS_CRITERIA", "WRITTEN_EXEMPTION", "REAPPLY");
@@ -172,7 +167,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(5)
     void theAbsentAndInterviewPresetsRender() throws Exception {
         WebElement absent = preview("WRITTEN_ABSENT");
         assertSections(absent, "RESULT_SUMMARY", "REAPPLY", "NEXT_EXAM_SCHEDULE");
@@ -186,7 +180,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(6)
     void theFourVersionsOfThe2024ReportAreShownSideBySide() throws Exception {
         driver.findElement(By.id("compare-four")).click();
         wait(QUICK).until(d -> d.findElements(By.cssSelector("#compare-grid .qnet-page")).size() == 4);
@@ -204,7 +197,6 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
     void aPreviewCanBeMadeWithTheKeyboardAlone() {
         driver.navigate().refresh();
         wait(QUICK).until(d -> !d.findElement(By.id("token-status")).getText().isEmpty());
@@ -229,11 +221,25 @@ class ConsoleBrowserTest {
 
     // ---- rules workflow ---------------------------------------------------------------------
 
+    /**
+     * One author's session, step by step on a server of its own (it publishes and rolls back):
+     * each step needs the page and the versions the step before left.
+     */
     @Test
-    @Order(10)
-    void aBrokenCellIsReportedByFileSheetRowAndColumn() throws Exception {
+    void aBrokenUploadIsFixedValidatedPublishedRefusedToTheDecideTokenAndRolledBackWithAnAuditTrail() throws Exception {
+        try (LiveServer own = LiveServer.withLifecycle().mounting(ConsoleRoutes::mount).start()) {
+            driver.get(own.url("/console/"));
+            aBrokenCellIsReportedByFileSheetRowAndColumn();
+            aFixedFileValidatesWithItsCoverageReportAndImpact();
+            publishingMakesANewActiveVersionInTheHistory();
+            theDecideTokenCannotPublishOrRollBack();
+            rollingBackReactivatesTheEarlierVersionAndTheAuditTrailRecordsIt();
+        }
+    }
+
+    private void aBrokenCellIsReportedByFileSheetRowAndColumn() throws Exception {
         driver.findElement(By.id("tab-rules")).click();
-        useToken(ConsoleServer.AUTHOR_TOKEN);
+        useToken(LiveServer.AUTHOR_TOKEN);
         driver.findElement(By.id("history-button")).click();
         startupVersion = wait(QUICK).until(d -> {
             List<WebElement> v = d.findElements(By.cssSelector("#history-result .active-version"));
@@ -255,9 +261,7 @@ class ConsoleBrowserTest {
         screenshot("11-rules-validation-errors-phone", PHONE);
     }
 
-    @Test
-    @Order(11)
-    void aFixedFileValidatesWithItsCoverageReportAndImpact() throws Exception {
+    private void aFixedFileValidatesWithItsCoverageReportAndImpact() throws Exception {
         upload(fixedTable());
         driver.findElement(By.id("validate-button")).click();
         wait(SLOW).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-result .verdict-ok")));
@@ -273,9 +277,7 @@ class ConsoleBrowserTest {
         screenshot("12-rules-impact-desktop", DESKTOP);
     }
 
-    @Test
-    @Order(12)
-    void publishingMakesANewActiveVersionInTheHistory() throws Exception {
+    private void publishingMakesANewActiveVersionInTheHistory() throws Exception {
         driver.findElement(By.id("publish-note")).sendKeys("브라우저 시험: 필기 합격 행 설명 수정");
         driver.findElement(By.id("publish-button")).click();
         wait(SLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "게시 완료"));
@@ -291,10 +293,8 @@ class ConsoleBrowserTest {
         screenshot("13-rules-published-desktop", DESKTOP);
     }
 
-    @Test
-    @Order(13)
-    void theDecideTokenCannotPublishOrRollBack() throws Exception {
-        useToken(ConsoleServer.DECIDE_TOKEN);
+    private void theDecideTokenCannotPublishOrRollBack() throws Exception {
+        useToken(LiveServer.DECIDE_TOKEN);
         driver.findElement(By.id("publish-button")).click();
         wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "권한이 없습니다"));
         String message = driver.findElement(By.id("rules-status")).getText();
@@ -310,10 +310,8 @@ class ConsoleBrowserTest {
                 "nothing changed");
     }
 
-    @Test
-    @Order(14)
-    void rollingBackReactivatesTheEarlierVersionAndTheAuditTrailRecordsIt() throws Exception {
-        useToken(ConsoleServer.AUTHOR_TOKEN);
+    private void rollingBackReactivatesTheEarlierVersionAndTheAuditTrailRecordsIt() throws Exception {
+        useToken(LiveServer.AUTHOR_TOKEN);
         driver.findElement(By.id("history-button")).click();
         wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-status"), "이력을 불러왔습니다"));
         WebElement rollback = driver.findElement(By.cssSelector("#history-result button.rollback[data-version='" + startupVersion + "']"));
@@ -417,7 +415,7 @@ class ConsoleBrowserTest {
     static Path editedTable(String name, Consumer<Sheet> edit) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Path file = dir.resolve("sections.drl.xlsx");
-        Files.copy(ConsoleServer.RULES.resolve("sections.drl.xlsx"), file);
+        Files.copy(ShippedRules.FOLDER.resolve("sections.drl.xlsx"), file);
         Workbook workbook;
         try (InputStream in = Files.newInputStream(file)) {
             workbook = WorkbookFactory.create(in);

@@ -22,29 +22,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The console's HTTP side without a browser: pages, security headers, the QR endpoint and the qualification lookup. */
 class ConsoleRoutesTest {
-    private static ConsoleServer server;
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withShippedRules().mounting(ConsoleRoutes::mount);
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        server = ConsoleServer.withShippedRules();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30)).GET();
@@ -139,7 +128,7 @@ class ConsoleRoutesTest {
     @Test
     void theQrCodeOfALinkIsAnSvgThatDecodesBackToTheLink() throws Exception {
         String url = "https://www.q-net.or.kr/rcv001.do?id=rcv00103&gSite=Q&gId=";
-        HttpResponse<String> r = get("/console/qr.svg?text=" + enc(url), ConsoleServer.DECIDE_TOKEN);
+        HttpResponse<String> r = get("/console/qr.svg?text=" + enc(url), LiveServer.DECIDE_TOKEN);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(header(r, "Content-Type").startsWith("image/svg+xml"), header(r, "Content-Type"));
         assertSecurityHeaders(r);
@@ -150,14 +139,14 @@ class ConsoleRoutesTest {
     @Test
     void theQrEndpointNeedsAToken() throws Exception {
         assertEquals(401, get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), null).statusCode());
-        assertEquals(200, get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), ConsoleServer.AUTHOR_TOKEN).statusCode());
+        assertEquals(200, get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), LiveServer.AUTHOR_TOKEN).statusCode());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "javascript:alert(1)", "data:text/html,hi", "ftp://example.com/x", "/relative/path", "https://",
         "https://www.q-net.or.kr/a b"})
     void onlyAbsoluteHttpUrlsBecomeQrCodes(String text) throws Exception {
-        HttpResponse<String> r = get("/console/qr.svg?text=" + enc(text), ConsoleServer.DECIDE_TOKEN);
+        HttpResponse<String> r = get("/console/qr.svg?text=" + enc(text), LiveServer.DECIDE_TOKEN);
         assertEquals(400, r.statusCode(), text + " → " + r.body());
         JsonObject error = new JsonObject(r.body()).getJsonObject("error");
         assertEquals("INVALID_REQUEST", error.getString("code"));
@@ -167,7 +156,7 @@ class ConsoleRoutesTest {
     @Test
     void overlongTextIsRefused() throws Exception {
         String url = "https://www.q-net.or.kr/?q=" + "a".repeat(QrSvg.MAX_TEXT_LENGTH);
-        assertEquals(400, get("/console/qr.svg?text=" + enc(url), ConsoleServer.DECIDE_TOKEN).statusCode());
+        assertEquals(400, get("/console/qr.svg?text=" + enc(url), LiveServer.DECIDE_TOKEN).statusCode());
         assertNotNull(QrSvg.rejection(url));
         assertNull(QrSvg.rejection("http://www.work24.go.kr/"));
     }
@@ -203,7 +192,7 @@ class ConsoleRoutesTest {
 
     @Test
     void qualificationsAreFoundByPartOfTheirNameWithGradeAndSubjects() throws Exception {
-        HttpResponse<String> r = get("/v1/reference/qualifications?q=" + enc("정보처리"), ConsoleServer.DECIDE_TOKEN);
+        HttpResponse<String> r = get("/v1/reference/qualifications?q=" + enc("정보처리"), LiveServer.DECIDE_TOKEN);
         assertEquals(200, r.statusCode(), r.body());
         JsonObject body = new JsonObject(r.body());
         JsonArray list = body.getJsonArray("qualifications");
@@ -218,9 +207,9 @@ class ConsoleRoutesTest {
 
     @Test
     void qualificationsAreFoundByCodeAndAnEmptyQueryListsTheFirstOnes() throws Exception {
-        JsonObject byCode = new JsonObject(get("/v1/reference/qualifications?q=0601", ConsoleServer.AUTHOR_TOKEN).body());
+        JsonObject byCode = new JsonObject(get("/v1/reference/qualifications?q=0601", LiveServer.AUTHOR_TOKEN).body());
         assertEquals("정보관리기술사", byCode.getJsonArray("qualifications").getJsonObject(0).getString("name"));
-        JsonObject all = new JsonObject(get("/v1/reference/qualifications?limit=5", ConsoleServer.DECIDE_TOKEN).body());
+        JsonObject all = new JsonObject(get("/v1/reference/qualifications?limit=5", LiveServer.DECIDE_TOKEN).body());
         assertEquals(5, all.getJsonArray("qualifications").size());
         assertTrue(all.getInteger("total") > 400, "every qualification with a grade: " + all.getInteger("total"));
         for (Object o : all.getJsonArray("qualifications")) {
@@ -232,7 +221,7 @@ class ConsoleRoutesTest {
     void theLookupNeedsATokenAndASensibleLimit() throws Exception {
         assertEquals(401, get("/v1/reference/qualifications?q=1320", null).statusCode());
         for (String limit : new String[] {"0", "51", "ten"}) {
-            HttpResponse<String> r = get("/v1/reference/qualifications?limit=" + limit, ConsoleServer.DECIDE_TOKEN);
+            HttpResponse<String> r = get("/v1/reference/qualifications?limit=" + limit, LiveServer.DECIDE_TOKEN);
             assertEquals(400, r.statusCode(), limit);
             assertEquals("limit", new JsonObject(r.body()).getJsonObject("error").getString("field"));
         }

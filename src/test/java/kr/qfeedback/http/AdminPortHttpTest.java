@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import kr.qfeedback.ServiceConfig;
-import kr.qfeedback.rules.ActiveRuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * QF_ADMIN_PORT: two real listeners of one service. The console, rules and decision-record paths
@@ -27,25 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class AdminPortHttpTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static Vertx vertx;
-    private static int publicPort;
-    private static int adminPort;
 
-    @BeforeAll
-    static void startAPublicAndAnAdminListener() throws Exception {
-        vertx = Vertx.vertx();
-        FeedbackApi api = new FeedbackApi(new ActiveRuleSet(), TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(),
-                Clock.systemUTC());
-        publicPort = HttpService.start(vertx, api, 0, 2, null, Listener.PUBLIC).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        adminPort = HttpService.start(vertx, api, 0, 1, null, Listener.ADMIN).toCompletionStage().toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    /** A public listener on two event-loop instances and an admin listener, over no rules. */
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withoutRules().instances(2).withAdminPort();
 
     private static HttpResponse<String> send(int port, String method, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -61,33 +42,33 @@ class AdminPortHttpTest {
     @Test
     void theAdminPathsAreAbsentOnThePublicPortEvenToAnAuthor() throws Exception {
         for (String path : new String[] {"/console/", "/console", "/v1/rules", "/v1/rules/audit", "/v1/decisions/abc123"}) {
-            HttpResponse<String> anonymous = send(publicPort, "GET", path, null);
+            HttpResponse<String> anonymous = send(server.port(), "GET", path, null);
             assertEquals(404, anonymous.statusCode(), path + ": " + anonymous.body());
             assertTrue(anonymous.body().contains("\"NOT_FOUND\""), anonymous.body());
-            assertEquals(404, send(publicPort, "GET", path, LiveServer.AUTHOR_TOKEN).statusCode(), path);
+            assertEquals(404, send(server.port(), "GET", path, LiveServer.AUTHOR_TOKEN).statusCode(), path);
         }
     }
 
     @Test
     void theAdminPortAnswersTheAdminPathsWithTheUsualTokenCheck() throws Exception {
-        HttpResponse<String> record = send(adminPort, "GET", "/v1/decisions/abc123", null);
+        HttpResponse<String> record = send(server.adminPort(), "GET", "/v1/decisions/abc123", null);
         assertEquals(401, record.statusCode(), record.body());
         assertTrue(record.body().contains("\"UNAUTHENTICATED\""), record.body());
-        assertEquals(403, send(adminPort, "GET", "/v1/decisions/abc123", LiveServer.DECIDE_TOKEN).statusCode());
+        assertEquals(403, send(server.adminPort(), "GET", "/v1/decisions/abc123", LiveServer.DECIDE_TOKEN).statusCode());
     }
 
     @Test
     void theDecisionApiAnswersOnlyOnThePublicPort() throws Exception {
-        HttpResponse<String> onPublic = send(publicPort, "POST", "/v1/feedback", null);
+        HttpResponse<String> onPublic = send(server.port(), "POST", "/v1/feedback", null);
         assertEquals(401, onPublic.statusCode(), "the public port checks the token of a decision request: " + onPublic.body());
-        HttpResponse<String> onAdmin = send(adminPort, "POST", "/v1/feedback", LiveServer.DECIDE_TOKEN);
+        HttpResponse<String> onAdmin = send(server.adminPort(), "POST", "/v1/feedback", LiveServer.DECIDE_TOKEN);
         assertEquals(404, onAdmin.statusCode(), onAdmin.body());
         assertTrue(onAdmin.body().contains("\"NOT_FOUND\""), onAdmin.body());
     }
 
     @Test
     void healthMetricsAndTheOpenApiDocumentAnswerOnBothPorts() throws Exception {
-        for (int port : new int[] {publicPort, adminPort}) {
+        for (int port : new int[] {server.port(), server.adminPort()}) {
             assertEquals(200, send(port, "GET", "/health/live", null).statusCode());
             assertEquals(200, send(port, "GET", "/metrics", LiveServer.DECIDE_TOKEN).statusCode());
             assertEquals(200, send(port, "GET", "/openapi.yaml", LiveServer.DECIDE_TOKEN).statusCode());

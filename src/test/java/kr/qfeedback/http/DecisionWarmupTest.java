@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import kr.qfeedback.ServiceConfig;
 import kr.qfeedback.rules.ActiveRuleSet;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up before listening: the generated requests go through the real decision path and are all accepted. */

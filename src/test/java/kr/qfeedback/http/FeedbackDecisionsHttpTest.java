@@ -1,11 +1,9 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
-import static kr.qfeedback.http.LiveServer.decision;
+import static kr.qfeedback.testing.LiveServer.decision;
 import static kr.qfeedback.testing.ExampleRequests.example;
-import static kr.qfeedback.http.LiveServer.section;
-import static kr.qfeedback.http.LiveServer.sections;
+import static kr.qfeedback.testing.LiveServer.section;
+import static kr.qfeedback.testing.LiveServer.sections;
 import static kr.qfeedback.testing.ExampleRequests.with;
 import static kr.qfeedback.testing.ExampleRequests.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +31,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.qfeedback.rules.RuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,21 +70,9 @@ class FeedbackDecisionsHttpTest {
     private static final Set<String> TONES = Set.of("SUCCESS", "FAILURE", "WARNING", "INFO");
     private static final Pattern TRACE_SOURCE = Pattern.compile("rules/\\S+:(row|line) \\d+");
 
-    private static LiveServer server;
-    private static RuleSet rules;
-
-    @BeforeAll
-    static void startServer() {
-        rules = LiveServer.shippedRules();
-        server = LiveServer.start(LiveServer.activeShippedRules(), new ServiceMetrics(), CLOCK);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withShippedRules().clock(CLOCK);
+    private static final RuleSet rules = LiveServer.shippedRules();
 
     private static JsonObject decide(JsonObject request) {
         return decision(server.postFeedback(request.encode()));

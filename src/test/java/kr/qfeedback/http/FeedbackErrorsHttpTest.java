@@ -1,11 +1,9 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
-import static kr.qfeedback.http.LiveServer.AUTHOR_TOKEN;
-import static kr.qfeedback.http.LiveServer.DECIDE_TOKEN;
-import static kr.qfeedback.http.LiveServer.assertError;
-import static kr.qfeedback.http.LiveServer.decision;
+import static kr.qfeedback.testing.LiveServer.AUTHOR_TOKEN;
+import static kr.qfeedback.testing.LiveServer.DECIDE_TOKEN;
+import static kr.qfeedback.testing.LiveServer.assertError;
+import static kr.qfeedback.testing.LiveServer.decision;
 import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.testing.ExampleRequests.with;
 import static kr.qfeedback.testing.ExampleRequests.without;
@@ -21,9 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,20 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * never gets a 500.
  */
 class FeedbackErrorsHttpTest {
-    private static LiveServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = LiveServer.start(LiveServer.activeShippedRules(), new ServiceMetrics(),
-                Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withShippedRules()
+            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
 
     /** The contract's limit ("at most 64 KiB"), not the code's constant, so a changed constant fails here. */
     private static final int CONTRACT_BODY_LIMIT = 64 * 1024;

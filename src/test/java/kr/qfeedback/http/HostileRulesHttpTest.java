@@ -1,6 +1,6 @@
 package kr.qfeedback.http;
 
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,14 +17,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import kr.qfeedback.http.LifecycleServer.Part;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSetException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,22 +42,9 @@ class HostileRulesHttpTest {
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final String DRL = "judgements.drl";
 
-    private static LifecycleServer shared;
-    private static Path publishDir;
-    private static LifecycleServer publishing;
-
-    @BeforeAll
-    static void start() {
-        shared = LifecycleServer.shared();
-        publishDir = LifecycleServer.tempDir("qf-hostile-");
-        publishing = LifecycleServer.startSeeded(publishDir, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        publishing.close();
-        LifecycleServer.deleteTree(publishDir);
-    }
+    /** Every test checks that what it sent changed nothing, so they share one server. */
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withLifecycle();
 
     static Stream<String> hostileDrlFiles() throws IOException {
         try (Stream<Path> files = Files.list(HOSTILE_DRL)) {
@@ -66,7 +54,7 @@ class HostileRulesHttpTest {
 
     private static byte[] judgementsWith(String hostileFile) {
         try {
-            String shipped = new String(LifecycleServer.shipped(DRL), StandardCharsets.UTF_8);
+            String shipped = new String(ShippedRules.bytes(DRL), StandardCharsets.UTF_8);
             return (shipped + (shipped.endsWith("\n") ? "" : "\n") + Files.readString(HOSTILE_DRL.resolve(hostileFile)))
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -92,18 +80,18 @@ class HostileRulesHttpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileDrlFiles")
     void validateRefusesEachHostileDrlAndChangesNothing(String hostile) {
-        String active = shared.activeId();
+        String active = server.activeId();
 
-        HttpResponse<String> response = shared.validate(Part.file(DRL, judgementsWith(hostile)));
+        HttpResponse<String> response = server.validate(Part.file(DRL, judgementsWith(hostile)));
 
         assertEquals(200, response.statusCode(), response::body);
         assertRefusedInKorean(json(response));
-        assertEquals(active, shared.activeId(), "validating changes nothing");
+        assertEquals(active, server.activeId(), "validating changes nothing");
     }
 
     @Test
     void impactRefusesAHostileDrlWithoutAnalysing() {
-        HttpResponse<String> response = shared.upload("/v1/rules/impact?size=100&seed=1", LiveServer.AUTHOR_TOKEN,
+        HttpResponse<String> response = server.upload("/v1/rules/impact?size=100&seed=1", LiveServer.AUTHOR_TOKEN,
                 Part.file(DRL, judgementsWith("file-write.drl")));
 
         assertEquals(200, response.statusCode(), response::body);
@@ -115,19 +103,19 @@ class HostileRulesHttpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("publishedHostileFiles")
     void publishRejectsAHostileDrlWith422AndKeepsTheActiveVersion(String hostile) {
-        String active = publishing.activeId();
-        int versions = publishing.history().getJsonArray("versions").size();
+        String active = server.activeId();
+        int versions = server.history().getJsonArray("versions").size();
 
-        HttpResponse<String> response = publishing.publish(Part.file(DRL, judgementsWith(hostile)));
+        HttpResponse<String> response = server.publish(Part.file(DRL, judgementsWith(hostile)));
 
         assertEquals(422, response.statusCode(), response::body);
         JsonObject body = json(response);
         assertEquals("RULES_REJECTED", body.getJsonObject("error").getString("code"), body::encodePrettily);
         assertEquals(false, body.getBoolean("published"));
         assertRefusedInKorean(body.getJsonObject("checks"));
-        assertEquals(active, publishing.activeId(), "the active version is unchanged");
-        assertEquals(versions, publishing.history().getJsonArray("versions").size(), "nothing is stored");
-        assertEquals(active, publishing.decideExample().getString("rulesVersion"));
+        assertEquals(active, server.activeId(), "the active version is unchanged");
+        assertEquals(versions, server.history().getJsonArray("versions").size(), "nothing is stored");
+        assertEquals(active, server.decideExample().getString("rulesVersion"));
     }
 
     static Stream<String> publishedHostileFiles() {
@@ -136,32 +124,32 @@ class HostileRulesHttpTest {
 
     @Test
     void publishRejectsATableWhoseImportCellAddsJavaLangRuntime() {
-        String active = publishing.activeId();
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "C2",
+        String active = server.activeId();
+        byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "C2",
                 sheet.getRow(1).getCell(2).getStringCellValue() + ", java.lang.Runtime"));
 
-        HttpResponse<String> response = publishing.publish(Part.file("sections.drl.xlsx", table));
+        HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
         assertEquals(422, response.statusCode(), response::body);
         JsonObject body = json(response);
         assertEquals("RULES_REJECTED", body.getJsonObject("error").getString("code"));
         JsonObject problem = body.getJsonObject("checks").getJsonArray("problems").getJsonObject(0);
         assertEquals("rules/sections.drl.xlsx", problem.getString("file"), problem::encode);
-        assertEquals(LifecycleServer.SHEET, problem.getString("sheet"), problem::encode);
+        assertEquals(ShippedRules.SHEET, problem.getString("sheet"), problem::encode);
         assertEquals(2, problem.getInteger("row"), problem::encode);
         assertEquals("C", problem.getString("column"), problem::encode);
         assertTrue(problem.getString("message").contains("java.lang.Runtime"), problem::encode);
-        assertEquals(active, publishing.activeId());
+        assertEquals(active, server.activeId());
     }
 
     @Test
     void startUpRefusesAFolderWithAHostileDrlAndLeavesTheStoredVersionActive(@TempDir Path dir) {
-        Path rules = LifecycleServer.copyOfShippedRules(dir.resolve("rules"));
-        Path data = LifecycleServer.seededDataDir(dir.resolve("data"));
+        Path rules = ShippedRules.copyInto(dir.resolve("rules"));
+        Path data = LiveServer.seededDataDir(dir.resolve("data"));
         String before = VersionStore.open(data).activeVersion().orElseThrow();
-        LifecycleServer.write(rules.resolve(DRL), judgementsWith("file-write.drl"));
+        ShippedRules.write(rules.resolve(DRL), judgementsWith("file-write.drl"));
 
-        RuleSetException e = assertThrows(RuleSetException.class, () -> LifecycleServer.start(rules, data, 1).close());
+        RuleSetException e = assertThrows(RuleSetException.class, () -> LiveServer.withLifecycleOver(rules, data).start().close());
 
         RuleProblem p = e.problems().get(0);
         assertEquals("rules/judgements.drl", p.file(), p::describe);
@@ -175,11 +163,11 @@ class HostileRulesHttpTest {
     /** A cluster member prepares a version the leader sends with {@code RulesLifecycle.compile}: the same allow-list. */
     @Test
     void theCompileAClusterMemberPreparesWithRefusesAHostileDrl(@TempDir Path dir) {
-        Path rules = LifecycleServer.copyOfShippedRules(dir.resolve("rules"));
-        LifecycleServer.write(rules.resolve(DRL), judgementsWith("system-exit.drl"));
+        Path rules = ShippedRules.copyInto(dir.resolve("rules"));
+        ShippedRules.write(rules.resolve(DRL), judgementsWith("system-exit.drl"));
 
         RuleSetException e = assertThrows(RuleSetException.class,
-                () -> LifecycleServer.lifecycle(dir.resolve("data")).compile(RuleFiles.read(rules)));
+                () -> LiveServer.newLifecycle(dir.resolve("data")).compile(RuleFiles.read(rules)));
 
         assertTrue(e.problems().stream().allMatch(p -> p.file().equals("rules/judgements.drl")), e::getMessage);
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import kr.qfeedback.rules.ActiveRuleSet;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,7 @@ class HttpServiceTest {
 
     @Test
     void portZeroWithOneInstanceListensOnTheFreePortItReports() {
-        try (LiveServer server = LiveServer.start(new ActiveRuleSet(), new ServiceMetrics(), Clock.systemUTC(), 1)) {
+        try (LiveServer server = LiveServer.withoutRules().start()) {
             assertTrue(server.port() > 0);
             assertLive(server);
         }
@@ -38,7 +39,7 @@ class HttpServiceTest {
     @Test
     void portZeroWithSeveralInstancesSharesOneFreePortAsServeDoesOnAMultiCoreHost() {
         // serve deploys one instance per core; QF_HTTP_PORT=0 must work there too.
-        try (LiveServer server = LiveServer.start(new ActiveRuleSet(), new ServiceMetrics(), Clock.systemUTC(), 4)) {
+        try (LiveServer server = LiveServer.withoutRules().instances(4).start()) {
             assertTrue(server.port() > 0);
             assertLive(server);
         }
@@ -46,8 +47,8 @@ class HttpServiceTest {
 
     @Test
     void twoServicesStartedOnPortZeroGetDifferentPorts() {
-        try (LiveServer a = LiveServer.start(new ActiveRuleSet(), new ServiceMetrics(), Clock.systemUTC(), 1);
-             LiveServer b = LiveServer.start(new ActiveRuleSet(), new ServiceMetrics(), Clock.systemUTC(), 1)) {
+        try (LiveServer a = LiveServer.withoutRules().start();
+             LiveServer b = LiveServer.withoutRules().start()) {
             assertNotEquals(a.port(), b.port());
             assertLive(a);
             assertLive(b);

@@ -1,12 +1,10 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
-import static kr.qfeedback.http.LiveServer.DECIDE_TOKEN;
-import static kr.qfeedback.http.LiveServer.assertError;
-import static kr.qfeedback.http.LiveServer.decision;
+import static kr.qfeedback.testing.LiveServer.DECIDE_TOKEN;
+import static kr.qfeedback.testing.LiveServer.assertError;
+import static kr.qfeedback.testing.LiveServer.decision;
 import static kr.qfeedback.testing.ExampleRequests.example;
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,43 +15,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import kr.qfeedback.rules.ActiveRuleSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A service whose {@link ActiveRuleSet} holds nothing yet: decisions are 503 NOT_READY and
  * readiness says so, until a rules version is activated, which takes effect without a restart.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotReadyHttpTest {
-    private static final ActiveRuleSet RULES = new ActiveRuleSet();
-    private static LiveServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = LiveServer.start(RULES, new ServiceMetrics(), Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    /** A server per test: one test activates rules, which must not make the others ready. */
+    @RegisterExtension
+    final LiveServer server = LiveServer.withoutRules()
+            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC)).perTest();
 
     @Test
-    @Order(1)
     void aDecisionRequestedBeforeAnyRulesAreActiveIsNotReady() {
         JsonObject error = assertError(server.postFeedback(example().encode()), 503, "NOT_READY", null);
         assertTrue(error.getString("message").contains("/health/ready"), error::encode);
     }
 
     @Test
-    @Order(1)
     void readinessAnswers503WithoutARulesVersionWhileNoRulesAreActive() {
         HttpResponse<String> response = server.get("/health/ready", null);
         assertEquals(503, response.statusCode(), response::body);
@@ -64,13 +46,11 @@ class NotReadyHttpTest {
     }
 
     @Test
-    @Order(1)
     void livenessIsUpEvenWithoutRules() {
         assertEquals(200, server.get("/health/live", null).statusCode());
     }
 
     @Test
-    @Order(1)
     void metricsReportNotReadyWithoutRules() {
         String text = server.get("/metrics", DECIDE_TOKEN).body();
         assertTrue(text.contains("qf_ready 0"), text);
@@ -78,15 +58,13 @@ class NotReadyHttpTest {
     }
 
     @Test
-    @Order(1)
     void authenticationIsStillCheckedBeforeReadiness() {
         assertError(server.post("/v1/feedback", null, "application/json", example().encode()), 401, "UNAUTHENTICATED", null);
     }
 
     @Test
-    @Order(2)
     void activatingARulesVersionMakesTheRunningServiceReadyWithoutARestart() {
-        RULES.activate(LiveServer.shippedRules());
+        server.rules().activate(LiveServer.shippedRules());
         assertEquals(200, server.get("/health/ready", null).statusCode());
         JsonObject decision = decision(server.postFeedback(example().encode()));
         assertEquals(LiveServer.shippedRules().version(), decision.getString("rulesVersion"));

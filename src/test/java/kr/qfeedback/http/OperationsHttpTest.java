@@ -1,11 +1,9 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
-import static kr.qfeedback.http.LiveServer.DECIDE_TOKEN;
-import static kr.qfeedback.http.LiveServer.decision;
+import static kr.qfeedback.testing.LiveServer.DECIDE_TOKEN;
+import static kr.qfeedback.testing.LiveServer.decision;
 import static kr.qfeedback.testing.ExampleRequests.example;
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,26 +19,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Health, metrics and the OpenAPI document of a running service with the shipped rules active. */
 class OperationsHttpTest {
-    private static LiveServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = LiveServer.start(LiveServer.activeShippedRules(), new ServiceMetrics(),
-                Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withShippedRules()
+            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void livenessAnswers200WithoutAToken() {

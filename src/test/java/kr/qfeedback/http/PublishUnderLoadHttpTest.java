@@ -17,9 +17,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import kr.qfeedback.http.LifecycleServer.Part;
+import kr.qfeedback.testing.LiveServer.Part;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 
 /**
  * Atomic publish and rollback: while {@value #USERS} clients keep deciding, a harmless change is
@@ -43,10 +45,10 @@ class PublishUnderLoadHttpTest {
     @Test
     void publishingAndRollingBackWhileSixteenClientsDecideFailsNoRequestAndSwitchesVersionsAtOnce(@TempDir Path dir)
             throws Exception {
-        try (LifecycleServer server = LifecycleServer.startSeeded(dir, 2)) {
+        try (LiveServer server = LiveServer.withLifecycle().instances(2).start()) {
             String old = server.activeId();
             server.decideExample();
-            byte[] messages = LifecycleServer.shippedTextWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
+            byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
                     "\"{qualificationName} 필기시험에 합격하셨습니다 (부하 중 게시)\"");
 
             List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -118,10 +120,10 @@ class PublishUnderLoadHttpTest {
         }
     }
 
-    private static Call call(LifecycleServer server) {
+    private static Call call(LiveServer server) {
         long sent = System.nanoTime();
         try {
-            HttpResponse<String> r = server.http().postFeedback(ExampleRequests.EXAMPLE_REQUEST);
+            HttpResponse<String> r = server.postFeedback(ExampleRequests.EXAMPLE_REQUEST);
             long answered = System.nanoTime();
             String version = r.statusCode() == 200 ? new JsonObject(r.body()).getString("rulesVersion") : null;
             return new Call(sent, answered, r.statusCode(), version, r.statusCode() == 200 ? null : r.body());

@@ -12,6 +12,8 @@ import kr.qfeedback.decision.FactDeriver;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +22,12 @@ class RollbackToReplacedVersionTest {
 
     @Test
     void rollingBackToTheReplacedVersionReusesItsCompiledRulesAndAnOlderOneIsCompiledAgain(@TempDir Path dir) throws Exception {
-        try (LifecycleServer server = LifecycleServer.startSeeded(dir, 1)) {
+        try (LiveServer server = LiveServer.withLifecycle().start()) {
             RulesLifecycle lifecycle = server.lifecycle();
             RuleSet shipped = lifecycle.active().current().orElseThrow();
 
-            Path edited = LifecycleServer.copyOfShippedRules(dir.resolve("edited"));
-            Files.write(edited.resolve(RulesPublishHttpTest.MESSAGES), LifecycleServer.shippedTextWith(
+            Path edited = ShippedRules.copyInto(dir.resolve("edited"));
+            Files.write(edited.resolve(RulesPublishHttpTest.MESSAGES), ShippedRules.textWith(
                     RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE));
             assertTrue(lifecycle.publish(RuleFiles.read(edited), "author-1", "제목 다듬기").published());
             RuleSet published = lifecycle.active().current().orElseThrow();
@@ -39,8 +41,8 @@ class RollbackToReplacedVersionTest {
             assertSame(published, lifecycle.active().current().orElseThrow(), "and back: it was the one replaced");
 
             // Only the last replaced version is kept: going back two steps compiles the stored files.
-            Path again = LifecycleServer.copyOfShippedRules(dir.resolve("again"));
-            Files.write(again.resolve(RulesPublishHttpTest.MESSAGES), LifecycleServer.shippedTextWith(
+            Path again = ShippedRules.copyInto(dir.resolve("again"));
+            Files.write(again.resolve(RulesPublishHttpTest.MESSAGES), ShippedRules.textWith(
                     RulesPublishHttpTest.MESSAGES, "제목: \"만족도 조사\"", "제목: \"만족도 조사(1분)\""));
             assertTrue(lifecycle.publish(RuleFiles.read(again), "author-1", "한 번 더").published());
             lifecycle.rollback(shipped.version(), "author-1");

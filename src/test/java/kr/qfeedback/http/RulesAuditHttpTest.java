@@ -1,6 +1,6 @@
 package kr.qfeedback.http;
 
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import kr.qfeedback.http.LifecycleServer.Part;
 import kr.qfeedback.lifecycle.AuditLog;
-import org.junit.jupiter.api.AfterAll;
+import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit trail of the real service: who did what from which version to which, with a cell- or
@@ -27,35 +30,25 @@ import org.junit.jupiter.api.Test;
  * message title and one table cell (PUBLISH), a rollback (ROLLBACK).
  */
 class RulesAuditHttpTest {
-    private static Path dir;
-    private static LifecycleServer server;
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withLifecycle();
     private static String shipped;
     private static String harmless;
     private static String rejected;
 
     @BeforeAll
     static void startAndAct() {
-        dir = LifecycleServer.tempDir("qf-audit-");
-        server = LifecycleServer.startSeeded(dir, 1);
         shipped = server.activeId();
-        byte[] broken = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"));
+        byte[] broken = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"));
         JsonObject refused = json(server.publish(Part.file("sections.drl.xlsx", broken)));
         rejected = refused.getString("to");
-        byte[] messages = LifecycleServer.shippedTextWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
+        byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
                 RulesPublishHttpTest.NEW_TITLE);
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "B10", RulesPublishHttpTest.NEW_B10));
+        byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "B10", RulesPublishHttpTest.NEW_B10));
         var response = server.publish(Part.file(RulesPublishHttpTest.MESSAGES, messages), Part.file("sections.drl.xlsx", table));
         assertEquals(200, response.statusCode(), response::body);
         harmless = json(response).getString("to");
         assertEquals(200, server.rollbackTo(shipped).statusCode());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        LifecycleServer.deleteTree(dir);
     }
 
     @Test
@@ -64,9 +57,9 @@ class RulesAuditHttpTest {
 
         assertEquals(4, entries.size(), entries::encodePrettily);
         assertEntry(entries.getJsonObject(0), 1, "STARTUP", "system", null, shipped);
-        assertEntry(entries.getJsonObject(1), 2, "VALIDATE", LifecycleServer.AUTHOR_NAME, shipped, rejected);
-        assertEntry(entries.getJsonObject(2), 3, "PUBLISH", LifecycleServer.AUTHOR_NAME, shipped, harmless);
-        assertEntry(entries.getJsonObject(3), 4, "ROLLBACK", LifecycleServer.AUTHOR_NAME, harmless, shipped);
+        assertEntry(entries.getJsonObject(1), 2, "VALIDATE", LiveServer.AUTHOR_NAME, shipped, rejected);
+        assertEntry(entries.getJsonObject(2), 3, "PUBLISH", LiveServer.AUTHOR_NAME, shipped, harmless);
+        assertEntry(entries.getJsonObject(3), 4, "ROLLBACK", LiveServer.AUTHOR_NAME, harmless, shipped);
         assertTrue(entries.getJsonObject(1).getString("note").contains("게시 거부"), entries.getJsonObject(1)::encode);
         for (int i = 0; i < entries.size(); i++) {
             JsonObject e = entries.getJsonObject(i);
@@ -82,7 +75,7 @@ class RulesAuditHttpTest {
         JsonObject publish = server.auditEntries().getJsonObject(2);
 
         JsonObject messages = file(publish, RulesPublishHttpTest.MESSAGES);
-        int line = LifecycleServer.shippedLineOf(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE);
+        int line = ShippedRules.lineOf(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE);
         JsonArray lines = messages.getJsonArray("lines");
         assertEquals(1, lines.size(), messages::encodePrettily);
         JsonObject changed = lines.getJsonObject(0);
@@ -94,7 +87,7 @@ class RulesAuditHttpTest {
         JsonObject table = file(publish, "sections.drl.xlsx");
         JsonArray cells = table.getJsonArray("cells");
         assertEquals(1, cells.size(), table::encodePrettily);
-        assertEquals(new JsonObject().put("sheet", LifecycleServer.SHEET).put("cell", "B10")
+        assertEquals(new JsonObject().put("sheet", ShippedRules.SHEET).put("cell", "B10")
                 .put("before", RulesPublishHttpTest.SHIPPED_B10).put("after", RulesPublishHttpTest.NEW_B10), cells.getJsonObject(0));
         assertEquals(2, publish.getJsonArray("diff").size(), "only the two edited files differ: " + publish.getJsonArray("diff"));
     }
@@ -121,8 +114,8 @@ class RulesAuditHttpTest {
     }
 
     @Test
-    void theAuditVerifyCommandExitsZeroOnAnIntactCopyAndOneWhenAMiddleEntryWasEditedWhichTheEndpointAlsoReports()
-            throws Exception {
+    void theAuditVerifyCommandExitsZeroOnAnIntactCopyAndOneWhenAMiddleEntryWasEditedWhichTheEndpointAlsoReports(
+            @TempDir Path dir) throws Exception {
         Path copy = dir.resolve("tampered");
         Files.createDirectories(copy);
         Path log = copy.resolve(AuditLog.FILE_NAME);
@@ -158,7 +151,7 @@ class RulesAuditHttpTest {
     }
 
     @Test
-    void theAuditVerifyCommandWithTheHeadHashKeptElsewhereDetectsThatTheLastEntryWasRemoved() throws Exception {
+    void theAuditVerifyCommandWithTheHeadHashKeptElsewhereDetectsThatTheLastEntryWasRemoved(@TempDir Path dir) throws Exception {
         String head = verify().getString("headHash");
         Path copy = dir.resolve("truncated");
         Files.createDirectories(copy);
@@ -174,7 +167,7 @@ class RulesAuditHttpTest {
     // ---- helpers ----------------------------------------------------------------------------
 
     private static JsonObject verify() {
-        var response = server.http().get("/v1/rules/audit/verify", LiveServer.AUTHOR_TOKEN);
+        var response = server.get("/v1/rules/audit/verify", LiveServer.AUTHOR_TOKEN);
         assertEquals(200, response.statusCode(), response::body);
         return json(response);
     }

@@ -1,7 +1,7 @@
 package kr.qfeedback.http;
 
-import static kr.qfeedback.http.LiveServer.assertError;
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.assertError;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,26 +13,30 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kr.qfeedback.http.LifecycleServer.Part;
+import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** POST /v1/rules/impact on the real service: a generated cohort decided with the active and a candidate version. */
 class RulesImpactHttpTest {
-    private static LifecycleServer server;
+    /** The tests only validate or measure, which changes nothing, so they share one server. */
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withLifecycle();
     private static String active;
 
     @BeforeAll
-    static void startServer() {
-        server = LifecycleServer.shared();
+    static void readTheActiveVersion() {
         active = server.activeId();
     }
 
     @Test
     void raisingTheYouthAgeTo39ShowsTheDiscountToMoreFailedCandidatesAndNothingElseChanges() {
-        byte[] parameters = LifecycleServer.shippedTextWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+        byte[] parameters = ShippedRules.textWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
 
         long started = System.nanoTime();
         HttpResponse<String> response = server.upload("/v1/rules/impact?size=20000&seed=7", LiveServer.AUTHOR_TOKEN,
@@ -82,7 +86,7 @@ class RulesImpactHttpTest {
 
     @Test
     void withoutASizeTheCohortHasOneHundredThousandCandidates() {
-        byte[] parameters = LifecycleServer.shippedTextWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+        byte[] parameters = ShippedRules.textWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
 
         long started = System.nanoTime();
         HttpResponse<String> response = server.upload("/v1/rules/impact", LiveServer.AUTHOR_TOKEN, Part.file("parameters.yaml", parameters));
@@ -100,7 +104,7 @@ class RulesImpactHttpTest {
 
     @Test
     void aTextOnlyEditCountsEveryCandidateWhosePageTextChanges() {
-        byte[] messages = LifecycleServer.shippedTextWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
+        byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
                 "\"{qualificationName} 필기시험에 합격했습니다\"");
 
         HttpResponse<String> response = server.upload("/v1/rules/impact?size=5000&seed=7", LiveServer.AUTHOR_TOKEN,
@@ -132,7 +136,7 @@ class RulesImpactHttpTest {
     @Test
     void theSameCandidateAsTheActiveVersionChangesNothing() {
         HttpResponse<String> response = server.upload("/v1/rules/impact?size=2000&seed=7", LiveServer.AUTHOR_TOKEN,
-                Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));
+                Part.file("parameters.yaml", ShippedRules.bytes("parameters.yaml")));
 
         JsonObject impact = json(response).getJsonObject("impact");
         assertEquals(200, response.statusCode(), response::body);
@@ -143,7 +147,7 @@ class RulesImpactHttpTest {
 
     @Test
     void aCandidateThatDoesNotCompileIsReportedWithItsProblemsAndNoImpact() {
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"));
+        byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"));
 
         HttpResponse<String> response = server.upload("/v1/rules/impact?size=1000", LiveServer.AUTHOR_TOKEN,
                 Part.file("sections.drl.xlsx", table));
@@ -159,7 +163,7 @@ class RulesImpactHttpTest {
     @CsvSource({"size=0, size", "size=100001, size", "size=many, size", "seed=-1, seed", "seed=x, seed"})
     void aSizeOrSeedOutOfRangeIs400NamingIt(String query, String field) {
         HttpResponse<String> response = server.upload("/v1/rules/impact?" + query, LiveServer.AUTHOR_TOKEN,
-                Part.file("parameters.yaml", LifecycleServer.shipped("parameters.yaml")));
+                Part.file("parameters.yaml", ShippedRules.bytes("parameters.yaml")));
 
         assertError(response, 400, "INVALID_REQUEST", field);
     }

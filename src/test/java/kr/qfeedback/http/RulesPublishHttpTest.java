@@ -2,9 +2,9 @@ package kr.qfeedback.http;
 
 import kr.qfeedback.testing.ExampleRequests;
 
-import static kr.qfeedback.http.LiveServer.assertError;
-import static kr.qfeedback.http.LiveServer.json;
-import static kr.qfeedback.http.LiveServer.section;
+import static kr.qfeedback.testing.LiveServer.assertError;
+import static kr.qfeedback.testing.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.section;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,13 +24,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import kr.qfeedback.http.LifecycleServer.Part;
+import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.rules.RuleFiles;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Publish and rollback on the real service. Before the tests one harmless change (a message title
@@ -44,8 +46,8 @@ class RulesPublishHttpTest {
     static final String SHIPPED_B10 = "필기 합격: 합격 결과를 맨 위에 강조";
     static final String NEW_B10 = "필기 합격: 합격 결과를 맨 위에 크게 강조";
 
-    private static Path dir;
-    private static LifecycleServer server;
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withLifecycle();
     private static String shipped;
     private static byte[] newMessages;
     private static byte[] newTable;
@@ -53,23 +55,13 @@ class RulesPublishHttpTest {
 
     @BeforeAll
     static void startAndPublishAHarmlessChange() {
-        dir = LifecycleServer.tempDir("qf-publish-");
-        server = LifecycleServer.startSeeded(dir, 1);
         shipped = server.activeId();
-        newMessages = LifecycleServer.shippedTextWith(MESSAGES, SHIPPED_TITLE, NEW_TITLE);
-        newTable = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "B10", NEW_B10));
+        newMessages = ShippedRules.textWith(MESSAGES, SHIPPED_TITLE, NEW_TITLE);
+        newTable = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "B10", NEW_B10));
         HttpResponse<String> response = server.publish(Part.file(MESSAGES, newMessages), Part.file("sections.drl.xlsx", newTable),
                 Part.field("note", "필기 합격 제목 다듬기"));
         assertEquals(200, response.statusCode(), response::body);
         published = json(response);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        LifecycleServer.deleteTree(dir);
     }
 
     private static String harmless() {
@@ -99,7 +91,7 @@ class RulesPublishHttpTest {
 
         JsonObject active = history.getJsonObject("active");
         assertEquals(harmless(), active.getString("id"), history::encodePrettily);
-        assertEquals(LifecycleServer.AUTHOR_NAME, active.getString("publishedBy"));
+        assertEquals(LiveServer.AUTHOR_NAME, active.getString("publishedBy"));
         assertEquals("필기 합격 제목 다듬기", active.getString("note"));
         assertNotNull(active.getString("publishedAt"));
         Map<String, String> sha = active.getJsonArray("files").stream().map(JsonObject.class::cast)
@@ -107,7 +99,7 @@ class RulesPublishHttpTest {
         assertTrue(sha.keySet().containsAll(List.of(MESSAGES, "sections.drl.xlsx", "parameters.yaml", "judgements.drl")), sha::toString);
         assertTrue(sha.values().stream().allMatch(h -> h.matches("[0-9a-f]{64}")), sha::toString);
         assertEquals(sha256(newMessages), sha.get(MESSAGES));
-        assertEquals(sha256(LifecycleServer.shipped("parameters.yaml")), sha.get("parameters.yaml"), "files not uploaded come from the active version");
+        assertEquals(sha256(ShippedRules.bytes("parameters.yaml")), sha.get("parameters.yaml"), "files not uploaded come from the active version");
 
         List<String> versions = history.getJsonArray("versions").stream().map(v -> ((JsonObject) v).getString("id")).toList();
         assertTrue(versions.containsAll(List.of(shipped, harmless())), versions::toString);
@@ -116,25 +108,25 @@ class RulesPublishHttpTest {
         assertEquals("system", shippedVersion.getString("publishedBy"), "the shipped rules went live at start-up");
         assertTrue(history.getJsonArray("activations").stream().map(JsonObject.class::cast)
                 .anyMatch(a -> a.getString("version").equals(harmless()) && a.getString("action").equals("PUBLISH")
-                        && a.getString("by").equals(LifecycleServer.AUTHOR_NAME)), history::encodePrettily);
+                        && a.getString("by").equals(LiveServer.AUTHOR_NAME)), history::encodePrettily);
     }
 
     @Test
-    void aPublishedVersionIsStoredWithItsFilesUnderTheDataFolderAndItsIdIsTheHashOfThem() {
+    void aPublishedVersionIsStoredWithItsFilesUnderTheDataFolderAndItsIdIsTheHashOfThem() throws Exception {
         Path files = server.dataDir().resolve("versions").resolve(harmless()).resolve("files");
 
-        assertArrayEquals(newMessages, LifecycleServer.read(files.resolve(MESSAGES)));
-        assertArrayEquals(newTable, LifecycleServer.read(files.resolve("sections.drl.xlsx")));
+        assertArrayEquals(newMessages, Files.readAllBytes(files.resolve(MESSAGES)));
+        assertArrayEquals(newTable, Files.readAllBytes(files.resolve("sections.drl.xlsx")));
         assertEquals(harmless(), RuleFiles.read(files).version());
     }
 
     @Test
     void aDecisionAfterThePublishUsesTheNewVersionAndItsTexts() {
-        JsonObject decision = LiveServer.decision(server.http().postFeedback(ExampleRequests.EXAMPLE_REQUEST));
+        JsonObject decision = LiveServer.decision(server.postFeedback(ExampleRequests.EXAMPLE_REQUEST));
 
         assertEquals(harmless(), decision.getString("rulesVersion"));
         assertEquals("정보처리기사 필기시험에 합격하셨습니다 — 축하드립니다", section(decision, "RESULT_SUMMARY").getString("title"));
-        JsonObject explained = LiveServer.decision(server.http().post("/v1/feedback?explain=true", LiveServer.DECIDE_TOKEN,
+        JsonObject explained = LiveServer.decision(server.post("/v1/feedback?explain=true", LiveServer.DECIDE_TOKEN,
                 "application/json", ExampleRequests.EXAMPLE_REQUEST));
         assertTrue(explained.getJsonArray("trace").stream().map(JsonObject.class::cast)
                 .anyMatch(t -> "RESULT_SUMMARY".equals(t.getString("section")) && t.getString("rule").contains(NEW_B10)),
@@ -142,11 +134,11 @@ class RulesPublishHttpTest {
     }
 
     @Test
-    void editingTheRulesFolderOnDiskChangesNothingUntilItIsPublished() {
+    void editingTheRulesFolderOnDiskChangesNothingUntilItIsPublished() throws Exception {
         Path onDisk = server.rulesDir().resolve(MESSAGES);
-        byte[] before = LifecycleServer.read(onDisk);
+        byte[] before = Files.readAllBytes(onDisk);
         try {
-            LifecycleServer.write(onDisk, LifecycleServer.shippedTextWith(MESSAGES, SHIPPED_TITLE, "\"디스크에서만 고친 제목\""));
+            ShippedRules.write(onDisk, ShippedRules.textWith(MESSAGES, SHIPPED_TITLE, "\"디스크에서만 고친 제목\""));
 
             JsonObject decision = server.decideExample();
 
@@ -154,14 +146,14 @@ class RulesPublishHttpTest {
             assertFalse(section(decision, "RESULT_SUMMARY").getString("title").contains("디스크에서만"));
             assertEquals(harmless(), server.activeId());
         } finally {
-            LifecycleServer.write(onDisk, before);
+            ShippedRules.write(onDisk, before);
         }
     }
 
     @Test
     void aChangeThatBreaksAcceptanceScenariosIsRejectedWith422ListingTheFailingScenariosAndChangesNothing() {
         int auditBefore = server.auditEntries().size();
-        byte[] parameters = LifecycleServer.shippedTextWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+        byte[] parameters = ShippedRules.textWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
 
         HttpResponse<String> response = server.publish(Part.file("parameters.yaml", parameters));
 
@@ -192,7 +184,7 @@ class RulesPublishHttpTest {
         assertEquals(auditBefore + 1, audit.size());
         JsonObject entry = audit.getJsonObject(audit.size() - 1);
         assertEquals("VALIDATE", entry.getString("action"));
-        assertEquals(LifecycleServer.AUTHOR_NAME, entry.getString("who"));
+        assertEquals(LiveServer.AUTHOR_NAME, entry.getString("who"));
         assertEquals(harmless(), entry.getString("from"));
         assertEquals(candidate, entry.getString("to"));
         assertTrue(entry.getString("note").contains("수용 시나리오"), entry::encode);
@@ -201,7 +193,7 @@ class RulesPublishHttpTest {
     @Test
     void aCopyOfARowWithAnotherToneIsAConflictThatTheCoverageAnalysisRejectsBeforeAnyScenarioRuns() {
         int[] added = new int[1];
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> added[0] = LifecycleServer.appendCopy(sheet, 29, "W", "WARNING"));
+        byte[] table = ShippedRules.tableWith(sheet -> added[0] = ShippedRules.appendCopy(sheet, 29, Map.of("W", "WARNING")));
 
         HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
@@ -221,7 +213,7 @@ class RulesPublishHttpTest {
 
     @Test
     void aTableThatDoesNotCompileIsRejectedWithItsCellProblems() {
-        byte[] table = LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"));
+        byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"));
 
         HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
@@ -239,20 +231,22 @@ class RulesPublishHttpTest {
     @Test
     void rollingBackToThePreviousVersionMakesItActiveAndDecisionsUseItThenRollingForwardRestoresTheNewOne() {
         HttpResponse<String> response = server.rollbackTo(shipped);
-
-        assertEquals(200, response.statusCode(), response::body);
-        JsonObject body = json(response);
-        assertEquals(shipped, body.getString("active"));
-        assertEquals("ROLLBACK", body.getJsonObject("activation").getString("action"));
-        assertEquals(LifecycleServer.AUTHOR_NAME, body.getJsonObject("activation").getString("by"));
-        assertEquals(shipped, server.activeId());
-        JsonObject decision = server.decideExample();
-        assertEquals(shipped, decision.getString("rulesVersion"));
-        assertEquals("정보처리기사 필기시험에 합격하셨습니다", section(decision, "RESULT_SUMMARY").getString("title"));
-        JsonObject latest = server.history().getJsonArray("activations").getJsonObject(0);
-        assertEquals(List.of(shipped, "ROLLBACK"), List.of(latest.getString("version"), latest.getString("action")));
-
-        assertEquals(200, server.rollbackTo(harmless()).statusCode());
+        try {
+            assertEquals(200, response.statusCode(), response::body);
+            JsonObject body = json(response);
+            assertEquals(shipped, body.getString("active"));
+            assertEquals("ROLLBACK", body.getJsonObject("activation").getString("action"));
+            assertEquals(LiveServer.AUTHOR_NAME, body.getJsonObject("activation").getString("by"));
+            assertEquals(shipped, server.activeId());
+            JsonObject decision = server.decideExample();
+            assertEquals(shipped, decision.getString("rulesVersion"));
+            assertEquals("정보처리기사 필기시험에 합격하셨습니다", section(decision, "RESULT_SUMMARY").getString("title"));
+            JsonObject latest = server.history().getJsonArray("activations").getJsonObject(0);
+            assertEquals(List.of(shipped, "ROLLBACK"), List.of(latest.getString("version"), latest.getString("action")));
+        } finally {
+            // the other tests expect the published version active, whatever failed above
+            assertEquals(200, server.rollbackTo(harmless()).statusCode());
+        }
         assertEquals(harmless(), server.decideExample().getString("rulesVersion"));
     }
 

@@ -1,6 +1,6 @@
 package kr.qfeedback.http;
 
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import kr.qfeedback.http.LifecycleServer.Part;
 import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSetException;
+import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RulesRestartHttpTest {
     private static final String MESSAGES = RulesPublishHttpTest.MESSAGES;
-    private static final String SHIPPED = RuleFiles.read(LifecycleServer.SHIPPED_RULES).version();
+    private static final String SHIPPED = RuleFiles.read(ShippedRules.FOLDER).version();
 
     @Test
     void aRestartWithTheSameFolderKeepsTheActiveVersionAndAddsNoStartupEntry(@TempDir Path dir) {
         String shipped = SHIPPED;
-        try (LifecycleServer first = LifecycleServer.startSeeded(dir, 1)) {
+        try (LiveServer first = LiveServer.withLifecycleOver(seeded(dir), dir.resolve("data")).start()) {
             assertEquals(shipped, first.activeId());
             JsonArray audit = first.auditEntries();
             assertEquals(1, audit.size(), audit::encodePrettily);
@@ -41,11 +43,11 @@ class RulesRestartHttpTest {
             assertEquals(shipped, startup.getString("to"));
         }
 
-        try (LifecycleServer second = LifecycleServer.start(dir.resolve("rules"), dir.resolve("data"), 1)) {
+        try (LiveServer second = LiveServer.withLifecycleOver(dir.resolve("rules"), dir.resolve("data")).start()) {
             assertEquals(shipped, second.activeId());
             assertEquals(shipped, second.decideExample().getString("rulesVersion"));
             assertEquals(1, second.auditEntries().size(), () -> "no new entry: " + second.auditEntries().encodePrettily());
-            assertEquals(true, json(second.http().get("/v1/rules/audit/verify", LiveServer.AUTHOR_TOKEN)).getBoolean("ok"));
+            assertEquals(true, json(second.get("/v1/rules/audit/verify", LiveServer.AUTHOR_TOKEN)).getBoolean("ok"));
         }
     }
 
@@ -53,15 +55,15 @@ class RulesRestartHttpTest {
     void aVersionPublishedThroughTheApiStaysActiveAfterARestartWithTheUnchangedFolder(@TempDir Path dir) {
         String published;
         int entries;
-        try (LifecycleServer first = LifecycleServer.startSeeded(dir, 1)) {
-            byte[] messages = LifecycleServer.shippedTextWith(MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE);
+        try (LiveServer first = LiveServer.withLifecycleOver(seeded(dir), dir.resolve("data")).start()) {
+            byte[] messages = ShippedRules.textWith(MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE);
             var response = first.publish(Part.file(MESSAGES, messages));
             assertEquals(200, response.statusCode(), response::body);
             published = json(response).getString("to");
             entries = first.auditEntries().size();
         }
 
-        try (LifecycleServer second = LifecycleServer.start(dir.resolve("rules"), dir.resolve("data"), 1)) {
+        try (LiveServer second = LiveServer.withLifecycleOver(dir.resolve("rules"), dir.resolve("data")).start()) {
             assertEquals(published, second.activeId(), "a published version survives a restart");
             assertEquals(published, second.decideExample().getString("rulesVersion"));
             assertEquals(entries, second.auditEntries().size(), () -> "nothing changed: " + second.auditEntries().encodePrettily());
@@ -72,11 +74,11 @@ class RulesRestartHttpTest {
     void aRestartWithAnEditedFolderAppliesItAfterTheChecksWithAStartupEntryAndItsDiff(@TempDir Path dir) {
         Path rules = seeded(dir);
         String before = SHIPPED;
-        LifecycleServer.write(rules.resolve(MESSAGES),
-                LifecycleServer.shippedTextWith(MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE));
+        ShippedRules.write(rules.resolve(MESSAGES),
+                ShippedRules.textWith(MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE));
         String edited = RuleFiles.read(rules).version();
 
-        try (LifecycleServer second = LifecycleServer.start(rules, dir.resolve("data"), 1)) {
+        try (LiveServer second = LiveServer.withLifecycleOver(rules, dir.resolve("data")).start()) {
             assertEquals(edited, second.activeId());
             assertEquals(edited, second.decideExample().getString("rulesVersion"));
             JsonArray audit = second.auditEntries();
@@ -97,13 +99,13 @@ class RulesRestartHttpTest {
         Path rules = seeded(dir);
         String before = SHIPPED;
         int entries = 1;
-        LifecycleServer.write(rules.resolve(LifecycleServer.TABLE),
-                LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점")));
+        ShippedRules.write(rules.resolve(ShippedRules.TABLE),
+                ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점")));
 
-        RuleSetException e = assertThrows(RuleSetException.class, () -> LifecycleServer.start(rules, dir.resolve("data"), 1).close());
+        RuleSetException e = assertThrows(RuleSetException.class, () -> LiveServer.withLifecycleOver(rules, dir.resolve("data")).start().close());
 
         RuleProblem p = e.problems().get(0);
-        assertEquals(LifecycleServer.SHEET, p.sheet(), p::describe);
+        assertEquals(ShippedRules.SHEET, p.sheet(), p::describe);
         assertEquals(23, p.row(), p::describe);
         assertEquals("H", p.column(), p::describe);
         assertStoreUnchanged(dir.resolve("data"), before, entries);
@@ -114,10 +116,10 @@ class RulesRestartHttpTest {
         Path rules = seeded(dir);
         String before = SHIPPED;
         int entries = 1;
-        LifecycleServer.write(rules.resolve("parameters.yaml"),
-                LifecycleServer.shippedTextWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39"));
+        ShippedRules.write(rules.resolve("parameters.yaml"),
+                ShippedRules.textWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39"));
 
-        RuleSetException e = assertThrows(RuleSetException.class, () -> LifecycleServer.start(rules, dir.resolve("data"), 1).close());
+        RuleSetException e = assertThrows(RuleSetException.class, () -> LiveServer.withLifecycleOver(rules, dir.resolve("data")).start().close());
 
         assertTrue(e.problems().stream().anyMatch(p -> p.file().startsWith("features/청년_응시료_할인.feature:")
                 && p.message().contains("수용 시나리오")), () -> e.problems().toString());
@@ -126,8 +128,8 @@ class RulesRestartHttpTest {
 
     /** The shipped rules in {@code dir/rules} and a data folder in {@code dir/data} where they are active, as after a first start. */
     private static Path seeded(Path dir) {
-        LifecycleServer.seededDataDir(dir.resolve("data"));
-        return LifecycleServer.copyOfShippedRules(dir.resolve("rules"));
+        LiveServer.seededDataDir(dir.resolve("data"));
+        return ShippedRules.copyInto(dir.resolve("rules"));
     }
 
     private static void assertStoreUnchanged(Path data, String active, int entries) {

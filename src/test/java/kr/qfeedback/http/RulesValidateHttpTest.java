@@ -1,7 +1,7 @@
 package kr.qfeedback.http;
 
-import static kr.qfeedback.http.LiveServer.assertError;
-import static kr.qfeedback.http.LiveServer.json;
+import static kr.qfeedback.testing.LiveServer.assertError;
+import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,9 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import kr.qfeedback.http.LifecycleServer.Part;
+import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,21 +35,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RulesValidateHttpTest {
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final String PARAMETERS = "parameters.yaml";
-    private static LifecycleServer server;
+    /** The tests only validate or measure, which changes nothing, so they share one server. */
+    @RegisterExtension
+    static final LiveServer server = LiveServer.withLifecycle();
     private static String active;
 
     @BeforeAll
-    static void startServer() {
-        server = LifecycleServer.shared();
+    static void readTheActiveVersion() {
         active = server.activeId();
     }
 
     @Test
     void aBrokenSectionsTableUploadedAloneIsInvalidAndEveryProblemNamesFileSheetRowAndColumnInKorean() {
-        byte[] broken = LifecycleServer.shippedTableWith(sheet -> {
-            LifecycleServer.type(sheet, "H23", "60점");
-            LifecycleServer.type(sheet, "U10", "RESULT_SUMARY");
-            LifecycleServer.type(sheet, "D10", "“PASS”");
+        byte[] broken = ShippedRules.tableWith(sheet -> {
+            ShippedRules.type(sheet, "H23", "60점");
+            ShippedRules.type(sheet, "U10", "RESULT_SUMARY");
+            ShippedRules.type(sheet, "D10", "“PASS”");
         });
 
         JsonObject report = okJson(server.validate(Part.file("sections.drl.xlsx", broken)));
@@ -66,7 +70,7 @@ class RulesValidateHttpTest {
     void aZipOfTheWholeRulesFolderWithOneBrokenParameterIsInvalidAtThatParametersLine(@TempDir Path dir) {
         int line = brokenYouthAge(dir);
 
-        JsonObject report = okJson(server.validate(Part.file("rules.zip", LifecycleServer.zip(dir.resolve("rules"), "rules"))));
+        JsonObject report = okJson(server.validate(Part.file("rules.zip", LiveServer.zip(dir.resolve("rules"), "rules"))));
 
         assertBrokenYouthAge(report, line);
     }
@@ -74,9 +78,9 @@ class RulesValidateHttpTest {
     @Test
     void aZipSentAsTheWholeBodyWithContentTypeApplicationZipIsCheckedLikeAnUploadedZip(@TempDir Path dir) {
         int line = brokenYouthAge(dir);
-        byte[] zip = LifecycleServer.zip(dir.resolve("rules"), "rules");
+        byte[] zip = LiveServer.zip(dir.resolve("rules"), "rules");
 
-        HttpResponse<String> response = server.http().send(server.http().request("/v1/rules/validate")
+        HttpResponse<String> response = server.send(server.request("/v1/rules/validate")
                 .header("Authorization", "Bearer " + LiveServer.AUTHOR_TOKEN).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build());
 
@@ -85,7 +89,7 @@ class RulesValidateHttpTest {
 
     @Test
     void aGoodSingleFileUploadIsValidWithTheCoverageSummaryAndAVersionOtherThanTheActiveOne() {
-        byte[] messages = LifecycleServer.shippedTextWith("messages.yaml", "필기시험에 합격하셨습니다\"",
+        byte[] messages = ShippedRules.textWith("messages.yaml", "필기시험에 합격하셨습니다\"",
                 "필기시험에 합격하셨습니다 (검증만)\"");
 
         JsonObject report = okJson(server.validate(Part.file("messages.yaml", messages)));
@@ -111,7 +115,7 @@ class RulesValidateHttpTest {
     @ParameterizedTest(name = "POST {0}")
     @CsvSource({"/v1/rules/validate", "/v1/rules/publish", "/v1/rules/impact", "/v1/rules/rollback"})
     void theDecideTokenIsForbiddenToChangeOrCheckRules(String path) {
-        HttpResponse<String> response = server.upload(path, LiveServer.DECIDE_TOKEN, Part.file("messages.yaml", LifecycleServer.shipped("messages.yaml")));
+        HttpResponse<String> response = server.upload(path, LiveServer.DECIDE_TOKEN, Part.file("messages.yaml", ShippedRules.bytes("messages.yaml")));
 
         assertError(response, 403, "FORBIDDEN", null);
         assertEquals(active, server.activeId());
@@ -120,7 +124,7 @@ class RulesValidateHttpTest {
     @ParameterizedTest(name = "POST {0}")
     @CsvSource({"/v1/rules/validate", "/v1/rules/publish", "/v1/rules/impact", "/v1/rules/rollback"})
     void withoutATokenChangingOrCheckingRulesIsUnauthenticated(String path) {
-        HttpResponse<String> response = server.upload(path, null, Part.file("messages.yaml", LifecycleServer.shipped("messages.yaml")));
+        HttpResponse<String> response = server.upload(path, null, Part.file("messages.yaml", ShippedRules.bytes("messages.yaml")));
 
         assertError(response, 401, "UNAUTHENTICATED", null);
     }
@@ -128,14 +132,14 @@ class RulesValidateHttpTest {
     @ParameterizedTest(name = "GET {0}")
     @CsvSource({"/v1/rules/audit", "/v1/rules/audit/verify"})
     void onlyTheAuthorRoleReadsTheAuditTrail(String path) {
-        assertError(server.http().get(path, null), 401, "UNAUTHENTICATED", null);
-        assertError(server.http().get(path, LiveServer.DECIDE_TOKEN), 403, "FORBIDDEN", null);
-        assertEquals(200, server.http().get(path, LiveServer.AUTHOR_TOKEN).statusCode());
+        assertError(server.get(path, null), 401, "UNAUTHENTICATED", null);
+        assertError(server.get(path, LiveServer.DECIDE_TOKEN), 403, "FORBIDDEN", null);
+        assertEquals(200, server.get(path, LiveServer.AUTHOR_TOKEN).statusCode());
     }
 
     @Test
     void theHistoryNeedsAToken() {
-        assertError(server.http().get("/v1/rules", null), 401, "UNAUTHENTICATED", null);
+        assertError(server.get("/v1/rules", null), 401, "UNAUTHENTICATED", null);
     }
 
     @Test
@@ -148,7 +152,7 @@ class RulesValidateHttpTest {
 
     @Test
     void anEmptyBodyIs400NamingFiles() {
-        HttpResponse<String> response = server.http().post("/v1/rules/validate", LiveServer.AUTHOR_TOKEN, null, "");
+        HttpResponse<String> response = server.post("/v1/rules/validate", LiveServer.AUTHOR_TOKEN, null, "");
 
         assertError(response, 400, "INVALID_REQUEST", "files");
     }
@@ -198,10 +202,10 @@ class RulesValidateHttpTest {
 
     @Test
     void aZipWithoutTheMessagesFileNamesTheMissingFile(@TempDir Path dir) throws Exception {
-        Path rules = LifecycleServer.copyOfShippedRules(dir.resolve("rules"));
+        Path rules = ShippedRules.copyInto(dir.resolve("rules"));
         java.nio.file.Files.delete(rules.resolve("messages.yaml"));
 
-        JsonObject report = okJson(server.validate(Part.file("rules.zip", LifecycleServer.zip(rules, "rules"))));
+        JsonObject report = okJson(server.validate(Part.file("rules.zip", LiveServer.zip(rules, "rules"))));
 
         assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
         assertTrue(report.getJsonArray("problems").stream().map(JsonObject.class::cast)
@@ -210,7 +214,7 @@ class RulesValidateHttpTest {
 
     @Test
     void noCandidateFolderOrUploadedFileIsLeftInTheDataFolderAfterChecking() throws Exception {
-        server.validate(Part.file("sections.drl.xlsx", LifecycleServer.shippedTableWith(sheet -> LifecycleServer.type(sheet, "H23", "60점"))));
+        server.validate(Part.file("sections.drl.xlsx", ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"))));
         Path uploads = server.dataDir().resolve("uploads");
         List<Path> left = List.of();
         for (int i = 0; i < 50; i++) {
@@ -229,10 +233,10 @@ class RulesValidateHttpTest {
 
     /** Copies the shipped rules to {@code dir/rules} with the youth age out of range; returns its line. */
     private static int brokenYouthAge(Path dir) {
-        Path rules = LifecycleServer.copyOfShippedRules(dir.resolve("rules"));
-        LifecycleServer.write(rules.resolve(PARAMETERS),
-                LifecycleServer.shippedTextWith(PARAMETERS, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 99"));
-        return LifecycleServer.shippedLineOf(PARAMETERS, "청년 할인 최대 나이: 34");
+        Path rules = ShippedRules.copyInto(dir.resolve("rules"));
+        ShippedRules.write(rules.resolve(PARAMETERS),
+                ShippedRules.textWith(PARAMETERS, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 99"));
+        return ShippedRules.lineOf(PARAMETERS, "청년 할인 최대 나이: 34");
     }
 
     private static void assertBrokenYouthAge(JsonObject report, int line) {
@@ -256,7 +260,7 @@ class RulesValidateHttpTest {
         assertEquals(1, at.size(), () -> "one problem at row " + row + " column " + column + " in " + problems.encodePrettily());
         JsonObject p = at.get(0);
         assertEquals("rules/sections.drl.xlsx", p.getString("file"), p::encode);
-        assertEquals(LifecycleServer.SHEET, p.getString("sheet"), p::encode);
+        assertEquals(ShippedRules.SHEET, p.getString("sheet"), p::encode);
         String message = p.getString("message");
         assertTrue(HANGUL.matcher(message).find(), () -> "a Korean sentence: " + message);
         for (String s : saying) {
@@ -268,7 +272,7 @@ class RulesValidateHttpTest {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
             zip.putNextEntry(new java.util.zip.ZipEntry("rules/parameters.yaml"));
-            zip.write(LifecycleServer.shipped("parameters.yaml"));
+            zip.write(ShippedRules.bytes("parameters.yaml"));
             zip.closeEntry();
             zip.putNextEntry(new java.util.zip.ZipEntry(entry));
             zip.write(content);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class StoppingHttpTest {
     void onceStoppingReadinessSays503StoppingAndAnswersAskTheClientToCloseTheConnection() throws Exception {
         FeedbackApi api = new FeedbackApi(LiveServer.activeShippedRules(), TokenRegistry.parse(LiveServer.TOKENS),
                 new ServiceMetrics(), Clock.systemUTC());
-        try (LiveServer server = LiveServer.start(api, 2)) {
+        try (LiveServer server = LiveServer.withApi(api).instances(2).start()) {
             HttpResponse<String> ready = server.get("/health/ready", null);
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.headers().firstValue("connection").isEmpty(), "keep-alive while serving");
@@ -55,8 +56,8 @@ class StoppingHttpTest {
     }
 
     @Test
-    void onceTheRulesStopChangingARollbackIsRefusedWith503AndTheActiveVersionStays(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        try (LifecycleServer server = LifecycleServer.startSeeded(dir, 1)) {
+    void onceTheRulesStopChangingARollbackIsRefusedWith503AndTheActiveVersionStays() {
+        try (LiveServer server = LiveServer.withLifecycle().start()) {
             String active = server.activeId();
             int audited = server.auditEntries().size();
             server.lifecycle().stopChanges();

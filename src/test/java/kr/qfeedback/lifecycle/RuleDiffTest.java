@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +20,9 @@ class RuleDiffTest {
 
     @Test
     void changingOneCellOfTheSectionTableIsReportedAsExactlyThatCell() throws IOException {
-        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Path rules = ShippedRules.copyInto(temp.resolve("rules"));
         RuleFiles before = RuleFiles.read(rules);
-        RulesCopy.setCell(rules.resolve("sections.drl.xlsx"), "섹션표시", "V10", 15);
+        ShippedRules.setCell(rules.resolve("sections.drl.xlsx"), "섹션표시", "V10", 15);
 
         List<FileChange> diff = RuleDiff.between(before, RuleFiles.read(rules));
 
@@ -31,11 +32,11 @@ class RuleDiffTest {
 
     @Test
     void changingTheYouthAgeInParametersGivesOneChangedLineWithItsNumber() throws IOException {
-        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Path rules = ShippedRules.copyInto(temp.resolve("rules"));
         RuleFiles before = RuleFiles.read(rules);
         List<String> lines = Files.readAllLines(rules.resolve("parameters.yaml"), StandardCharsets.UTF_8);
         int lineNo = lines.indexOf("청년 할인 최대 나이: 34") + 1;
-        RulesCopy.replace(rules.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+        ShippedRules.replace(rules.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
 
         List<FileChange> diff = RuleDiff.between(before, RuleFiles.read(rules));
 
@@ -56,7 +57,7 @@ class RuleDiffTest {
 
     @Test
     void aFirstVersionReportsEveryFileAsAdded() throws IOException {
-        RuleFiles rules = RuleFiles.read(RulesCopy.of(temp.resolve("rules")));
+        RuleFiles rules = RuleFiles.read(ShippedRules.copyInto(temp.resolve("rules")));
 
         List<FileChange> diff = RuleDiff.between(null, rules);
 
@@ -67,7 +68,7 @@ class RuleDiffTest {
 
     @Test
     void identicalRulesHaveNoChangesAndAddedOrRemovedFilesAreNamed() throws IOException {
-        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Path rules = ShippedRules.copyInto(temp.resolve("rules"));
         RuleFiles before = RuleFiles.read(rules);
         assertEquals(List.of(), RuleDiff.between(before, RuleFiles.read(rules)));
 
@@ -80,7 +81,7 @@ class RuleDiffTest {
 
     @Test
     void aLargeChangeToTheReferenceDataListsTwoHundredLinesAndCountsTheRest() throws IOException {
-        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Path rules = ShippedRules.copyInto(temp.resolve("rules"));
         RuleFiles before = RuleFiles.read(rules);
         Path json = rules.resolve("reference/qualifications.json");
         List<String> lines = Files.readAllLines(json, StandardCharsets.UTF_8);

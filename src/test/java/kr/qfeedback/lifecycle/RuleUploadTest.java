@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.testing.ShippedRules;
 import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSetException;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class RuleUploadTest {
 
     @Test
     void aSingleEditedFileIsLaidOverTheActiveVersionsFiles(@TempDir Path dir) throws IOException {
-        RuleFiles active = RuleFiles.read(RulesCopy.of(dir.resolve("active")));
+        RuleFiles active = RuleFiles.read(ShippedRules.copyInto(dir.resolve("active")));
         byte[] edited = "# edited\n".getBytes(StandardCharsets.UTF_8);
 
         RuleFiles candidate = new RuleUpload().add("C:\\Users\\staff\\Desktop\\messages.yaml", edited)
@@ -39,7 +40,7 @@ class RuleUploadTest {
 
     @Test
     void aZipReplacesTheWholeFolderAndItsTopFolderIsStripped(@TempDir Path dir) throws IOException {
-        RuleFiles active = RuleFiles.read(RulesCopy.of(dir.resolve("active")));
+        RuleFiles active = RuleFiles.read(ShippedRules.copyInto(dir.resolve("active")));
 
         RuleFiles candidate = new RuleUpload().add("규칙.zip", zip("rules/parameters.yaml", "a: 1\n", "rules/__MACOSX/x", "y"))
                 .materialise(active, Files.createDirectories(dir.resolve("candidate")));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class VersionStoreTest {
     Path temp;
 
     private RuleFiles shipped() throws IOException {
-        return RuleFiles.read(RulesCopy.of(temp.resolve("rules")));
+        return RuleFiles.read(ShippedRules.copyInto(temp.resolve("rules")));
     }
 
     @Test
@@ -79,10 +80,10 @@ class VersionStoreTest {
 
     @Test
     void versionsAreListedNewestFirst() throws IOException {
-        Path rulesDir = RulesCopy.of(temp.resolve("rules"));
+        Path rulesDir = ShippedRules.copyInto(temp.resolve("rules"));
         VersionStore store = VersionStore.open(temp.resolve("data"));
         String first = store.store(RuleFiles.read(rulesDir), "kim", T1, null).id();
-        RulesCopy.replace(rulesDir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+        ShippedRules.replace(rulesDir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
         String second = store.store(RuleFiles.read(rulesDir), "lee", T2, null).id();
 
         assertEquals(List.of(second, first), store.versions().stream().map(StoredVersion::id).collect(Collectors.toList()));
@@ -145,10 +146,10 @@ class VersionStoreTest {
     @Test
     void theActiveVersionAndItsHistorySurviveReopening() throws IOException {
         Path data = temp.resolve("data");
-        Path rulesDir = RulesCopy.of(temp.resolve("rules"));
+        Path rulesDir = ShippedRules.copyInto(temp.resolve("rules"));
         VersionStore store = VersionStore.open(data);
         String first = store.store(RuleFiles.read(rulesDir), "kim", T1, null).id();
-        RulesCopy.replace(rulesDir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
+        ShippedRules.replace(rulesDir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
         String second = store.store(RuleFiles.read(rulesDir), "lee", T2, null).id();
         assertEquals(Optional.empty(), store.activeVersion());
 
