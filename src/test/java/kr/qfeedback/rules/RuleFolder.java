@@ -1,25 +1,21 @@
 package kr.qfeedback.rules;
 
+import kr.qfeedback.testing.ShippedRules;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -28,10 +24,10 @@ import org.apache.poi.ss.util.CellReference;
  * a file deleted. Then {@link #problems()} compiles it and returns what the compiler reported.
  */
 final class RuleFolder {
-    static final Path SHIPPED = Path.of("rules");
-    static final String TABLE = "sections.drl.xlsx";
+    static final Path SHIPPED = ShippedRules.FOLDER;
+    static final String TABLE = ShippedRules.TABLE;
     static final String TABLE_DISPLAY = "rules/sections.drl.xlsx";
-    static final String SHEET = "섹션표시";
+    static final String SHEET = ShippedRules.SHEET;
 
     private final Path dir;
 
@@ -41,19 +37,7 @@ final class RuleFolder {
 
     /** Copies every shipped rule file (including reference/) into {@code tempDir}. */
     static RuleFolder copyOfShippedRules(Path tempDir) {
-        try (Stream<Path> walk = Files.walk(SHIPPED)) {
-            for (Path p : walk.collect(Collectors.toList())) {
-                Path target = tempDir.resolve(SHIPPED.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new RuleFolder(tempDir);
+        return new RuleFolder(ShippedRules.copyInto(tempDir));
     }
 
     Path dir() {
@@ -79,30 +63,12 @@ final class RuleFolder {
         return editCell(ref, cell -> cell.getRow().removeCell(cell));
     }
 
-    private interface CellEdit {
-        void apply(Cell cell);
-    }
-
-    private RuleFolder editCell(String ref, CellEdit edit) {
-        Path table = file(TABLE);
+    private RuleFolder editCell(String ref, java.util.function.Consumer<Cell> edit) {
         CellReference at = new CellReference(ref);
-        try {
-            Workbook workbook;
-            try (InputStream in = Files.newInputStream(table)) {
-                workbook = WorkbookFactory.create(in);
-            }
-            try (workbook) {
-                Sheet sheet = workbook.getSheet(SHEET);
-                Row row = sheet.getRow(at.getRow()) == null ? sheet.createRow(at.getRow()) : sheet.getRow(at.getRow());
-                Cell cell = row.getCell(at.getCol()) == null ? row.createCell(at.getCol()) : row.getCell(at.getCol());
-                edit.apply(cell);
-                try (OutputStream out = Files.newOutputStream(table)) {
-                    workbook.write(out);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ShippedRules.editTable(dir, sheet -> {
+            Row row = sheet.getRow(at.getRow()) == null ? sheet.createRow(at.getRow()) : sheet.getRow(at.getRow());
+            edit.accept(row.getCell(at.getCol()) == null ? row.createCell(at.getCol()) : row.getCell(at.getCol()));
+        });
         return this;
     }
 
