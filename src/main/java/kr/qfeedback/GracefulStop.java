@@ -62,24 +62,33 @@ final class GracefulStop {
         http.beginStopping(grace);
         int rulesWork = BackgroundWork.unfinished();
         LOG.info("stopping: readiness 503 (QF_SHUTDOWN_GRACE {} ms); new rules requests are refused", grace.toMillis());
-        LOG.info("stopping: {} requests in flight, {} rules jobs unfinished; answers now carry Connection: close",
-                http.inFlight(), rulesWork);
+        LOG.info(
+                "stopping: {} requests in flight, {} rules jobs unfinished; answers now carry Connection: close",
+                http.inFlight(),
+                rulesWork);
 
         long begunBefore = http.started();
         drain(drainEnd);
-        LOG.info("stopping: drained for {} ms ({} requests answered meanwhile, {} in flight)", millisSince(t0),
-                http.started() - begunBefore, http.inFlight());
+        LOG.info(
+                "stopping: drained for {} ms ({} requests answered meanwhile, {} in flight)",
+                millisSince(t0),
+                http.started() - begunBefore,
+                http.inFlight());
 
         Future<Void> closed = http.shutdownServers(Duration.ofNanos(Math.max(0, httpEnd - System.nanoTime())));
         LOG.info("stopped accepting; {} requests in flight", http.inFlight());
         try {
-            closed.toCompletionStage().toCompletableFuture().get(Math.max(0, httpEnd - System.nanoTime()) + 500_000_000L,
-                    TimeUnit.NANOSECONDS);
+            closed.toCompletionStage()
+                    .toCompletableFuture()
+                    .get(Math.max(0, httpEnd - System.nanoTime()) + 500_000_000L, TimeUnit.NANOSECONDS);
             LOG.info("stopping: HTTP server closed after {} ms, every answer written", millisSince(t0));
         } catch (Exception e) {
             clean = false;
-            LOG.warn("stopping: the HTTP server was closed with {} requests still in flight after {} ms ({})", http.inFlight(),
-                    millisSince(t0), e.getClass().getSimpleName());
+            LOG.warn(
+                    "stopping: the HTTP server was closed with {} requests still in flight after {} ms ({})",
+                    http.inFlight(),
+                    millisSince(t0),
+                    e.getClass().getSimpleName());
         }
 
         // Requests accepted before the signal have had their rules work submitted by now (or were cut off).
@@ -88,7 +97,9 @@ final class GracefulStop {
             int left = BackgroundWork.awaitIdle(Duration.ofNanos(Math.max(0, httpEnd - System.nanoTime())));
             if (left > 0) {
                 clean = false;
-                LOG.warn("stopping: {} rules jobs still running after {} ms; they change no rules version from now on", left,
+                LOG.warn(
+                        "stopping: {} rules jobs still running after {} ms; they change no rules version from now on",
+                        left,
                         millisSince(t0));
             }
         } catch (InterruptedException e) {
@@ -98,8 +109,10 @@ final class GracefulStop {
         LOG.info("stopping: rules work finished or refused; no activation is being written");
 
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(Math.max(1_000_000_000L, (end - System.nanoTime()) / 4),
-                    TimeUnit.NANOSECONDS);
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(Math.max(1_000_000_000L, (end - System.nanoTime()) / 4), TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             LOG.warn("stopping: Vert.x did not close in time ({})", e.getClass().getSimpleName());
         }
@@ -116,7 +129,10 @@ final class GracefulStop {
         } else {
             clean = false;
         }
-        LOG.info("stopped in {} ms{}", millisSince(t0), clean ? "" : " (not everything finished in time; see the warnings above)");
+        LOG.info(
+                "stopped in {} ms{}",
+                millisSince(t0),
+                clean ? "" : " (not everything finished in time; see the warnings above)");
         return clean;
     }
 

@@ -15,14 +15,14 @@ import kr.qfeedback.cohort.CohortCommand;
 import kr.qfeedback.cohort.CohortGenerator;
 import kr.qfeedback.http.DecisionWarmup;
 import kr.qfeedback.http.FeedbackApi;
+import kr.qfeedback.http.HttpService;
+import kr.qfeedback.http.Listener;
 import kr.qfeedback.http.RulesApi;
+import kr.qfeedback.http.ServiceMetrics;
+import kr.qfeedback.http.TokenRegistry;
 import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
-import kr.qfeedback.http.HttpService;
-import kr.qfeedback.http.Listener;
-import kr.qfeedback.http.ServiceMetrics;
-import kr.qfeedback.http.TokenRegistry;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
@@ -37,6 +37,7 @@ public final class Main {
      * to standard error instead, so that the output stays NDJSON. Set before the first logger exists.
      */
     private static final Set<String> DATA_COMMANDS = Set.of("batch", "cohort");
+
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private static final PrintStream ERR = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -44,8 +45,7 @@ public final class Main {
     /** Set when the service itself chose to exit (with its own status), as opposed to a signal. */
     private static volatile boolean exiting;
 
-    private Main() {
-    }
+    private Main() {}
 
     private static void exit(int status) {
         exiting = true;
@@ -71,8 +71,12 @@ public final class Main {
                 case "import-reference" -> kr.qfeedback.reference.importer.ImportReferenceCommand.run(rest, OUT);
                 case "format-table" -> kr.qfeedback.rules.FormatTableCommand.run(rest, OUT, ERR);
                 case "audit-verify" -> kr.qfeedback.lifecycle.AuditVerifyCommand.run(rest, OUT);
-                case "cohort" -> CohortCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
-                case "batch" -> BatchCommand.run(rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
+                case "cohort" ->
+                    CohortCommand.run(
+                            rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
+                case "batch" ->
+                    BatchCommand.run(
+                            rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
                 case "help", "--help", "-h" -> help(0);
                 default -> {
                     ERR.println("Unknown command '" + command + "'.");
@@ -89,19 +93,22 @@ public final class Main {
     }
 
     private static int help(int exit) {
-        (exit == 0 ? OUT : ERR).println(String.join("\n",
-                "usage: java -jar q-feedback.jar COMMAND",
-                "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
-                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
-                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT); SIGTERM stops it gracefully (docs/operations.md)",
-                "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
-                "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
-                "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
-                "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
-                "  batch --in FILE --out FILE [--threads N]",
-                "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr",
-                "  cohort --size N --out FILE [--seed S]",
-                "                             write N realistic requests (NDJSON) drawn from the reference statistics"));
+        (exit == 0 ? OUT : ERR)
+                .println(
+                        String.join(
+                                "\n",
+                                "usage: java -jar q-feedback.jar COMMAND",
+                                "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
+                                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
+                                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT); SIGTERM stops it gracefully (docs/operations.md)",
+                                "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
+                                "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
+                                "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
+                                "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
+                                "  batch --in FILE --out FILE [--threads N]",
+                                "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr",
+                                "  cohort --size N --out FILE [--seed S]",
+                                "                             write N realistic requests (NDJSON) drawn from the reference statistics"));
         return exit;
     }
 
@@ -118,20 +125,28 @@ public final class Main {
             try {
                 lines = config.tokensFile() == null ? List.of() : java.nio.file.Files.readAllLines(config.tokensFile());
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("QF_TOKENS_FILE " + config.tokensFile() + " cannot be read: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "QF_TOKENS_FILE " + config.tokensFile() + " cannot be read: " + e.getMessage());
             }
             tokens = TokenRegistry.from(config.tokens(), lines, config.tokensFile() == null ? null : "QF_TOKENS_FILE");
         }
         ActiveRuleSet active = new ActiveRuleSet();
-        RulesLifecycle lifecycle = new RulesLifecycle(active, VersionStore.open(config.dataDir()),
-                AuditLog.open(config.dataDir()), new AcceptanceGate(config.featuresDir()), Clock.systemUTC());
+        RulesLifecycle lifecycle = new RulesLifecycle(
+                active,
+                VersionStore.open(config.dataDir()),
+                AuditLog.open(config.dataDir()),
+                new AcceptanceGate(config.featuresDir()),
+                Clock.systemUTC());
         RuleSet ruleSet;
         // Always a cluster member: without QF_CLUSTER_MEMBERS a cluster of one on 127.0.0.1.
-        ClusterNode cluster = ClusterNode.start(ClusterSettings.from(config.clusterMembers(), config.clusterPort()), lifecycle);
+        ClusterNode cluster =
+                ClusterNode.start(ClusterSettings.from(config.clusterMembers(), config.clusterPort()), lifecycle);
         try {
             boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
             if (!scenarios) {
-                log().warn("no acceptance scenarios at {}; start-up checks run without them (publishing needs them)", config.featuresDir());
+                log().warn(
+                                "no acceptance scenarios at {}; start-up checks run without them (publishing needs them)",
+                                config.featuresDir());
             }
             // The cluster's active version wins; only the first member of a cluster starts from its rules folder.
             ruleSet = cluster.join(() -> lifecycle.start(RuleFiles.read(config.rulesDir()), scenarios));
@@ -142,11 +157,13 @@ public final class Main {
             return 1;
         }
         Vertx vertx = Vertx.vertx();
-        RulesApi rulesApi = new RulesApi(lifecycle,
-                (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size), config.dataDir().resolve("uploads"),
+        RulesApi rulesApi = new RulesApi(
+                lifecycle,
+                (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
+                config.dataDir().resolve("uploads"),
                 config.impactMaxSize());
-        FeedbackApi api = new FeedbackApi(active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi,
-                cluster.decisions(), cluster);
+        FeedbackApi api = new FeedbackApi(
+                active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi, cluster.decisions(), cluster);
         api.mounting(kr.qfeedback.console.ConsoleRoutes::mount);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
@@ -160,8 +177,10 @@ public final class Main {
                         return io.vertx.core.Future.succeededFuture(port);
                     }
                     return HttpService.start(vertx, api, config.adminPort().getAsInt(), 1, config.tls(), Listener.ADMIN)
-                            .onSuccess(admin -> log().info("admin paths (console, /v1/rules, /v1/decisions) listening on port {} ({})",
-                                    admin, scheme))
+                            .onSuccess(admin -> log().info(
+                                            "admin paths (console, /v1/rules, /v1/decisions) listening on port {} ({})",
+                                            admin,
+                                            scheme))
                             .recover(e -> io.vertx.core.Future.failedFuture(new IllegalStateException(
                                     "QF_ADMIN_PORT " + config.adminPort().getAsInt() + ": " + e.getMessage(), e)));
                 })
@@ -172,13 +191,17 @@ public final class Main {
                     new Thread(() -> exit(1), "exit").start();
                 });
         // SIGTERM and SIGINT run the shutdown hooks; so does an exit the service chose itself.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            boolean clean = stop.run();
-            if (!exiting) {
-                // Stopped by a signal: exit 0 after a clean stop (the JVM would say 143 or 130), 1 when the grace ran out.
-                Runtime.getRuntime().halt(clean ? 0 : 1);
-            }
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            boolean clean = stop.run();
+                            if (!exiting) {
+                                // Stopped by a signal: exit 0 after a clean stop (the JVM would say 143 or 130), 1 when
+                                // the grace ran out.
+                                Runtime.getRuntime().halt(clean ? 0 : 1);
+                            }
+                        },
+                        "shutdown"));
         return -1;
     }
 }

@@ -12,15 +12,28 @@ import java.util.regex.Pattern;
  * The service's configuration, read once from the environment (see the contract). Bad values stop
  * the start with a sentence naming the variable.
  */
-public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String tokens, List<String> clusterMembers,
-                            int clusterPort, Path featuresDir, int warmupDecisions, Duration shutdownGrace, Path tokensFile,
-                            int impactMaxSize, kr.qfeedback.http.TlsFiles tls, java.util.OptionalInt adminPort) {
+public record ServiceConfig(
+        int httpPort,
+        Path rulesDir,
+        Path dataDir,
+        String tokens,
+        List<String> clusterMembers,
+        int clusterPort,
+        Path featuresDir,
+        int warmupDecisions,
+        Duration shutdownGrace,
+        Path tokensFile,
+        int impactMaxSize,
+        kr.qfeedback.http.TlsFiles tls,
+        java.util.OptionalInt adminPort) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
+
     private static final int MAX_WARMUP_DECISIONS = 10_000_000;
     /** How long a stop waits for requests in flight, rules work, records and the cluster (contract: 20s). */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
     private static final Duration MAX_SHUTDOWN_GRACE = Duration.ofHours(1);
     private static final int MAX_IMPACT_MAX_SIZE = 10_000_000;
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
@@ -30,7 +43,8 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
         int clusterPort = port(env, "QF_CLUSTER_PORT", 5701, false);
         String members = env.getOrDefault("QF_CLUSTER_MEMBERS", "").strip();
         String tokens = env.get("QF_TOKENS");
-        return new ServiceConfig(port,
+        return new ServiceConfig(
+                port,
                 Path.of(env.getOrDefault("QF_RULES_DIR", "./rules")),
                 Path.of(env.getOrDefault("QF_DATA_DIR", "./data")),
                 tokens == null || tokens.isBlank() ? null : tokens,
@@ -39,8 +53,15 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
                 Path.of(env.getOrDefault("QF_FEATURES_DIR", "./features")),
                 warmupDecisions(env),
                 duration(env, "QF_SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, MAX_SHUTDOWN_GRACE),
-                env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank() ? null : Path.of(env.get("QF_TOKENS_FILE").strip()),
-                wholeNumber(env, "QF_IMPACT_MAX_SIZE", kr.qfeedback.http.RulesApi.DEFAULT_MAX_IMPACT_SIZE, 1, MAX_IMPACT_MAX_SIZE,
+                env.get("QF_TOKENS_FILE") == null || env.get("QF_TOKENS_FILE").isBlank()
+                        ? null
+                        : Path.of(env.get("QF_TOKENS_FILE").strip()),
+                wholeNumber(
+                        env,
+                        "QF_IMPACT_MAX_SIZE",
+                        kr.qfeedback.http.RulesApi.DEFAULT_MAX_IMPACT_SIZE,
+                        1,
+                        MAX_IMPACT_MAX_SIZE,
                         "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE),
                 kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")),
                 adminPort(env, port));
@@ -73,7 +94,12 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
     }
 
     private static int warmupDecisions(Map<String, String> env) {
-        return wholeNumber(env, "QF_WARMUP_DECISIONS", DEFAULT_WARMUP_DECISIONS, 0, MAX_WARMUP_DECISIONS,
+        return wholeNumber(
+                env,
+                "QF_WARMUP_DECISIONS",
+                DEFAULT_WARMUP_DECISIONS,
+                0,
+                MAX_WARMUP_DECISIONS,
                 "a whole number from 0 (no warm-up) to " + MAX_WARMUP_DECISIONS);
     }
 
@@ -92,12 +118,18 @@ public record ServiceConfig(int httpPort, Path rulesDir, Path dataDir, String to
     }
 
     private static int port(Map<String, String> env, String name, int fallback, boolean zeroAllowed) {
-        return wholeNumber(env, name, fallback, zeroAllowed ? 0 : 1, 65535,
+        return wholeNumber(
+                env,
+                name,
+                fallback,
+                zeroAllowed ? 0 : 1,
+                65535,
                 "a port number from " + (zeroAllowed ? 0 : 1) + " to 65535");
     }
 
     /** The variable as a whole number in [min, max], the fallback when unset or blank; else a sentence naming it. */
-    private static int wholeNumber(Map<String, String> env, String name, int fallback, int min, int max, String accepted) {
+    private static int wholeNumber(
+            Map<String, String> env, String name, int fallback, int min, int max, String accepted) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

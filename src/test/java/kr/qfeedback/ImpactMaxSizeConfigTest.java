@@ -15,15 +15,21 @@ class ImpactMaxSizeConfigTest {
     @Test
     void theLargestImpactCohortIsOneHundredThousandUnlessSet() {
         assertEquals(100_000, ServiceConfig.fromEnvironment(Map.of()).impactMaxSize(), "README's documented default");
-        assertEquals(250_000, ServiceConfig.fromEnvironment(Map.of("QF_IMPACT_MAX_SIZE", " 250000 ")).impactMaxSize());
+        assertEquals(
+                250_000,
+                ServiceConfig.fromEnvironment(Map.of("QF_IMPACT_MAX_SIZE", " 250000 "))
+                        .impactMaxSize());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "lots", "10000001"})
     void aValueThatIsNotAWholeNumberInRangeStopsTheStartNamingTheVariable(String value) {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> ServiceConfig.fromEnvironment(Map.of("QF_IMPACT_MAX_SIZE", value)));
-        assertTrue(refused.getMessage().startsWith("QF_IMPACT_MAX_SIZE must be a whole number of candidates from 1 to 10000000"),
+        assertTrue(
+                refused.getMessage()
+                        .startsWith("QF_IMPACT_MAX_SIZE must be a whole number of candidates from 1 to 10000000"),
                 refused.getMessage());
     }
 }

@@ -17,7 +17,8 @@ class ShutdownGraceConfigTest {
 
     @Test
     void theGraceIsTwentySecondsWhenNotSetOrBlank() {
-        assertEquals(Duration.ofSeconds(20), ServiceConfig.fromEnvironment(Map.of()).shutdownGrace());
+        assertEquals(
+                Duration.ofSeconds(20), ServiceConfig.fromEnvironment(Map.of()).shutdownGrace());
         assertEquals(Duration.ofSeconds(20), grace("  "));
     }
 

@@ -28,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.qfeedback.testing.HttpCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import kr.qfeedback.testing.HttpCalls;
 
 /**
  * The real service in its own JVM ({@code java -cp … kr.qfeedback.Main serve}, as an operator starts
@@ -57,8 +57,10 @@ class StopOnSigtermTest {
             """;
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     static final Path LOG_FILE = Path.of("target", "sigterm-test", "node.log");
     private Process node;
     private int port;
@@ -86,88 +88,110 @@ class StopOnSigtermTest {
         String[] stoppingBody = {null};
 
         // The probe: when readiness turned 503, and when the listener closed (connection refused).
-        Thread probe = new Thread(() -> {
-            while (listenerClosedAt[0] == 0) {
-                try {
-                    HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build());
-                    if (r.statusCode() == 503 && readinessStoppingAt[0] == 0) {
-                        stoppingBody[0] = r.body();
-                        readinessStoppingAt[0] = System.nanoTime();
-                        // New rules work is refused cleanly while the node stops.
-                        HttpResponse<String> refusedWork = send(validateRequest());
-                        if (refusedWork.statusCode() != 503 || !refusedWork.body().contains("NOT_READY")) {
-                            failures.add("rules work while stopping: " + refusedWork.statusCode() + " " + refusedWork.body());
+        Thread probe = new Thread(
+                () -> {
+                    while (listenerClosedAt[0] == 0) {
+                        try {
+                            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/health/ready"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .GET()
+                                    .build());
+                            if (r.statusCode() == 503 && readinessStoppingAt[0] == 0) {
+                                stoppingBody[0] = r.body();
+                                readinessStoppingAt[0] = System.nanoTime();
+                                // New rules work is refused cleanly while the node stops.
+                                HttpResponse<String> refusedWork = send(validateRequest());
+                                if (refusedWork.statusCode() != 503
+                                        || !refusedWork.body().contains("NOT_READY")) {
+                                    failures.add("rules work while stopping: " + refusedWork.statusCode() + " "
+                                            + refusedWork.body());
+                                }
+                            }
+                        } catch (IOException e) {
+                            failures.add("readiness probe: " + e);
+                        } catch (UncheckedIOException e) {
+                            if (e.getCause() instanceof ConnectException) {
+                                listenerClosedAt[0] = System.nanoTime();
+                            } else {
+                                failures.add("readiness probe: " + e.getCause());
+                            }
                         }
+                        sleep(PROBE_MILLIS);
                     }
-                } catch (IOException e) {
-                    failures.add("readiness probe: " + e);
-                } catch (UncheckedIOException e) {
-                    if (e.getCause() instanceof ConnectException) {
-                        listenerClosedAt[0] = System.nanoTime();
-                    } else {
-                        failures.add("readiness probe: " + e.getCause());
-                    }
-                }
-                sleep(PROBE_MILLIS);
-            }
-        }, "probe");
+                },
+                "probe");
 
         // The clients: decide until the balancer has taken this node out.
         CountDownLatch clientsDone = new CountDownLatch(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
             int id = c;
-            new Thread(() -> {
-                try {
-                    for (long n = 0; ; n++) {
-                        long sawStopping = readinessStoppingAt[0];
-                        if (sawStopping != 0 && System.nanoTime() - sawStopping > TimeUnit.MILLISECONDS.toNanos(LB_DELAY_MILLIS)) {
-                            return;
-                        }
-                        try {
-                            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/feedback")).timeout(Duration.ofSeconds(20))
-                                    .header("Authorization", "Bearer " + DECIDE).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(REQUEST.formatted(id + "-" + n), StandardCharsets.UTF_8))
-                                    .build());
-                            if (r.statusCode() == 200) {
-                                JsonObject decision = new JsonObject(r.body()); // a truncated body does not parse
-                                assertNotNull(decision.getString("decisionId"));
-                                assertNotNull(decision.getJsonArray("sections"));
-                                decided.incrementAndGet();
-                                if (sawStopping != 0) {
-                                    decidedAfterStopping.incrementAndGet();
+            new Thread(
+                            () -> {
+                                try {
+                                    for (long n = 0; ; n++) {
+                                        long sawStopping = readinessStoppingAt[0];
+                                        if (sawStopping != 0
+                                                && System.nanoTime() - sawStopping
+                                                        > TimeUnit.MILLISECONDS.toNanos(LB_DELAY_MILLIS)) {
+                                            return;
+                                        }
+                                        try {
+                                            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/feedback"))
+                                                    .timeout(Duration.ofSeconds(20))
+                                                    .header("Authorization", "Bearer " + DECIDE)
+                                                    .header("Content-Type", "application/json")
+                                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                                            REQUEST.formatted(id + "-" + n), StandardCharsets.UTF_8))
+                                                    .build());
+                                            if (r.statusCode() == 200) {
+                                                JsonObject decision =
+                                                        new JsonObject(r.body()); // a truncated body does not parse
+                                                assertNotNull(decision.getString("decisionId"));
+                                                assertNotNull(decision.getJsonArray("sections"));
+                                                decided.incrementAndGet();
+                                                if (sawStopping != 0) {
+                                                    decidedAfterStopping.incrementAndGet();
+                                                }
+                                                if (r.headers()
+                                                        .firstValue("connection")
+                                                        .map("close"::equalsIgnoreCase)
+                                                        .orElse(false)) {
+                                                    askedToClose.incrementAndGet();
+                                                }
+                                            } else if (r.statusCode() == 503) {
+                                                new JsonObject(r.body())
+                                                        .getJsonObject("error")
+                                                        .getString("code");
+                                                cleanUnavailable.incrementAndGet();
+                                            } else {
+                                                failures.add("client " + id + ": " + r.statusCode() + " " + r.body());
+                                            }
+                                        } catch (UncheckedIOException e) {
+                                            if (e.getCause() instanceof ConnectException) {
+                                                refused.incrementAndGet(); // never accepted: a balancer retries it
+                                                // elsewhere
+                                                sleep(PROBE_MILLIS);
+                                            } else {
+                                                failures.add("client " + id + ": " + e.getCause());
+                                            }
+                                        } catch (RuntimeException | AssertionError e) {
+                                            failures.add("client " + id + ": " + e);
+                                        }
+                                    }
+                                } finally {
+                                    clientsDone.countDown();
                                 }
-                                if (r.headers().firstValue("connection").map("close"::equalsIgnoreCase).orElse(false)) {
-                                    askedToClose.incrementAndGet();
-                                }
-                            } else if (r.statusCode() == 503) {
-                                new JsonObject(r.body()).getJsonObject("error").getString("code");
-                                cleanUnavailable.incrementAndGet();
-                            } else {
-                                failures.add("client " + id + ": " + r.statusCode() + " " + r.body());
-                            }
-                        } catch (UncheckedIOException e) {
-                            if (e.getCause() instanceof ConnectException) {
-                                refused.incrementAndGet(); // never accepted: a balancer retries it elsewhere
-                                sleep(PROBE_MILLIS);
-                            } else {
-                                failures.add("client " + id + ": " + e.getCause());
-                            }
-                        } catch (RuntimeException | AssertionError e) {
-                            failures.add("client " + id + ": " + e);
-                        }
-                    }
-                } finally {
-                    clientsDone.countDown();
-                }
-            }, "client-" + c).start();
+                            },
+                            "client-" + c)
+                    .start();
         }
         probe.start();
         Thread.sleep(2_000);
         long decidedBeforeSignal = decided.get();
 
         // Rules work in flight when the signal comes: it finishes and is answered completely.
-        CompletableFuture<HttpResponse<String>> validation = client.sendAsync(validateRequest(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        CompletableFuture<HttpResponse<String>> validation =
+                client.sendAsync(validateRequest(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         Thread.sleep(300);
 
         long signalled = System.nanoTime();
@@ -177,11 +201,18 @@ class StopOnSigtermTest {
         assertTrue(clientsDone.await(30, TimeUnit.SECONDS), "the clients stopped");
         probe.join(10_000);
         Path logFile = LOG_FILE;
-        System.out.printf("[sigterm-test] %d decided (%d after readiness said 503, %d of them asked to close), %d refused,"
+        System.out.printf(
+                "[sigterm-test] %d decided (%d after readiness said 503, %d of them asked to close), %d refused,"
                         + " %d clean 503; readiness 503 %.0f ms after the signal, listener closed %.0f ms after it; exit %s after %d ms%n",
-                decided.get(), decidedAfterStopping.get(), askedToClose.get(), refused.get(), cleanUnavailable.get(),
-                (readinessStoppingAt[0] - signalled) / 1e6, (listenerClosedAt[0] - signalled) / 1e6,
-                exited ? node.exitValue() : "none", exitMillis);
+                decided.get(),
+                decidedAfterStopping.get(),
+                askedToClose.get(),
+                refused.get(),
+                cleanUnavailable.get(),
+                (readinessStoppingAt[0] - signalled) / 1e6,
+                (listenerClosedAt[0] - signalled) / 1e6,
+                exited ? node.exitValue() : "none",
+                exitMillis);
 
         assertTrue(exited, "the node exits within the grace; log: " + logFile.toAbsolutePath());
         assertEquals(0, node.exitValue(), "a graceful stop exits 0; log: " + logFile.toAbsolutePath());
@@ -191,15 +222,23 @@ class StopOnSigtermTest {
         assertTrue(readinessStoppingAt[0] != 0, "readiness answered 503 while stopping");
         assertEquals("STOPPING", new JsonObject(stoppingBody[0]).getString("status"), stoppingBody[0]);
         assertTrue(listenerClosedAt[0] > readinessStoppingAt[0], "readiness said 503 before the listener closed");
-        assertTrue(decidedAfterStopping.get() > 0, "requests sent after readiness said 503 (before the balancer reacted) were answered");
+        assertTrue(
+                decidedAfterStopping.get() > 0,
+                "requests sent after readiness said 503 (before the balancer reacted) were answered");
         assertTrue(askedToClose.get() > 0, "answers while stopping carry Connection: close");
 
         HttpResponse<String> validated = validation.get(5, TimeUnit.SECONDS);
         assertEquals(200, validated.statusCode(), validated.body());
         assertEquals(Boolean.TRUE, new JsonObject(validated.body()).getBoolean("valid"), validated.body());
 
-        assertInOrder(logFile, "stopping: readiness 503", "requests in flight", "stopped accepting", "records flushed (",
-                "left the cluster", "stopped in ");
+        assertInOrder(
+                logFile,
+                "stopping: readiness 503",
+                "requests in flight",
+                "stopped accepting",
+                "records flushed (",
+                "left the cluster",
+                "stopped in ");
     }
 
     private void assertInOrder(Path logFile, String... steps) throws IOException {
@@ -213,7 +252,8 @@ class StopOnSigtermTest {
                     break;
                 }
             }
-            assertTrue(at >= 0, "the log shows '" + step + "' after the previous step; see " + logFile.toAbsolutePath());
+            assertTrue(
+                    at >= 0, "the log shows '" + step + "' after the previous step; see " + logFile.toAbsolutePath());
             from = at + 1;
         }
     }
@@ -246,13 +286,29 @@ class StopOnSigtermTest {
     private void startOnce(Path temp) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx512m", "-XX:+UseSerialGC",
-                "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-                "-cp", classpath, "kr.qfeedback.Main", "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(
+                javaBin,
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "--add-modules",
+                "java.se",
+                "--add-exports",
+                "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens",
+                "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens",
+                "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+                "-cp",
+                classpath,
+                "kr.qfeedback.Main",
+                "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("QF_HTTP_PORT", "0");
         // The HTTP port is 0 and read back from the log. The embedded Hazelcast member cannot be
@@ -299,11 +355,15 @@ class StopOnSigtermTest {
         byte[] messages = Files.readAllBytes(Path.of("rules", "messages.yaml"));
         String edited = new String(messages, StandardCharsets.UTF_8) + "\n# sigterm test\n";
         String boundary = "----qf" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"messages.yaml\"\r\n"
-                + "Content-Type: application/x-yaml\r\n\r\n" + edited + "\r\n--" + boundary + "--\r\n";
-        return HttpRequest.newBuilder(uri("/v1/rules/validate")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + AUTHOR).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        String body =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"messages.yaml\"\r\n"
+                        + "Content-Type: application/x-yaml\r\n\r\n" + edited + "\r\n--" + boundary + "--\r\n";
+        return HttpRequest.newBuilder(uri("/v1/rules/validate"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + AUTHOR)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

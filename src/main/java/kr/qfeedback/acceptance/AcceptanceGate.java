@@ -31,8 +31,7 @@ public final class AcceptanceGate {
     }
 
     /** One scenario's result: its name, where it is ({@code features/x.feature:12}) and why it failed. */
-    public record ScenarioResult(String name, String location, String status, String error) {
-    }
+    public record ScenarioResult(String name, String location, String status, String error) {}
 
     /** All scenarios' results; {@code passed()} when there was at least one and none failed. */
     public record GateResult(int scenarios, List<ScenarioResult> failures, long millis) {
@@ -44,8 +43,14 @@ public final class AcceptanceGate {
     public GateResult run(RuleSet candidate) {
         Objects.requireNonNull(candidate, "candidate must not be null");
         if (!Files.isDirectory(featuresDir)) {
-            return new GateResult(0, List.of(new ScenarioResult("(없음)", featuresDir.toString(), "MISSING",
-                    "수용 시나리오 폴더가 없습니다. features/ 폴더에 .feature 파일이 있어야 게시할 수 있습니다.")), 0);
+            return new GateResult(
+                    0,
+                    List.of(new ScenarioResult(
+                            "(없음)",
+                            featuresDir.toString(),
+                            "MISSING",
+                            "수용 시나리오 폴더가 없습니다. features/ 폴더에 .feature 파일이 있어야 게시할 수 있습니다.")),
+                    0);
         }
         long started = System.nanoTime();
         List<ScenarioResult> failures = Collections.synchronizedList(new ArrayList<>());
@@ -58,9 +63,12 @@ public final class AcceptanceGate {
                     Status status = event.getResult().getStatus();
                     if (status != Status.PASSED) {
                         Throwable error = event.getResult().getError();
-                        failures.add(new ScenarioResult(event.getTestCase().getName(),
-                                relative(event.getTestCase().getUri()) + ":" + event.getTestCase().getLocation().getLine(),
-                                status.name(), error == null ? "정의되지 않았거나 건너뛴 단계가 있습니다." : error.getMessage()));
+                        failures.add(new ScenarioResult(
+                                event.getTestCase().getName(),
+                                relative(event.getTestCase().getUri()) + ":"
+                                        + event.getTestCase().getLocation().getLine(),
+                                status.name(),
+                                error == null ? "정의되지 않았거나 건너뛴 단계가 있습니다." : error.getMessage()));
                     }
                 });
             }

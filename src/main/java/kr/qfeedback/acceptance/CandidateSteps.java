@@ -35,11 +35,15 @@ public class CandidateSteps {
             fail("종목코드 " + code + "(" + name + ")가 기준 자료 rules/reference/qualifications.json 에 없습니다."
                     + " 기준 자료에 없는 종목을 시험하려면 '기준 자료에 없는 종목 \"…\"(코드, 등급) 응시자가 있다'를 쓰세요.");
         }
-        assertEquals(known.name(), name, "시나리오의 종목명 \"" + name + "\"이 기준 자료의 종목코드 " + code
-                + " 이름 \"" + known.name() + "\"과 다릅니다");
+        assertEquals(
+                known.name(),
+                name,
+                "시나리오의 종목명 \"" + name + "\"이 기준 자료의 종목코드 " + code + " 이름 \"" + known.name() + "\"과 다릅니다");
         if (known.grade() != null) {
-            assertEquals(known.grade(), grade, "시나리오의 등급 " + gradeWord + "이 기준 자료의 " + name + "(" + code
-                    + ") 등급 " + known.grade() + "과 다릅니다");
+            assertEquals(
+                    known.grade(),
+                    grade,
+                    "시나리오의 등급 " + gradeWord + "이 기준 자료의 " + name + "(" + code + ") 등급 " + known.grade() + "과 다릅니다");
         }
         // Q-Net may leave the name out when the code is in the reference data: the service must find it.
         scenario().qualification(code, null, grade);
@@ -47,9 +51,13 @@ public class CandidateSteps {
 
     @조건("^기준 자료에 없는 종목 \"([^\"]+)\"\\((\\w+), ?([^)]+)\\) 응시자가 있다$")
     public void 미등록_종목_응시자(String name, String code, String gradeWord) {
-        assertTrue(rules().reference().find(code).isEmpty(),
-                "종목코드 " + code + "는 기준 자료에 있습니다(" + rules().reference().find(code).map(Qualification::name).orElse("")
-                        + "). 기준 자료에 없는 코드를 고르세요.");
+        assertTrue(
+                rules().reference().find(code).isEmpty(),
+                "종목코드 " + code + "는 기준 자료에 있습니다("
+                        + rules().reference()
+                                .find(code)
+                                .map(Qualification::name)
+                                .orElse("") + "). 기준 자료에 없는 코드를 고르세요.");
         scenario().qualification(code, name, ScenarioRequest.grade(gradeWord));
     }
 
@@ -75,7 +83,9 @@ public class CandidateSteps {
 
     @조건("^가지고 있는 자격은 \"([^\"]+)\"이다$")
     public void 보유_자격(String codes) {
-        scenario().heldQualifications(Arrays.stream(codes.split(",")).map(String::strip).toList());
+        scenario()
+                .heldQualifications(
+                        Arrays.stream(codes.split(",")).map(String::strip).toList());
     }
 
     @조건("^필기 합격 발표일은 \"(\\d{4}-\\d{2}-\\d{2})\"이다$")

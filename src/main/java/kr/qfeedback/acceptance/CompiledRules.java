@@ -14,8 +14,7 @@ final class CompiledRules {
     private static volatile RuleSet shipped;
     private static volatile RuleSet candidate;
 
-    private CompiledRules() {
-    }
+    private CompiledRules() {}
 
     static RuleSet get() {
         RuleSet c = candidate;
@@ -52,7 +51,8 @@ final class CompiledRules {
             synchronized (CompiledRules.class) {
                 r = second;
                 if (r == null) {
-                    r = new RuleSetCompiler().compile(RuleFiles.read(Path.of(System.getProperty("qfeedback.rules.dir", "rules"))));
+                    r = new RuleSetCompiler()
+                            .compile(RuleFiles.read(Path.of(System.getProperty("qfeedback.rules.dir", "rules"))));
                     second = r;
                 }
             }

@@ -31,14 +31,14 @@ import kr.qfeedback.wire.DecisionService;
 final class CurrentScenario {
     /** The path every decision takes (parse, check, decide); scenarios enter it after the parse. */
     static final DecisionService DECISIONS = new DecisionService(java.time.Clock.systemUTC());
+
     private static final ThreadLocal<CurrentScenario> CURRENT = new ThreadLocal<>();
 
     private final ScenarioRequest scenario = new ScenarioRequest();
     private FeedbackRequest request;
     private FeedbackDecision decision;
 
-    private CurrentScenario() {
-    }
+    private CurrentScenario() {}
 
     /** Starts a new scenario on this thread, forgetting the previous one. */
     static void begin() {
@@ -54,7 +54,8 @@ final class CurrentScenario {
     static CurrentScenario get() {
         CurrentScenario current = CURRENT.get();
         if (current == null) {
-            throw new IllegalStateException("No scenario is running on this thread: ScenarioHooks starts one before every scenario.");
+            throw new IllegalStateException(
+                    "No scenario is running on this thread: ScenarioHooks starts one before every scenario.");
         }
         return current;
     }
@@ -92,17 +93,22 @@ final class CurrentScenario {
 
     /** Scenarios use the subject names of the reference data, so they cannot drift into invented ones. */
     private static void checkSubjectNames(FeedbackRequest request) {
-        Optional<Qualification> known = rules().reference().find(request.qualification().code());
+        Optional<Qualification> known =
+                rules().reference().find(request.qualification().code());
         if (known.isEmpty() || request.exam().subjects().isEmpty()) {
             return;
         }
-        List<String> listed = request.exam().stage() == Stage.WRITTEN ? known.get().writtenSubjects() : known.get().secondStageSubjects();
+        List<String> listed = request.exam().stage() == Stage.WRITTEN
+                ? known.get().writtenSubjects()
+                : known.get().secondStageSubjects();
         if (listed.isEmpty()) {
             return;
         }
         for (var s : request.exam().subjects()) {
-            assertTrue(listed.contains(s.name()), "과목 \"" + s.name() + "\"은(는) 기준 자료의 " + known.get().name() + " "
-                    + request.exam().stage() + " 과목이 아닙니다. 기준 자료의 과목: " + listed);
+            assertTrue(
+                    listed.contains(s.name()),
+                    "과목 \"" + s.name() + "\"은(는) 기준 자료의 " + known.get().name() + " "
+                            + request.exam().stage() + " 과목이 아닙니다. 기준 자료의 과목: " + listed);
         }
     }
 
@@ -113,8 +119,9 @@ final class CurrentScenario {
     /** The visible section {@code id}; the step fails when it is not shown. */
     Section section(String id) {
         SectionId sectionId = sectionId(id);
-        return find(sectionId).orElseGet(() -> fail(id + " 섹션이 보여야 하는데 보이지 않습니다. 보이는 섹션: "
-                + describe(decision().sections()) + ", 안내: " + noticeCodes()));
+        return find(sectionId)
+                .orElseGet(() -> fail(id + " 섹션이 보여야 하는데 보이지 않습니다. 보이는 섹션: "
+                        + describe(decision().sections()) + ", 안내: " + noticeCodes()));
     }
 
     static SectionId sectionId(String id) {
@@ -122,7 +129,10 @@ final class CurrentScenario {
     }
 
     List<String> traceOf(SectionId id) {
-        return decision().trace().stream().filter(t -> t.section() == id).map(t -> t.rule() + " (" + t.source() + ")").toList();
+        return decision().trace().stream()
+                .filter(t -> t.section() == id)
+                .map(t -> t.rule() + " (" + t.source() + ")")
+                .toList();
     }
 
     List<String> noticeCodes() {
@@ -130,6 +140,8 @@ final class CurrentScenario {
     }
 
     static String describe(List<Section> sections) {
-        return sections.stream().map(s -> s.id() + "(" + s.order() + ", " + s.tone() + ")").collect(Collectors.joining(", ", "[", "]"));
+        return sections.stream()
+                .map(s -> s.id() + "(" + s.order() + ", " + s.tone() + ")")
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -48,7 +48,9 @@ public class DecisionSteps {
         assertEquals("INCONSISTENT", refusal.code(), "거절 코드: " + refusal.getMessage());
         assertEquals(field, refusal.field(), "거절 사유의 항목: " + refusal.getMessage());
         if (phrase != null) {
-            assertTrue(refusal.getMessage().contains(phrase), "거절 사유에 \"" + phrase + "\"이(가) 없습니다: " + refusal.getMessage());
+            assertTrue(
+                    refusal.getMessage().contains(phrase),
+                    "거절 사유에 \"" + phrase + "\"이(가) 없습니다: " + refusal.getMessage());
         }
     }
 
@@ -62,40 +64,61 @@ public class DecisionSteps {
     public void 안내(String code, String present) {
         List<String> codes = current().noticeCodes();
         if (present == null) {
-            assertFalse(codes.contains(code), "안내(notices)에 " + code + "가 있으면 안 됩니다. 있는 안내: " + decision().notices());
+            assertFalse(
+                    codes.contains(code),
+                    "안내(notices)에 " + code + "가 있으면 안 됩니다. 있는 안내: " + decision().notices());
             return;
         }
-        assertTrue(codes.contains(code), "안내(notices)에 " + code + "가 없습니다. 있는 안내: " + decision().notices());
-        Notice notice = decision().notices().stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow();
+        assertTrue(
+                codes.contains(code),
+                "안내(notices)에 " + code + "가 없습니다. 있는 안내: " + decision().notices());
+        Notice notice = decision().notices().stream()
+                .filter(n -> n.code().equals(code))
+                .findFirst()
+                .orElseThrow();
         assertTrue(notice.message() != null && !notice.message().isBlank(), "안내 " + code + "의 문구가 비어 있습니다");
     }
 
     @그러면("^안내 \"([A-Z_]+)\"의 글에 \"([^\"]+)\"(?:이|가) 들어 있다$")
     public void 안내_글(String code, String phrase) {
-        var notice = decision().notices().stream().filter(n -> n.code().equals(code)).findFirst().orElse(null);
+        var notice = decision().notices().stream()
+                .filter(n -> n.code().equals(code))
+                .findFirst()
+                .orElse(null);
         assertNotNull(notice, "안내 " + code + "이(가) 없습니다. 있는 안내: " + decision().notices());
-        assertTrue(notice.message().contains(phrase), "안내 " + code + "의 글에 \"" + phrase + "\"이(가) 없습니다: " + notice.message());
+        assertTrue(
+                notice.message().contains(phrase),
+                "안내 " + code + "의 글에 \"" + phrase + "\"이(가) 없습니다: " + notice.message());
     }
 
     @그러면("^안내는 없다$")
     public void 안내는_없다() {
-        assertEquals(List.of(), current().noticeCodes(), "안내(notices)가 없어야 합니다: " + decision().notices());
+        assertEquals(
+                List.of(),
+                current().noticeCodes(),
+                "안내(notices)가 없어야 합니다: " + decision().notices());
     }
 
     @그러면("^모든 섹션에 결정한 규칙의 출처가 있다$")
     public void 규칙_출처() {
         List<String> problems = new ArrayList<>();
         for (Section s : decision().sections()) {
-            List<TraceEntry> entries = decision().trace().stream().filter(t -> t.section() == s.id()).toList();
+            List<TraceEntry> entries = decision().trace().stream()
+                    .filter(t -> t.section() == s.id())
+                    .toList();
             if (entries.isEmpty()) {
                 problems.add(s.id() + ": trace 가 없습니다");
-            } else if (entries.stream().noneMatch(t -> t.source() != null && TRACE_SOURCE.matcher(t.source()).matches())) {
+            } else if (entries.stream()
+                    .noneMatch(t -> t.source() != null
+                            && TRACE_SOURCE.matcher(t.source()).matches())) {
                 problems.add(s.id() + ": 'rules/…:row N' 또는 'rules/…:line N' 형식의 출처가 없습니다 " + entries);
             }
-            entries.stream().filter(t -> t.rule() == null || t.rule().isBlank())
+            entries.stream()
+                    .filter(t -> t.rule() == null || t.rule().isBlank())
                     .forEach(t -> problems.add(s.id() + ": 규칙 이름이 비어 있습니다 " + t));
         }
-        decision().trace().stream().filter(t -> current().find(t.section()).isEmpty())
+        decision().trace().stream()
+                .filter(t -> current().find(t.section()).isEmpty())
                 .forEach(t -> problems.add(t.section() + ": 보이지 않는 섹션의 trace 가 있습니다 " + t));
         assertTrue(problems.isEmpty(), "결정한 규칙의 출처(trace)가 맞지 않습니다:\n  " + String.join("\n  ", problems));
     }
@@ -109,8 +132,13 @@ public class DecisionSteps {
         // candidate's files are not at hand: its rules are asked again without the memo instead.
         RuleSet fresh = CompiledRules.fresh();
         if (fresh == null) {
-            var profile = new FactDeriver(rules().reference(), rules().parameters()).derive(request).profile();
-            assertEquals(rules().evaluateUncached(profile).sections(), rules().evaluate(profile).sections(), "같은 요청의 섹션 선택");
+            var profile = new FactDeriver(rules().reference(), rules().parameters())
+                    .derive(request)
+                    .profile();
+            assertEquals(
+                    rules().evaluateUncached(profile).sections(),
+                    rules().evaluate(profile).sections(),
+                    "같은 요청의 섹션 선택");
             return;
         }
         FeedbackDecision again = DECISIONS.decide(request, fresh);

@@ -9,8 +9,7 @@ import java.util.Objects;
  */
 final class Expect {
 
-    private Expect() {
-    }
+    private Expect() {}
 
     static void assertEquals(Object expected, Object actual, String what) {
         if (!Objects.equals(expected, actual)) {

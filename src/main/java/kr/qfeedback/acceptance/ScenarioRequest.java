@@ -20,13 +20,27 @@ import kr.qfeedback.feedback.SubjectScore;
  * checked. Also maps the Korean words of the scenarios (필기, 합격, 미제출, 기사 …) to the API values.
  */
 final class ScenarioRequest {
-    private static final Map<String, Stage> STAGES = Map.of("필기", Stage.WRITTEN, "실기", Stage.PRACTICAL, "면접", Stage.INTERVIEW);
-    private static final Map<String, ExamResult> RESULTS = Map.of("합격", ExamResult.PASS, "불합격", ExamResult.FAIL, "결시", ExamResult.ABSENT);
-    private static final Map<String, DocumentStatus> DOCUMENTS = Map.of("제출", DocumentStatus.SUBMITTED,
-            "미제출", DocumentStatus.NOT_SUBMITTED, "불필요", DocumentStatus.NOT_REQUIRED);
-    private static final Map<String, Grade> GRADES = Map.of("기술사", Grade.PROFESSIONAL_ENGINEER, "기능장", Grade.MASTER_CRAFTSMAN,
-            "기사", Grade.ENGINEER, "산업기사", Grade.INDUSTRIAL_ENGINEER, "기능사", Grade.CRAFTSMAN, "서비스", Grade.SERVICE,
-            "서비스 분야", Grade.SERVICE);
+    private static final Map<String, Stage> STAGES =
+            Map.of("필기", Stage.WRITTEN, "실기", Stage.PRACTICAL, "면접", Stage.INTERVIEW);
+    private static final Map<String, ExamResult> RESULTS =
+            Map.of("합격", ExamResult.PASS, "불합격", ExamResult.FAIL, "결시", ExamResult.ABSENT);
+    private static final Map<String, DocumentStatus> DOCUMENTS = Map.of(
+            "제출", DocumentStatus.SUBMITTED, "미제출", DocumentStatus.NOT_SUBMITTED, "불필요", DocumentStatus.NOT_REQUIRED);
+    private static final Map<String, Grade> GRADES = Map.of(
+            "기술사",
+            Grade.PROFESSIONAL_ENGINEER,
+            "기능장",
+            Grade.MASTER_CRAFTSMAN,
+            "기사",
+            Grade.ENGINEER,
+            "산업기사",
+            Grade.INDUSTRIAL_ENGINEER,
+            "기능사",
+            Grade.CRAFTSMAN,
+            "서비스",
+            Grade.SERVICE,
+            "서비스 분야",
+            Grade.SERVICE);
 
     private String code;
     private String name;
@@ -89,9 +103,13 @@ final class ScenarioRequest {
     /** {@code asOf} defaults to the announcement day: the day candidates look at their result. */
     FeedbackRequest build(String candidateId) {
         require(code != null, "시나리오에 종목이 없습니다 (예: 조건 \"정보처리기사\"(1320, 기사) 응시자가 있다)");
-        require(round != null, "시나리오에 시험 회차·시험일·발표일이 없습니다 (예: 그리고 시험은 \"2026-1\" 회차로 \"2026-01-30\"에 치렀고 \"2026-03-11\"에 발표되었다)");
+        require(
+                round != null,
+                "시나리오에 시험 회차·시험일·발표일이 없습니다 (예: 그리고 시험은 \"2026-1\" 회차로 \"2026-01-30\"에 치렀고 \"2026-03-11\"에 발표되었다)");
         require(stage != null, "시나리오에 시험 결과가 없습니다 (예: 만일 \"필기\" 시험 결과 \"합격\", 총점 71.5점을 받는다)");
-        return new FeedbackRequest(candidateId, asOf != null ? asOf : announcedOn,
+        return new FeedbackRequest(
+                candidateId,
+                asOf != null ? asOf : announcedOn,
                 new QualificationRef(code, name, grade),
                 new ExamSitting(round, stage, examDate, announcedOn, result, totalScore, subjects),
                 new CandidateInfo(birthDate, writtenPassAnnouncedOn, documents, null, held));
@@ -129,8 +147,9 @@ final class ScenarioRequest {
         try {
             return Enum.valueOf(type, w.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + " \"" + word + "\"을(를) 알 수 없습니다. 쓸 수 있는 말: "
-                    + String.join(", ", words.keySet()) + " (또는 " + java.util.Arrays.toString(type.getEnumConstants()) + ")");
+            throw new IllegalArgumentException(
+                    what + " \"" + word + "\"을(를) 알 수 없습니다. 쓸 수 있는 말: " + String.join(", ", words.keySet()) + " (또는 "
+                            + java.util.Arrays.toString(type.getEnumConstants()) + ")");
         }
     }
 }

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 final class ScenarioValues {
     /** How a scenario writes "no value" and "an empty list" in a 값 cell. */
     static final String NO_VALUE = "(없음)";
+
     static final String EMPTY_LIST = "(빈 목록)";
 
-    private ScenarioValues() {
-    }
+    private ScenarioValues() {}
 
     static String required(Map<String, String> row, String column) {
         String value = row.get(column);
@@ -38,7 +38,8 @@ final class ScenarioValues {
      * items joined by ", ", {@value #NO_VALUE} for null and {@value #EMPTY_LIST} for an empty list.
      */
     static boolean sameValue(String expected, Object actual) {
-        return show(expected.trim()).equals(show(actual)) || normalise(expected.trim()).equals(show(actual));
+        return show(expected.trim()).equals(show(actual))
+                || normalise(expected.trim()).equals(show(actual));
     }
 
     private static String normalise(String expected) {
@@ -53,7 +54,9 @@ final class ScenarioValues {
             return NO_VALUE;
         }
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? EMPTY_LIST : list.stream().map(ScenarioValues::show).collect(Collectors.joining(", "));
+            return list.isEmpty()
+                    ? EMPTY_LIST
+                    : list.stream().map(ScenarioValues::show).collect(Collectors.joining(", "));
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, String> shown = new LinkedHashMap<>();
@@ -67,6 +70,8 @@ final class ScenarioValues {
     }
 
     static String plain(Object number) {
-        return number == null ? NO_VALUE : new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+        return number == null
+                ? NO_VALUE
+                : new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
     }
 }

@@ -32,11 +32,15 @@ public class SectionDataSteps {
     @그러면("^\"([A-Z_]+)\" 섹션의 \"(\\w+)\"(?:은|는) \"([^\"]*)\"(?:이다|다)$")
     public void 섹션_자료(String id, String field, String expected) {
         Section section = current().section(id);
-        assertTrue(section.data().containsKey(field), id + " 섹션의 data 에 \"" + field + "\" 항목이 없습니다. 있는 항목: "
-                + section.data().keySet());
+        assertTrue(
+                section.data().containsKey(field),
+                id + " 섹션의 data 에 \"" + field + "\" 항목이 없습니다. 있는 항목: "
+                        + section.data().keySet());
         Object actual = section.data().get(field);
-        assertTrue(sameValue(expected, actual), id + " 섹션의 \"" + field + "\" 값이 다릅니다. 기대: " + expected
-                + ", 실제: " + show(actual) + "  (섹션 data: " + section.data() + ")");
+        assertTrue(
+                sameValue(expected, actual),
+                id + " 섹션의 \"" + field + "\" 값이 다릅니다. 기대: " + expected + ", 실제: " + show(actual) + "  (섹션 data: "
+                        + section.data() + ")");
     }
 
     /** "값이 없다" is a null value ({@value ScenarioValues#NO_VALUE}), "빈 목록이다" an empty list. */
@@ -55,11 +59,13 @@ public class SectionDataSteps {
             if (!section.data().containsKey(field)) {
                 problems.add("\"" + field + "\" 항목이 없습니다");
             } else if (!sameValue(expected, section.data().get(field))) {
-                problems.add("\"" + field + "\": 기대 " + expected + ", 실제 " + show(section.data().get(field)));
+                problems.add("\"" + field + "\": 기대 " + expected + ", 실제 "
+                        + show(section.data().get(field)));
             }
         }
-        assertTrue(problems.isEmpty(), id + " 섹션의 자료가 다릅니다:\n  " + String.join("\n  ", problems)
-                + "\n  (섹션 data: " + section.data() + ")");
+        assertTrue(
+                problems.isEmpty(),
+                id + " 섹션의 자료가 다릅니다:\n  " + String.join("\n  ", problems) + "\n  (섹션 data: " + section.data() + ")");
     }
 
     @그러면("^\"([A-Z_]+)\" 섹션의 연도별 합격률은 다음과 같다:?$")
@@ -73,8 +79,11 @@ public class SectionDataSteps {
             actual.add(m.get("year") + "년 " + (m.get("passRate") == null ? "통계 없음" : plain(m.get("passRate")) + "%"));
         }
         List<String> expected = table.asMaps().stream()
-                .map(r -> required(r, "연도") + "년 " + (r.get("합격률") == null || r.get("합격률").isBlank() ? "통계 없음"
-                        : plain(new BigDecimal(r.get("합격률").strip())) + "%")).toList();
+                .map(r -> required(r, "연도") + "년 "
+                        + (r.get("합격률") == null || r.get("합격률").isBlank()
+                                ? "통계 없음"
+                                : plain(new BigDecimal(r.get("합격률").strip())) + "%"))
+                .toList();
         assertEquals(expected, actual, id + " 섹션의 연도별 합격률(years)");
     }
 
@@ -84,7 +93,10 @@ public class SectionDataSteps {
         if (expected == null) {
             assertEquals(List.of(), belowMinimumSubjects(), "SCORE_BREAKDOWN 에서 belowSubjectMinimum 이 참인 과목");
         } else {
-            assertEquals(expected, String.join(", ", belowMinimumSubjects()), "SCORE_BREAKDOWN 에서 belowSubjectMinimum 이 참인 과목");
+            assertEquals(
+                    expected,
+                    String.join(", ", belowMinimumSubjects()),
+                    "SCORE_BREAKDOWN 에서 belowSubjectMinimum 이 참인 과목");
         }
     }
 

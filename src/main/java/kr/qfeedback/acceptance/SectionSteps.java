@@ -46,8 +46,11 @@ public class SectionSteps {
             current().section(id);
         } else {
             SectionId sectionId = CurrentScenario.sectionId(id);
-            assertTrue(current().find(sectionId).isEmpty(), id + " 섹션은 보이지 않아야 하는데 보입니다. 보이는 섹션: "
-                    + describe(current().decision().sections()) + "\n  결정한 규칙: " + current().traceOf(sectionId));
+            assertTrue(
+                    current().find(sectionId).isEmpty(),
+                    id + " 섹션은 보이지 않아야 하는데 보입니다. 보이는 섹션: "
+                            + describe(current().decision().sections()) + "\n  결정한 규칙: "
+                            + current().traceOf(sectionId));
         }
     }
 
@@ -75,7 +78,8 @@ public class SectionSteps {
             assertTrue(s.title() != null && !s.title().isBlank(), s.id() + " 섹션의 제목이 비어 있습니다");
             assertTrue(s.body() != null && !s.body().isBlank(), s.id() + " 섹션의 본문이 비어 있습니다");
             for (String text : List.of(s.title(), s.body())) {
-                assertFalse(text.contains("{") || text.contains("null"),
+                assertFalse(
+                        text.contains("{") || text.contains("null"),
                         s.id() + " 섹션의 문구에 채워지지 않은 자리({이름})나 null 이 남아 있습니다: " + text);
             }
         }
@@ -84,7 +88,9 @@ public class SectionSteps {
     @그러면("^\"([A-Z_]+)\" 섹션에 QR 코드로도 보여 줄 링크가 있다$")
     public void QR_링크(String id) {
         Section section = current().section(id);
-        assertTrue(section.links().stream().anyMatch(l -> l.qr() && l.url() != null && l.url().startsWith("https://")),
+        assertTrue(
+                section.links().stream()
+                        .anyMatch(l -> l.qr() && l.url() != null && l.url().startsWith("https://")),
                 id + " 섹션에 QR 코드로 보여 줄 https 링크가 없습니다. 링크: " + section.links());
     }
 }

@@ -50,7 +50,9 @@ final class ConditionReader {
     void rule(Rule rule) {
         CompiledRule compiled = CompiledRule.of(rule);
         if (compiled == null) {
-            opaque(rule.getName(), "is not a Drools RuleImpl (" + rule.getClass().getName() + ")");
+            opaque(
+                    rule.getName(),
+                    "is not a Drools RuleImpl (" + rule.getClass().getName() + ")");
             return;
         }
         if (compiled.isQuery()) {
@@ -105,7 +107,10 @@ final class ConditionReader {
             opaque(rule, "matches " + type.getSimpleName() + ", which a profile also is");
         }
         if (pattern.getSource() != null) {
-            opaque(rule, "has a pattern with a source (" + pattern.getSource().getClass().getSimpleName() + ")");
+            opaque(
+                    rule,
+                    "has a pattern with a source ("
+                            + pattern.getSource().getClass().getSimpleName() + ")");
         }
         if (!profile && type != PolicyParameters.class) {
             needed.add(type == null ? String.valueOf(pattern.getObjectType()) : type.getSimpleName());
@@ -169,8 +174,11 @@ final class ConditionReader {
                 mvel.getPackageNames().forEach(context::addPackageImport);
             }
             List<Test> known = tests.computeIfAbsent(field, f -> new ArrayList<>());
-            Test test = known.stream().filter(t -> t.expression().equals(expression) && t.variables().equals(variables))
-                    .findFirst().orElse(null);
+            Test test = known.stream()
+                    .filter(t ->
+                            t.expression().equals(expression) && t.variables().equals(variables))
+                    .findFirst()
+                    .orElse(null);
             if (test == null) {
                 Serializable compiled = MVEL.compileExpression(expression, context);
                 test = new Test(expression, compiled, Map.copyOf(variables));
@@ -190,7 +198,8 @@ final class ConditionReader {
             opaque(rule, "uses the whole profile (" + d.getIdentifier() + ") in " + where);
             return;
         }
-        String field = ConstraintText.fieldReadBy(d.getExtractor() == null ? null : d.getExtractor().getNativeReadMethodName());
+        String field = ConstraintText.fieldReadBy(
+                d.getExtractor() == null ? null : d.getExtractor().getNativeReadMethodName());
         if (field == null) {
             opaque(rule, "uses profile binding " + d.getIdentifier() + " in " + where);
         } else {
@@ -203,7 +212,9 @@ final class ConditionReader {
     }
 
     private static Class<?> typeOf(Declaration d) {
-        return d.getPattern() != null && d.getPattern().getObjectType() instanceof ClassObjectType c ? c.getClassType() : null;
+        return d.getPattern() != null && d.getPattern().getObjectType() instanceof ClassObjectType c
+                ? c.getClassType()
+                : null;
     }
 
     /** True for Profile and for any type a profile also is (a binding on such a pattern may hold the profile). */

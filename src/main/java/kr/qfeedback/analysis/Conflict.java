@@ -12,7 +12,8 @@ import kr.qfeedback.rules.model.Profile;
  * @param differences what differs: {@code order}, {@code tone}, {@code message}, {@code dataStage}
  * @param profiles    how many profiles of the analysed space get both rows
  */
-public record Conflict(SectionId section, RowRef upper, RowRef lower, List<String> differences, Profile example, int profiles) {
+public record Conflict(
+        SectionId section, RowRef upper, RowRef lower, List<String> differences, Profile example, int profiles) {
 
     public Conflict {
         differences = List.copyOf(differences);

@@ -17,15 +17,16 @@ import kr.qfeedback.rules.model.Profile;
  */
 final class ConstraintText {
     private static final Set<String> FIELD_SET = Set.copyOf(Arrays.stream(Profile.class.getRecordComponents())
-            .map(RecordComponent::getName).toList());
+            .map(RecordComponent::getName)
+            .toList());
     /** Methods a constraint could call on the fact without naming a field. */
     private static final Set<String> PROFILE_METHODS = Set.of("toString", "hashCode", "equals", "getClass");
+
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.])-?\\d+(?:\\.\\d+)?");
 
-    private ConstraintText() {
-    }
+    private ConstraintText() {}
 
     /** The expression with every string literal emptied, so that its words are not taken for names. */
     static String code(String expression) {
@@ -78,9 +79,11 @@ final class ConstraintText {
     /** {@code getAge} or {@code isScored} to the field it reads, else null. */
     private static String accessorField(String method) {
         for (String prefix : List.of("get", "is")) {
-            if (method.length() > prefix.length() && method.startsWith(prefix)
+            if (method.length() > prefix.length()
+                    && method.startsWith(prefix)
                     && Character.isUpperCase(method.charAt(prefix.length()))) {
-                String field = Character.toLowerCase(method.charAt(prefix.length())) + method.substring(prefix.length() + 1);
+                String field =
+                        Character.toLowerCase(method.charAt(prefix.length())) + method.substring(prefix.length() + 1);
                 if (FIELD_SET.contains(field)) {
                     return field;
                 }

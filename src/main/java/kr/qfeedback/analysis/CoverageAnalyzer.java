@@ -46,7 +46,10 @@ public final class CoverageAnalyzer {
 
     private List<List<SectionChoice>> evaluate(List<ProfileGroup> groups, RuleSet rules) {
         try {
-            return pool.submit(() -> groups.parallelStream().map(g -> rules.evaluateAll(g.example)).toList()).get();
+            return pool.submit(() -> groups.parallelStream()
+                            .map(g -> rules.evaluateAll(g.example))
+                            .toList())
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("coverage analysis interrupted", e);
@@ -69,15 +72,20 @@ public final class CoverageAnalyzer {
         Map<String, ProfileClasses> byOutcome = new HashMap<>();
         Map<OutcomeKey, ProfileGroup> byKey = new LinkedHashMap<>();
         int[] total = new int[1];
-        space.forEachByOutcome((stage, result) -> byOutcome.computeIfAbsent(stage + "_" + result,
-                k -> new ProfileClasses(reads.forOutcome(space.probe(stage, result)), space.candidates(), space.template())),
+        space.forEachByOutcome(
+                (stage, result) -> byOutcome.computeIfAbsent(
+                        stage + "_" + result,
+                        k -> new ProfileClasses(
+                                reads.forOutcome(space.probe(stage, result)), space.candidates(), space.template())),
                 (p, weight) -> {
                     ProfileClasses own = byOutcome.get(p.stage() + "_" + p.result());
-                    byKey.computeIfAbsent(new OutcomeKey(p.outcome(), own.key(p)), k -> new ProfileGroup(p)).count += weight;
+                    byKey.computeIfAbsent(new OutcomeKey(p.outcome(), own.key(p)), k -> new ProfileGroup(p)).count +=
+                            weight;
                     total[0] += weight;
                 });
         List<ProfileGroup> groups = List.copyOf(byKey.values());
-        // Sessions come from the rule set's pool, so groups can be evaluated in parallel; findings are collected in order.
+        // Sessions come from the rule set's pool, so groups can be evaluated in parallel; findings are collected in
+        // order.
         List<List<SectionChoice>> outcomes = evaluate(groups, rules);
 
         CoverageFindings findings = new CoverageFindings(new RuleRows(rules, reads));
@@ -96,15 +104,29 @@ public final class CoverageAnalyzer {
             }
         }
         millis = (System.nanoTime() - started) / 1_000_000;
-        CoverageReport report = new CoverageReport(findings.gaps(), dead, switchedOff, findings.conflicts(),
-                findings.overlaps(), total[0], millis, groups.size());
-        LOG.info("coverage of rules version {}: {} profiles in {} groups, {} ms; grouping {}; {} gaps, {} conflicts, {} dead rows, {} overlaps",
-                rules.version(), total[0], groups.size(), millis, classes.classCounts(), report.gaps().size(),
-                report.conflicts().size(), report.deadRows().size(), report.overlaps().size());
+        CoverageReport report = new CoverageReport(
+                findings.gaps(),
+                dead,
+                switchedOff,
+                findings.conflicts(),
+                findings.overlaps(),
+                total[0],
+                millis,
+                groups.size());
+        LOG.info(
+                "coverage of rules version {}: {} profiles in {} groups, {} ms; grouping {}; {} gaps, {} conflicts, {} dead rows, {} overlaps",
+                rules.version(),
+                total[0],
+                groups.size(),
+                millis,
+                classes.classCounts(),
+                report.gaps().size(),
+                report.conflicts().size(),
+                report.deadRows().size(),
+                report.overlaps().size());
         return report;
     }
 
     /** A group's key: its outcome, then its classes under the rules that can fire for that outcome. */
-    private record OutcomeKey(String outcome, ProfileClasses.Key key) {
-    }
+    private record OutcomeKey(String outcome, ProfileClasses.Key key) {}
 }

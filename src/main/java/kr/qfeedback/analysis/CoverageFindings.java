@@ -44,7 +44,8 @@ final class CoverageFindings {
             if (shown.order() == Integer.MAX_VALUE) {
                 gap(Gap.Kind.NO_ORDER, outcome, entry.getKey(), winner, group);
             }
-            if (shown.message() == null || rules.messages().template(shown.id(), shown.message()).isEmpty()) {
+            if (shown.message() == null
+                    || rules.messages().template(shown.id(), shown.message()).isEmpty()) {
                 gap(Gap.Kind.NO_MESSAGE, outcome, entry.getKey(), winner, group);
             }
             for (int i = 0; i < choices.size(); i++) {
@@ -57,7 +58,8 @@ final class CoverageFindings {
 
     private void gap(Gap.Kind kind, String outcome, SectionId section, RowRef row, ProfileGroup group) {
         List<Object> key = List.of(kind, outcome, section, row == null ? "" : row.source());
-        gaps.computeIfAbsent(key, k -> new GapTally(kind, outcome, section, row, group.example)).profiles += group.count;
+        gaps.computeIfAbsent(key, k -> new GapTally(kind, outcome, section, row, group.example)).profiles +=
+                group.count;
     }
 
     private void pair(SectionId section, SectionChoice a, SectionChoice b, ProfileGroup group) {
@@ -80,21 +82,28 @@ final class CoverageFindings {
             differences.add("dataStage");
         }
         List<Object> key = List.of(section, upper.source(), lower.source(), differences.isEmpty());
-        pairs.computeIfAbsent(key, k -> new PairTally(section, upper, lower, differences, group.example)).profiles += group.count;
+        pairs.computeIfAbsent(key, k -> new PairTally(section, upper, lower, differences, group.example)).profiles +=
+                group.count;
     }
 
     List<Gap> gaps() {
-        return gaps.values().stream().map(t -> new Gap(t.kind, t.outcome, t.section, t.row, t.example, t.profiles)).toList();
+        return gaps.values().stream()
+                .map(t -> new Gap(t.kind, t.outcome, t.section, t.row, t.example, t.profiles))
+                .toList();
     }
 
     List<Conflict> conflicts() {
-        return sortedPairs().stream().filter(p -> !p.differences.isEmpty())
-                .map(p -> new Conflict(p.section, p.upper, p.lower, p.differences, p.example, p.profiles)).toList();
+        return sortedPairs().stream()
+                .filter(p -> !p.differences.isEmpty())
+                .map(p -> new Conflict(p.section, p.upper, p.lower, p.differences, p.example, p.profiles))
+                .toList();
     }
 
     List<Overlap> overlaps() {
-        return sortedPairs().stream().filter(p -> p.differences.isEmpty())
-                .map(p -> new Overlap(p.section, p.upper, p.lower, p.example, p.profiles)).toList();
+        return sortedPairs().stream()
+                .filter(p -> p.differences.isEmpty())
+                .map(p -> new Overlap(p.section, p.upper, p.lower, p.example, p.profiles))
+                .toList();
     }
 
     List<DeadRow> deadRows() {
@@ -103,7 +112,8 @@ final class CoverageFindings {
 
     private List<PairTally> sortedPairs() {
         return pairs.values().stream()
-                .sorted(Comparator.comparingInt((PairTally p) -> rows.position(p.upper)).thenComparingInt(p -> rows.position(p.lower))
+                .sorted(Comparator.comparingInt((PairTally p) -> rows.position(p.upper))
+                        .thenComparingInt(p -> rows.position(p.lower))
                         .thenComparing(p -> p.section))
                 .toList();
     }

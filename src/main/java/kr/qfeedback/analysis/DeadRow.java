@@ -20,12 +20,18 @@ public record DeadRow(RowRef row, List<String> needs) {
     }
 
     String describe(int profilesChecked) {
-        StringBuilder line = new StringBuilder("[주의] ").append(Korean.eunNeun(row.described()))
-                .append(" 검사한 ").append(String.format("%,d", profilesChecked))
+        StringBuilder line = new StringBuilder("[주의] ")
+                .append(Korean.eunNeun(row.described()))
+                .append(" 검사한 ")
+                .append(String.format("%,d", profilesChecked))
                 .append("개 경우 어디에도 적용되지 않습니다. 조건 칸끼리 서로 맞지 않는지 확인해 주세요.");
         if (!needs.isEmpty()) {
             line.append(" 이 행은 ")
-                    .append(String.join(", ", needs.stream().map(n -> JUDGEMENTS.getOrDefault(n, n)).toList()))
+                    .append(String.join(
+                            ", ",
+                            needs.stream()
+                                    .map(n -> JUDGEMENTS.getOrDefault(n, n))
+                                    .toList()))
                     .append(" 판단이 있을 때만 적용됩니다. 그 판단이 나오는지도 확인해 주세요.");
         }
         return line.toString();

@@ -10,16 +10,34 @@ import kr.qfeedback.rules.model.Profile;
 final class Korean {
     private static final Map<String, String> STAGES = Map.of("WRITTEN", "필기", "PRACTICAL", "실기", "INTERVIEW", "면접");
     private static final Map<String, String> RESULTS = Map.of("PASS", "합격", "FAIL", "불합격", "ABSENT", "결시");
-    private static final Map<String, String> GRADES = Map.of("PROFESSIONAL_ENGINEER", "기술사", "MASTER_CRAFTSMAN", "기능장",
-            "ENGINEER", "기사", "INDUSTRIAL_ENGINEER", "산업기사", "CRAFTSMAN", "기능사", "SERVICE", "서비스 분야");
-    private static final Map<String, String> DOCUMENTS = Map.of("SUBMITTED", "응시자격 서류 제출", "NOT_SUBMITTED", "응시자격 서류 미제출",
-            "NOT_REQUIRED", "응시자격 서류 불필요", "UNKNOWN", "응시자격 서류 상태 모름");
-    private static final Map<String, String> DIFFERENCES = Map.of("order", "순서", "tone", "톤", "message", "문구", "dataStage", "자료 단계");
+    private static final Map<String, String> GRADES = Map.of(
+            "PROFESSIONAL_ENGINEER",
+            "기술사",
+            "MASTER_CRAFTSMAN",
+            "기능장",
+            "ENGINEER",
+            "기사",
+            "INDUSTRIAL_ENGINEER",
+            "산업기사",
+            "CRAFTSMAN",
+            "기능사",
+            "SERVICE",
+            "서비스 분야");
+    private static final Map<String, String> DOCUMENTS = Map.of(
+            "SUBMITTED",
+            "응시자격 서류 제출",
+            "NOT_SUBMITTED",
+            "응시자격 서류 미제출",
+            "NOT_REQUIRED",
+            "응시자격 서류 불필요",
+            "UNKNOWN",
+            "응시자격 서류 상태 모름");
+    private static final Map<String, String> DIFFERENCES =
+            Map.of("order", "순서", "tone", "톤", "message", "문구", "dataStage", "자료 단계");
     /** Whether the Korean reading of each digit ends in a final consonant (영 일 이 삼 사 오 육 칠 팔 구). */
     private static final boolean[] DIGIT_BATCHIM = {true, true, false, true, false, false, true, true, true, false};
 
-    private Korean() {
-    }
+    private Korean() {}
 
     static String section(SectionId id) {
         String name = switch (id) {
@@ -58,7 +76,9 @@ final class Korean {
 
     /** The differing attributes of a conflict, e.g. {@code 톤·문구}. */
     static String differences(List<String> differences) {
-        return String.join("·", differences.stream().map(d -> DIFFERENCES.getOrDefault(d, d)).toList());
+        return String.join(
+                "·",
+                differences.stream().map(d -> DIFFERENCES.getOrDefault(d, d)).toList());
     }
 
     /** Every field of an example profile, in words staff use. */

@@ -12,8 +12,7 @@ import kr.qfeedback.rules.model.PolicyParameters;
  */
 final class PolicySwitches {
 
-    private PolicySwitches() {
-    }
+    private PolicySwitches() {}
 
     /**
      * The switch of the policy parameters (a boolean that is off) that, turned on, lets some group
@@ -57,7 +56,8 @@ final class PolicySwitches {
         try {
             return PolicyParameters.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("PolicyParameters could not be made with " + components[index].getName() + " on.", e);
+            throw new IllegalStateException(
+                    "PolicyParameters could not be made with " + components[index].getName() + " on.", e);
         }
     }
 }

@@ -23,20 +23,56 @@ import org.mvel2.MVEL;
  */
 final class ProfileClasses {
     private static final RecordComponent[] COMPONENTS = Profile.class.getRecordComponents();
-    private static final Method[] ACCESSORS = Arrays.stream(COMPONENTS).map(RecordComponent::getAccessor).toArray(Method[]::new);
+    private static final Method[] ACCESSORS =
+            Arrays.stream(COMPONENTS).map(RecordComponent::getAccessor).toArray(Method[]::new);
     private static final Constructor<Profile> CONSTRUCTOR = constructor();
     /** Direct accessors in record order (much faster than reflection over half a million profiles). */
-    private static final List<Function<Profile, Object>> GETTERS = List.of(Profile::outcome, Profile::stage, Profile::result,
-            Profile::grade, Profile::qualificationKnown, Profile::scored, Profile::subjectsScored, Profile::totalScore,
-            Profile::lowestSubjectScore, Profile::belowSubjectMinimum, Profile::scoreMeetsCriterion, Profile::stageStatisticsKnown,
-            Profile::nextStageStatisticsKnown, Profile::sameStageScheduleKnown, Profile::nextStageScheduleKnown,
-            Profile::writtenPassKnown, Profile::exemptionDaysRemaining, Profile::exemptionRounds, Profile::age, Profile::documents);
-    private static final List<String> GETTER_NAMES = List.of("outcome", "stage", "result", "grade", "qualificationKnown", "scored",
-            "subjectsScored", "totalScore", "lowestSubjectScore", "belowSubjectMinimum", "scoreMeetsCriterion",
-            "stageStatisticsKnown", "nextStageStatisticsKnown", "sameStageScheduleKnown", "nextStageScheduleKnown",
-            "writtenPassKnown", "exemptionDaysRemaining", "exemptionRounds", "age", "documents");
+    private static final List<Function<Profile, Object>> GETTERS = List.of(
+            Profile::outcome,
+            Profile::stage,
+            Profile::result,
+            Profile::grade,
+            Profile::qualificationKnown,
+            Profile::scored,
+            Profile::subjectsScored,
+            Profile::totalScore,
+            Profile::lowestSubjectScore,
+            Profile::belowSubjectMinimum,
+            Profile::scoreMeetsCriterion,
+            Profile::stageStatisticsKnown,
+            Profile::nextStageStatisticsKnown,
+            Profile::sameStageScheduleKnown,
+            Profile::nextStageScheduleKnown,
+            Profile::writtenPassKnown,
+            Profile::exemptionDaysRemaining,
+            Profile::exemptionRounds,
+            Profile::age,
+            Profile::documents);
+
+    private static final List<String> GETTER_NAMES = List.of(
+            "outcome",
+            "stage",
+            "result",
+            "grade",
+            "qualificationKnown",
+            "scored",
+            "subjectsScored",
+            "totalScore",
+            "lowestSubjectScore",
+            "belowSubjectMinimum",
+            "scoreMeetsCriterion",
+            "stageStatisticsKnown",
+            "nextStageStatisticsKnown",
+            "sameStageScheduleKnown",
+            "nextStageScheduleKnown",
+            "writtenPassKnown",
+            "exemptionDaysRemaining",
+            "exemptionRounds",
+            "age",
+            "documents");
     /** False if Profile's fields changed since the list above was written: then reflection is used. */
-    private static final boolean DIRECT = GETTER_NAMES.equals(Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList());
+    private static final boolean DIRECT = GETTER_NAMES.equals(
+            Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList());
 
     private final List<Map<Object, Integer>> ids = new ArrayList<>();
     private final int[] classCounts;
@@ -115,7 +151,8 @@ final class ProfileClasses {
     }
 
     /** Values grouped by null-ness and test results, or null when a test cannot run (the field stays exact). */
-    private static Map<Object, Integer> grouped(int field, List<Object> values, List<RuleReads.Test> tests, Profile template) {
+    private static Map<Object, Integer> grouped(
+            int field, List<Object> values, List<RuleReads.Test> tests, Profile template) {
         Map<List<Object>, Integer> classes = new HashMap<>();
         Map<Object, Integer> byValue = new HashMap<>();
         for (Object value : values) {
@@ -147,7 +184,8 @@ final class ProfileClasses {
 
     private static Constructor<Profile> constructor() {
         try {
-            return Profile.class.getDeclaredConstructor(Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return Profile.class.getDeclaredConstructor(
+                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("Profile has no canonical constructor.", e);
         }

@@ -42,17 +42,21 @@ import kr.qfeedback.rules.model.Profile;
  * Values are listed so that the first profile of a group reads naturally as an example.
  */
 final class ProfileSpace {
-    private static final List<Grade> GRADE_ORDER = List.of(Grade.ENGINEER, Grade.INDUSTRIAL_ENGINEER, Grade.CRAFTSMAN,
-            Grade.MASTER_CRAFTSMAN, Grade.SERVICE, Grade.PROFESSIONAL_ENGINEER);
-    private static final List<String> DOCUMENTS = List.of("UNKNOWN", "SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED",
-            "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE");
+    private static final List<Grade> GRADE_ORDER = List.of(
+            Grade.ENGINEER,
+            Grade.INDUSTRIAL_ENGINEER,
+            Grade.CRAFTSMAN,
+            Grade.MASTER_CRAFTSMAN,
+            Grade.SERVICE,
+            Grade.PROFESSIONAL_ENGINEER);
+    private static final List<String> DOCUMENTS = List.of(
+            "UNKNOWN", "SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED", "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE");
     private static final List<String> ROUNDS_LEFT = List.of("LEFT", "NONE_LEFT", "UNKNOWN");
     private static final List<Boolean> YES_NO = List.of(true, false);
     private static final List<Boolean> NO = List.of(false);
 
     /** Whether a written pass date is known, the days of exemption left and whether a covered round is left. */
-    private record Exemption(boolean known, Integer daysRemaining, String roundsLeft) {
-    }
+    private record Exemption(boolean known, Integer daysRemaining, String roundsLeft) {}
 
     private final ScoreCombinations scores;
     private final List<Integer> exemptionDays;
@@ -84,16 +88,33 @@ final class ProfileSpace {
             }
         }
         values.put("outcome", outcomes);
-        values.put("stage", Arrays.stream(Stage.values()).map(s -> (Object) s.name()).toList());
-        values.put("result", Arrays.stream(ExamResult.values()).map(r -> (Object) r.name()).toList());
+        values.put(
+                "stage",
+                Arrays.stream(Stage.values()).map(s -> (Object) s.name()).toList());
+        values.put(
+                "result",
+                Arrays.stream(ExamResult.values()).map(r -> (Object) r.name()).toList());
         values.put("grade", GRADE_ORDER.stream().map(g -> (Object) g.name()).toList());
-        for (String flag : List.of("qualificationKnown", "scored", "subjectsScored", "belowSubjectMinimum", "scoreMeetsCriterion",
-                "stageStatisticsKnown", "nextStageStatisticsKnown", "sameStageScheduleKnown", "nextStageScheduleKnown",
+        for (String flag : List.of(
+                "qualificationKnown",
+                "scored",
+                "subjectsScored",
+                "belowSubjectMinimum",
+                "scoreMeetsCriterion",
+                "stageStatisticsKnown",
+                "nextStageStatisticsKnown",
+                "sameStageScheduleKnown",
+                "nextStageScheduleKnown",
                 "writtenPassKnown")) {
             values.put(flag, List.of(true, false));
         }
-        values.put("totalScore", withNull(Stream.of(true, false)
-                .flatMap(meets -> Stream.of(true, false).flatMap(subjects -> scores.totals(meets, subjects).stream())).distinct().toList()));
+        values.put(
+                "totalScore",
+                withNull(Stream.of(true, false)
+                        .flatMap(meets ->
+                                Stream.of(true, false).flatMap(subjects -> scores.totals(meets, subjects).stream()))
+                        .distinct()
+                        .toList()));
         values.put("lowestSubjectScore", withNull(scores.lowestScores()));
         values.put("exemptionDaysRemaining", withNull(exemptionDays));
         values.put("exemptionRounds", new ArrayList<>(ROUNDS_LEFT));
@@ -136,16 +157,24 @@ final class ProfileSpace {
     }
 
     /** {@link #forEach(ProfileClasses, java.util.function.ObjIntConsumer)} with the classes of each outcome. */
-    void forEachByOutcome(java.util.function.BiFunction<Stage, ExamResult, ProfileClasses> classesOf,
-                          java.util.function.ObjIntConsumer<Profile> action) {
+    void forEachByOutcome(
+            java.util.function.BiFunction<Stage, ExamResult, ProfileClasses> classesOf,
+            java.util.function.ObjIntConsumer<Profile> action) {
         for (Stage stage : Stage.values()) {
             for (ExamResult result : ExamResult.values()) {
                 ProfileClasses classes = classesOf.apply(stage, result);
-                List<Weighted<Integer>> ages = Weighted.of(this.ages, v -> classes == null ? null : classes.classOf("age", v));
-                List<Weighted<String>> documents = Weighted.of(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
-                List<Weighted<Exemption>> exemptions = Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS),
-                        e -> classes == null ? null : List.of(e.known(), classes.classOf("exemptionDaysRemaining", e.daysRemaining()),
-                                classes.classOf("exemptionRounds", e.roundsLeft())));
+                List<Weighted<Integer>> ages =
+                        Weighted.of(this.ages, v -> classes == null ? null : classes.classOf("age", v));
+                List<Weighted<String>> documents =
+                        Weighted.of(DOCUMENTS, v -> classes == null ? null : classes.classOf("documents", v));
+                List<Weighted<Exemption>> exemptions = Weighted.of(
+                        exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS),
+                        e -> classes == null
+                                ? null
+                                : List.of(
+                                        e.known(),
+                                        classes.classOf("exemptionDaysRemaining", e.daysRemaining()),
+                                        classes.classOf("exemptionRounds", e.roundsLeft())));
                 for (Grade grade : GRADE_ORDER) {
                     if (stage.isSecond() && stage != grade.secondStage()) {
                         continue;
@@ -159,22 +188,50 @@ final class ProfileSpace {
     /** A profile of the outcome {@code stage}/{@code result}, for asking which rules can apply to it. */
     Profile probe(Stage stage, ExamResult result) {
         Profile t = template();
-        return new Profile(stage.name() + "_" + result.name(), stage.name(), result.name(), t.grade(), t.qualificationKnown(),
-                t.scored(), t.subjectsScored(), t.totalScore(), t.lowestSubjectScore(), t.belowSubjectMinimum(),
-                t.scoreMeetsCriterion(), t.stageStatisticsKnown(), t.nextStageStatisticsKnown(), t.sameStageScheduleKnown(),
-                t.nextStageScheduleKnown(), t.writtenPassKnown(), t.exemptionDaysRemaining(), t.exemptionRounds(), t.age(),
+        return new Profile(
+                stage.name() + "_" + result.name(),
+                stage.name(),
+                result.name(),
+                t.grade(),
+                t.qualificationKnown(),
+                t.scored(),
+                t.subjectsScored(),
+                t.totalScore(),
+                t.lowestSubjectScore(),
+                t.belowSubjectMinimum(),
+                t.scoreMeetsCriterion(),
+                t.stageStatisticsKnown(),
+                t.nextStageStatisticsKnown(),
+                t.sameStageScheduleKnown(),
+                t.nextStageScheduleKnown(),
+                t.writtenPassKnown(),
+                t.exemptionDaysRemaining(),
+                t.exemptionRounds(),
+                t.age(),
                 t.documents());
     }
 
     private void outcome(Stage stage, ExamResult result, Grade grade, Consumer<Profile> action) {
         List<Weighted<Integer>> ages = Weighted.of(this.ages, v -> null);
         List<Weighted<String>> documents = Weighted.of(DOCUMENTS, v -> null);
-        outcome(stage, result, grade, ages, documents, Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null),
+        outcome(
+                stage,
+                result,
+                grade,
+                ages,
+                documents,
+                Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null),
                 (p, w) -> action.accept(p));
     }
 
-    private void outcome(Stage stage, ExamResult result, Grade grade, List<Weighted<Integer>> ages, List<Weighted<String>> documents,
-                         List<Weighted<Exemption>> exemptions, java.util.function.ObjIntConsumer<Profile> action) {
+    private void outcome(
+            Stage stage,
+            ExamResult result,
+            Grade grade,
+            List<Weighted<Integer>> ages,
+            List<Weighted<String>> documents,
+            List<Weighted<Exemption>> exemptions,
+            java.util.function.ObjIntConsumer<Profile> action) {
         boolean written = stage == Stage.WRITTEN;
         List<ScoreCombinations.Score> combinations = scores.of(result);
         for (boolean known : YES_NO) {
@@ -187,12 +244,29 @@ final class ProfileSpace {
                                     Exemption exemption = we.value();
                                     for (Weighted<Integer> age : ages) {
                                         for (Weighted<String> document : documents) {
-                                            action.accept(new Profile(stage.name() + "_" + result.name(), stage.name(),
-                                                    result.name(), grade.name(), known, score.scored(), score.subjectsScored(),
-                                                    score.total(), score.lowest(), score.below(), score.meets(),
-                                                    stageStatistics, nextStatistics, sameSchedule, nextSchedule,
-                                                    exemption.known(), exemption.daysRemaining(), exemption.roundsLeft(), age.value(),
-                                                    document.value()), we.weight() * age.weight() * document.weight());
+                                            action.accept(
+                                                    new Profile(
+                                                            stage.name() + "_" + result.name(),
+                                                            stage.name(),
+                                                            result.name(),
+                                                            grade.name(),
+                                                            known,
+                                                            score.scored(),
+                                                            score.subjectsScored(),
+                                                            score.total(),
+                                                            score.lowest(),
+                                                            score.below(),
+                                                            score.meets(),
+                                                            stageStatistics,
+                                                            nextStatistics,
+                                                            sameSchedule,
+                                                            nextSchedule,
+                                                            exemption.known(),
+                                                            exemption.daysRemaining(),
+                                                            exemption.roundsLeft(),
+                                                            age.value(),
+                                                            document.value()),
+                                                    we.weight() * age.weight() * document.weight());
                                         }
                                     }
                                 }

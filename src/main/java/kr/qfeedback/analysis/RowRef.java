@@ -8,7 +8,9 @@ public record RowRef(String label, String description, String source) {
 
     /** The label with the description, e.g. {@code 섹션표시 23행('필기 불합격: 불합격 결과')}. */
     String described() {
-        return description == null || description.isBlank() || description.equals(label) ? label : label + "('" + description + "')";
+        return description == null || description.isBlank() || description.equals(label)
+                ? label
+                : label + "('" + description + "')";
     }
 
     /** The label without its table name when {@code other} is in the same table: {@code 24행}. */

@@ -31,12 +31,10 @@ import org.mvel2.MVEL;
  */
 final class RuleReads {
     /** One single-field test, compiled for MVEL, with the parameter values it compares with. */
-    record Test(String expression, Serializable compiled, Map<String, Object> variables) {
-    }
+    record Test(String expression, Serializable compiled, Map<String, Object> variables) {}
 
     /** A test a rule needs to hold for it to fire (on a profile pattern outside any not, or, exists). */
-    record Required(String field, Test test) {
-    }
+    record Required(String field, Test test) {}
 
     /** The fields that tell outcomes apart, by which rules apply to an outcome at all. */
     private static final Set<String> OUTCOME_FIELDS = Set.of("stage", "result", "outcome");
@@ -50,9 +48,14 @@ final class RuleReads {
     /** Every test each rule applies, wherever it stands in the rule's conditions. */
     private final Map<String, List<Test>> readBy;
 
-    RuleReads(List<String> opaqueReasons, Set<String> exact, Map<String, List<Test>> tests,
-              Map<String, TreeSet<BigDecimal>> thresholds, Map<String, List<String>> needs,
-              Map<String, List<Required>> required, Map<String, List<Test>> readBy) {
+    RuleReads(
+            List<String> opaqueReasons,
+            Set<String> exact,
+            Map<String, List<Test>> tests,
+            Map<String, TreeSet<BigDecimal>> thresholds,
+            Map<String, List<String>> needs,
+            Map<String, List<Required>> required,
+            Map<String, List<Test>> readBy) {
         this.opaqueReasons = List.copyOf(opaqueReasons);
         this.exact = Set.copyOf(exact);
         this.tests = copied(tests);
@@ -103,7 +106,8 @@ final class RuleReads {
             }
         }
         Map<String, List<Test>> kept = new HashMap<>();
-        tests.forEach((field, list) -> kept.put(field, list.stream().filter(used::contains).toList()));
+        tests.forEach((field, list) ->
+                kept.put(field, list.stream().filter(used::contains).toList()));
         return new RuleReads(this, kept);
     }
 

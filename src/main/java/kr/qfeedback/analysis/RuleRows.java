@@ -29,7 +29,9 @@ final class RuleRows {
     RuleRows(RuleSet rules, RuleReads reads) {
         for (Rule rule : rules.compiledRules()) {
             RuleSource source = rules.sourceOf(rule.getName());
-            bySource.putIfAbsent(source.source(), new RowRef(label(rule.getName(), source.source()), source.rule(), source.source()));
+            bySource.putIfAbsent(
+                    source.source(),
+                    new RowRef(label(rule.getName(), source.source()), source.rule(), source.source()));
             position.putIfAbsent(source.source(), position.size());
             needs.putIfAbsent(source.source(), reads.needs(rule.getName()));
             if (TABLE_SOURCE.matcher(source.source()).matches()) {
@@ -40,7 +42,9 @@ final class RuleRows {
 
     RowRef of(RuleSource source) {
         RowRef known = bySource.get(source.source());
-        return known != null ? known : new RowRef(label(source.rule(), source.source()), source.rule(), source.source());
+        return known != null
+                ? known
+                : new RowRef(label(source.rule(), source.source()), source.rule(), source.source());
     }
 
     int position(RowRef row) {
@@ -49,7 +53,8 @@ final class RuleRows {
 
     /** The table rows whose source is not among {@code fired}, in source order. */
     List<DeadRow> notIn(Set<String> fired) {
-        return tableRows.stream().filter(source -> !fired.contains(source))
+        return tableRows.stream()
+                .filter(source -> !fired.contains(source))
                 .map(source -> new DeadRow(bySource.get(source), needs.getOrDefault(source, List.of())))
                 .toList();
     }
@@ -61,7 +66,9 @@ final class RuleRows {
             String sheet = table.group(2);
             if (sheet == null) {
                 Matcher name = TABLE_RULE_NAME.matcher(ruleName);
-                sheet = name.matches() && name.group(2).equals(table.group(3)) ? name.group(1) : fileName(table.group(1));
+                sheet = name.matches() && name.group(2).equals(table.group(3))
+                        ? name.group(1)
+                        : fileName(table.group(1));
             }
             return sheet + " " + table.group(3) + "행";
         }

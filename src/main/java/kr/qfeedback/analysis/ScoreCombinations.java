@@ -26,8 +26,7 @@ final class ScoreCombinations {
     private static final BigDecimal SCORE_STEP = new BigDecimal("0.1");
 
     /** The score-related fields of one profile. */
-    record Score(boolean scored, boolean subjectsScored, Double total, Double lowest, boolean below, boolean meets) {
-    }
+    record Score(boolean scored, boolean subjectsScored, Double total, Double lowest, boolean below, boolean meets) {}
 
     private final List<Double> lowestScores;
     private final List<Double> totalScores;
@@ -42,12 +41,24 @@ final class ScoreCombinations {
         criteria.addAll(parameters.writtenCriteria().values());
         criteria.addAll(parameters.secondStageCriteria().values());
         for (Qualification q : reference.all()) {
-            Stream.of(q.writtenCriterion(), q.secondStageCriterion()).filter(Objects::nonNull).forEach(criteria::add);
+            Stream.of(q.writtenCriterion(), q.secondStageCriterion())
+                    .filter(Objects::nonNull)
+                    .forEach(criteria::add);
         }
-        this.highestSubjectMinimum = criteria.stream().map(PassCriterion::subjectMinimum).filter(Objects::nonNull)
-                .mapToDouble(Integer::doubleValue).max().orElse(Double.NEGATIVE_INFINITY);
-        this.lowestAverageMinimum = criteria.stream().mapToDouble(PassCriterion::averageMinimum).min().orElse(0);
-        this.highestAverageMinimum = criteria.stream().mapToDouble(PassCriterion::averageMinimum).max().orElse(100);
+        this.highestSubjectMinimum = criteria.stream()
+                .map(PassCriterion::subjectMinimum)
+                .filter(Objects::nonNull)
+                .mapToDouble(Integer::doubleValue)
+                .max()
+                .orElse(Double.NEGATIVE_INFINITY);
+        this.lowestAverageMinimum = criteria.stream()
+                .mapToDouble(PassCriterion::averageMinimum)
+                .min()
+                .orElse(0);
+        this.highestAverageMinimum = criteria.stream()
+                .mapToDouble(PassCriterion::averageMinimum)
+                .max()
+                .orElse(100);
         this.criterionAlwaysKnown = parameters.writtenCriteria().keySet().containsAll(Arrays.asList(Grade.values()))
                 && parameters.secondStageCriteria().keySet().containsAll(Arrays.asList(Grade.values()));
 
@@ -93,10 +104,14 @@ final class ScoreCombinations {
      */
     List<Double> totals(boolean meets, boolean subjects) {
         if (!totalRead) {
-            return List.of(meets ? Math.max(75.0, highestAverageMinimum) : Math.min(45.0, Math.max(0, lowestAverageMinimum - 0.1)));
+            return List.of(
+                    meets
+                            ? Math.max(75.0, highestAverageMinimum)
+                            : Math.min(45.0, Math.max(0, lowestAverageMinimum - 0.1)));
         }
         return totalScores.stream()
-                .filter(t -> subjects || (meets ? t >= lowestAverageMinimum : t < highestAverageMinimum || !criterionAlwaysKnown))
+                .filter(t -> subjects
+                        || (meets ? t >= lowestAverageMinimum : t < highestAverageMinimum || !criterionAlwaysKnown))
                 .toList();
     }
 

@@ -1,7 +1,5 @@
 package kr.qfeedback.batch;
 
-import kr.qfeedback.cli.Options;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.qfeedback.cli.Options;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
@@ -23,12 +22,14 @@ import kr.qfeedback.rules.RuleSetException;
  */
 public final class BatchCommand {
 
-    private BatchCommand() {
-    }
+    private BatchCommand() {}
 
     /** @throws IllegalArgumentException for wrong arguments (the caller prints it and exits 2) */
     public static int run(List<String> args, Path rulesDir, PrintStream err) {
-        Map<String, String> options = Options.parse(args, List.of("--in", "--out"), List.of("--threads"),
+        Map<String, String> options = Options.parse(
+                args,
+                List.of("--in", "--out"),
+                List.of("--threads"),
                 "usage: batch --in FILE --out FILE [--threads N]");
         Path in = Path.of(options.get("--in"));
         Path out = Path.of(options.get("--out"));
@@ -54,14 +55,21 @@ public final class BatchCommand {
             e.problems().forEach(p -> err.println("  - " + p.describe()));
             return 1;
         }
-        err.println(String.format(Locale.ROOT, "batch: rules version %s compiled in %.1f s; deciding %s with %d threads",
-                rules.version(), (System.nanoTime() - compileStart) / 1e9, in, threads));
+        err.println(String.format(
+                Locale.ROOT,
+                "batch: rules version %s compiled in %.1f s; deciding %s with %d threads",
+                rules.version(),
+                (System.nanoTime() - compileStart) / 1e9,
+                in,
+                threads));
         try {
-            BatchSummary summary = new BatchRunner().run(in, out, rules, threads, ProgressSink.forStandardError("batch"));
+            BatchSummary summary =
+                    new BatchRunner().run(in, out, rules, threads, ProgressSink.forStandardError("batch"));
             err.println(summary.describe() + " -> " + out);
             return 0;
         } catch (IOException e) {
-            err.println("batch: stopped, " + e.getMessage() + " (" + e.getClass().getSimpleName() + "); " + out + " is incomplete.");
+            err.println("batch: stopped, " + e.getMessage() + " ("
+                    + e.getClass().getSimpleName() + "); " + out + " is incomplete.");
             return 1;
         }
     }

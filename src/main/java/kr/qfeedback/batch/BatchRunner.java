@@ -93,8 +93,8 @@ public final class BatchRunner {
         // The reader puts every chunk here in input order, then END; at most poolSize + 1 entries.
         BlockingQueue<Chunk> ordered = new ArrayBlockingQueue<>(poolSize + 1);
         AtomicInteger workerNumber = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(poolSize), r -> {
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(poolSize), r -> {
                     Thread t = new Thread(r, "batch-worker-" + workerNumber.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -103,10 +103,11 @@ public final class BatchRunner {
         long decided = 0;
         long errors = 0;
         try (InputStream input = Files.newInputStream(in);
-             OutputStream output = DirectFileOutput.open(out)) {
+                OutputStream output = DirectFileOutput.open(out)) {
             // Counting a large input takes seconds: it runs beside the work and the total is given when known.
             CompletableFuture<Long> total = progress.wantsTotal()
-                    ? CompletableFuture.supplyAsync(() -> countLines(in), BatchRunner::startLineCount) : null;
+                    ? CompletableFuture.supplyAsync(() -> countLines(in), BatchRunner::startLineCount)
+                    : null;
             progress.start(-1);
             ChunkReader reader = new ChunkReader(input, free, ordered, workers, decider, rules, chunkLines);
             Thread readerThread = new Thread(reader, "batch-reader");
@@ -133,7 +134,8 @@ public final class BatchRunner {
                 }
                 readerThread.join();
                 if (total != null) {
-                    progress.total(lines); // every line is done: the total is known whether or not the count has finished
+                    progress.total(
+                            lines); // every line is done: the total is known whether or not the count has finished
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -14,7 +14,13 @@ public record BatchSummary(long lines, long decided, long errors, long millis) {
 
     /** One line for an operator, e.g. {@code batch: 3070000 lines (3069990 decided, 10 errors) in 29.8 s, 103020 lines/s}. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "batch: %d lines (%d decided, %d errors) in %.1f s, %.0f lines/s",
-                lines, decided, errors, millis / 1000.0, linesPerSecond());
+        return String.format(
+                java.util.Locale.ROOT,
+                "batch: %d lines (%d decided, %d errors) in %.1f s, %.0f lines/s",
+                lines,
+                decided,
+                errors,
+                millis / 1000.0,
+                linesPerSecond());
     }
 }

@@ -22,6 +22,7 @@ final class Chunk {
     int[] ends = new int[64];
     /** The full length of a line longer than the limit (only its first bytes are kept), else -1. */
     long[] overlong = new long[64];
+
     int count;
     boolean lineOpen;
     long lineLength;
@@ -74,7 +75,10 @@ final class Chunk {
         }
         int start = starts[i];
         int end = ends[i];
-        if (lineNumber == 1 && end - start >= 3 && in.getByte(start) == (byte) 0xEF && in.getByte(start + 1) == (byte) 0xBB
+        if (lineNumber == 1
+                && end - start >= 3
+                && in.getByte(start) == (byte) 0xEF
+                && in.getByte(start + 1) == (byte) 0xBB
                 && in.getByte(start + 2) == (byte) 0xBF) {
             start += 3;
         }
@@ -85,8 +89,10 @@ final class Chunk {
             end--;
         }
         if (start == end) {
-            throw ApiError.invalid(null, "Line " + lineNumber + " is blank: every line must hold one JSON request"
-                    + " (blank lines are answered with an error so that output line N answers input line N).");
+            throw ApiError.invalid(
+                    null,
+                    "Line " + lineNumber + " is blank: every line must hold one JSON request"
+                            + " (blank lines are answered with an error so that output line N answers input line N).");
         }
         return in.slice(start, end);
     }

@@ -22,8 +22,14 @@ final class ChunkReader implements Runnable {
     private final int chunkLines;
     volatile Throwable failure;
 
-    ChunkReader(InputStream input, BlockingQueue<Chunk> free, BlockingQueue<Chunk> ordered, ThreadPoolExecutor workers,
-                ChunkDecider decider, RuleSet rules, int chunkLines) {
+    ChunkReader(
+            InputStream input,
+            BlockingQueue<Chunk> free,
+            BlockingQueue<Chunk> ordered,
+            ThreadPoolExecutor workers,
+            ChunkDecider decider,
+            RuleSet rules,
+            int chunkLines) {
         this.input = input;
         this.free = free;
         this.ordered = ordered;

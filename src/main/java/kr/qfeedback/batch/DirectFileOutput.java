@@ -27,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 final class DirectFileOutput extends OutputStream {
     /** Bytes collected before one direct write (a multiple of any block size up to 1 MiB). */
     static final int BUFFER_BYTES = 4 << 20;
+
     private static final int MAX_BLOCK = 1 << 20;
 
     private final FileChannel channel;
@@ -50,8 +51,8 @@ final class DirectFileOutput extends OutputStream {
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             return Files.newOutputStream(file); // a device or a pipe: written as it is
         }
-        try (FileChannel created = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel created = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             // created (or emptied) the ordinary way, so that the errors are the usual ones
         }
         long block;

@@ -24,8 +24,7 @@ final class LineCount {
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private LineCount() {
-    }
+    private LineCount() {}
 
     /** The number of lines of {@code file}; -1 when it is not a regular file or cannot be read. */
     static long of(Path file) {

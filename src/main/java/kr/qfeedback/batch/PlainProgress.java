@@ -78,7 +78,9 @@ public final class PlainProgress implements ProgressSink {
         if (finished) {
             s.append(String.format(Locale.ROOT, ", done in %.1f s", seconds));
         } else if (total >= 0 && rate > 0) {
-            s.append(", ETA ").append(Math.round(Math.max(0, total - done) / rate)).append(" s");
+            s.append(", ETA ")
+                    .append(Math.round(Math.max(0, total - done) / rate))
+                    .append(" s");
         }
         return s.toString();
     }

@@ -17,8 +17,7 @@ public interface ProgressSink extends AutoCloseable {
      * The number of lines to process, once it is known after {@link #start} (the runner counts them
      * beside the work); called at most once, from the thread that calls {@link #update}.
      */
-    default void total(long totalLines) {
-    }
+    default void total(long totalLines) {}
 
     /** Whether the runner should count the input lines to give a total ({@link #total}). */
     default boolean wantsTotal() {
@@ -32,12 +31,10 @@ public interface ProgressSink extends AutoCloseable {
     static ProgressSink silent() {
         return new ProgressSink() {
             @Override
-            public void start(long totalLines) {
-            }
+            public void start(long totalLines) {}
 
             @Override
-            public void update(long linesDone) {
-            }
+            public void update(long linesDone) {}
 
             @Override
             public boolean wantsTotal() {
@@ -45,8 +42,7 @@ public interface ProgressSink extends AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -56,8 +52,12 @@ public interface ProgressSink extends AutoCloseable {
      * of a redirected or scheduled run stay readable.
      */
     static ProgressSink forStandardError(String taskName) {
-        return System.console() != null ? new TerminalProgress(taskName)
-                : new PlainProgress(taskName, new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
-                PlainProgress.DEFAULT_INTERVAL_NANOS, System::nanoTime);
+        return System.console() != null
+                ? new TerminalProgress(taskName)
+                : new PlainProgress(
+                        taskName,
+                        new java.io.PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+                        PlainProgress.DEFAULT_INTERVAL_NANOS,
+                        System::nanoTime);
     }
 }

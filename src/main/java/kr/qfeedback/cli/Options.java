@@ -7,14 +7,14 @@ import java.util.Map;
 /** {@code --name value} pairs of the batch and cohort commands. */
 public final class Options {
 
-    private Options() {
-    }
+    private Options() {}
 
     /**
      * @throws IllegalArgumentException naming the option and showing {@code usage} when an option
      *                                  is unknown, repeated, missing its value, or required and absent
      */
-    public static Map<String, String> parse(List<String> args, List<String> required, List<String> optional, String usage) {
+    public static Map<String, String> parse(
+            List<String> args, List<String> required, List<String> optional, String usage) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);

@@ -12,12 +12,17 @@ import kr.qfeedback.lifecycle.AuditAction;
 final class ActiveEntry {
     static final String KEY = "active";
 
-    private ActiveEntry() {
-    }
+    private ActiveEntry() {}
 
-    static JsonObject of(String id, String switchId, String who, String note, AuditAction action,
-                         ActivationAction activation) {
-        return new JsonObject().put("version", id).put("switchId", switchId).put("by", who).put("note", note)
-                .put("action", action.name()).put("activation", activation.name()).put("at", Instant.now().toString());
+    static JsonObject of(
+            String id, String switchId, String who, String note, AuditAction action, ActivationAction activation) {
+        return new JsonObject()
+                .put("version", id)
+                .put("switchId", switchId)
+                .put("by", who)
+                .put("note", note)
+                .put("action", action.name())
+                .put("activation", activation.name())
+                .put("at", Instant.now().toString());
     }
 }

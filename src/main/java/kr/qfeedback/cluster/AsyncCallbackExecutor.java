@@ -17,8 +17,7 @@ final class AsyncCallbackExecutor {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static volatile ExecutorService installed;
 
-    private AsyncCallbackExecutor() {
-    }
+    private AsyncCallbackExecutor() {}
 
     /** Installs the fixed pool when Hazelcast would otherwise start a thread per callback (idempotent). */
     static synchronized void installWhereNeeded() {

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.records.DecisionRecord;
-import kr.qfeedback.wire.DecisionRecordText;
 import kr.qfeedback.records.DecisionRecords;
+import kr.qfeedback.wire.DecisionRecordText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +85,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
      * written), so a look-up that reads them in that order always finds it.
      */
     private final Queue<DecisionRecord> pending = new ConcurrentLinkedQueue<>();
+
     private final Set<Batch> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
@@ -123,14 +124,22 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             String block = RecordBlocks.keyOf(decisionId);
             CompletionStage<Object> found = CompletableFuture.completedFuture(null);
             for (IMap<String, Object> map : generations.all()) {
-                found = found
-                        .thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
-                                : map.getAsync(block).thenApply(lines -> lines instanceof byte[] records
-                                        ? DecisionRecordText.find(records, decisionId) : null), ON_COMPLETING_THREAD)
-                        .thenComposeAsync(value -> value != null ? CompletableFuture.completedFuture(value)
-                                : map.getAsync(decisionId), ON_COMPLETING_THREAD); // a record as members before blocks stored it
+                found = found.thenComposeAsync(
+                                value -> value != null
+                                        ? CompletableFuture.completedFuture(value)
+                                        : map.getAsync(block)
+                                                .thenApply(lines -> lines instanceof byte[] records
+                                                        ? DecisionRecordText.find(records, decisionId)
+                                                        : null),
+                                ON_COMPLETING_THREAD)
+                        .thenComposeAsync(
+                                value -> value != null
+                                        ? CompletableFuture.completedFuture(value)
+                                        : map.getAsync(decisionId),
+                                ON_COMPLETING_THREAD); // a record as members before blocks stored it
             }
-            return found.thenApplyAsync(value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
+            return found.thenApplyAsync(
+                    value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -185,10 +194,11 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         for (int taken = 0; taken < BATCH && it.hasNext(); taken++) {
             DecisionRecord record = it.next();
             blocks.computeIfAbsent(RecordBlocks.keyOf(record.decisionId()), key -> {
-                Batch batch = new Batch();
-                inFlight.add(batch);
-                return batch;
-            }).add(record);
+                        Batch batch = new Batch();
+                        inFlight.add(batch);
+                        return batch;
+                    })
+                    .add(record);
             it.remove();
         }
         return blocks;
@@ -197,12 +207,15 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private CompletionStage<Void> write(String block, Batch batch) {
         CompletableFuture<Void> settled = new CompletableFuture<>();
         try {
-            generations.forBatch(batch.records.size())
+            generations
+                    .forBatch(batch.records.size())
                     .submitToKey(block, new RecordBlocks.Append(batch.lines.toByteArray()))
-                    .whenCompleteAsync((ignored, error) -> {
-                        settle(batch, error);
-                        settled.complete(null);
-                    }, ON_COMPLETING_THREAD);
+                    .whenCompleteAsync(
+                            (ignored, error) -> {
+                                settle(batch, error);
+                                settled.complete(null);
+                            },
+                            ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             settle(batch, e);
             settled.complete(null);
@@ -226,7 +239,9 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         long now = System.currentTimeMillis();
         long last = lastLogged.get();
         if (now - last > LOG_EVERY_MILLIS && lastLogged.compareAndSet(last, now)) {
-            LOG.warn("decision records could not be written to the cluster ({} so far): {}", failed.get(),
+            LOG.warn(
+                    "decision records could not be written to the cluster ({} so far): {}",
+                    failed.get(),
                     error.getClass().getSimpleName()); // the class only: a message could quote the record
         }
     }
@@ -267,12 +282,13 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("decision records still waiting at shutdown could not be written: {}", e.getClass().getSimpleName());
+            LOG.warn(
+                    "decision records still waiting at shutdown could not be written: {}",
+                    e.getClass().getSimpleName());
         }
         return new Flushed(written.get() - writtenBefore, failed.get() - failedBefore + Math.max(0, waiting.get()));
     }
 
     /** What a closing flush did: records written, and records that could not be written. */
-    record Flushed(long written, long lost) {
-    }
+    record Flushed(long written, long lost) {}
 }

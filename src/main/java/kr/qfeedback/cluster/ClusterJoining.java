@@ -29,8 +29,14 @@ final class ClusterJoining {
     private final Executor worker;
 
     /** {@code worker} is the follower's: a re-read after a merge queues behind any prepare or catch-up. */
-    ClusterJoining(IMap<String, String> activeMap, RulesLifecycle lifecycle, VersionReplication versions,
-                   SwitchFollower follower, MemberSwap swap, SwitchMetrics metrics, Executor worker) {
+    ClusterJoining(
+            IMap<String, String> activeMap,
+            RulesLifecycle lifecycle,
+            VersionReplication versions,
+            SwitchFollower follower,
+            MemberSwap swap,
+            SwitchMetrics metrics,
+            Executor worker) {
         this.activeMap = activeMap;
         this.lifecycle = lifecycle;
         this.versions = versions;
@@ -53,8 +59,13 @@ final class ClusterJoining {
             if (json == null) {
                 RuleSet rules = seed.get();
                 versions.pushAll();
-                JsonObject record = ActiveEntry.of(rules.version(), "seed-" + UUID.randomUUID(), RulesLifecycle.SYSTEM,
-                        "클러스터를 시작한 구성원의 규칙", AuditAction.STARTUP, ActivationAction.STARTUP);
+                JsonObject record = ActiveEntry.of(
+                        rules.version(),
+                        "seed-" + UUID.randomUUID(),
+                        RulesLifecycle.SYSTEM,
+                        "클러스터를 시작한 구성원의 규칙",
+                        AuditAction.STARTUP,
+                        ActivationAction.STARTUP);
                 swap.desire(record);
                 activeMap.set(ActiveEntry.KEY, record.encode());
                 metrics.markSwitched(0);
@@ -67,8 +78,10 @@ final class ClusterJoining {
         }
         swap.catchUp(true);
         versions.pushAll();
-        RuleSet rules = lifecycle.active().current().orElseThrow(() -> new IllegalStateException(
-                "the cluster's active version could not be adopted"));
+        RuleSet rules = lifecycle
+                .active()
+                .current()
+                .orElseThrow(() -> new IllegalStateException("the cluster's active version could not be adopted"));
         LOG.info("this member joined the cluster on its active version {}", rules.version());
         return rules;
     }

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import kr.qfeedback.lifecycle.ClusterStatus;
-import kr.qfeedback.records.DecisionRecords;
 import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.records.DecisionRecords;
 import kr.qfeedback.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +48,14 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
 
     /** Starts the embedded member (it has not necessarily found its peers yet). */
     public static ClusterNode start(ClusterSettings settings, RulesLifecycle lifecycle) {
-        LOG.info(settings.single()
+        LOG.info(
+                settings.single()
                         ? "starting a cluster of one on {}:{} (QF_CLUSTER_MEMBERS is not set)"
                         : "starting cluster member on {}:{}, peers {}, publish quorum {}",
-                settings.bindHost(), settings.port(), settings.members(), settings.quorum());
+                settings.bindHost(),
+                settings.port(),
+                settings.members(),
+                settings.quorum());
         AsyncCallbackExecutor.installWhereNeeded();
         return new ClusterNode(settings, Hazelcast.newHazelcastInstance(settings.hazelcastConfig()), lifecycle);
     }
@@ -71,7 +75,10 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         // Hazelcast's split-brain protection must also see the quorum before the rules maps accept writes.
         while (!quorumPresent()) {
             if (System.currentTimeMillis() - lastLog > WAIT_LOG_MILLIS) {
-                LOG.info("waiting for cluster members: {} of the {} needed are up (peers {})", members(), settings.quorum(),
+                LOG.info(
+                        "waiting for cluster members: {} of the {} needed are up (peers {})",
+                        members(),
+                        settings.quorum(),
                         settings.members());
                 lastLog = System.currentTimeMillis();
             }
@@ -100,7 +107,9 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
     @Override
     public int members() {
         try {
-            return hz.getLifecycleService().isRunning() ? hz.getCluster().getMembers().size() : 0;
+            return hz.getLifecycleService().isRunning()
+                    ? hz.getCluster().getMembers().size()
+                    : 0;
         } catch (RuntimeException e) {
             return 0;
         }
@@ -120,28 +129,61 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         StringBuilder out = new StringBuilder();
         gauge(out, "qf_cluster_members", "Cluster members this node sees, itself included.", members());
         gauge(out, "qf_cluster_joined", "1 once this member has joined its cluster.", joined() ? 1 : 0);
-        gauge(out, "qf_cluster_quorum", "1 when this side of the cluster holds the publish quorum (a majority of the"
-                + " configured members); without it publish and rollback are refused.", quorumPresent() ? 1 : 0);
+        gauge(
+                out,
+                "qf_cluster_quorum",
+                "1 when this side of the cluster holds the publish quorum (a majority of the"
+                        + " configured members); without it publish and rollback are refused.",
+                quorumPresent() ? 1 : 0);
         gauge(out, "qf_cluster_quorum_size", "Members needed to publish or roll back.", settings.quorum());
-        gauge(out, "qf_rules_switch_seconds", "Duration of the last rules switch on this member: on the member that led"
-                + " it, from prepare to every member switched; elsewhere from prepare received to the swap.", rules.lastSwitchSeconds());
-        gauge(out, "qf_rules_switched_at_seconds", "When this member last swapped its active rules version (Unix time).",
+        gauge(
+                out,
+                "qf_rules_switch_seconds",
+                "Duration of the last rules switch on this member: on the member that led"
+                        + " it, from prepare to every member switched; elsewhere from prepare received to the swap.",
+                rules.lastSwitchSeconds());
+        gauge(
+                out,
+                "qf_rules_switched_at_seconds",
+                "When this member last swapped its active rules version (Unix time).",
                 rules.switchedAtMicros() / 1e6);
-        gauge(out, "qf_rules_switch_window_seconds", "On the member that led the last switch: how far apart the members'"
-                + " swaps were, i.e. how long two members could answer with different versions.", rules.lastWindowSeconds());
-        out.append("# HELP qf_rules_switches_total Rules switches made on this member.\n# TYPE qf_rules_switches_total counter\n")
-                .append("qf_rules_switches_total ").append(rules.switches()).append('\n');
-        out.append("# HELP qf_decision_records_failed_total Decision records that could not be written to the cluster.\n"
-                + "# TYPE qf_decision_records_failed_total counter\n").append("qf_decision_records_failed_total ")
-                .append(decisions.failed()).append('\n');
+        gauge(
+                out,
+                "qf_rules_switch_window_seconds",
+                "On the member that led the last switch: how far apart the members'"
+                        + " swaps were, i.e. how long two members could answer with different versions.",
+                rules.lastWindowSeconds());
+        out.append(
+                        "# HELP qf_rules_switches_total Rules switches made on this member.\n# TYPE qf_rules_switches_total counter\n")
+                .append("qf_rules_switches_total ")
+                .append(rules.switches())
+                .append('\n');
+        out.append(
+                        "# HELP qf_decision_records_failed_total Decision records that could not be written to the cluster.\n"
+                                + "# TYPE qf_decision_records_failed_total counter\n")
+                .append("qf_decision_records_failed_total ")
+                .append(decisions.failed())
+                .append('\n');
         return out.toString();
     }
 
     private static void gauge(StringBuilder out, String name, String help, double value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
-                .append(name).append(' ').append(Double.isNaN(value) ? "NaN"
-                : value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.6f", value)).append('\n');
+        out.append("# HELP ")
+                .append(name)
+                .append(' ')
+                .append(help)
+                .append("\n# TYPE ")
+                .append(name)
+                .append(" gauge\n")
+                .append(name)
+                .append(' ')
+                .append(
+                        Double.isNaN(value)
+                                ? "NaN"
+                                : value == Math.rint(value) && Math.abs(value) < 1e15
+                                        ? Long.toString((long) value)
+                                        : String.format(Locale.ROOT, "%.6f", value))
+                .append('\n');
     }
 
     /** Leaves the cluster gracefully (its data migrates to the others first). */

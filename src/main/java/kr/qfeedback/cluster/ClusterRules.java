@@ -6,8 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import kr.qfeedback.lifecycle.ActivationAction;
 import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.Replication;
@@ -15,6 +13,8 @@ import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One rules version on every member.
@@ -68,7 +68,8 @@ final class ClusterRules implements Replication {
         this.versions = new VersionReplication(hz.getMap(ClusterSettings.VERSIONS_MAP), lifecycle.store());
         MemberSwap swap = new MemberSwap(lifecycle, versions, topic, metrics, io);
         this.guard = new QuorumGuard(hz, quorum, swap::currentVersion);
-        this.leader = new SwitchLeader(activeMap, lifecycle.store(), versions, guard, topic, inFlight, metrics, timeouts);
+        this.leader =
+                new SwitchLeader(activeMap, lifecycle.store(), versions, guard, topic, inFlight, metrics, timeouts);
         SwitchFollower follower = new SwitchFollower(lifecycle, versions, topic, inFlight, swap, worker);
         this.joining = new ClusterJoining(activeMap, lifecycle, versions, follower, swap, metrics, worker);
     }
@@ -98,8 +99,13 @@ final class ClusterRules implements Replication {
     }
 
     @Override
-    public void activateEverywhere(RuleFiles files, RuleSet compiled, String who, String note, AuditAction action,
-                                   ActivationAction activation) {
+    public void activateEverywhere(
+            RuleFiles files,
+            RuleSet compiled,
+            String who,
+            String note,
+            AuditAction action,
+            ActivationAction activation) {
         leader.switchTo(files, compiled, who, note, action, activation);
     }
 

@@ -41,6 +41,7 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
     public static final String DECISIONS_MAP = "qf-decisions";
     /** The names of the record generations ({@link RecordGenerations}): qf-decisions.&lt;member&gt;.&lt;n&gt;. */
     public static final String DECISION_GENERATIONS = DECISIONS_MAP + ".*";
+
     public static final String SWITCH_TOPIC = "qf-rules-switch";
     /** Decision records kept per member at most: two generations of half this (contract: bounded). */
     public static final int DECISIONS_PER_MEMBER = 200_000;
@@ -76,7 +77,8 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
                 throw new IllegalArgumentException("QF_CLUSTER_MEMBERS entry '" + entry + "' has no valid port.");
             }
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("QF_CLUSTER_MEMBERS entry '" + entry + "' has a port outside 1–65535.");
+                throw new IllegalArgumentException(
+                        "QF_CLUSTER_MEMBERS entry '" + entry + "' has a port outside 1–65535.");
             }
             members.add(host + ":" + port);
             if (port == clusterPort && isLocal(host)) {
@@ -117,8 +119,8 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
         MapConfig active = new MapConfig(ACTIVE_MAP).setBackupCount(1).setAsyncBackupCount(1);
         if (!single()) {
             // A cluster of one cannot be a minority (and a standalone member never reports the protection as met).
-            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, quorum)
-                    .setProtectOn(SplitBrainProtectionOn.WRITE));
+            config.addSplitBrainProtectionConfig(
+                    new SplitBrainProtectionConfig(QUORUM, true, quorum).setProtectOn(SplitBrainProtectionOn.WRITE));
             versions.setSplitBrainProtectionName(QUORUM);
             active.setSplitBrainProtectionName(QUORUM);
         }
@@ -128,10 +130,12 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
         // generations, not by Hazelcast's per-put eviction), expiring, one synchronous backup; both
         // sides of a split keep recording. Kept as objects: a block of records (RecordBlocks) is a
         // byte array already, appended to in place of being deserialised and serialised per append.
-        config.addMapConfig(new MapConfig(DECISION_GENERATIONS).setBackupCount(1)
+        config.addMapConfig(new MapConfig(DECISION_GENERATIONS)
+                .setBackupCount(1)
                 .setInMemoryFormat(InMemoryFormat.OBJECT)
                 .setTimeToLiveSeconds(DECISION_TTL_SECONDS)
-                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.NONE)
+                .setEvictionConfig(new EvictionConfig()
+                        .setEvictionPolicy(EvictionPolicy.NONE)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE)));
         return config;
     }
@@ -139,7 +143,9 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
     private static boolean isLocal(String host) {
         try {
             InetAddress address = InetAddress.getByName(host);
-            return address.isLoopbackAddress() || address.isAnyLocalAddress() || NetworkInterface.getByInetAddress(address) != null;
+            return address.isLoopbackAddress()
+                    || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
         } catch (UnknownHostException | SocketException e) {
             return false;
         }

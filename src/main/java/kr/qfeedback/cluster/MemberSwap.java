@@ -30,7 +30,12 @@ final class MemberSwap {
     private final Object catchingUp = new Object();
 
     /** {@code io} records the swap on disk after SWITCHED is sent, in that order. */
-    MemberSwap(RulesLifecycle lifecycle, VersionReplication versions, SwitchTopic topic, SwitchMetrics metrics, Executor io) {
+    MemberSwap(
+            RulesLifecycle lifecycle,
+            VersionReplication versions,
+            SwitchTopic topic,
+            SwitchMetrics metrics,
+            Executor io) {
         this.lifecycle = lifecycle;
         this.versions = versions;
         this.topic = topic;
@@ -95,10 +100,15 @@ final class MemberSwap {
             }
         }
         Instant now = Instant.now();
-        long at = rules.version().equals(previous) ? now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000
+        long at = rules.version().equals(previous)
+                ? now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000
                 : metrics.switchedAtMicros();
-        topic.sendLater(new JsonObject().put("type", "SWITCHED").put("switchId", record.getString("switchId"))
-                .put("member", topic.localId()).put("version", rules.version()).put("atMicros", at));
+        topic.sendLater(new JsonObject()
+                .put("type", "SWITCHED")
+                .put("switchId", record.getString("switchId"))
+                .put("member", topic.localId())
+                .put("version", rules.version())
+                .put("atMicros", at));
         if (rules.version().equals(previous)) {
             return;
         }
@@ -108,11 +118,20 @@ final class MemberSwap {
     private void record(JsonObject record, RuleFiles files, String previous, String version, boolean joining) {
         try {
             if (joining) {
-                lifecycle.recordActivation(files, previous, RulesLifecycle.SYSTEM, "클러스터에 합류하며 활성 버전을 따름",
-                        AuditAction.STARTUP, ActivationAction.STARTUP);
+                lifecycle.recordActivation(
+                        files,
+                        previous,
+                        RulesLifecycle.SYSTEM,
+                        "클러스터에 합류하며 활성 버전을 따름",
+                        AuditAction.STARTUP,
+                        ActivationAction.STARTUP);
             } else {
-                lifecycle.recordActivation(files, previous, record.getString("by", RulesLifecycle.SYSTEM),
-                        record.getString("note"), AuditAction.valueOf(record.getString("action", "PUBLISH")),
+                lifecycle.recordActivation(
+                        files,
+                        previous,
+                        record.getString("by", RulesLifecycle.SYSTEM),
+                        record.getString("note"),
+                        AuditAction.valueOf(record.getString("action", "PUBLISH")),
                         ActivationAction.valueOf(record.getString("activation", "PUBLISH")));
             }
         } catch (RuntimeException e) {

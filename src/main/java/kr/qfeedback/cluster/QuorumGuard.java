@@ -29,7 +29,8 @@ final class QuorumGuard {
         if (quorum <= 1) {
             return; // a cluster of one: no split-brain protection is configured
         }
-        SplitBrainProtection protection = hz.getSplitBrainProtectionService().getSplitBrainProtection(ClusterSettings.QUORUM);
+        SplitBrainProtection protection =
+                hz.getSplitBrainProtectionService().getSplitBrainProtection(ClusterSettings.QUORUM);
         if (!protection.hasMinimumSize()) {
             throw refusal(members);
         }
@@ -42,9 +43,13 @@ final class QuorumGuard {
 
     private ClusterUnavailableException refusal(int members) {
         String version = activeVersion.get();
-        return new ClusterUnavailableException("NO_QUORUM", "This member sees " + members + " cluster member(s) but a rules"
-                + " change needs " + quorum + " (a majority of the configured members), so it may not publish or roll back now."
-                + " It keeps deciding with version " + (version == null ? "none" : version) + "; retry when the cluster is whole again.");
+        return new ClusterUnavailableException(
+                "NO_QUORUM",
+                "This member sees " + members + " cluster member(s) but a rules"
+                        + " change needs " + quorum
+                        + " (a majority of the configured members), so it may not publish or roll back now."
+                        + " It keeps deciding with version " + (version == null ? "none" : version)
+                        + "; retry when the cluster is whole again.");
     }
 
     int quorum() {

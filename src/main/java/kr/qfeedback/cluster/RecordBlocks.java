@@ -19,8 +19,7 @@ import java.util.Map;
 final class RecordBlocks {
     private static final String KEY_PREFIX = "block:";
 
-    private RecordBlocks() {
-    }
+    private RecordBlocks() {}
 
     /** The key of the block that holds {@code decisionId}'s record. */
     static String keyOf(String decisionId) {

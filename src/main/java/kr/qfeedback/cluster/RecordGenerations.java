@@ -44,8 +44,8 @@ final class RecordGenerations {
 
     /** This member's generations, named after its cluster member id. */
     static RecordGenerations of(HazelcastInstance hz) {
-        return new RecordGenerations(hz, hz.getCluster().getLocalMember().getUuid().toString(),
-                ClusterSettings.DECISIONS_PER_MEMBER / 2);
+        return new RecordGenerations(
+                hz, hz.getCluster().getLocalMember().getUuid().toString(), ClusterSettings.DECISIONS_PER_MEMBER / 2);
     }
 
     private String name(long generation) {
@@ -81,8 +81,10 @@ final class RecordGenerations {
         }
         for (DistributedObject object : hz.getDistributedObjects()) {
             String name = object.getName();
-            if (object instanceof IMap<?, ?> && name.startsWith(PREFIX)
-                    && !name.equals(newest.getName()) && (older == null || !name.equals(older.getName()))) {
+            if (object instanceof IMap<?, ?>
+                    && name.startsWith(PREFIX)
+                    && !name.equals(newest.getName())
+                    && (older == null || !name.equals(older.getName()))) {
                 maps.add(hz.getMap(name));
             }
         }

@@ -30,8 +30,13 @@ final class SwitchFollower {
     private final Executor worker;
 
     /** {@code worker} prepares and catches up, one at a time, off Hazelcast's threads. */
-    SwitchFollower(RulesLifecycle lifecycle, VersionReplication versions, SwitchTopic topic, SwitchesInFlight inFlight,
-                   MemberSwap swap, Executor worker) {
+    SwitchFollower(
+            RulesLifecycle lifecycle,
+            VersionReplication versions,
+            SwitchTopic topic,
+            SwitchesInFlight inFlight,
+            MemberSwap swap,
+            Executor worker) {
         this.lifecycle = lifecycle;
         this.versions = versions;
         this.topic = topic;
@@ -70,7 +75,8 @@ final class SwitchFollower {
 
     private void prepare(String switchId, String id) {
         long started = System.nanoTime();
-        JsonObject ack = new JsonObject().put("type", "ACK").put("switchId", switchId).put("member", topic.localId());
+        JsonObject ack =
+                new JsonObject().put("type", "ACK").put("switchId", switchId).put("member", topic.localId());
         try {
             if (!inFlight.isPrepared(switchId)) {
                 versions.ensureStored(id);
@@ -82,7 +88,8 @@ final class SwitchFollower {
             ack.put("ok", true);
         } catch (RuntimeException e) {
             LOG.error("could not prepare rules version {} on this member: {}", id, e.toString(), e);
-            ack.put("ok", false).put("error", "member " + topic.localId() + " could not prepare it (" + e.getMessage() + ")");
+            ack.put("ok", false)
+                    .put("error", "member " + topic.localId() + " could not prepare it (" + e.getMessage() + ")");
         }
         topic.sendLater(ack);
     }
@@ -102,8 +109,10 @@ final class SwitchFollower {
         }
     }
 
-    private final class ActiveListener implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String>,
-            EntryMergedListener<String, String> {
+    private final class ActiveListener
+            implements EntryAddedListener<String, String>,
+                    EntryUpdatedListener<String, String>,
+                    EntryMergedListener<String, String> {
         @Override
         public void entryAdded(EntryEvent<String, String> event) {
             onActive(event.getValue());

@@ -35,8 +35,15 @@ final class SwitchLeader {
     private final SwitchMetrics metrics;
     private final SwitchTimeouts timeouts;
 
-    SwitchLeader(IMap<String, String> activeMap, VersionStore store, VersionReplication versions, QuorumGuard guard,
-                 SwitchTopic topic, SwitchesInFlight inFlight, SwitchMetrics metrics, SwitchTimeouts timeouts) {
+    SwitchLeader(
+            IMap<String, String> activeMap,
+            VersionStore store,
+            VersionReplication versions,
+            QuorumGuard guard,
+            SwitchTopic topic,
+            SwitchesInFlight inFlight,
+            SwitchMetrics metrics,
+            SwitchTimeouts timeouts) {
         this.activeMap = activeMap;
         this.store = store;
         this.versions = versions;
@@ -53,8 +60,13 @@ final class SwitchLeader {
      * @throws ClusterUnavailableException {@code NO_QUORUM}, {@code CLUSTER_BUSY} (another switch holds the
      *         lock) or {@code SWITCH_FAILED} (a member could not prepare it in time); nothing changed then
      */
-    void switchTo(RuleFiles files, RuleSet compiled, String who, String note, AuditAction action,
-                  ActivationAction activation) {
+    void switchTo(
+            RuleFiles files,
+            RuleSet compiled,
+            String who,
+            String note,
+            AuditAction action,
+            ActivationAction activation) {
         guard.check();
         long started = System.nanoTime();
         String id = files.version();
@@ -68,25 +80,44 @@ final class SwitchLeader {
             PendingSwitch wait = new PendingSwitch(topic.memberIds());
             inFlight.lead(switchId, wait);
             inFlight.prepared(switchId, new SwitchesInFlight.Prepared(id, stored, compiled, started));
-            topic.send(new JsonObject().put("type", "PREPARE").put("switchId", switchId).put("version", id)
+            topic.send(new JsonObject()
+                    .put("type", "PREPARE")
+                    .put("switchId", switchId)
+                    .put("version", id)
                     .put("leader", topic.localId()));
             String failure = wait.awaitAcks(timeouts.prepare(), topic::memberIds);
             if (failure != null) {
                 abort(switchId);
-                throw new ClusterUnavailableException("SWITCH_FAILED", "Version " + id + " was not activated anywhere: "
-                        + failure + ". The previous version stays active on every member.");
+                throw new ClusterUnavailableException(
+                        "SWITCH_FAILED",
+                        "Version " + id + " was not activated anywhere: " + failure
+                                + ". The previous version stays active on every member.");
             }
             guard.check();
-            activeMap.set(ActiveEntry.KEY, ActiveEntry.of(id, switchId, who, note, action, activation).encode());
+            activeMap.set(
+                    ActiveEntry.KEY,
+                    ActiveEntry.of(id, switchId, who, note, action, activation).encode());
             long committed = System.nanoTime();
             Map<String, Long> switchedAt = wait.awaitSwitched(timeouts.switched(), topic::memberIds);
-            long spread = switchedAt.isEmpty() ? 0
-                    : switchedAt.values().stream().mapToLong(Long::longValue).max().getAsLong()
-                    - switchedAt.values().stream().mapToLong(Long::longValue).min().getAsLong();
+            long spread = switchedAt.isEmpty()
+                    ? 0
+                    : switchedAt.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .max()
+                                    .getAsLong()
+                            - switchedAt.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .min()
+                                    .getAsLong();
             metrics.markLed(spread, System.nanoTime() - started);
-            LOG.info("rules version {} active on {} member(s) ({}): prepare {} ms, commit to all switched {} ms,"
-                            + " members switched within {} ms of each other", id, switchedAt.size(), action,
-                    (committed - started) / 1_000_000, (System.nanoTime() - committed) / 1_000_000,
+            LOG.info(
+                    "rules version {} active on {} member(s) ({}): prepare {} ms, commit to all switched {} ms,"
+                            + " members switched within {} ms of each other",
+                    id,
+                    switchedAt.size(),
+                    action,
+                    (committed - started) / 1_000_000,
+                    (System.nanoTime() - committed) / 1_000_000,
                     String.format(Locale.ROOT, "%.3f", spread / 1e3));
         } catch (SplitBrainProtectionException e) {
             abort(switchId);
@@ -107,13 +138,16 @@ final class SwitchLeader {
             locked = activeMap.tryLock(ActiveEntry.KEY, timeouts.lock().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClusterUnavailableException("SWITCH_FAILED", "Interrupted while waiting for the cluster lock.", e);
+            throw new ClusterUnavailableException(
+                    "SWITCH_FAILED", "Interrupted while waiting for the cluster lock.", e);
         } catch (SplitBrainProtectionException e) {
             throw guard.refusal();
         }
         if (!locked) {
-            throw new ClusterUnavailableException("CLUSTER_BUSY", "Another member has been switching the rules version for "
-                    + timeouts.lock().toSeconds() + " s; nothing changed. Retry shortly.");
+            throw new ClusterUnavailableException(
+                    "CLUSTER_BUSY",
+                    "Another member has been switching the rules version for "
+                            + timeouts.lock().toSeconds() + " s; nothing changed. Retry shortly.");
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * member's swap; {@link #DEFAULT} is what the service uses.
  */
 record SwitchTimeouts(Duration lock, Duration prepare, Duration switched) {
-    static final SwitchTimeouts DEFAULT = new SwitchTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120),
-            Duration.ofSeconds(10));
+    static final SwitchTimeouts DEFAULT =
+            new SwitchTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(10));
 
     SwitchTimeouts {
         Objects.requireNonNull(lock, "lock must not be null");

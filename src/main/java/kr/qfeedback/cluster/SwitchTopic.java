@@ -47,7 +47,10 @@ final class SwitchTopic {
             try {
                 topic.publish(message.encode());
             } catch (RuntimeException e) {
-                LOG.warn("could not send {} for switch {}: {}", message.getString("type"), message.getString("switchId"),
+                LOG.warn(
+                        "could not send {} for switch {}: {}",
+                        message.getString("type"),
+                        message.getString("switchId"),
                         e.toString());
             }
         });
@@ -58,7 +61,9 @@ final class SwitchTopic {
     }
 
     Set<String> memberIds() {
-        return hz.getCluster().getMembers().stream().map(Member::getUuid).map(UUID::toString)
+        return hz.getCluster().getMembers().stream()
+                .map(Member::getUuid)
+                .map(UUID::toString)
                 .collect(Collectors.toCollection(HashSet::new));
     }
 }

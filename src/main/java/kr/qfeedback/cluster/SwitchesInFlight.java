@@ -11,8 +11,7 @@ import kr.qfeedback.rules.RuleSet;
  */
 final class SwitchesInFlight {
     /** A version compiled for a switch, not swapped in yet. */
-    record Prepared(String id, RuleFiles files, RuleSet rules, long startedNanos) {
-    }
+    record Prepared(String id, RuleFiles files, RuleSet rules, long startedNanos) {}
 
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     private final Map<String, PendingSwitch> led = new ConcurrentHashMap<>();

@@ -18,11 +18,9 @@ import java.util.TreeMap;
 final class VersionCodec {
     private static final int MAGIC = 0x51460001;
 
-    record Decoded(String id, Instant publishedAt, String publishedBy, String note, Map<String, byte[]> files) {
-    }
+    record Decoded(String id, Instant publishedAt, String publishedBy, String note, Map<String, byte[]> files) {}
 
-    private VersionCodec() {
-    }
+    private VersionCodec() {}
 
     static byte[] encode(String id, Instant publishedAt, String publishedBy, String note, Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -52,12 +52,14 @@ final class VersionReplication {
             }
             RuleFiles files = RuleFiles.read(temp);
             if (!files.version().equals(version)) {
-                throw new IllegalStateException("the cluster's copy of version " + version + " hashes to " + files.version());
+                throw new IllegalStateException(
+                        "the cluster's copy of version " + version + " hashes to " + files.version());
             }
             store.store(files, decoded.publishedBy(), decoded.publishedAt(), decoded.note());
             LOG.info("copied rules version {} from the cluster to this member's disk", version);
         } catch (IOException e) {
-            throw new IllegalStateException("version " + version + " could not be copied to " + store.dataDir() + ": " + e, e);
+            throw new IllegalStateException(
+                    "version " + version + " could not be copied to " + store.dataDir() + ": " + e, e);
         } finally {
             if (temp != null) {
                 deleteTree(temp);
@@ -67,8 +69,9 @@ final class VersionReplication {
 
     /** Writes a version stored on this member's disk into the cluster's versions map. */
     void share(StoredVersion meta, RuleFiles stored) {
-        versions.set(meta.id(), VersionCodec.encode(meta.id(), meta.publishedAt(), meta.publishedBy(), meta.note(),
-                stored.files()));
+        versions.set(
+                meta.id(),
+                VersionCodec.encode(meta.id(), meta.publishedAt(), meta.publishedBy(), meta.note(), stored.files()));
     }
 
     /** Every version the cluster holds that this member's disk lacks is copied to it. */
@@ -87,8 +90,14 @@ final class VersionReplication {
         for (StoredVersion v : store.versions()) {
             try {
                 if (!versions.containsKey(v.id())) {
-                    versions.putIfAbsent(v.id(), VersionCodec.encode(v.id(), v.publishedAt(), v.publishedBy(), v.note(),
-                            store.load(v.id()).files()));
+                    versions.putIfAbsent(
+                            v.id(),
+                            VersionCodec.encode(
+                                    v.id(),
+                                    v.publishedAt(),
+                                    v.publishedBy(),
+                                    v.note(),
+                                    store.load(v.id()).files()));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not offer version {} to the cluster: {}", v.id(), e.toString());

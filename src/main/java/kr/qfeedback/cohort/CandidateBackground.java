@@ -21,10 +21,10 @@ final class CandidateBackground {
      * (docs/domain.md: 52–55 % of sittings are aged 20–39); the rest is an assumption.
      */
     static final double[][] AGE_BANDS = {
-            {15, 19, 9.0}, {20, 29, 33.0}, {30, 39, 20.5}, {40, 49, 18.0}, {50, 59, 13.0}, {60, 69, 6.5}};
+        {15, 19, 9.0}, {20, 29, 33.0}, {30, 39, 20.5}, {40, 49, 18.0}, {50, 59, 13.0}, {60, 69, 6.5}
+    };
 
-    private CandidateBackground() {
-    }
+    private CandidateBackground() {}
 
     /** A birth date giving an age on {@code asOf} drawn from {@link #AGE_BANDS}. */
     static LocalDate birthDate(SplittableRandom r, Grade grade, LocalDate asOf) {
@@ -49,16 +49,20 @@ final class CandidateBackground {
 
     /** The written pass of the same round, or of an earlier one two weeks to ~2.2 years before the exam. */
     static LocalDate writtenPassAnnouncedOn(SplittableRandom r, Sitting sitting, LocalDate examDate) {
-        if (sitting.writtenPassOfRound() != null && !sitting.writtenPassOfRound().isAfter(examDate)
+        if (sitting.writtenPassOfRound() != null
+                && !sitting.writtenPassOfRound().isAfter(examDate)
                 && r.nextInt(100) < SAME_CYCLE_PERCENT) {
             return sitting.writtenPassOfRound();
         }
-        return examDate.minusDays(MIN_WRITTEN_PASS_AGE_DAYS + r.nextInt(MAX_WRITTEN_PASS_AGE_DAYS - MIN_WRITTEN_PASS_AGE_DAYS + 1));
+        return examDate.minusDays(
+                MIN_WRITTEN_PASS_AGE_DAYS + r.nextInt(MAX_WRITTEN_PASS_AGE_DAYS - MIN_WRITTEN_PASS_AGE_DAYS + 1));
     }
 
     /** 60 % NOT_SUBMITTED, 30 % SUBMITTED, 10 % NOT_REQUIRED. */
     static DocumentStatus documents(SplittableRandom r) {
         int ticket = r.nextInt(100);
-        return ticket < 60 ? DocumentStatus.NOT_SUBMITTED : ticket < 90 ? DocumentStatus.SUBMITTED : DocumentStatus.NOT_REQUIRED;
+        return ticket < 60
+                ? DocumentStatus.NOT_SUBMITTED
+                : ticket < 90 ? DocumentStatus.SUBMITTED : DocumentStatus.NOT_REQUIRED;
     }
 }

@@ -22,18 +22,19 @@ import kr.qfeedback.rules.RuleProblem;
  */
 public final class CohortCommand {
 
-    private CohortCommand() {
-    }
+    private CohortCommand() {}
 
     /** @throws IllegalArgumentException for wrong arguments (the caller prints it and exits 2) */
     public static int run(List<String> args, Path rulesDir, PrintStream err) {
-        Map<String, String> options = Options.parse(args, List.of("--size", "--out"), List.of("--seed"),
-                "usage: cohort --size N --out FILE [--seed S]");
+        Map<String, String> options = Options.parse(
+                args, List.of("--size", "--out"), List.of("--seed"), "usage: cohort --size N --out FILE [--seed S]");
         int size = Options.positiveInt(options.get("--size"), "--size");
         Path out = Path.of(options.get("--out"));
         long seed;
         try {
-            seed = options.containsKey("--seed") ? Long.parseLong(options.get("--seed").strip()) : CohortGenerator.DEFAULT_SEED;
+            seed = options.containsKey("--seed")
+                    ? Long.parseLong(options.get("--seed").strip())
+                    : CohortGenerator.DEFAULT_SEED;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--seed must be a whole number, not '" + options.get("--seed") + "'.");
         }
@@ -48,7 +49,8 @@ public final class CohortCommand {
         try {
             List<RuleProblem> problems = new ArrayList<>();
             Path file = rulesDir.resolve(ParametersReader.FILE);
-            parameters = ParametersReader.read(ParametersReader.FILE, Files.readAllBytes(file), problems).orElse(null);
+            parameters = ParametersReader.read(ParametersReader.FILE, Files.readAllBytes(file), problems)
+                    .orElse(null);
             if (parameters == null) {
                 err.println("cohort: " + file + " is not valid (run validate): "
                         + problems.stream().map(RuleProblem::describe).toList());
@@ -62,9 +64,15 @@ public final class CohortCommand {
         try {
             CohortGenerator generator = new CohortGenerator(catalogue, parameters);
             generator.write(seed, size, out);
-            err.println(String.format(Locale.ROOT,
+            err.println(String.format(
+                    Locale.ROOT,
                     "cohort: %d requests (seed %d, %d statistics, %.0f %% absent assumed) written to %s in %.1f s",
-                    size, seed, generator.statisticsYear(), generator.absentShare() * 100, out, (System.nanoTime() - started) / 1e9));
+                    size,
+                    seed,
+                    generator.statisticsYear(),
+                    generator.absentShare() * 100,
+                    out,
+                    (System.nanoTime() - started) / 1e9));
             return 0;
         } catch (IOException e) {
             err.println("cohort: " + out + " cannot be written: " + e.getMessage());

@@ -22,10 +22,10 @@ import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.QualificationRef;
 import kr.qfeedback.feedback.Stage;
-import kr.qfeedback.rules.Parameters;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.YearlyPassRate;
+import kr.qfeedback.rules.Parameters;
 
 /**
  * Draws a realistic cohort of feedback requests from the reference statistics, for load tests,
@@ -113,9 +113,12 @@ public final class CohortGenerator {
         this.absentShare = absentShare;
         this.statisticsYear = catalogue.all().stream()
                 .filter(q -> q.grade() != null)
-                .flatMap(q -> java.util.stream.Stream.concat(q.writtenStatistics().stream(), q.secondStageStatistics().stream()))
-                .mapToInt(YearlyPassRate::year).max()
-                .orElseThrow(() -> new IllegalArgumentException("No qualification of the reference data has a grade and statistics."));
+                .flatMap(q -> java.util.stream.Stream.concat(
+                        q.writtenStatistics().stream(), q.secondStageStatistics().stream()))
+                .mapToInt(YearlyPassRate::year)
+                .max()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No qualification of the reference data has a grade and statistics."));
         List<CohortQualification> list = new ArrayList<>();
         for (Qualification q : catalogue.all()) {
             CohortQualification d = q.grade() == null ? null : CohortQualification.of(q, parameters, statisticsYear);
@@ -197,7 +200,8 @@ public final class CohortGenerator {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                String id = "C" + "0".repeat(Math.max(0, width - Integer.toString(next).length())) + next;
+                String id = "C"
+                        + "0".repeat(Math.max(0, width - Integer.toString(next).length())) + next;
                 next++;
                 return draw(root.split(), id);
             }
@@ -210,24 +214,35 @@ public final class CohortGenerator {
         Grade grade = q.grade;
         boolean written = r.nextDouble() < q.writtenShare;
         Stage stage = written ? Stage.WRITTEN : grade.secondStage();
-        ExamResult result = r.nextDouble() < absentShare ? ExamResult.ABSENT
-                : r.nextDouble() * 100 < (written ? q.writtenPassRate : q.secondPassRate) ? ExamResult.PASS : ExamResult.FAIL;
+        ExamResult result = r.nextDouble() < absentShare
+                ? ExamResult.ABSENT
+                : r.nextDouble() * 100 < (written ? q.writtenPassRate : q.secondPassRate)
+                        ? ExamResult.PASS
+                        : ExamResult.FAIL;
 
-        Sitting sitting = written ? q.writtenSittings[r.nextInt(q.writtenSittings.length)]
+        Sitting sitting = written
+                ? q.writtenSittings[r.nextInt(q.writtenSittings.length)]
                 : q.secondSittings[r.nextInt(q.secondSittings.length)];
         long span = ChronoUnit.DAYS.between(sitting.examFrom(), sitting.examTo());
         LocalDate examDate = span <= 0 ? sitting.examFrom() : sitting.examFrom().plusDays(r.nextInt((int) span + 1));
         LocalDate announcedOn = sitting.announcedOn();
 
-        Scores scores = Scores.draw(r, result, written ? q.writtenSubjects : List.of(),
-                written ? q.writtenCriterion : q.secondCriterion, written ? q.writtenWholePaper : q.secondWholePaper);
-        ExamSitting exam = new ExamSitting(sitting.round(), stage, examDate, announcedOn, result, scores.total(), scores.subjects());
+        Scores scores = Scores.draw(
+                r,
+                result,
+                written ? q.writtenSubjects : List.of(),
+                written ? q.writtenCriterion : q.secondCriterion,
+                written ? q.writtenWholePaper : q.secondWholePaper);
+        ExamSitting exam = new ExamSitting(
+                sitting.round(), stage, examDate, announcedOn, result, scores.total(), scores.subjects());
 
         LocalDate birthDate = CandidateBackground.birthDate(r, grade, announcedOn);
         LocalDate writtenPass = written ? null : CandidateBackground.writtenPassAnnouncedOn(r, sitting, examDate);
-        DocumentStatus documents = written && result == ExamResult.PASS && q.documentsRequired ? CandidateBackground.documents(r) : null;
+        DocumentStatus documents =
+                written && result == ExamResult.PASS && q.documentsRequired ? CandidateBackground.documents(r) : null;
         CandidateInfo candidate = new CandidateInfo(birthDate, writtenPass, documents, null, List.of());
-        return new FeedbackRequest(candidateId, announcedOn, new QualificationRef(q.code, q.name, grade), exam, candidate);
+        return new FeedbackRequest(
+                candidateId, announcedOn, new QualificationRef(q.code, q.name, grade), exam, candidate);
     }
 
     private CohortQualification pickQualification(SplittableRandom r) {

@@ -28,8 +28,13 @@ final class CohortQualification {
     final Sitting[] secondSittings;
     final boolean documentsRequired;
 
-    private CohortQualification(Qualification q, Parameters parameters, long writtenApplicants, long secondApplicants,
-                                double writtenPassRate, double secondPassRate) {
+    private CohortQualification(
+            Qualification q,
+            Parameters parameters,
+            long writtenApplicants,
+            long secondApplicants,
+            double writtenPassRate,
+            double secondPassRate) {
         this.code = q.code();
         this.name = q.name();
         this.grade = q.grade();

@@ -17,11 +17,11 @@ import kr.qfeedback.feedback.SubjectScore;
  */
 public final class RequestJson {
 
-    private RequestJson() {
-    }
+    private RequestJson() {}
 
     public static JsonObject toJson(FeedbackRequest request) {
-        JsonObject qualification = new JsonObject().put("code", request.qualification().code());
+        JsonObject qualification =
+                new JsonObject().put("code", request.qualification().code());
         if (request.qualification().name() != null) {
             qualification.put("name", request.qualification().name());
         }

@@ -21,15 +21,20 @@ record Scores(Double total, List<SubjectScore> subjects) {
      * Scores with one decimal place: a PASS meets {@code criterion}; a FAIL misses the average or
      * has a subject under the subject minimum; an ABSENT has none.
      */
-    static Scores draw(SplittableRandom r, ExamResult result, List<String> names, PassCriterion criterion, boolean wholePaper) {
+    static Scores draw(
+            SplittableRandom r, ExamResult result, List<String> names, PassCriterion criterion, boolean wholePaper) {
         if (result == ExamResult.ABSENT) {
             return new Scores(null, List.of());
         }
         boolean pass = result == ExamResult.PASS;
         int averageMinimum = criterion.averageMinimum() * 10;
         if (names.isEmpty()) {
-            int tenths = pass ? clamp(averageMinimum + (int) Math.round(Math.abs(gaussian(r)) * 120), averageMinimum, 1000)
-                    : clamp(averageMinimum - 1 - (int) Math.round(Math.abs(gaussian(r)) * 150), 0, Math.max(0, averageMinimum - 1));
+            int tenths = pass
+                    ? clamp(averageMinimum + (int) Math.round(Math.abs(gaussian(r)) * 120), averageMinimum, 1000)
+                    : clamp(
+                            averageMinimum - 1 - (int) Math.round(Math.abs(gaussian(r)) * 150),
+                            0,
+                            Math.max(0, averageMinimum - 1));
             return new Scores(tenths / 10.0, List.of());
         }
         int n = names.size();
@@ -54,12 +59,18 @@ record Scores(Double total, List<SubjectScore> subjects) {
                 }
             }
             Scores scores = withSubjects(names, tenths);
-            if (ScoreFacts.of(scores.total, scores.subjects, criterion, wholePaper).meetsCriterion() == pass) {
+            if (ScoreFacts.of(scores.total, scores.subjects, criterion, wholePaper)
+                            .meetsCriterion()
+                    == pass) {
                 return scores;
             }
         }
         // Practically unreachable; a deterministic answer that is right by construction.
-        Arrays.fill(tenths, pass ? Math.max(averageMinimum, subjectMinimum == null ? 0 : subjectMinimum) : Math.max(0, averageMinimum - 10));
+        Arrays.fill(
+                tenths,
+                pass
+                        ? Math.max(averageMinimum, subjectMinimum == null ? 0 : subjectMinimum)
+                        : Math.max(0, averageMinimum - 10));
         return withSubjects(names, tenths);
     }
 

@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
-import kr.qfeedback.wire.ApiError;
 import kr.qfeedback.http.FeedbackApi;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.wire.ApiError;
 
 /**
  * The staff console: static pages from the classpath folder {@code console/} at {@code /console/},
@@ -24,8 +24,7 @@ public final class ConsoleRoutes {
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
     private static final String JSON = "application/json; charset=utf-8";
 
-    private ConsoleRoutes() {
-    }
+    private ConsoleRoutes() {}
 
     /** Adds the console routes; mount them before the router's final 404 route. */
     public static void mount(Router router, Vertx vertx, FeedbackApi api) {
@@ -34,19 +33,25 @@ public final class ConsoleRoutes {
         // Vert.x matches "/console" for "/console/" too: redirect only the path without the slash.
         router.get("/console").handler(ctx -> {
             if (ctx.request().path().equals("/console")) {
-                ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, "/console/").end();
+                ctx.response()
+                        .setStatusCode(301)
+                        .putHeader(HttpHeaders.LOCATION, "/console/")
+                        .end();
             } else {
                 ctx.next();
             }
         });
         router.get("/console/qr.svg").handler(api.access()::requireAnyRole).handler(ConsoleRoutes::handleQr);
-        router.get("/console/*").handler(StaticHandler.create("console")
-                .setIndexPage("index.html")
-                .setDirectoryListing(false)
-                .setIncludeHidden(false)
-                .setMaxAgeSeconds(60)
-                .setDefaultContentEncoding("UTF-8"));
-        router.get("/v1/reference/qualifications").handler(api.access()::requireAnyRole).handler(ctx -> handleQualifications(ctx, api));
+        router.get("/console/*")
+                .handler(StaticHandler.create("console")
+                        .setIndexPage("index.html")
+                        .setDirectoryListing(false)
+                        .setIncludeHidden(false)
+                        .setMaxAgeSeconds(60)
+                        .setDefaultContentEncoding("UTF-8"));
+        router.get("/v1/reference/qualifications")
+                .handler(api.access()::requireAnyRole)
+                .handler(ctx -> handleQualifications(ctx, api));
     }
 
     static void securityHeaders(RoutingContext ctx) {
@@ -105,7 +110,11 @@ public final class ConsoleRoutes {
                 limit = -1;
             }
             if (limit < 1 || limit > QualificationSearch.MAX_LIMIT) {
-                fail(ctx, ApiError.invalid("limit", "limit must be a whole number from 1 to " + QualificationSearch.MAX_LIMIT + "."));
+                fail(
+                        ctx,
+                        ApiError.invalid(
+                                "limit",
+                                "limit must be a whole number from 1 to " + QualificationSearch.MAX_LIMIT + "."));
                 return;
             }
         }
@@ -119,7 +128,10 @@ public final class ConsoleRoutes {
 
     private static void send(RoutingContext ctx, int status, JsonObject body) {
         if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(body.toBuffer());
+            ctx.response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                    .end(body.toBuffer());
         }
     }
 }

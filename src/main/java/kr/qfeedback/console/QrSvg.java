@@ -19,10 +19,10 @@ import java.util.Map;
 public final class QrSvg {
     /** The longest text encoded; longer links are refused rather than drawn as an unreadable code. */
     public static final int MAX_TEXT_LENGTH = 512;
+
     private static final int QUIET_ZONE = 2;
 
-    private QrSvg() {
-    }
+    private QrSvg() {}
 
     /** Why {@code text} cannot become a QR code here, or {@code null} when it can. */
     public static String rejection(String text) {
@@ -60,10 +60,19 @@ public final class QrSvg {
         }
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.CHARACTER_SET, "UTF-8",
-                    EncodeHintType.MARGIN, QUIET_ZONE));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8",
+                                    EncodeHintType.MARGIN,
+                                    QUIET_ZONE));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text cannot be encoded as a QR code: " + e.getMessage(), e);
         }
@@ -81,7 +90,15 @@ public final class QrSvg {
                 while (x + run < width && matrix.get(x + run, y)) {
                     run++;
                 }
-                path.append('M').append(x).append(' ').append(y).append('h').append(run).append("v1h-").append(run).append('z');
+                path.append('M')
+                        .append(x)
+                        .append(' ')
+                        .append(y)
+                        .append('h')
+                        .append(run)
+                        .append("v1h-")
+                        .append(run)
+                        .append('z');
                 x += run;
             }
         }

@@ -18,8 +18,7 @@ public final class QualificationSearch {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 50;
 
-    private QualificationSearch() {
-    }
+    private QualificationSearch() {}
 
     public static JsonObject search(ReferenceCatalogue catalogue, String query, int limit) {
         String q = normalise(query);
@@ -31,13 +30,15 @@ public final class QualificationSearch {
         }
         found.sort(Comparator.comparingInt((Qualification x) -> rank(x, q)).thenComparing(Qualification::code));
         JsonArray items = new JsonArray();
-        found.stream().limit(limit).forEach(x -> items.add(new JsonObject()
-                .put("code", x.code())
-                .put("name", x.name())
-                .put("grade", x.grade().name())
-                .put("series", x.series())
-                .put("writtenSubjects", new JsonArray(x.writtenSubjects()))
-                .put("secondStageSubjects", new JsonArray(x.secondStageSubjects()))));
+        found.stream()
+                .limit(limit)
+                .forEach(x -> items.add(new JsonObject()
+                        .put("code", x.code())
+                        .put("name", x.name())
+                        .put("grade", x.grade().name())
+                        .put("series", x.series())
+                        .put("writtenSubjects", new JsonArray(x.writtenSubjects()))
+                        .put("secondStageSubjects", new JsonArray(x.secondStageSubjects()))));
         return new JsonObject()
                 .put("snapshotUpdated", catalogue.snapshotUpdated())
                 .put("total", found.size())

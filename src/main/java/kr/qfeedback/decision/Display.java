@@ -11,12 +11,14 @@ final class Display {
     private static final HundredthsTable<String> HUNDREDTHS = new HundredthsTable<>(Display::number, String[]::new);
 
     /** Rounds and fees as shown, made once each: a cohort repeats a few of them on every page. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> ROUNDS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> WON = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> ROUNDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, String> WON =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CACHED_MAX = 4096;
 
-    private Display() {
-    }
+    private Display() {}
 
     /**
      * A request's round as Q-Net writes it: "2026-1" reads "2026년 제1회"; any other form is shown
@@ -39,7 +41,11 @@ final class Display {
 
     private static String roundOnce(String round) {
         int dash = round.indexOf('-');
-        if (dash == 4 && round.length() > 5 && round.length() <= 8 && allDigits(round, 0, 4) && allDigits(round, 5, round.length())) {
+        if (dash == 4
+                && round.length() > 5
+                && round.length() <= 8
+                && allDigits(round, 0, 4)
+                && allDigits(round, 5, round.length())) {
             return round.substring(0, 4) + "년 제" + Integer.parseInt(round.substring(5)) + "회";
         }
         return round;

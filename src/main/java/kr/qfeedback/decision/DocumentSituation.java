@@ -12,8 +12,7 @@ import kr.qfeedback.feedback.DocumentStatus;
  */
 public final class DocumentSituation {
 
-    private DocumentSituation() {
-    }
+    private DocumentSituation() {}
 
     /**
      * @param status        the caller's status, null when not given
@@ -21,7 +20,8 @@ public final class DocumentSituation {
      * @param heldQualifies whether a held qualification meets the eligibility by itself
      * @param deadline      the deadline of the round the written pass belongs to, null when unknown
      */
-    public static String of(DocumentStatus status, boolean required, boolean heldQualifies, LocalDate deadline, LocalDate asOf) {
+    public static String of(
+            DocumentStatus status, boolean required, boolean heldQualifies, LocalDate deadline, LocalDate asOf) {
         if (status == DocumentStatus.SUBMITTED) {
             return status.name();
         }

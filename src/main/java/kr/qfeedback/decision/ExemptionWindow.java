@@ -20,22 +20,33 @@ import kr.qfeedback.rules.RoundEvent;
  * @param nextWrittenExempt the proviso of 21조① applies: fewer rounds than the minimum fell in the
  *                          window, so the next written exam is exempt as well (its round is usable)
  */
-public record ExemptionWindow(LocalDate validFrom, LocalDate validUntil, long daysRemaining, Integer practicalRoundsLeft,
-                              String roundsLeft, boolean nextWrittenExempt) {
+public record ExemptionWindow(
+        LocalDate validFrom,
+        LocalDate validUntil,
+        long daysRemaining,
+        Integer practicalRoundsLeft,
+        String roundsLeft,
+        boolean nextWrittenExempt) {
     public static final String LEFT = "LEFT";
     public static final String NONE_LEFT = "NONE_LEFT";
     public static final String UNKNOWN = "UNKNOWN";
 
     /** The proviso of 21조①: whether it applies, and the fewest rounds a window must hold. */
-    public record Proviso(boolean enabled, int minimumRounds) {
-    }
+    public record Proviso(boolean enabled, int minimumRounds) {}
 
     /**
      * @param knownFrom  the first day the qualification's known schedule covers (null when none is known)
      * @param knownUntil the last day it covers
      */
-    public static ExemptionWindow of(LocalDate validFrom, int years, LocalDate asOf, List<ExamRound> rounds,
-                                     RoundEvent event, LocalDate knownFrom, LocalDate knownUntil, Proviso proviso) {
+    public static ExemptionWindow of(
+            LocalDate validFrom,
+            int years,
+            LocalDate asOf,
+            List<ExamRound> rounds,
+            RoundEvent event,
+            LocalDate knownFrom,
+            LocalDate knownUntil,
+            Proviso proviso) {
         LocalDate validUntil = lastDay(validFrom, years);
         long days = validUntil.toEpochDay() - asOf.toEpochDay();
         boolean covered = knownFrom != null && !knownFrom.isAfter(validFrom) && !knownUntil.isBefore(validUntil);

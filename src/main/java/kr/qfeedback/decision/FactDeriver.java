@@ -29,6 +29,7 @@ public final class FactDeriver {
     private static final int RELATED_SHOWN = 5;
     /** A written pass whose documents were not in by the deadline: void (규 14조), the written exam comes next. */
     private static final String VOID_PASS = "NOT_SUBMITTED_OVERDUE";
+
     private final Parameters parameters;
     private final Map<String, QualificationFacts> byCode;
     private final ExemptionWindow.Proviso proviso;
@@ -39,7 +40,9 @@ public final class FactDeriver {
         Objects.requireNonNull(reference, "reference must not be null");
         this.parameters = Objects.requireNonNull(parameters, "parameters must not be null");
         this.proviso = new ExemptionWindow.Proviso(parameters.provisoEnabled(), parameters.provisoMinimumRounds());
-        this.exceptions = java.util.Set.copyOf(parameters.criterionExceptions().stream().map(Parameters.CriterionException::code).toList());
+        this.exceptions = java.util.Set.copyOf(parameters.criterionExceptions().stream()
+                .map(Parameters.CriterionException::code)
+                .toList());
         Map<String, QualificationFacts> facts = new HashMap<>(reference.size() * 2);
         Map<String, List<Qualification>> byField = new LinkedHashMap<>();
         for (Qualification q : reference.all()) {
@@ -85,16 +88,27 @@ public final class FactDeriver {
 
         // A new written pass always opens a new window from this exam's announcement (영 21조①).
         boolean writtenPassNow = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
-        LocalDate writtenPass = writtenPassNow ? exam.announcedOn() : request.candidate().writtenPassAnnouncedOn();
-        ExemptionWindow exemption = writtenPass == null ? null
-                : ExemptionWindow.of(writtenPass, parameters.exemptionYears(), request.asOf(), rounds, parameters.roundEvent(),
-                        known == null ? null : known.scheduleFrom(), known == null ? null : known.scheduleUntil(), proviso);
+        LocalDate writtenPass =
+                writtenPassNow ? exam.announcedOn() : request.candidate().writtenPassAnnouncedOn();
+        ExemptionWindow exemption = writtenPass == null
+                ? null
+                : ExemptionWindow.of(
+                        writtenPass,
+                        parameters.exemptionYears(),
+                        request.asOf(),
+                        rounds,
+                        parameters.roundEvent(),
+                        known == null ? null : known.scheduleFrom(),
+                        known == null ? null : known.scheduleUntil(),
+                        proviso);
         ExamRound documentRound = known == null ? null : known.documentRound(writtenPass);
         LocalDate deadline = documentRound == null ? null : documentRound.documentSubmissionEnd();
-        Integer age = request.candidate().birthDate() == null ? null
+        Integer age = request.candidate().birthDate() == null
+                ? null
                 : request.asOf().getYear() - 1 - request.candidate().birthDate().getYear();
 
-        String name = request.qualification().name() != null ? request.qualification().name()
+        String name = request.qualification().name() != null
+                ? request.qualification().name()
                 : qualification != null ? qualification.name() : code;
         // The next round this candidate can sit: once no second-stage round is left in the
         // exemption window, only the written exam is open to them.
@@ -103,13 +117,28 @@ public final class FactDeriver {
                 || writtenPassNow && VOID_PASS.equals(documents);
         Stage scheduleStage = exam.stage() == Stage.WRITTEN || writtenAgain ? Stage.WRITTEN : grade.secondStage();
         ScheduleEntry sameStageRound = known == null ? null : known.nextRound(scheduleStage, request.asOf());
-        ScheduleEntry nextStageRound = known == null || nextStage == null ? null
+        ScheduleEntry nextStageRound = known == null || nextStage == null
+                ? null
                 : known.nextRound(writtenAgain ? Stage.WRITTEN : nextStage, request.asOf());
-        return new DerivedFacts(request, exam.outcome(), qualification, known, name, nextStage, scores, exemption, age,
-                sameStageRound, nextStageRound, deadline, documentRound == null ? null : documentRound.documentSubmissionStart(),
+        return new DerivedFacts(
+                request,
+                exam.outcome(),
+                qualification,
+                known,
+                name,
+                nextStage,
+                scores,
+                exemption,
+                age,
+                sameStageRound,
+                nextStageRound,
+                deadline,
+                documentRound == null ? null : documentRound.documentSubmissionStart(),
                 documents,
                 known == null || !known.sat(exam.stage()) ? List.of() : known.statisticsOf(exam.stage()),
-                known == null || nextStage == null || !known.sat(nextStage) ? List.of() : known.statisticsOf(nextStage));
+                known == null || nextStage == null || !known.sat(nextStage)
+                        ? List.of()
+                        : known.statisticsOf(nextStage));
     }
 
     /**
@@ -130,9 +159,23 @@ public final class FactDeriver {
             }
             rounds.add(adjusted);
         }
-        return new Qualification(q.code(), q.name(), q.grade(), q.series(), q.field(), q.writtenSubjects(),
-                q.secondStageSubjects(), q.writtenCriterion(), q.secondStageCriterion(), q.writtenFee(), q.secondStageFee(),
-                q.writtenStatistics(), q.secondStageStatistics(), rounds, q.scheduleDisagreements(), q.eligibilityText());
+        return new Qualification(
+                q.code(),
+                q.name(),
+                q.grade(),
+                q.series(),
+                q.field(),
+                q.writtenSubjects(),
+                q.secondStageSubjects(),
+                q.writtenCriterion(),
+                q.secondStageCriterion(),
+                q.writtenFee(),
+                q.secondStageFee(),
+                q.writtenStatistics(),
+                q.secondStageStatistics(),
+                rounds,
+                q.scheduleDisagreements(),
+                q.eligibilityText());
     }
 
     /** The scores of a request judged against the criterion that applies to its qualification and stage. */
@@ -141,9 +184,11 @@ public final class FactDeriver {
         Grade grade = request.qualification().grade();
         boolean second = exam.stage().isSecond();
         String code = request.qualification().code();
-        PassCriterion criterion = code == null || !exceptions.contains(code) ? parameters.defaultCriterion(grade, second)
+        PassCriterion criterion = code == null || !exceptions.contains(code)
+                ? parameters.defaultCriterion(grade, second)
                 : parameters.criterion(code, grade, second);
-        return ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion, parameters.judgedOnWholePaper(grade, second));
+        return ScoreFacts.of(
+                exam.totalScore(), exam.subjects(), criterion, parameters.judgedOnWholePaper(grade, second));
     }
 
     /**
@@ -156,8 +201,11 @@ public final class FactDeriver {
     private String documents(FeedbackRequest request, LocalDate deadline) {
         Grade grade = request.qualification().grade();
         DocumentStatus status = request.candidate().eligibilityDocuments();
-        boolean required = parameters.requiresDocuments(grade, request.qualification().code());
-        boolean held = status != DocumentStatus.SUBMITTED && status != DocumentStatus.NOT_REQUIRED && required
+        boolean required =
+                parameters.requiresDocuments(grade, request.qualification().code());
+        boolean held = status != DocumentStatus.SUBMITTED
+                && status != DocumentStatus.NOT_REQUIRED
+                && required
                 && heldQualifies(request, grade);
         return DocumentSituation.of(status, required, held, deadline, request.asOf());
     }
@@ -173,7 +221,9 @@ public final class FactDeriver {
         }
         for (String code : held) {
             QualificationFacts h = byCode.get(code);
-            if (h != null && h.qualification().grade() != null && h.qualification().grade() != Grade.SERVICE
+            if (h != null
+                    && h.qualification().grade() != null
+                    && h.qualification().grade() != Grade.SERVICE
                     && own.qualification().field().equals(h.qualification().field())
                     && h.qualification().grade().ordinal() <= grade.ordinal()) {
                 return true;

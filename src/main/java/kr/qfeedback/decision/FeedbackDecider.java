@@ -15,8 +15,8 @@ import kr.qfeedback.feedback.TraceEntry;
 import kr.qfeedback.rules.CompiledMessages;
 import kr.qfeedback.rules.CompiledTemplate;
 import kr.qfeedback.rules.RuleOutcome;
-import kr.qfeedback.rules.RuleSource;
 import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.rules.RuleSource;
 import kr.qfeedback.rules.SectionChoice;
 
 /**
@@ -46,17 +46,30 @@ public final class FeedbackDecider {
                 throw new IllegalStateException("Message " + choice.message() + " of " + choice.id()
                         + " is missing; the rule set checks should have refused this version.");
             }
-            sections.add(new Section(choice.id(), choice.order(), choice.tone(),
-                    template.title().fillText(values), template.body().fillText(values), data, template.links()));
-            trace.add(new TraceEntry(choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
+            sections.add(new Section(
+                    choice.id(),
+                    choice.order(),
+                    choice.tone(),
+                    template.title().fillText(values),
+                    template.body().fillText(values),
+                    data,
+                    template.links()));
+            trace.add(new TraceEntry(
+                    choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
             RuleSource judgement = outcome.judgements().get(choice.id());
             if (judgement != null) {
                 trace.add(new TraceEntry(choice.id(), judgement.rule(), judgement.source()));
             }
             showsDocuments |= choice.id() == SectionId.ELIGIBILITY_DOCUMENTS;
         }
-        return new FeedbackDecision(IDS.next(), rules.version(), request.asOf(), facts.outcome(),
-                sections, notices(facts, showsDocuments, messages, placeholders), trace);
+        return new FeedbackDecision(
+                IDS.next(),
+                rules.version(),
+                request.asOf(),
+                facts.outcome(),
+                sections,
+                notices(facts, showsDocuments, messages, placeholders),
+                trace);
     }
 
     /**
@@ -75,14 +88,15 @@ public final class FeedbackDecider {
         deriverFor(rules);
     }
 
-    private static List<Notice> notices(DerivedFacts facts, boolean showsDocuments, CompiledMessages messages,
-                                        PlaceholderValues values) {
+    private static List<Notice> notices(
+            DerivedFacts facts, boolean showsDocuments, CompiledMessages messages, PlaceholderValues values) {
         List<Notice> notices = new ArrayList<>(2);
         var exam = facts.request().exam();
         if (facts.qualification() == null) {
             addNotice("UNKNOWN_QUALIFICATION", notices, messages, values);
         } else {
-            boolean wantsStatistics = exam.result() != ExamResult.ABSENT && !facts.outcome().finalPass();
+            boolean wantsStatistics =
+                    exam.result() != ExamResult.ABSENT && !facts.outcome().finalPass();
             if (wantsStatistics && facts.stageStatistics().isEmpty()) {
                 addNotice("NO_STATISTICS", notices, messages, values);
             }
@@ -99,7 +113,8 @@ public final class FeedbackDecider {
     }
 
     /** Notices are filled with the values common to the decision; a code staff gave no text is left out. */
-    private static void addNotice(String code, List<Notice> notices, CompiledMessages messages, PlaceholderValues values) {
+    private static void addNotice(
+            String code, List<Notice> notices, CompiledMessages messages, PlaceholderValues values) {
         CompiledTemplate template = messages.notice(code);
         if (template != null) {
             notices.add(new Notice(code, template.fill(values::common)));

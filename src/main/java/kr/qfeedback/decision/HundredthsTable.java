@@ -27,6 +27,8 @@ public final class HundredthsTable<T> {
             return null;
         }
         long k = Math.round(d * 100);
-        return k <= LAST && Double.doubleToRawLongBits(k / 100.0) == Double.doubleToRawLongBits(d) ? values[(int) k] : null;
+        return k <= LAST && Double.doubleToRawLongBits(k / 100.0) == Double.doubleToRawLongBits(d)
+                ? values[(int) k]
+                : null;
     }
 }

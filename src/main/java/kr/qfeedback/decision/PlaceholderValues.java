@@ -20,6 +20,7 @@ import kr.qfeedback.rules.SectionChoice;
 final class PlaceholderValues {
     /** Marks a placeholder already computed as unknown in {@link #computed}. */
     private static final String UNKNOWN = new String("unknown");
+
     private static final int COUNT = Placeholder.values().length;
     private final MessageCatalogue messages;
     private final Parameters parameters;
@@ -54,39 +55,55 @@ final class PlaceholderValues {
         return switch (name) {
             case QUALIFICATION_NAME -> facts.qualificationName();
             case QUALIFICATION_CODE -> request.qualification().code();
-            case FIELD -> facts.qualification() == null ? null : facts.qualification().field();
-            case GRADE_NAME -> messages.term(MessageCatalogue.GRADE_TERMS, request.qualification().grade().name());
+            case FIELD ->
+                facts.qualification() == null ? null : facts.qualification().field();
+            case GRADE_NAME ->
+                messages.term(
+                        MessageCatalogue.GRADE_TERMS,
+                        request.qualification().grade().name());
             case STAGE_NAME -> stageName(exam.stage());
             case NEXT_STAGE_NAME -> stageName(request.qualification().grade().secondStage());
-            case RESULT_NAME -> messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name());
+            case RESULT_NAME ->
+                messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name());
             case ROUND -> Display.round(exam.round());
             case TOTAL_SCORE -> Display.number(exam.totalScore());
             case AVERAGE -> Display.number(scores.average());
             case AS_OF -> Display.date(request.asOf());
             case SUBJECT_MINIMUM -> criterion == null ? null : Display.number(criterion.subjectMinimum());
             case AVERAGE_MINIMUM -> criterion == null ? null : Display.number(criterion.averageMinimum());
-            case SHORTFALL -> scores.shortfall() == null || scores.shortfall() == 0 ? null : Display.number(scores.shortfall());
+            case SHORTFALL ->
+                scores.shortfall() == null || scores.shortfall() == 0 ? null : Display.number(scores.shortfall());
             case FAILED_SUBJECTS -> join(scores.subjectsBelowMinimum());
             case SUBJECTS -> join(scores.weakestFirst());
-            case WEAKEST -> scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0);
+            case WEAKEST ->
+                scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0);
             case VALID_FROM -> w == null ? null : Display.date(w.validFrom());
             case VALID_UNTIL -> w == null ? null : Display.date(w.validUntil());
             case DAYS_REMAINING -> w == null ? null : Long.toString(w.daysRemaining());
-            case PRACTICAL_ROUNDS_LEFT -> w == null || w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0 ? null
-                    : w.practicalRoundsLeft().toString();
+            case PRACTICAL_ROUNDS_LEFT ->
+                w == null || w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0
+                        ? null
+                        : w.practicalRoundsLeft().toString();
             case STATUS_NAME -> messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus());
             case DEADLINE -> Display.date(facts.documentDeadline());
-            case MAX_AGE -> outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString();
-            case YOUTH_BORN_FROM -> outcome.youthMaxAge() == null ? null
-                    : Display.date(java.time.LocalDate.of(request.asOf().getYear() - outcome.youthMaxAge() - 1, 1, 1));
+            case MAX_AGE ->
+                outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString();
+            case YOUTH_BORN_FROM ->
+                outcome.youthMaxAge() == null
+                        ? null
+                        : Display.date(
+                                java.time.LocalDate.of(request.asOf().getYear() - outcome.youthMaxAge() - 1, 1, 1));
             case EXEMPTION_YEARS -> Integer.toString(parameters.exemptionYears());
             case EXPIRING_DAYS -> Integer.toString(parameters.exemptionExpiringDays());
-            case PROVISO_ROUNDS -> w == null || !w.nextWrittenExempt() ? null : Integer.toString(parameters.provisoMinimumRounds());
+            case PROVISO_ROUNDS ->
+                w == null || !w.nextWrittenExempt() ? null : Integer.toString(parameters.provisoMinimumRounds());
             case MEAN_MINIMUM -> criterion == null || wholePaper() ? null : Display.number(criterion.averageMinimum());
-            case WHOLE_PAPER_MINIMUM -> criterion == null || !wholePaper() ? null : Display.number(criterion.averageMinimum());
+            case WHOLE_PAPER_MINIMUM ->
+                criterion == null || !wholePaper() ? null : Display.number(criterion.averageMinimum());
             case DOCUMENT_START -> Display.date(facts.documentStart());
             case FEE -> Display.won(fee());
-            case RELATED_QUALIFICATIONS -> facts.reference() == null ? null : facts.reference().relatedText();
+            case RELATED_QUALIFICATIONS ->
+                facts.reference() == null ? null : facts.reference().relatedText();
             default -> null;
         };
     }
@@ -113,7 +130,14 @@ final class PlaceholderValues {
                     default -> Display.date(round.examDate());
                 };
             }
-            case YEAR, APPLICANTS, PASSERS, PASS_RATE, PASSER_AVERAGE, TOP_PERCENT, WRITTEN_PASS_RATE, SECOND_STAGE_PASS_RATE:
+            case YEAR,
+                    APPLICANTS,
+                    PASSERS,
+                    PASS_RATE,
+                    PASSER_AVERAGE,
+                    TOP_PERCENT,
+                    WRITTEN_PASS_RATE,
+                    SECOND_STAGE_PASS_RATE:
                 return Display.number((Number) data.get(name.placeholderName()));
             case FIRST_YEAR, LAST_YEAR, LAST_PASS_RATE: {
                 if (!(data.get("years") instanceof List<?> years) || years.isEmpty()) {
@@ -135,7 +159,8 @@ final class PlaceholderValues {
     /** Whether this stage is judged on the whole paper out of 100 rather than the subjects' mean. */
     private boolean wholePaper() {
         var request = facts.request();
-        return parameters.judgedOnWholePaper(request.qualification().grade(), request.exam().stage().isSecond());
+        return parameters.judgedOnWholePaper(
+                request.qualification().grade(), request.exam().stage().isSecond());
     }
 
     /** The fee of the stage the candidate sits next (that of the next round shown), null when unknown. */

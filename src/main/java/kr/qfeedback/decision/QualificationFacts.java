@@ -44,8 +44,13 @@ public final class QualificationFacts {
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
         for (ExamRound r : qualification.rounds()) {
-            for (LocalDate d : new LocalDate[] {r.writtenRegistrationStart(), r.writtenPassDate(), r.practicalRegistrationStart(),
-                    r.practicalExamStart(), r.practicalPassDate()}) {
+            for (LocalDate d : new LocalDate[] {
+                r.writtenRegistrationStart(),
+                r.writtenPassDate(),
+                r.practicalRegistrationStart(),
+                r.practicalExamStart(),
+                r.practicalPassDate()
+            }) {
                 if (d != null) {
                     first = Math.min(first, d.getYear());
                     last = Math.max(last, d.getYear());

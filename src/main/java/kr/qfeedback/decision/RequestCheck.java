@@ -23,11 +23,13 @@ import kr.qfeedback.rules.RuleSet;
  */
 public final class RequestCheck {
 
-    private RequestCheck() {
-    }
+    private RequestCheck() {}
 
     public static Optional<Inconsistency> check(FeedbackRequest request, RuleSet rules) {
-        Grade knownGrade = rules.reference().find(request.qualification().code()).map(Qualification::grade).orElse(null);
+        Grade knownGrade = rules.reference()
+                .find(request.qualification().code())
+                .map(Qualification::grade)
+                .orElse(null);
         Optional<Inconsistency> fields = ConsistencyCheck.check(request, knownGrade);
         if (fields.isPresent()) {
             return fields;
@@ -41,19 +43,24 @@ public final class RequestCheck {
         if (criterion == null || scores.meetsCriterion() == (exam.result() == ExamResult.PASS)) {
             return Optional.empty();
         }
-        boolean wholePaper = rules.parameters().judgedOnWholePaper(request.qualification().grade(), false);
+        boolean wholePaper =
+                rules.parameters().judgedOnWholePaper(request.qualification().grade(), false);
         String rule = describe(criterion, wholePaper || exam.subjects().isEmpty());
         if (exam.result() == ExamResult.PASS) {
             for (SubjectScore s : exam.subjects()) {
                 if (criterion.subjectMinimum() != null && s.score() < criterion.subjectMinimum()) {
-                    return fail("exam.result is PASS, but subject '" + s.name() + "' scored " + ScoreFacts.plain(s.score())
-                            + ", under the subject minimum of " + criterion.subjectMinimum() + " (" + rule
-                            + "); a written exam with a subject under it is failed (영 20조). Send the result Q-Net announced.");
+                    return fail(
+                            "exam.result is PASS, but subject '" + s.name() + "' scored " + ScoreFacts.plain(s.score())
+                                    + ", under the subject minimum of " + criterion.subjectMinimum() + " (" + rule
+                                    + "); a written exam with a subject under it is failed (영 20조). Send the result Q-Net announced.");
                 }
             }
-            return fail("exam.result is PASS, but " + (wholePaper || exam.subjects().isEmpty()
-                    ? "exam.totalScore " + ScoreFacts.plain(exam.totalScore()) + " is under " + criterion.averageMinimum() + " out of 100"
-                    : "the subjects' average " + ScoreFacts.plain(scores.average()) + " is under " + criterion.averageMinimum())
+            return fail("exam.result is PASS, but "
+                    + (wholePaper || exam.subjects().isEmpty()
+                            ? "exam.totalScore " + ScoreFacts.plain(exam.totalScore()) + " is under "
+                                    + criterion.averageMinimum() + " out of 100"
+                            : "the subjects' average " + ScoreFacts.plain(scores.average()) + " is under "
+                                    + criterion.averageMinimum())
                     + " (" + rule + "), compared at full precision. Send the result Q-Net announced.");
         }
         return fail("exam.result is FAIL, but the scores meet this qualification's written criterion (" + rule
@@ -62,8 +69,11 @@ public final class RequestCheck {
     }
 
     private static String describe(PassCriterion c, boolean wholePaper) {
-        String average = wholePaper ? c.averageMinimum() + " out of 100" : "an average of at least " + c.averageMinimum();
-        return c.subjectMinimum() == null ? average : "every subject at least " + c.subjectMinimum() + " and " + average;
+        String average =
+                wholePaper ? c.averageMinimum() + " out of 100" : "an average of at least " + c.averageMinimum();
+        return c.subjectMinimum() == null
+                ? average
+                : "every subject at least " + c.subjectMinimum() + " and " + average;
     }
 
     private static Optional<Inconsistency> fail(String message) {

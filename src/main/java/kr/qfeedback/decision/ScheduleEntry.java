@@ -9,8 +9,8 @@ import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.reference.ExamRound;
 
 /** The next round of one stage a candidate can still register for. */
-public record ScheduleEntry(Stage stage, String roundLabel, LocalDate registrationStart, LocalDate registrationEnd,
-                            LocalDate examDate) {
+public record ScheduleEntry(
+        Stage stage, String roundLabel, LocalDate registrationStart, LocalDate registrationEnd, LocalDate examDate) {
     /** The order in which the next round is chosen: registration end, then registration start (unknown last). */
     private static final Comparator<ScheduleEntry> CHOICE_ORDER = Comparator.comparing(ScheduleEntry::registrationEnd)
             .thenComparing(e -> e.registrationStart() == null ? LocalDate.MAX : e.registrationStart());
@@ -48,8 +48,10 @@ public record ScheduleEntry(Stage stage, String roundLabel, LocalDate registrati
 
     private static ScheduleEntry of(Stage stage, ExamRound r) {
         if (stage == Stage.WRITTEN) {
-            return new ScheduleEntry(stage, r.label(), r.writtenRegistrationStart(), r.writtenRegistrationEnd(), r.writtenExamDate());
+            return new ScheduleEntry(
+                    stage, r.label(), r.writtenRegistrationStart(), r.writtenRegistrationEnd(), r.writtenExamDate());
         }
-        return new ScheduleEntry(stage, r.label(), r.practicalRegistrationStart(), r.practicalRegistrationEnd(), r.practicalExamStart());
+        return new ScheduleEntry(
+                stage, r.label(), r.practicalRegistrationStart(), r.practicalRegistrationEnd(), r.practicalExamStart());
     }
 }

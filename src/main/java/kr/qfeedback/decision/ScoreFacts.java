@@ -44,7 +44,8 @@ public record ScoreFacts(
      * subjects (the total score when no subject is given). The mean is compared exactly, on the
      * sum of tenths (scores have at most one decimal place), so that 59.995 is under 60.
      */
-    public static ScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion, boolean wholePaper) {
+    public static ScoreFacts of(
+            Double totalScore, List<SubjectScore> subjects, PassCriterion criterion, boolean wholePaper) {
         Integer subjectMinimum = criterion == null ? null : criterion.subjectMinimum();
         Double lowest = null;
         List<String> below = new ArrayList<>(2);
@@ -58,12 +59,15 @@ public record ScoreFacts(
         }
         boolean onSubjects = !wholePaper && !subjects.isEmpty();
         Double judged = onSubjects ? Double.valueOf(average(subjects)) : totalScore;
-        Boolean averageMet = judged == null || criterion == null ? null
-                : onSubjects ? meetsOnAverage(subjects, criterion.averageMinimum())
-                : Boolean.valueOf(judged >= criterion.averageMinimum());
+        Boolean averageMet = judged == null || criterion == null
+                ? null
+                : onSubjects
+                        ? meetsOnAverage(subjects, criterion.averageMinimum())
+                        : Boolean.valueOf(judged >= criterion.averageMinimum());
         Double average = judged == null ? null : Double.valueOf(displayed(judged, averageMet, criterion));
         List<String> weakest = weakestFirst(subjects);
-        Double shortfall = average == null || criterion == null ? null
+        Double shortfall = average == null || criterion == null
+                ? null
                 : Double.valueOf(averageMet ? 0 : shortfall(criterion.averageMinimum(), average));
         boolean meets = averageMet != null && averageMet && below.isEmpty();
         return new ScoreFacts(criterion, average, lowest, List.copyOf(below), weakest, shortfall, meets);
@@ -143,7 +147,9 @@ public record ScoreFacts(
 
     /** A score as written in a message: without trailing zeros (59.9, 60). */
     static String plain(Double value) {
-        return value == null ? "null" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return value == null
+                ? "null"
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static double roundExactly(double value) {

@@ -5,11 +5,7 @@ import java.util.Objects;
 
 /** One candidate's result, as Q-Net sends it. Already checked for shape; see {@link ConsistencyCheck}. */
 public record FeedbackRequest(
-        String candidateId,
-        LocalDate asOf,
-        QualificationRef qualification,
-        ExamSitting exam,
-        CandidateInfo candidate) {
+        String candidateId, LocalDate asOf, QualificationRef qualification, ExamSitting exam, CandidateInfo candidate) {
 
     public FeedbackRequest {
         Objects.requireNonNull(candidateId, "candidateId must not be null");

@@ -9,15 +9,16 @@ import java.util.Map;
  * {@link SectionData}, read-only. The title and body are {@link Text}s, read as strings by
  * {@link #title()} and {@link #body()}.
  */
-public record Section(SectionId id, int order, Tone tone, Text titleText, Text bodyText,
-                      Map<String, Object> data, List<Link> links) {
+public record Section(
+        SectionId id, int order, Tone tone, Text titleText, Text bodyText, Map<String, Object> data, List<Link> links) {
 
     public Section {
         data = SectionData.copyOf(data);
         links = List.copyOf(links);
     }
 
-    public Section(SectionId id, int order, Tone tone, String title, String body, Map<String, Object> data, List<Link> links) {
+    public Section(
+            SectionId id, int order, Tone tone, String title, String body, Map<String, Object> data, List<Link> links) {
         this(id, order, tone, Text.of(title), Text.of(body), data, links);
     }
 

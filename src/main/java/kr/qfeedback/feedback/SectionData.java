@@ -51,7 +51,8 @@ public final class SectionData extends AbstractMap<String, Object> {
      * once so that a writer can recognise them by identity and encode them once. A read-only list,
      * equal to any list with equal rows. Immutable.
      */
-    public static final class Rows extends java.util.AbstractList<Map<String, Object>> implements java.util.RandomAccess {
+    public static final class Rows extends java.util.AbstractList<Map<String, Object>>
+            implements java.util.RandomAccess {
         private final List<Map<String, Object>> rows;
 
         public Rows(List<? extends Map<String, Object>> rows) {

@@ -55,7 +55,9 @@ public final class AccessControl {
      * often) has been sent.
      */
     private Optional<TokenRegistry.Caller> authenticated(RoutingContext ctx) {
-        String source = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        String source = ctx.request().remoteAddress() == null
+                ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
         long now = System.nanoTime();
         if (failedAuthentications.blocked(source, now)) {
             Answers.error(ctx, ApiError.tooManyAttempts());
@@ -71,6 +73,8 @@ public final class AccessControl {
 
     private static String bearer(RoutingContext ctx) {
         String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
     }
 }

@@ -20,8 +20,7 @@ final class Answers {
     private static final Logger LOG = LoggerFactory.getLogger(Answers.class);
     private static final String JSON = "application/json; charset=utf-8";
 
-    private Answers() {
-    }
+    private Answers() {}
 
     static void json(RoutingContext ctx, int status, JsonObject body) {
         json(ctx, status, body.toBuffer());
@@ -32,7 +31,8 @@ final class Answers {
         if (ctx.response().ended()) {
             return;
         }
-        ApiHeaders.add(ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)).end(body);
+        ApiHeaders.add(ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON))
+                .end(body);
     }
 
     static void error(RoutingContext ctx, ApiError error) {
@@ -61,7 +61,8 @@ final class Answers {
             LOG.warn("request to {} refused by the cluster: {}", ctx.normalizedPath(), c.getMessage());
             return ApiError.unavailable(c.code(), c.getMessage());
         }
-        LOG.error("request to {} failed: {}", ctx.normalizedPath(), cause == null ? "unknown" : cause.toString(), cause);
+        LOG.error(
+                "request to {} failed: {}", ctx.normalizedPath(), cause == null ? "unknown" : cause.toString(), cause);
         return ApiError.internal();
     }
 }

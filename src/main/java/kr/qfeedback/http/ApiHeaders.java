@@ -14,8 +14,7 @@ final class ApiHeaders {
     private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
 
-    private ApiHeaders() {
-    }
+    private ApiHeaders() {}
 
     static HttpServerResponse add(HttpServerResponse response) {
         return response.putHeader(CACHE_CONTROL, NO_STORE).putHeader(CONTENT_TYPE_OPTIONS, NOSNIFF);

@@ -1,9 +1,5 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.wire.FeedbackRequestParser;
-
-import kr.qfeedback.wire.ApiError;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;
@@ -12,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.FeedbackRequestParser;
 
 /**
  * Benchmark only, off by default: with {@code QF_BENCH_ECHO=true} the server also answers
@@ -25,8 +23,7 @@ final class BenchEcho {
     static final String PATH = "/bench/echo";
     private static final String JSON = "application/json; charset=utf-8";
 
-    private BenchEcho() {
-    }
+    private BenchEcho() {}
 
     /** Whether the environment enables the echo endpoint ({@code QF_BENCH_ECHO=true}, any case). */
     static boolean enabled(Map<String, String> env) {
@@ -46,9 +43,12 @@ final class BenchEcho {
             body = new JsonObject(ctx.body().buffer()).toBuffer();
         } catch (DecodeException | ClassCastException | NullPointerException e) {
             ApiHeaders.add(ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, JSON))
-                    .end(ApiError.invalid(null, "The body is not a JSON object.").envelope().toBuffer());
+                    .end(ApiError.invalid(null, "The body is not a JSON object.")
+                            .envelope()
+                            .toBuffer());
             return;
         }
-        ApiHeaders.add(ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON)).end(body); // as the decision's
+        ApiHeaders.add(ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, JSON))
+                .end(body); // as the decision's
     }
 }

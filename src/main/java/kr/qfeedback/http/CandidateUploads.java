@@ -48,7 +48,10 @@ final class CandidateUploads {
                 upload.add(f.fileName(), Files.readAllBytes(Path.of(f.uploadedFileName())));
             }
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            if (ctx.fileUploads().isEmpty() && type != null && type.startsWith("application/zip") && ctx.body().buffer() != null) {
+            if (ctx.fileUploads().isEmpty()
+                    && type != null
+                    && type.startsWith("application/zip")
+                    && ctx.body().buffer() != null) {
                 upload.add("rules.zip", ctx.body().buffer().getBytes());
             }
         } catch (IOException e) {
@@ -57,15 +60,22 @@ final class CandidateUploads {
             return RulesJson.check(new CheckReport(null, e.problems(), null));
         }
         if (upload.isEmpty()) {
-            throw ApiError.invalid("files", "Upload rule files as multipart/form-data (any field name; a .zip of the whole rules "
-                    + "folder or single edited files such as sections.drl.xlsx), or send a zip with Content-Type: application/zip.");
+            throw ApiError.invalid(
+                    "files",
+                    "Upload rule files as multipart/form-data (any field name; a .zip of the whole rules "
+                            + "folder or single edited files such as sections.drl.xlsx), or send a zip with Content-Type: application/zip.");
         }
         Path dir = null;
         try {
             Files.createDirectories(uploads);
             dir = Files.createTempDirectory(uploads, "candidate-");
-            RuleFiles active = lifecycle.active().current().map(r -> lifecycle.store().find(r.version()).isPresent()
-                    ? lifecycle.store().load(r.version()) : null).orElse(null);
+            RuleFiles active = lifecycle
+                    .active()
+                    .current()
+                    .map(r -> lifecycle.store().find(r.version()).isPresent()
+                            ? lifecycle.store().load(r.version())
+                            : null)
+                    .orElse(null);
             RuleFiles files;
             try {
                 files = upload.materialise(active, dir);

@@ -26,8 +26,7 @@ public final class DecisionWarmup {
     private static final int DISTINCT_BODIES = 2_000;
     private static final long SEED = 20_260_311L;
 
-    private DecisionWarmup() {
-    }
+    private DecisionWarmup() {}
 
     /** Runs {@code decisions} decisions on {@code threads} threads through {@code api}'s decision path; returns how many failed. */
     public static long run(FeedbackApi api, RuleSet rules, int decisions, int threads) {
@@ -40,15 +39,17 @@ public final class DecisionWarmup {
         AtomicLong failed = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < Math.max(1, threads); t++) {
-            Thread worker = new Thread(() -> {
-                for (long i = next.getAndIncrement(); i < decisions; i = next.getAndIncrement()) {
-                    try {
-                        api.decideForWarmup(bodies.get((int) (i % bodies.size())));
-                    } catch (RuntimeException e) {
-                        failed.incrementAndGet(); // a generated body the API refuses: counted and logged below
-                    }
-                }
-            }, "qf-warmup-" + t);
+            Thread worker = new Thread(
+                    () -> {
+                        for (long i = next.getAndIncrement(); i < decisions; i = next.getAndIncrement()) {
+                            try {
+                                api.decideForWarmup(bodies.get((int) (i % bodies.size())));
+                            } catch (RuntimeException e) {
+                                failed.incrementAndGet(); // a generated body the API refuses: counted and logged below
+                            }
+                        }
+                    },
+                    "qf-warmup-" + t);
             workers.add(worker);
             worker.start();
         }
@@ -64,8 +65,11 @@ public final class DecisionWarmup {
         if (failed.get() > 0) {
             LOG.warn("warm-up: {} of {} generated requests were refused by the decision path", failed.get(), decisions);
         }
-        LOG.info("warm-up: {} decisions on {} threads in {} ms before listening (QF_WARMUP_DECISIONS=0 turns it off)",
-                decisions, threads, millis);
+        LOG.info(
+                "warm-up: {} decisions on {} threads in {} ms before listening (QF_WARMUP_DECISIONS=0 turns it off)",
+                decisions,
+                threads,
+                millis);
         return failed.get();
     }
 

@@ -18,8 +18,7 @@ final class FailedAuthentications {
     /** Sources kept at most; beyond, the oldest windows are forgotten first (a flood of addresses cannot grow it). */
     private static final int SOURCES_KEPT = 10_000;
 
-    private record Window(long startedAt, int failures) {
-    }
+    private record Window(long startedAt, int failures) {}
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
@@ -36,13 +35,20 @@ final class FailedAuthentications {
                 windows.clear();
             }
         }
-        Window w = windows.compute(source, (s, old) -> old == null || now - old.startedAt() >= WINDOW_NANOS
-                ? new Window(now, 1) : new Window(old.startedAt(), old.failures() + 1));
+        Window w = windows.compute(
+                source,
+                (s, old) -> old == null || now - old.startedAt() >= WINDOW_NANOS
+                        ? new Window(now, 1)
+                        : new Window(old.startedAt(), old.failures() + 1));
         if (w.failures() == 1) {
             LOG.warn("authentication failed from {} for {}", source, path);
         } else if (w.failures() == LIMIT) {
-            LOG.warn("authentication failed {} times in {} s from {} (last for {}); it is answered 429 until the window ends",
-                    LIMIT, WINDOW_SECONDS, source, path);
+            LOG.warn(
+                    "authentication failed {} times in {} s from {} (last for {}); it is answered 429 until the window ends",
+                    LIMIT,
+                    WINDOW_SECONDS,
+                    source,
+                    path);
         }
     }
 }

@@ -1,24 +1,23 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.wire.DecisionJson;
-import kr.qfeedback.wire.DecisionService;
-import kr.qfeedback.wire.FeedbackRequestParser;
-import kr.qfeedback.wire.ApiError;
-import kr.qfeedback.records.DecisionRecords;
-import kr.qfeedback.lifecycle.ClusterStatus;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
+import kr.qfeedback.lifecycle.ClusterStatus;
+import kr.qfeedback.records.DecisionRecords;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleSet;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.DecisionJson;
+import kr.qfeedback.wire.DecisionService;
+import kr.qfeedback.wire.FeedbackRequestParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,8 @@ public final class FeedbackApi {
     }
 
     /** With {@code rulesApi} the router also serves the rules lifecycle endpoints for policy staff. */
-    public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock, RulesApi rulesApi) {
+    public FeedbackApi(
+            ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock, RulesApi rulesApi) {
         this(rules, tokens, metrics, clock, rulesApi, null, null);
     }
 
@@ -57,8 +57,14 @@ public final class FeedbackApi {
      * With {@code records} every decision is kept for {@code GET /v1/decisions/{decisionId}}; with
      * {@code cluster} readiness waits for the member to join and /metrics shows the cluster.
      */
-    public FeedbackApi(ActiveRuleSet rules, TokenRegistry tokens, ServiceMetrics metrics, Clock clock, RulesApi rulesApi,
-                       DecisionRecords records, ClusterStatus cluster) {
+    public FeedbackApi(
+            ActiveRuleSet rules,
+            TokenRegistry tokens,
+            ServiceMetrics metrics,
+            Clock clock,
+            RulesApi rulesApi,
+            DecisionRecords records,
+            ClusterStatus cluster) {
         this.rulesApi = rulesApi;
         this.records = records;
         this.rules = Objects.requireNonNull(rules, "rules must not be null");
@@ -100,10 +106,12 @@ public final class FeedbackApi {
         router.get("/openapi.yaml").handler(access::requireAnyRole).handler(operations::handleOpenApi);
         router.route("/v1/feedback").handler(ctx -> access.requireRole(ctx, Role.DECIDE));
         router.post("/v1/feedback").handler(JsonBodies::requireJson);
-        router.post("/v1/feedback").handler(BodyHandler.create(false).setBodyLimit(FeedbackRequestParser.MAX_BODY_BYTES));
+        router.post("/v1/feedback")
+                .handler(BodyHandler.create(false).setBodyLimit(FeedbackRequestParser.MAX_BODY_BYTES));
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
-        router.get("/v1/decisions/:decisionId").handler(ctx -> access.requireRole(ctx, Role.AUTHOR))
+        router.get("/v1/decisions/:decisionId")
+                .handler(ctx -> access.requireRole(ctx, Role.AUTHOR))
                 .handler(operations::handleDecisionRecord);
         if (benchEcho) {
             BenchEcho.mount(router, this);
@@ -125,7 +133,9 @@ public final class FeedbackApi {
     /** The limit the body of this request was over: the rules endpoints take uploads far larger than a decision request. */
     private long bodyLimit(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        return rulesApi != null && path != null && path.startsWith("/v1/rules/") ? RulesApi.bodyLimit(path) : FeedbackRequestParser.MAX_BODY_BYTES;
+        return rulesApi != null && path != null && path.startsWith("/v1/rules/")
+                ? RulesApi.bodyLimit(path)
+                : FeedbackRequestParser.MAX_BODY_BYTES;
     }
 
     /** This server's stop: readiness, the requests in flight and the listening servers. */
@@ -178,7 +188,8 @@ public final class FeedbackApi {
             return "true".equalsIgnoreCase(ctx.request().getParam("explain"));
         } catch (IllegalArgumentException e) {
             // Vert.x decodes the query string lazily and throws on a malformed escape such as %zz
-            throw ApiError.invalid("explain", "The query string is not valid URL encoding; send ?explain=true or leave it out.");
+            throw ApiError.invalid(
+                    "explain", "The query string is not valid URL encoding; send ?explain=true or leave it out.");
         }
     }
 
@@ -199,10 +210,10 @@ public final class FeedbackApi {
     /** Counts the answer by route and status once it has been written. */
     private void counted(RoutingContext ctx) {
         ctx.addEndHandler(ignored -> metrics.response(
-                ctx.currentRoute() == null || ctx.currentRoute().getPath() == null ? "other" : ctx.currentRoute().getPath(),
+                ctx.currentRoute() == null || ctx.currentRoute().getPath() == null
+                        ? "other"
+                        : ctx.currentRoute().getPath(),
                 ctx.response().getStatusCode()));
         ctx.next();
     }
-
-
 }

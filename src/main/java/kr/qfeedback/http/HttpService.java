@@ -15,8 +15,7 @@ import java.net.ServerSocket;
 public final class HttpService {
     private static final int FREE_PORT_ATTEMPTS = 5;
 
-    private HttpService() {
-    }
+    private HttpService() {}
 
     /** Starts the plain HTTP server; the future holds the port it listens on. */
     public static Future<Integer> start(Vertx vertx, FeedbackApi api, int port, int instances) {
@@ -29,7 +28,8 @@ public final class HttpService {
     }
 
     /** Starts a server answering the paths of {@code listener}; the future holds the port it listens on. */
-    public static Future<Integer> start(Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
+    public static Future<Integer> start(
+            Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
         if (port == 0 && instances > 1) {
             // Vert.x shares one listening socket between instances only when they name the same
             // port: a server bound to port 0 is never shared, so the other instances asking for
@@ -39,21 +39,25 @@ public final class HttpService {
         return deploy(vertx, api, port, instances, tls, listener);
     }
 
-    private static Future<Integer> startOnFreePort(Vertx vertx, FeedbackApi api, int instances, TlsFiles tls, Listener listener,
-                                                   int attemptsLeft) {
-        return deploy(vertx, api, freePort(), instances, tls, listener).recover(e -> attemptsLeft > 1 && e instanceof BindException
-                ? startOnFreePort(vertx, api, instances, tls, listener, attemptsLeft - 1)
-                : Future.failedFuture(e));
+    private static Future<Integer> startOnFreePort(
+            Vertx vertx, FeedbackApi api, int instances, TlsFiles tls, Listener listener, int attemptsLeft) {
+        return deploy(vertx, api, freePort(), instances, tls, listener)
+                .recover(e -> attemptsLeft > 1 && e instanceof BindException
+                        ? startOnFreePort(vertx, api, instances, tls, listener, attemptsLeft - 1)
+                        : Future.failedFuture(e));
     }
 
-    private static Future<Integer> deploy(Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
+    private static Future<Integer> deploy(
+            Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
         HttpVerticle first = new HttpVerticle(api, port, tls, listener);
         return vertx.deployVerticle(first).compose(id -> {
             int actual = first.actualPort();
             if (instances <= 1) {
                 return Future.succeededFuture(actual);
             }
-            return vertx.deployVerticle(() -> new HttpVerticle(api, actual, tls, listener), new DeploymentOptions().setInstances(instances - 1))
+            return vertx.deployVerticle(
+                            () -> new HttpVerticle(api, actual, tls, listener),
+                            new DeploymentOptions().setInstances(instances - 1))
                     .map(ignored -> actual);
         });
     }

@@ -24,10 +24,13 @@ final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServerOptions options = new HttpServerOptions().setPort(port).setHost("0.0.0.0").setCompressionSupported(false);
+        HttpServerOptions options =
+                new HttpServerOptions().setPort(port).setHost("0.0.0.0").setCompressionSupported(false);
         if (tls != null) {
-            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                    .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString()));
+            options.setSsl(true)
+                    .setKeyCertOptions(new PemKeyCertOptions()
+                            .setCertPath(tls.cert().toString())
+                            .setKeyPath(tls.key().toString()));
         }
         return vertx.createHttpServer(options)
                 .requestHandler(api.router(vertx, listener))

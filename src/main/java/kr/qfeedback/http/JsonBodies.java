@@ -11,13 +11,16 @@ import kr.qfeedback.wire.FeedbackRequestParser;
  * length over the 64 KiB limit refused at once (413) instead of after reading it.
  */
 final class JsonBodies {
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     static void requireJson(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         int parameters = type == null ? -1 : type.indexOf(';');
-        String mime = type == null ? "" : (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
+        String mime = type == null
+                ? ""
+                : (parameters < 0 ? type : type.substring(0, parameters))
+                        .strip()
+                        .toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json") && !(mime.startsWith("application/") && mime.endsWith("+json"))) {
             Answers.error(ctx, ApiError.unsupportedMediaType(type));
             return;

@@ -16,7 +16,8 @@ public enum Listener {
             return true;
         }
         boolean admin = isAdmin(path);
-        boolean decisions = path.equals("/v1/feedback") || path.startsWith("/v1/feedback/") || path.startsWith("/bench/");
+        boolean decisions =
+                path.equals("/v1/feedback") || path.startsWith("/v1/feedback/") || path.startsWith("/bench/");
         return this == ADMIN ? !decisions : !admin;
     }
 

@@ -32,7 +32,12 @@ final class OperationsRoutes {
     private final Buffer openApi = Buffer.buffer(resource("/openapi.yaml"));
 
     /** {@code records} and {@code cluster} may be null: no records kept, a node on its own. */
-    OperationsRoutes(ActiveRuleSet rules, ServiceMetrics metrics, ServerStop stop, DecisionRecords records, ClusterStatus cluster) {
+    OperationsRoutes(
+            ActiveRuleSet rules,
+            ServiceMetrics metrics,
+            ServerStop stop,
+            DecisionRecords records,
+            ClusterStatus cluster) {
         this.rules = rules;
         this.metrics = metrics;
         this.stop = stop;
@@ -54,7 +59,8 @@ final class OperationsRoutes {
         if (stopping) {
             stop.closeAfterAnswer(ctx);
         }
-        JsonObject body = new JsonObject().put("status", stopping ? "STOPPING" : ready ? "READY" : "NOT_READY")
+        JsonObject body = new JsonObject()
+                .put("status", stopping ? "STOPPING" : ready ? "READY" : "NOT_READY")
                 .put("rulesVersion", active.map(RuleSet::version).orElse(null));
         if (cluster != null) {
             body.put("cluster", new JsonObject().put("joined", cluster.joined()).put("members", cluster.members()));
@@ -72,28 +78,35 @@ final class OperationsRoutes {
             Answers.error(ctx, ApiError.unknownDecision(id));
             return;
         }
-        Future.fromCompletionStage(records.find(id), ctx.vertx().getOrCreateContext()).onComplete(result -> {
-            if (result.failed()) {
-                LOG.warn("the decision record could not be read: {}", result.cause().toString());
-                Answers.error(ctx, ApiError.clusterUnavailable());
-            } else if (result.result().isEmpty()) {
-                Answers.error(ctx, ApiError.unknownDecision(id));
-            } else {
-                Answers.json(ctx, 200, result.result().get());
-            }
-        });
+        Future.fromCompletionStage(records.find(id), ctx.vertx().getOrCreateContext())
+                .onComplete(result -> {
+                    if (result.failed()) {
+                        LOG.warn(
+                                "the decision record could not be read: {}",
+                                result.cause().toString());
+                        Answers.error(ctx, ApiError.clusterUnavailable());
+                    } else if (result.result().isEmpty()) {
+                        Answers.error(ctx, ApiError.unknownDecision(id));
+                    } else {
+                        Answers.json(ctx, 200, result.result().get());
+                    }
+                });
     }
 
     void handleMetrics(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
-        ApiHeaders.add(ctx.response()).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.render(active.map(RuleSet::version).orElse(null),
-                        !stop.stopping() && active.isPresent() && (cluster == null || cluster.joined()))
+        ApiHeaders.add(ctx.response())
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                .end(metrics.render(
+                                active.map(RuleSet::version).orElse(null),
+                                !stop.stopping() && active.isPresent() && (cluster == null || cluster.joined()))
                         + (cluster == null ? "" : cluster.metrics()));
     }
 
     void handleOpenApi(RoutingContext ctx) {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8").end(openApi);
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml; charset=utf-8")
+                .end(openApi);
     }
 
     private static byte[] resource(String name) {

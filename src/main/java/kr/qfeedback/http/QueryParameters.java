@@ -5,8 +5,7 @@ import kr.qfeedback.wire.ApiError;
 
 /** Query parameters read strictly: a bad escape or a number out of range is a 400 naming the parameter. */
 final class QueryParameters {
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     static int wholeNumber(RoutingContext ctx, String name, int fallback, int min, int max) {
         String value;

@@ -14,8 +14,7 @@ final class ReportJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     @SuppressWarnings("unchecked")
     static JsonObject of(Object report) {

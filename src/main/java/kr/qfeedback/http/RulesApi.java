@@ -1,7 +1,5 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.wire.ApiError;
-
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -25,6 +23,7 @@ import kr.qfeedback.lifecycle.VersionAlteredException;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.RuleSetException;
+import kr.qfeedback.wire.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +69,10 @@ public final class RulesApi {
 
     /** Adds the routes; {@code auth} wraps a handler with the role check of {@link FeedbackApi}. */
     void mount(Router router, Vertx vertx, FeedbackApi api) {
-        BodyHandler body = BodyHandler.create(uploads.toString()).setBodyLimit(UPLOAD_LIMIT_BYTES)
-                .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true);
+        BodyHandler body = BodyHandler.create(uploads.toString())
+                .setBodyLimit(UPLOAD_LIMIT_BYTES)
+                .setDeleteUploadedFilesOnEnd(true)
+                .setHandleFileUploads(true);
         router.get("/v1/rules").handler(api.access()::requireAnyRole);
         router.get("/v1/rules").handler(ctx -> blocking(vertx, ctx, this::history, 200));
         router.get("/v1/rules/audit").handler(ctx -> api.access().requireRole(ctx, Role.AUTHOR));
@@ -89,10 +90,15 @@ public final class RulesApi {
                 ctx.next();
             }
         });
-        router.post("/v1/rules/validate").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
+        router.post("/v1/rules/validate")
+                .handler(body)
+                .handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
         router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(ctx, api));
-        router.post("/v1/rules/impact").handler(body).handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
-        router.post("/v1/rules/rollback").handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
+        router.post("/v1/rules/impact")
+                .handler(body)
+                .handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
+        router.post("/v1/rules/rollback")
+                .handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
                 .handler(ctx -> backgroundThenRespond(ctx, () -> rollback(ctx, api), 200));
     }
 
@@ -105,7 +111,11 @@ public final class RulesApi {
         var store = lifecycle.store();
         JsonObject json = new JsonObject();
         String activeId = lifecycle.active().current().map(RuleSet::version).orElse(null);
-        json.put("active", activeId == null ? null : store.find(activeId).map(ReportJson::of).orElse(new JsonObject().put("id", activeId)));
+        json.put(
+                "active",
+                activeId == null
+                        ? null
+                        : store.find(activeId).map(ReportJson::of).orElse(new JsonObject().put("id", activeId)));
         JsonArray versions = new JsonArray();
         for (StoredVersion v : store.versions()) {
             versions.add(ReportJson.of(v));
@@ -120,7 +130,9 @@ public final class RulesApi {
     }
 
     private JsonObject auditEntries() {
-        return new JsonObject().put("entries", new JsonArray((List<?>) ReportJson.value(lifecycle.audit().entries())))
+        return new JsonObject()
+                .put("entries", new JsonArray((List<?>)
+                        ReportJson.value(lifecycle.audit().entries())))
                 .put("headHash", lifecycle.audit().headHash());
     }
 
@@ -152,7 +164,8 @@ public final class RulesApi {
     }
 
     private JsonObject impact(RoutingContext ctx) {
-        int size = QueryParameters.wholeNumber(ctx, "size", Math.min(DEFAULT_IMPACT_SIZE, maxImpactSize), 1, maxImpactSize);
+        int size = QueryParameters.wholeNumber(
+                ctx, "size", Math.min(DEFAULT_IMPACT_SIZE, maxImpactSize), 1, maxImpactSize);
         long seed = QueryParameters.wholeNumber(ctx, "seed", 1, 0, Integer.MAX_VALUE);
         RuleSet active = lifecycle.active().current().orElseThrow(ApiError::notReady);
         return candidates.with(ctx, files -> {
@@ -160,10 +173,14 @@ public final class RulesApi {
             try {
                 candidate = new RuleSetCompiler().compile(files);
             } catch (RuleSetException e) {
-                return RulesJson.check(new CheckReport(files.version(), e.problems(), null)).put("impact", (Object) null);
+                return RulesJson.check(new CheckReport(files.version(), e.problems(), null))
+                        .put("impact", (Object) null);
             }
             var report = new ImpactAnalyzer().compare(active, candidate, cohorts.cohort(active, size, seed));
-            return new JsonObject().put("version", files.version()).put("valid", true).put("impact", ReportJson.of(report));
+            return new JsonObject()
+                    .put("version", files.version())
+                    .put("valid", true)
+                    .put("impact", ReportJson.of(report));
         });
     }
 
@@ -176,7 +193,8 @@ public final class RulesApi {
         }
         Object value = body == null ? null : body.getValue("version");
         if (value != null && !(value instanceof String)) {
-            throw ApiError.invalid("version", "version must be text: an id listed by GET /v1/rules, such as \"0123456789ab\".");
+            throw ApiError.invalid(
+                    "version", "version must be text: an id listed by GET /v1/rules, such as \"0123456789ab\".");
         }
         String version = (String) value;
         if (version == null || version.isBlank()) {
@@ -195,7 +213,8 @@ public final class RulesApi {
 
     /** Rules work that competes with serving (validate, impact, publish, rollback) runs at a lower priority. */
     private static Future<JsonObject> background(RoutingContext ctx, Callable<JsonObject> work) {
-        return Future.fromCompletionStage(BackgroundWork.submit(work), ctx.vertx().getOrCreateContext());
+        return Future.fromCompletionStage(
+                BackgroundWork.submit(work), ctx.vertx().getOrCreateContext());
     }
 
     private void backgroundThenRespond(RoutingContext ctx, Callable<JsonObject> work, int status) {
@@ -215,6 +234,4 @@ public final class RulesApi {
             }
         });
     }
-
-
 }

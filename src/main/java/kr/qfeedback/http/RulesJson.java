@@ -8,8 +8,7 @@ import kr.qfeedback.lifecycle.PublishResult;
 
 /** The JSON shapes of the rules endpoints' reports: a validation and a publish. */
 final class RulesJson {
-    private RulesJson() {
-    }
+    private RulesJson() {}
 
     static JsonObject check(CheckReport report) {
         return new JsonObject()
@@ -17,8 +16,14 @@ final class RulesJson {
                 .put("valid", report.publishable())
                 .put("compiled", report.compiled())
                 .put("problems", new JsonArray((List<?>) ReportJson.value(report.problems())))
-                .put("coverage", report.coverage() == null ? null : ReportJson.of(report.coverage())
-                        .put("summary", new JsonArray(report.coverage().describe())));
+                .put(
+                        "coverage",
+                        report.coverage() == null
+                                ? null
+                                : ReportJson.of(report.coverage())
+                                        .put(
+                                                "summary",
+                                                new JsonArray(report.coverage().describe())));
     }
 
     static JsonObject publish(PublishResult result) {
@@ -28,6 +33,11 @@ final class RulesJson {
                 .put("to", result.toVersion())
                 .put("millis", result.millis())
                 .put("checks", check(result.checks()))
-                .put("scenarios", result.gate() == null ? null : ReportJson.of(result.gate()).put("passed", result.gate().passed()));
+                .put(
+                        "scenarios",
+                        result.gate() == null
+                                ? null
+                                : ReportJson.of(result.gate())
+                                        .put("passed", result.gate().passed()));
     }
 }

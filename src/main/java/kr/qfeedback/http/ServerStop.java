@@ -74,6 +74,7 @@ public final class ServerStop {
      * answers in progress be written, and closes what is left after {@code timeout}.
      */
     public Future<Void> shutdownServers(Duration timeout) {
-        return Future.all(servers.stream().map(s -> s.shutdown(timeout)).toList()).mapEmpty();
+        return Future.all(servers.stream().map(s -> s.shutdown(timeout)).toList())
+                .mapEmpty();
     }
 }

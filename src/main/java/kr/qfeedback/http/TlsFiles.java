@@ -23,8 +23,9 @@ public record TlsFiles(Path cert, Path key) {
             return null;
         }
         if (!cert || !key) {
-            throw new IllegalArgumentException((cert ? "QF_TLS_KEY" : "QF_TLS_CERT")
-                    + " must be set too: HTTPS needs both the PEM certificate (QF_TLS_CERT) and its private key (QF_TLS_KEY).");
+            throw new IllegalArgumentException(
+                    (cert ? "QF_TLS_KEY" : "QF_TLS_CERT")
+                            + " must be set too: HTTPS needs both the PEM certificate (QF_TLS_CERT) and its private key (QF_TLS_KEY).");
         }
         return new TlsFiles(readable("QF_TLS_CERT", certValue), readable("QF_TLS_KEY", keyValue));
     }
@@ -32,8 +33,8 @@ public record TlsFiles(Path cert, Path key) {
     private static Path readable(String variable, String value) {
         Path path = Path.of(value.strip());
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new IllegalArgumentException(variable + " must name a readable PEM file; '" + value.strip()
-                    + "' is not one.");
+            throw new IllegalArgumentException(
+                    variable + " must name a readable PEM file; '" + value.strip() + "' is not one.");
         }
         return path;
     }

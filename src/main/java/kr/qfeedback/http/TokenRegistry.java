@@ -75,13 +75,16 @@ public final class TokenRegistry {
             String pair = entry[1];
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new IllegalArgumentException(where + " is not 'role:token' or 'role:name:token' (roles: decide, author).");
+                throw new IllegalArgumentException(
+                        where + " is not 'role:token' or 'role:name:token' (roles: decide, author).");
             }
             Role role = Role.parse(pair.substring(0, colon).strip());
             String rest = pair.substring(colon + 1).strip();
             String name = null;
             int second = rest.indexOf(':');
-            if (second > 0 && second < rest.length() - 1 && NAME.matcher(rest.substring(0, second)).matches()) {
+            if (second > 0
+                    && second < rest.length() - 1
+                    && NAME.matcher(rest.substring(0, second)).matches()) {
                 name = rest.substring(0, second);
                 rest = rest.substring(second + 1).strip();
             }
@@ -90,15 +93,17 @@ public final class TokenRegistry {
                 throw new IllegalArgumentException(where + " has a token shorter than 8 characters.");
             }
             if (!entry[2].isEmpty() && bits(token) < MIN_FILE_TOKEN_BITS) {
-                throw new IllegalArgumentException(where + " has a token of about " + bits(token) + " bits; tokens need at least "
-                        + MIN_FILE_TOKEN_BITS + " (e.g. 32 hex digits: openssl rand -hex 16).");
+                throw new IllegalArgumentException(
+                        where + " has a token of about " + bits(token) + " bits; tokens need at least "
+                                + MIN_FILE_TOKEN_BITS + " (e.g. 32 hex digits: openssl rand -hex 16).");
             }
             roles.computeIfAbsent(token, t -> EnumSet.noneOf(Role.class)).add(role);
             int n = counts.merge(role, 1, Integer::sum);
             String label = name != null ? name : role.label() + "-" + n;
             String known = names.putIfAbsent(token, label);
             if (known != null && name != null && !known.equals(name)) {
-                throw new IllegalArgumentException(where + " gives a token already listed another name (" + known + ").");
+                throw new IllegalArgumentException(
+                        where + " gives a token already listed another name (" + known + ").");
             }
         }
         Map<String, Caller> byToken = new LinkedHashMap<>();

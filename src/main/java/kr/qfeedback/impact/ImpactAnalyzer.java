@@ -55,28 +55,41 @@ public final class ImpactAnalyzer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The impact analysis was interrupted.", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("The impact analysis failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The impact analysis failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
         List<ImpactReport.SectionImpact> changes = new ArrayList<>();
-        totals.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> {
-                    String[] key = e.getKey().split("\\|");
-                    Counter c = e.getValue();
-                    changes.add(new ImpactReport.SectionImpact(key[0], key[1], c.newly, c.noLonger, c.differently,
-                            new ImpactReport.Differences(c.order, c.tone, c.title, c.body, c.data, c.links),
-                            c.examples.stream().sorted().limit(EXAMPLES).toList()));
-                });
+        totals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String[] key = e.getKey().split("\\|");
+            Counter c = e.getValue();
+            changes.add(new ImpactReport.SectionImpact(
+                    key[0],
+                    key[1],
+                    c.newly,
+                    c.noLonger,
+                    c.differently,
+                    new ImpactReport.Differences(c.order, c.tone, c.title, c.body, c.data, c.links),
+                    c.examples.stream().sorted().limit(EXAMPLES).toList()));
+        });
         changes.sort(Comparator.comparing(ImpactReport.SectionImpact::outcome)
                 .thenComparing(s -> SectionId.valueOf(s.section())));
-        return new ImpactReport(active.version(), candidate.version(), cohort.size(), affected.get(), changes,
+        return new ImpactReport(
+                active.version(),
+                candidate.version(),
+                cohort.size(),
+                affected.get(),
+                changes,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static Map<String, Counter> compareChunk(List<FeedbackRequest> chunk, FeedbackDecider decider,
-                                                     RuleSet active, RuleSet candidate, AtomicInteger affected) {
+    private static Map<String, Counter> compareChunk(
+            List<FeedbackRequest> chunk,
+            FeedbackDecider decider,
+            RuleSet active,
+            RuleSet candidate,
+            AtomicInteger affected) {
         Map<String, Counter> counters = new HashMap<>();
         for (FeedbackRequest request : chunk) {
             Map<SectionId, Section> was = bySection(decider.decide(request, active));

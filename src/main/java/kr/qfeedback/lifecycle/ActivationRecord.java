@@ -32,15 +32,20 @@ final class ActivationRecord {
         try {
             text = Files.readString(activeFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new VersionStoreException("The active-version file " + activeFile + " could not be read: "
-                    + e.getMessage() + ". Check its permissions.", e);
+            throw new VersionStoreException(
+                    "The active-version file " + activeFile + " could not be read: " + e.getMessage()
+                            + ". Check its permissions.",
+                    e);
         }
         try {
             return Optional.of(VersionJson.activation(Json.parse(text)));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new VersionStoreException("The active-version file " + activeFile + " is damaged ("
-                    + e.getMessage() + "). Re-activate a version with POST /v1/rules/rollback, or delete the file"
-                    + " so that the service activates its rules folder at start-up.", e);
+            throw new VersionStoreException(
+                    "The active-version file " + activeFile + " is damaged ("
+                            + e.getMessage()
+                            + "). Re-activate a version with POST /v1/rules/rollback, or delete the file"
+                            + " so that the service activates its rules folder at start-up.",
+                    e);
         }
     }
 
@@ -55,9 +60,11 @@ final class ActivationRecord {
                 return null;
             });
         } catch (IOException e) {
-            throw new VersionStoreException("Version " + activation.version() + " could not be activated: writing "
-                    + activeFile + " or " + historyFile + " failed (" + e.getMessage()
-                    + "). Check free space and permissions of QF_DATA_DIR, then try again.", e);
+            throw new VersionStoreException(
+                    "Version " + activation.version() + " could not be activated: writing "
+                            + activeFile + " or " + historyFile + " failed (" + e.getMessage()
+                            + "). Check free space and permissions of QF_DATA_DIR, then try again.",
+                    e);
         }
         return activation;
     }
@@ -71,8 +78,10 @@ final class ActivationRecord {
         try {
             text = LockedFile.shared(historyFile, LockedFile::readAll);
         } catch (IOException e) {
-            throw new VersionStoreException("The activation history " + historyFile + " could not be read: "
-                    + e.getMessage() + ". Check its permissions.", e);
+            throw new VersionStoreException(
+                    "The activation history " + historyFile + " could not be read: " + e.getMessage()
+                            + ". Check its permissions.",
+                    e);
         }
         List<Activation> history = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -83,9 +92,11 @@ final class ActivationRecord {
             try {
                 history.add(VersionJson.activation(Json.parse(lines[i])));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new VersionStoreException("Line " + (i + 1) + " of the activation history " + historyFile
-                        + " is damaged (" + e.getMessage() + "). Repair or remove that line; the audit log"
-                        + " (audit.jsonl) holds the same events.", e);
+                throw new VersionStoreException(
+                        "Line " + (i + 1) + " of the activation history " + historyFile
+                                + " is damaged (" + e.getMessage() + "). Repair or remove that line; the audit log"
+                                + " (audit.jsonl) holds the same events.",
+                        e);
             }
         }
         Collections.reverse(history);

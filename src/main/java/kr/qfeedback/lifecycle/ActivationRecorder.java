@@ -28,27 +28,48 @@ final class ActivationRecorder {
     }
 
     /** Records that the cluster switched this node to {@code files}, already swapped into the active set. */
-    void recordSwitch(RuleFiles files, String previous, String who, String note, AuditAction action,
-                      ActivationAction activation) {
+    void recordSwitch(
+            RuleFiles files,
+            String previous,
+            String who,
+            String note,
+            AuditAction action,
+            ActivationAction activation) {
         var now = clock.instant();
         store.store(files, who, now, note);
         RuleFiles before = previous == null || previous.equals(files.version()) ? null : loadQuietly(previous);
         audit.append(who, now, action, previous, files.version(), RuleDiff.between(before, files), note);
         store.activate(files.version(), who, now, activation);
-        LOG.info("rules version {} is active on this member ({} by {}; was {}; audit head {})", files.version(), action, who,
-                previous, audit.headHash());
+        LOG.info(
+                "rules version {} is active on this member ({} by {}; was {}; audit head {})",
+                files.version(),
+                action,
+                who,
+                previous,
+                audit.headHash());
     }
 
     /** Records {@code files} and makes {@code rules} the active set of this node. */
-    Activation goLive(RuleFiles files, RuleSet rules, String who, String note, AuditAction action,
-                      ActivationAction activation, String previous) {
+    Activation goLive(
+            RuleFiles files,
+            RuleSet rules,
+            String who,
+            String note,
+            AuditAction action,
+            ActivationAction activation,
+            String previous) {
         var now = clock.instant();
         store.store(files, who, now, note);
         RuleFiles before = previous == null ? null : loadQuietly(previous);
         audit.append(who, now, action, previous, files.version(), RuleDiff.between(before, files), note);
         Activation activated = store.activate(files.version(), who, now, activation);
         active.activate(rules);
-        LOG.info("rules version {} is active ({} by {}; was {}; audit head {})", files.version(), action, who, previous,
+        LOG.info(
+                "rules version {} is active ({} by {}; was {}; audit head {})",
+                files.version(),
+                action,
+                who,
+                previous,
                 audit.headHash());
         return activated;
     }

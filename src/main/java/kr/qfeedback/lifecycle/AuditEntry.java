@@ -9,8 +9,17 @@ import java.util.Objects;
  * which version to which ({@code from} is null for the first), a note, the changes, the previous
  * entry's hash and this entry's hash.
  */
-public record AuditEntry(long seq, Instant at, String who, AuditAction action, String from, String to, String note,
-                         List<FileChange> diff, String prevHash, String hash) {
+public record AuditEntry(
+        long seq,
+        Instant at,
+        String who,
+        AuditAction action,
+        String from,
+        String to,
+        String note,
+        List<FileChange> diff,
+        String prevHash,
+        String hash) {
     public AuditEntry {
         Objects.requireNonNull(at, "at must not be null");
         Objects.requireNonNull(who, "who must not be null");

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AuditJson {
     static final String HASH = "hash";
 
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     /** The entry as it is written: {seq, at, who, action, from, to, note, prevHash, hash, diff}. */
     static ObjectNode toJson(AuditEntry entry) {
@@ -29,10 +28,17 @@ final class AuditJson {
     }
 
     static AuditEntry fromJson(JsonNode node) {
-        return new AuditEntry(Json.number(node, "seq"), Json.instant(node, "at"), Json.text(node, "who"),
-                Json.enumValue(node, "action", AuditAction.class), Json.optionalText(node, "from"),
-                Json.optionalText(node, "to"), Json.optionalText(node, "note"), DiffJson.fromJson(Json.array(node, "diff")),
-                Json.text(node, "prevHash"), Json.text(node, HASH));
+        return new AuditEntry(
+                Json.number(node, "seq"),
+                Json.instant(node, "at"),
+                Json.text(node, "who"),
+                Json.enumValue(node, "action", AuditAction.class),
+                Json.optionalText(node, "from"),
+                Json.optionalText(node, "to"),
+                Json.optionalText(node, "note"),
+                DiffJson.fromJson(Json.array(node, "diff")),
+                Json.text(node, "prevHash"),
+                Json.text(node, HASH));
     }
 
     /** The hash an entry should carry, computed from everything in it but its {@code hash} field. */

@@ -23,6 +23,7 @@ import java.util.Objects;
 public final class AuditLog {
     /** The log's file name inside the data folder. */
     public static final String FILE_NAME = "audit.jsonl";
+
     private static final int TAIL_CHUNK = 64 * 1024;
 
     private final Path file;
@@ -37,8 +38,10 @@ public final class AuditLog {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            throw new AuditLogException("The data folder " + dataDir.toAbsolutePath() + " could not be created ("
-                    + e.getMessage() + "). Set QF_DATA_DIR to a folder the service may write to.", e);
+            throw new AuditLogException(
+                    "The data folder " + dataDir.toAbsolutePath() + " could not be created (" + e.getMessage()
+                            + "). Set QF_DATA_DIR to a folder the service may write to.",
+                    e);
         }
         return new AuditLog(dataDir.resolve(FILE_NAME));
     }
@@ -53,14 +56,27 @@ public final class AuditLog {
      *
      * @throws IllegalArgumentException when the action is not one of those
      */
-    public AuditEntry append(String who, Instant at, String action, String fromVersion, String toVersion,
-                             List<FileChange> diff, String note) {
-        return append(who, at, Enums.parse(AuditAction.class, action, "audit action"), fromVersion, toVersion, diff, note);
+    public AuditEntry append(
+            String who,
+            Instant at,
+            String action,
+            String fromVersion,
+            String toVersion,
+            List<FileChange> diff,
+            String note) {
+        return append(
+                who, at, Enums.parse(AuditAction.class, action, "audit action"), fromVersion, toVersion, diff, note);
     }
 
     /** Appends an entry chained to the last one and forces it to disk before returning it. */
-    public AuditEntry append(String who, Instant at, AuditAction action, String fromVersion, String toVersion,
-                             List<FileChange> diff, String note) {
+    public AuditEntry append(
+            String who,
+            Instant at,
+            AuditAction action,
+            String fromVersion,
+            String toVersion,
+            List<FileChange> diff,
+            String note) {
         Objects.requireNonNull(at, "at must not be null");
         Objects.requireNonNull(action, "action must not be null");
         if (who == null || who.isBlank()) {
@@ -71,15 +87,19 @@ public final class AuditLog {
                 JsonNode last = lastEntry(channel);
                 long seq = last == null ? 1 : last.get("seq").longValue() + 1;
                 String prevHash = last == null ? Sha256.ZERO : last.get("hash").textValue();
-                AuditEntry unsigned = new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, null);
+                AuditEntry unsigned =
+                        new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, null);
                 String hash = AuditJson.hashOf(AuditJson.toJson(unsigned));
-                AuditEntry entry = new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, hash);
+                AuditEntry entry =
+                        new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, hash);
                 LockedFile.append(channel, Json.compact(AuditJson.toJson(entry)) + "\n");
                 return entry;
             });
         } catch (IOException e) {
-            throw new AuditLogException("The audit entry could not be written to " + file + " (" + e.getMessage()
-                    + "). Check free space and permissions of QF_DATA_DIR, then try again.", e);
+            throw new AuditLogException(
+                    "The audit entry could not be written to " + file + " (" + e.getMessage()
+                            + "). Check free space and permissions of QF_DATA_DIR, then try again.",
+                    e);
         }
     }
 
@@ -95,8 +115,10 @@ public final class AuditLog {
             try {
                 entries.add(AuditJson.fromJson(Json.parse(lines[i])));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw new AuditLogException("Line " + (i + 1) + " of the audit log " + file + " cannot be read ("
-                        + e.getMessage() + "). Run the audit check to see whether the log was altered.", e);
+                throw new AuditLogException(
+                        "Line " + (i + 1) + " of the audit log " + file + " cannot be read (" + e.getMessage()
+                                + "). Run the audit check to see whether the log was altered.",
+                        e);
             }
         }
         return entries;
@@ -111,8 +133,8 @@ public final class AuditLog {
             JsonNode last = LockedFile.shared(file, this::lastEntry);
             return last == null ? Sha256.ZERO : last.get("hash").textValue();
         } catch (IOException e) {
-            throw new AuditLogException("The audit log " + file + " could not be read (" + e.getMessage()
-                    + "). Check its permissions.", e);
+            throw new AuditLogException(
+                    "The audit log " + file + " could not be read (" + e.getMessage() + "). Check its permissions.", e);
         }
     }
 
@@ -133,8 +155,8 @@ public final class AuditLog {
         try {
             return LockedFile.shared(file, LockedFile::readAll);
         } catch (IOException e) {
-            throw new AuditLogException("The audit log " + file + " could not be read (" + e.getMessage()
-                    + "). Check its permissions.", e);
+            throw new AuditLogException(
+                    "The audit log " + file + " could not be read (" + e.getMessage() + "). Check its permissions.", e);
         }
     }
 
@@ -147,7 +169,9 @@ public final class AuditLog {
         ByteBuffer one = ByteBuffer.allocate(1);
         channel.read(one, size - 1);
         if (one.get(0) != '\n') {
-            throw cannotChain("its last line does not end with a newline, so the last write was cut off or the log was truncated", null);
+            throw cannotChain(
+                    "its last line does not end with a newline, so the last write was cut off or the log was truncated",
+                    null);
         }
         long end = size - 1;
         long start = lineStart(channel, end);
@@ -159,7 +183,9 @@ public final class AuditLog {
         } catch (JsonProcessingException e) {
             throw cannotChain("its last line is not valid JSON", e);
         }
-        if (node == null || !node.path("seq").isIntegralNumber() || !Sha256.isHash(node.path("hash").textValue())) {
+        if (node == null
+                || !node.path("seq").isIntegralNumber()
+                || !Sha256.isHash(node.path("hash").textValue())) {
             throw cannotChain("its last line lacks a whole-number seq or a hash", null);
         }
         return node;
@@ -195,8 +221,11 @@ public final class AuditLog {
     }
 
     private AuditLogException cannotChain(String why, Throwable cause) {
-        return new AuditLogException("The last entry of the audit log " + file + " cannot be read, so nothing can be"
-                + " chained to it: " + why + ". Run the audit check to find the damage and restore the log from a backup"
-                + " before publishing again.", cause);
+        return new AuditLogException(
+                "The last entry of the audit log " + file + " cannot be read, so nothing can be"
+                        + " chained to it: " + why
+                        + ". Run the audit check to find the damage and restore the log from a backup"
+                        + " before publishing again.",
+                cause);
     }
 }

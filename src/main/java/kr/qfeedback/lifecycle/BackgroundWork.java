@@ -32,6 +32,7 @@ public final class BackgroundWork {
     private static final int THREADS = 4;
     /** Rules work accepted at most at once (running and waiting): more is refused, not queued without end. */
     public static final int CAPACITY = 16;
+
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final ExecutorService EXECUTOR = executor();
     /** The coverage analysis's pool: its threads yield to the requests' like the rest of the rules work. */
@@ -39,15 +40,15 @@ public final class BackgroundWork {
             Runtime.getRuntime().availableProcessors(), forkJoinThreads("qf-coverage"), null, false);
     /** Work accepted and not yet finished (queued or running); guarded by its own monitor for {@link #awaitIdle}. */
     private static final Object IDLE = new Object();
+
     private static int unfinished;
     private static volatile boolean stopping;
 
-    private BackgroundWork() {
-    }
+    private BackgroundWork() {}
 
     private static ExecutorService executor() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                threads("qf-rules-work"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("qf-rules-work"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -60,11 +61,13 @@ public final class BackgroundWork {
         CompletableFuture<T> result = new CompletableFuture<>();
         synchronized (IDLE) {
             if (stopping) {
-                result.completeExceptionally(new StoppingException("This node is stopping and takes no new rules work."));
+                result.completeExceptionally(
+                        new StoppingException("This node is stopping and takes no new rules work."));
                 return result;
             }
             if (unfinished >= CAPACITY) {
-                result.completeExceptionally(new RulesBusyException("Rules work is full (" + CAPACITY + " jobs running or waiting)."));
+                result.completeExceptionally(
+                        new RulesBusyException("Rules work is full (" + CAPACITY + " jobs running or waiting)."));
                 return result;
             }
             unfinished++;
@@ -128,10 +131,12 @@ public final class BackgroundWork {
     private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(() -> {
-                lowerCurrentThread();
-                task.run();
-            }, prefix + "-" + count.incrementAndGet());
+            Thread thread = new Thread(
+                    () -> {
+                        lowerCurrentThread();
+                        task.run();
+                    },
+                    prefix + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -157,7 +162,9 @@ public final class BackgroundWork {
     /** Whether this thread now runs at nice {@value #NICE} (Linux: read back from /proc). */
     static boolean currentThreadLowered() {
         try {
-            String[] stat = Files.readString(Path.of("/proc/thread-self/stat")).split("\\) ", 2)[1].split(" ");
+            String[] stat = Files.readString(Path.of("/proc/thread-self/stat"))
+                    .split("\\) ", 2)[1]
+                    .split(" ");
             return Integer.parseInt(stat[16]) >= NICE; // field 19 of stat, the nice value
         } catch (IOException | RuntimeException e) {
             return false;
@@ -166,9 +173,13 @@ public final class BackgroundWork {
 
     private static void lowerCurrentThread() {
         try {
-            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString();
             Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
                 renice.destroy();
                 warnOnce("renice did not succeed");
@@ -182,7 +193,9 @@ public final class BackgroundWork {
 
     private static void warnOnce(String why) {
         if (WARNED.compareAndSet(false, true)) {
-            LOG.info("rules work runs at normal priority beside serving ({}); publishing under load may slow answers more", why);
+            LOG.info(
+                    "rules work runs at normal priority beside serving ({}); publishing under load may slow answers more",
+                    why);
         }
     }
 }

@@ -1,5 +1,4 @@
 package kr.qfeedback.lifecycle;
 
 /** One spreadsheet cell that differs: sheet, cell reference such as {@code W63}, and its text before and after ({@code null} = empty). */
-public record CellChange(String sheet, String cell, String before, String after) {
-}
+public record CellChange(String sheet, String cell, String before, String after) {}

@@ -14,8 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /** Writes that reach the disk before they count, and replacements that are all-or-nothing. */
 final class DurableFiles {
-    private DurableFiles() {
-    }
+    private DurableFiles() {}
 
     /** Writes a new file (creating its folders) and forces it to disk. */
     static void write(Path file, byte[] content) throws IOException {

@@ -5,8 +5,7 @@ import java.util.stream.Collectors;
 
 /** Parses enum names with an error that lists what is accepted. */
 final class Enums {
-    private Enums() {
-    }
+    private Enums() {}
 
     /** The constant named {@code name}; {@code what} names the value in the error. */
     static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {

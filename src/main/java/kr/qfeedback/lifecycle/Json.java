@@ -22,8 +22,7 @@ final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A new empty object. */
     static ObjectNode object() {
@@ -127,8 +126,9 @@ final class Json {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the field '" + field + "' is '" + text
-                    + "', which is not an instant like 2026-03-11T01:02:03Z", e);
+            throw new IllegalArgumentException(
+                    "the field '" + field + "' is '" + text + "', which is not an instant like 2026-03-11T01:02:03Z",
+                    e);
         }
     }
 

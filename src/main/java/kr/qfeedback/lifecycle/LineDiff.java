@@ -11,12 +11,10 @@ import java.util.List;
 final class LineDiff {
     static final int MAX_EDITS = 2000;
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     /** An edit of the middle part: keep, delete line {@code a} of before, or insert line {@code b} of after. */
-    private record Edit(char op, int a, int b) {
-    }
+    private record Edit(char op, int a, int b) {}
 
     /** The changed lines; adjacent removals and additions are paired into changed lines. */
     static List<LineChange> between(String before, String after) {
@@ -76,7 +74,8 @@ final class LineDiff {
         return changes;
     }
 
-    private static void flush(List<Integer> removed, List<Integer> added, String[] a, String[] b, List<LineChange> out) {
+    private static void flush(
+            List<Integer> removed, List<Integer> added, String[] a, String[] b, List<LineChange> out) {
         int paired = Math.min(removed.size(), added.size());
         for (int k = 0; k < paired; k++) {
             int i = removed.get(k);
@@ -109,7 +108,8 @@ final class LineDiff {
             trace.add(snapshot);
             for (int k = -d; k <= d; k += 2) {
                 int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
-                        ? v[offset + k + 1] : v[offset + k - 1] + 1;
+                        ? v[offset + k + 1]
+                        : v[offset + k - 1] + 1;
                 int y = x - k;
                 while (x < n && y < m && a[fromA + x].equals(b[fromB + y])) {
                     x++;

@@ -22,15 +22,14 @@ final class LockedFile {
         T on(FileChannel channel) throws IOException;
     }
 
-    private LockedFile() {
-    }
+    private LockedFile() {}
 
     /** Runs {@code work} holding an exclusive lock; creates the file when missing. */
     static <T> T exclusively(Path file, Work<T> work) throws IOException {
         synchronized (monitor(file)) {
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
                 return work.on(channel);
             }
         }
@@ -40,7 +39,7 @@ final class LockedFile {
     static <T> T shared(Path file, Work<T> work) throws IOException {
         synchronized (monitor(file)) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                 FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
+                    FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
                 return work.on(channel);
             }
         }

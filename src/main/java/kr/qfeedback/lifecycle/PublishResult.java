@@ -7,6 +7,10 @@ import kr.qfeedback.acceptance.AcceptanceGate;
  * the acceptance scenarios found, and how long it took. {@code gate} is null when the checks
  * already refused the candidate.
  */
-public record PublishResult(boolean published, String fromVersion, String toVersion, CheckReport checks,
-                            AcceptanceGate.GateResult gate, long millis) {
-}
+public record PublishResult(
+        boolean published,
+        String fromVersion,
+        String toVersion,
+        CheckReport checks,
+        AcceptanceGate.GateResult gate,
+        long millis) {}

@@ -26,6 +26,11 @@ public interface Replication {
      *
      * @throws ClusterUnavailableException when the switch could not be made on every member; nothing changed
      */
-    void activateEverywhere(RuleFiles files, RuleSet compiled, String who, String note, AuditAction action,
-                            ActivationAction activation);
+    void activateEverywhere(
+            RuleFiles files,
+            RuleSet compiled,
+            String who,
+            String note,
+            AuditAction action,
+            ActivationAction activation);
 }

@@ -15,8 +15,7 @@ public final class RuleChecks {
     private final CoverageAnalyzer analyzer = new CoverageAnalyzer(BackgroundWork.ANALYSIS);
 
     /** The report, and the compiled rule set when it compiled (null otherwise). */
-    public record Checked(CheckReport report, RuleSet rules) {
-    }
+    public record Checked(CheckReport report, RuleSet rules) {}
 
     public Checked check(RuleFiles files) {
         RuleSet rules;

@@ -19,10 +19,10 @@ import kr.qfeedback.rules.RuleFiles;
 public final class RuleDiff {
     /** The most cell or line changes listed per file. */
     public static final int MAX_LISTED = 200;
+
     private static final Set<String> TEXT_EXTENSIONS = Set.of(".drl", ".yaml", ".yml", ".md", ".json", ".txt", ".csv");
 
-    private RuleDiff() {
-    }
+    private RuleDiff() {}
 
     /** The changed files in path order; {@code before} may be null (the first version: every file is added). */
     public static List<FileChange> between(RuleFiles before, RuleFiles after) {
@@ -53,8 +53,8 @@ public final class RuleDiff {
             return new FileChange(path, ChangeKind.CHANGED, capped(cells), List.of(), omitted(cells));
         }
         if (TEXT_EXTENSIONS.stream().anyMatch(lower::endsWith)) {
-            List<LineChange> lines = LineDiff.between(new String(was, StandardCharsets.UTF_8),
-                    new String(is, StandardCharsets.UTF_8));
+            List<LineChange> lines =
+                    LineDiff.between(new String(was, StandardCharsets.UTF_8), new String(is, StandardCharsets.UTF_8));
             return new FileChange(path, ChangeKind.CHANGED, List.of(), capped(lines), omitted(lines));
         }
         return FileChange.whole(path, ChangeKind.CHANGED);

@@ -24,6 +24,7 @@ import kr.qfeedback.rules.RuleSetException;
 public final class RuleUpload {
     /** Largest total of unpacked bytes accepted, and most entries. */
     public static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
+
     public static final int MAX_ENTRIES = 500;
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
@@ -71,7 +72,9 @@ public final class RuleUpload {
         if (active == null || active.files().containsKey(name)) {
             return name;
         }
-        List<String> sameName = active.files().keySet().stream().filter(p -> baseName(p).equals(baseName(name))).toList();
+        List<String> sameName = active.files().keySet().stream()
+                .filter(p -> baseName(p).equals(baseName(name)))
+                .toList();
         return sameName.size() == 1 ? sameName.get(0) : name;
     }
 
@@ -136,7 +139,11 @@ public final class RuleUpload {
 
     private static String safePath(String uploadName, String relative) {
         String clean = relative.replace('\\', '/');
-        if (clean.isBlank() || clean.startsWith("/") || clean.contains("../") || clean.equals("..") || clean.contains(":")) {
+        if (clean.isBlank()
+                || clean.startsWith("/")
+                || clean.contains("../")
+                || clean.equals("..")
+                || clean.contains(":")) {
             throw reject(uploadName, "'" + relative + "'은(는) 규칙 폴더 안의 경로가 아닙니다. 폴더 밖을 가리키는 경로는 받을 수 없습니다.");
         }
         return clean;

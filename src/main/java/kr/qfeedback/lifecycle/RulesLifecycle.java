@@ -39,6 +39,7 @@ public final class RulesLifecycle {
     private final Object publishing = new Object();
     /** Set under {@code publishing} when the node stops: no publish or rollback starts to write after that. */
     private boolean stopped;
+
     private volatile Replication replication;
     /**
      * The version the last publish or rollback replaced, still compiled and with its memo warm, so
@@ -94,13 +95,25 @@ public final class RulesLifecycle {
         RuleChecks.Checked checked = checks.check(files);
         String from = active.current().map(RuleSet::version).orElse(null);
         if (!checked.report().publishable()) {
-            audit.append(who, clock.instant(), AuditAction.VALIDATE, from, files.version(), List.of(),
+            audit.append(
+                    who,
+                    clock.instant(),
+                    AuditAction.VALIDATE,
+                    from,
+                    files.version(),
+                    List.of(),
                     "게시 거부: 검증 또는 완전성 검사 실패");
             return new PublishResult(false, from, files.version(), checked.report(), null, millisSince(started));
         }
         AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
         if (!scenarios.passed()) {
-            audit.append(who, clock.instant(), AuditAction.VALIDATE, from, files.version(), List.of(),
+            audit.append(
+                    who,
+                    clock.instant(),
+                    AuditAction.VALIDATE,
+                    from,
+                    files.version(),
+                    List.of(),
                     "게시 거부: 수용 시나리오 " + scenarios.failures().size() + "개 실패");
             return new PublishResult(false, from, files.version(), checked.report(), scenarios, millisSince(started));
         }
@@ -110,12 +123,15 @@ public final class RulesLifecycle {
             RuleSet before = active.current().orElse(null);
             String previous = before == null ? null : before.version();
             if (cluster != null) {
-                cluster.activateEverywhere(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH);
+                cluster.activateEverywhere(
+                        files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH);
             } else {
-                recorder.goLive(files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
+                recorder.goLive(
+                        files, checked.rules(), who, note, AuditAction.PUBLISH, ActivationAction.PUBLISH, previous);
             }
             replaced = before;
-            return new PublishResult(true, previous, files.version(), checked.report(), scenarios, millisSince(started));
+            return new PublishResult(
+                    true, previous, files.version(), checked.report(), scenarios, millisSince(started));
         }
     }
 
@@ -141,11 +157,12 @@ public final class RulesLifecycle {
             if (cluster != null) {
                 String note = "이전 버전으로 되돌림";
                 cluster.activateEverywhere(files, rules, who, note, AuditAction.ROLLBACK, ActivationAction.ROLLBACK);
-                activation = store.currentActivation().filter(a -> a.version().equals(version))
+                activation = store.currentActivation()
+                        .filter(a -> a.version().equals(version))
                         .orElseGet(() -> new Activation(version, clock.instant(), who, ActivationAction.ROLLBACK));
             } else {
-                activation = recorder.goLive(files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK,
-                        previous);
+                activation = recorder.goLive(
+                        files, rules, who, "이전 버전으로 되돌림", AuditAction.ROLLBACK, ActivationAction.ROLLBACK, previous);
             }
             replaced = before;
             return activation;
@@ -164,8 +181,13 @@ public final class RulesLifecycle {
         if (stored.isPresent() && (stored.get().equals(onDisk.version()) || appliedAtLastStart(onDisk))) {
             RuleSet rules = compiler.compile(stored.get().equals(onDisk.version()) ? onDisk : store.load(stored.get()));
             active.activate(rules);
-            LOG.info("rules version {} is the stored active version{}", rules.version(), rules.version().equals(onDisk.version())
-                    ? "" : " (the rules folder " + onDisk.version() + " is unchanged since the last start-up applied it)");
+            LOG.info(
+                    "rules version {} is the stored active version{}",
+                    rules.version(),
+                    rules.version().equals(onDisk.version())
+                            ? ""
+                            : " (the rules folder " + onDisk.version()
+                                    + " is unchanged since the last start-up applied it)");
             return rules;
         }
         RuleChecks.Checked checked = checks.check(onDisk);
@@ -174,7 +196,8 @@ public final class RulesLifecycle {
         }
         if (checked.report().coverage().blocksPublish()) {
             throw new RuleSetException(checked.report().coverage().describe().stream()
-                    .map(line -> RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, line)).toList());
+                    .map(line -> RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, line))
+                    .toList());
         }
         if (runScenarios) {
             AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
@@ -185,8 +208,14 @@ public final class RulesLifecycle {
             }
         }
         synchronized (publishing) {
-            recorder.goLive(onDisk, checked.rules(), SYSTEM, StartupNote.of(onDisk), AuditAction.STARTUP,
-                    ActivationAction.STARTUP, stored.orElse(null));
+            recorder.goLive(
+                    onDisk,
+                    checked.rules(),
+                    SYSTEM,
+                    StartupNote.of(onDisk),
+                    AuditAction.STARTUP,
+                    ActivationAction.STARTUP,
+                    stored.orElse(null));
         }
         return checked.rules();
     }
@@ -210,8 +239,11 @@ public final class RulesLifecycle {
 
     /** Whether the last start-up activated exactly these files, i.e. nobody edited the folder since. */
     private boolean appliedAtLastStart(RuleFiles onDisk) {
-        return store.activations().stream().filter(a -> a.action() == ActivationAction.STARTUP).findFirst()
-                .map(a -> a.version().equals(onDisk.version())).orElse(false);
+        return store.activations().stream()
+                .filter(a -> a.action() == ActivationAction.STARTUP)
+                .findFirst()
+                .map(a -> a.version().equals(onDisk.version()))
+                .orElse(false);
     }
 
     /**
@@ -225,8 +257,12 @@ public final class RulesLifecycle {
         active.current().ifPresent(current -> {
             long started = System.nanoTime();
             int profiles = next.prewarmFrom(current, PREWARM_PROFILES);
-            LOG.info("rules version {} prewarmed with {} profiles met by {} in {} ms", next.version(), profiles,
-                    current.version(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "rules version {} prewarmed with {} profiles met by {} in {} ms",
+                    next.version(),
+                    profiles,
+                    current.version(),
+                    (System.nanoTime() - started) / 1_000_000);
         });
     }
 
@@ -240,8 +276,13 @@ public final class RulesLifecycle {
      * {@link #active()}): stores the version when new, appends the audit entry, records the activation.
      * Not serialised with publish: the member that leads a switch waits for this on every member.
      */
-    public void recordActivation(RuleFiles files, String previous, String who, String note, AuditAction action,
-                                 ActivationAction activation) {
+    public void recordActivation(
+            RuleFiles files,
+            String previous,
+            String who,
+            String note,
+            AuditAction action,
+            ActivationAction activation) {
         recorder.recordSwitch(files, previous, who, note, action, activation);
     }
 

@@ -10,8 +10,7 @@ final class Sha256 {
     /** The hash that stands for "nothing before": the first audit entry's {@code prevHash}. */
     static final String ZERO = "0".repeat(64);
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** Hex SHA-256 of bytes. */
     static String hex(byte[] content) {

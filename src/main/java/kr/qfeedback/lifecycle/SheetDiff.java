@@ -20,8 +20,7 @@ import org.apache.poi.ss.util.CellReference;
 
 /** Compares every cell of every sheet of two workbooks by the text a person sees in it. */
 final class SheetDiff {
-    private SheetDiff() {
-    }
+    private SheetDiff() {}
 
     /** A cell position ordered as a person reads a sheet: row by row, left to right. */
     private record Position(int row, int column) implements Comparable<Position> {
@@ -76,8 +75,10 @@ final class SheetDiff {
                 sheets.put(sheet.getSheetName(), cells);
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("The " + side + " " + path + " could not be opened as a spreadsheet to"
-                    + " compare it cell by cell (" + e.getMessage() + "). Save it again from Excel as .xlsx.", e);
+            throw new IllegalArgumentException(
+                    "The " + side + " " + path + " could not be opened as a spreadsheet to"
+                            + " compare it cell by cell (" + e.getMessage() + "). Save it again from Excel as .xlsx.",
+                    e);
         }
         return sheets;
     }

@@ -10,10 +10,10 @@ import kr.qfeedback.rules.RuleFiles;
 final class StartupNote {
     /** The file of a rules folder in which staff state why this version changes what it changes. */
     static final String CHANGE_NOTE = "변경_사유.md";
+
     private static final int NOTE_LIMIT = 4000;
 
-    private StartupNote() {
-    }
+    private StartupNote() {}
 
     /**
      * The fixed sentence, then the reason staff wrote in {@link #CHANGE_NOTE} when the folder has one

@@ -9,8 +9,7 @@ import kr.qfeedback.rules.RuleFiles;
 /** {@code validate [DIR]}: checks a rules folder as staff edited it, as a publish would; exit 0 when publishable, 1 with the problems in Korean. */
 public final class ValidateCommand {
 
-    private ValidateCommand() {
-    }
+    private ValidateCommand() {}
 
     public static int run(List<String> args, PrintStream out) {
         Path dir = Path.of(args.isEmpty() ? "rules" : args.get(0));
@@ -41,5 +40,4 @@ public final class ValidateCommand {
         out.println("검증 통과: " + dir + " (규칙 버전 " + report.version() + "). 게시할 수 있습니다.");
         return 0;
     }
-
 }

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** {@code version.json}, {@code active.json} and {@code activations.jsonl} lines, to and from JSON. */
 final class VersionJson {
-    private VersionJson() {
-    }
+    private VersionJson() {}
 
     /** {id, publishedAt, publishedBy, note, files:[{path, sha256, size}]}. */
     static ObjectNode toJson(StoredVersion version) {
@@ -30,8 +29,12 @@ final class VersionJson {
         for (JsonNode f : Json.array(node, "files")) {
             files.add(new StoredFile(Json.text(f, "path"), Json.text(f, "sha256"), Json.number(f, "size")));
         }
-        return new StoredVersion(Json.text(node, "id"), Json.instant(node, "publishedAt"),
-                Json.text(node, "publishedBy"), Json.optionalText(node, "note"), files);
+        return new StoredVersion(
+                Json.text(node, "id"),
+                Json.instant(node, "publishedAt"),
+                Json.text(node, "publishedBy"),
+                Json.optionalText(node, "note"),
+                files);
     }
 
     /** {version, at, by, action}. */
@@ -45,7 +48,10 @@ final class VersionJson {
     }
 
     static Activation activation(JsonNode node) {
-        return new Activation(Json.text(node, "version"), Json.instant(node, "at"), Json.text(node, "by"),
+        return new Activation(
+                Json.text(node, "version"),
+                Json.instant(node, "at"),
+                Json.text(node, "by"),
                 Json.enumValue(node, "action", ActivationAction.class));
     }
 }

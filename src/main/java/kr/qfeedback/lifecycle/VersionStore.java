@@ -50,8 +50,10 @@ public final class VersionStore {
         try {
             Files.createDirectories(dataDir.resolve(VERSIONS));
         } catch (IOException e) {
-            throw new VersionStoreException("The data folder " + dataDir.toAbsolutePath() + " could not be created ("
-                    + e.getMessage() + "). Set QF_DATA_DIR to a folder the service may write to.", e);
+            throw new VersionStoreException(
+                    "The data folder " + dataDir.toAbsolutePath() + " could not be created (" + e.getMessage()
+                            + "). Set QF_DATA_DIR to a folder the service may write to.",
+                    e);
         }
         if (!Files.isWritable(dataDir) || !Files.isWritable(dataDir.resolve(VERSIONS))) {
             throw new VersionStoreException("The data folder " + dataDir.toAbsolutePath()
@@ -88,8 +90,10 @@ public final class VersionStore {
         try {
             temp = Files.createTempDirectory(versionsDir, ".tmp-" + id + "-");
         } catch (IOException e) {
-            throw new VersionStoreException("Version " + id + " could not be stored: no temporary folder could be made in "
-                    + versionsDir + " (" + e.getMessage() + "). Check free space and permissions of QF_DATA_DIR.", e);
+            throw new VersionStoreException(
+                    "Version " + id + " could not be stored: no temporary folder could be made in " + versionsDir + " ("
+                            + e.getMessage() + "). Check free space and permissions of QF_DATA_DIR.",
+                    e);
         }
         try {
             writeInto(temp, files, version);
@@ -120,8 +124,10 @@ public final class VersionStore {
             }
             String sha = Sha256.hex(content);
             if (!sha.equals(expected.sha256())) {
-                throw altered(id, "the file " + expected.path() + " no longer matches its recorded SHA-256 (recorded "
-                        + expected.sha256() + ", found " + sha + ")");
+                throw altered(
+                        id,
+                        "the file " + expected.path() + " no longer matches its recorded SHA-256 (recorded "
+                                + expected.sha256() + ", found " + sha + ")");
             }
         }
         TreeSet<String> extra = new TreeSet<>(actual.keySet());
@@ -147,18 +153,22 @@ public final class VersionStore {
         Path json = dir.resolve(VERSION_JSON);
         if (!Files.isRegularFile(json)) {
             throw new VersionStoreException("The folder " + dir + " has no " + VERSION_JSON
-                    + ", so it is not a complete version. Restore it from a backup or move it out of " + versionsDir + ".");
+                    + ", so it is not a complete version. Restore it from a backup or move it out of " + versionsDir
+                    + ".");
         }
         StoredVersion version;
         try {
             version = VersionJson.version(Json.parse(Files.readString(json, StandardCharsets.UTF_8)));
         } catch (IOException | IllegalArgumentException e) {
-            throw new VersionStoreException("The metadata file " + json + " could not be read (" + e.getMessage()
-                    + "). Restore it from a backup; the version cannot be used until then.", e);
+            throw new VersionStoreException(
+                    "The metadata file " + json + " could not be read (" + e.getMessage()
+                            + "). Restore it from a backup; the version cannot be used until then.",
+                    e);
         }
         if (!version.id().equals(id)) {
             throw new VersionStoreException("The metadata file " + json + " names version " + version.id()
-                    + " but lies in the folder of version " + id + "; the store was altered. Restore it from a backup.");
+                    + " but lies in the folder of version " + id
+                    + "; the store was altered. Restore it from a backup.");
         }
         return Optional.of(version);
     }
@@ -169,7 +179,8 @@ public final class VersionStore {
         for (String id : storedIds()) {
             find(id).ifPresent(versions::add);
         }
-        versions.sort(Comparator.comparing(StoredVersion::publishedAt).reversed().thenComparing(StoredVersion::id));
+        versions.sort(
+                Comparator.comparing(StoredVersion::publishedAt).reversed().thenComparing(StoredVersion::id));
         return versions;
     }
 
@@ -200,7 +211,8 @@ public final class VersionStore {
 
     /** Activates a stored version, recorded as PUBLISH the first time it is activated and ROLLBACK after that. */
     public Activation activate(String id, String by, Instant at) {
-        boolean before = activations.history().stream().anyMatch(a -> a.version().equals(id));
+        boolean before =
+                activations.history().stream().anyMatch(a -> a.version().equals(id));
         return activate(id, by, at, before ? ActivationAction.ROLLBACK : ActivationAction.PUBLISH);
     }
 
@@ -211,21 +223,31 @@ public final class VersionStore {
 
     private StoredVersion require(String id) {
         return find(id).orElseThrow(() -> {
-            List<String> known = versions().stream().limit(IDS_NAMED_IN_ERRORS).map(StoredVersion::id)
+            List<String> known = versions().stream()
+                    .limit(IDS_NAMED_IN_ERRORS)
+                    .map(StoredVersion::id)
                     .collect(Collectors.toList());
-            return new UnknownVersionException(id, "No rules version '" + id + "' is stored in " + versionsDir + ". "
-                    + (known.isEmpty() ? "No version has been published yet."
-                    : "Stored versions, newest first: " + String.join(", ", known) + "."));
+            return new UnknownVersionException(
+                    id,
+                    "No rules version '" + id + "' is stored in " + versionsDir + ". "
+                            + (known.isEmpty()
+                                    ? "No version has been published yet."
+                                    : "Stored versions, newest first: " + String.join(", ", known) + "."));
         });
     }
 
     private List<String> storedIds() {
         try (Stream<Path> entries = Files.list(versionsDir)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(name -> ID.matcher(name).matches()).sorted().collect(Collectors.toList());
+            return entries.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> ID.matcher(name).matches())
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
-            throw new VersionStoreException("The versions folder " + versionsDir + " could not be listed ("
-                    + e.getMessage() + "). Check its permissions.", e);
+            throw new VersionStoreException(
+                    "The versions folder " + versionsDir + " could not be listed (" + e.getMessage()
+                            + "). Check its permissions.",
+                    e);
         }
     }
 
@@ -241,11 +263,14 @@ public final class VersionStore {
                 }
                 DurableFiles.write(target, file.getValue());
             }
-            DurableFiles.write(temp.resolve(VERSION_JSON),
+            DurableFiles.write(
+                    temp.resolve(VERSION_JSON),
                     Json.pretty(VersionJson.toJson(version)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new VersionStoreException("Version " + version.id() + " could not be written to " + versionsDir + " ("
-                    + e.getMessage() + "). Check free space and permissions of QF_DATA_DIR; nothing was stored.", e);
+            throw new VersionStoreException(
+                    "Version " + version.id() + " could not be written to " + versionsDir + " (" + e.getMessage()
+                            + "). Check free space and permissions of QF_DATA_DIR; nothing was stored.",
+                    e);
         }
     }
 
@@ -259,9 +284,11 @@ public final class VersionStore {
             if (winner.isPresent()) {
                 return winner.get();
             }
-            throw new VersionStoreException("Version " + version.id() + " could not be moved into " + target + " ("
-                    + e.getMessage() + "). Check that QF_DATA_DIR is on a file system that can rename folders"
-                    + " atomically and that the service may write to it; nothing was stored.", e);
+            throw new VersionStoreException(
+                    "Version " + version.id() + " could not be moved into " + target + " ("
+                            + e.getMessage() + "). Check that QF_DATA_DIR is on a file system that can rename folders"
+                            + " atomically and that the service may write to it; nothing was stored.",
+                    e);
         }
     }
 
@@ -269,14 +296,17 @@ public final class VersionStore {
         try {
             DurableFiles.deleteTree(temp);
         } catch (IOException e) {
-            LOG.warn("The temporary folder {} could not be removed ({}); it holds no version and may be deleted by hand.",
-                    temp, e.toString());
+            LOG.warn(
+                    "The temporary folder {} could not be removed ({}); it holds no version and may be deleted by hand.",
+                    temp,
+                    e.toString());
         }
     }
 
     private VersionAlteredException altered(String id, String what) {
         return new VersionAlteredException("Stored version " + id + " was altered: " + what + " in "
-                + versionsDir.resolve(id).resolve(FILES) + ". Restore the folder from a backup, or move it out of " + versionsDir
+                + versionsDir.resolve(id).resolve(FILES) + ". Restore the folder from a backup, or move it out of "
+                + versionsDir
                 + " and publish those rules again; until then the version cannot be loaded.");
     }
 }

@@ -16,8 +16,14 @@ import kr.qfeedback.feedback.SectionId;
  * was decided, nothing else. Taken from the decision at once, so that the decision itself (texts,
  * data) is not held while its record waits to be written.
  */
-public record DecisionRecord(String decisionId, String candidateId, String rulesVersion, LocalDate asOf,
-        Outcome outcome, List<SectionId> sections, Instant decidedAt) {
+public record DecisionRecord(
+        String decisionId,
+        String candidateId,
+        String rulesVersion,
+        LocalDate asOf,
+        Outcome outcome,
+        List<SectionId> sections,
+        Instant decidedAt) {
 
     public static DecisionRecord of(FeedbackDecision decision, String candidateId, Instant decidedAt) {
         List<Section> shown = decision.sections();
@@ -25,8 +31,14 @@ public record DecisionRecord(String decisionId, String candidateId, String rules
         for (int i = 0; i < ids.length; i++) {
             ids[i] = shown.get(i).id();
         }
-        return new DecisionRecord(decision.decisionId(), candidateId, decision.rulesVersion(), decision.asOf(),
-                decision.outcome(), List.of(ids), decidedAt);
+        return new DecisionRecord(
+                decision.decisionId(),
+                candidateId,
+                decision.rulesVersion(),
+                decision.asOf(),
+                decision.outcome(),
+                List.of(ids),
+                decidedAt);
     }
 
     /** The record as JSON, as stored and served. */

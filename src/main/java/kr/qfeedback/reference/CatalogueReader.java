@@ -102,8 +102,9 @@ final class CatalogueReader {
         if (averageMinimum == null) {
             throw json.fail(at + ".averageMinimum", "expected an integer, got null");
         }
-        if (averageMinimum < 0 || averageMinimum > 100 || (subjectMinimum != null
-                && (subjectMinimum < 0 || subjectMinimum > 100))) {
+        if (averageMinimum < 0
+                || averageMinimum > 100
+                || (subjectMinimum != null && (subjectMinimum < 0 || subjectMinimum > 100))) {
             throw json.fail(at, "scores must lie between 0 and 100");
         }
         return new PassCriterion(subjectMinimum, averageMinimum);
@@ -117,18 +118,17 @@ final class CatalogueReader {
             throw json.fail(path + ".passRate", "expected null: nobody sat (applicants 0), so there is no pass rate");
         }
         return new YearlyPassRate(
-                json.requiredInt(node, "year", path),
-                applicants,
-                json.requiredInt(node, "passers", path),
-                rate);
+                json.requiredInt(node, "year", path), applicants, json.requiredInt(node, "passers", path), rate);
     }
 
     private ScheduleDisagreement disagreement(JsonNode node, String path) {
         json.requireObject(node, path);
         String field = json.string(node, "field", path, false);
         if (!ExamRound.DATE_FIELDS.contains(field)) {
-            throw json.fail(path + ".field", "\"" + field + "\" is not a date of a round (expected one of "
-                    + String.join(", ", ExamRound.DATE_FIELDS) + ")");
+            throw json.fail(
+                    path + ".field",
+                    "\"" + field + "\" is not a date of a round (expected one of "
+                            + String.join(", ", ExamRound.DATE_FIELDS) + ")");
         }
         LocalDate own = json.dateField(node, "ownValue", path);
         LocalDate series = json.dateField(node, "seriesValue", path);

@@ -23,9 +23,17 @@ public record ExamRound(
 
     /** The names of the date components, in order; a {@link ScheduleDisagreement#field()} is one of them. */
     public static final List<String> DATE_FIELDS = List.of(
-            "writtenRegistrationStart", "writtenRegistrationEnd", "writtenExamDate", "writtenPassDate",
-            "practicalRegistrationStart", "practicalRegistrationEnd", "practicalExamStart", "practicalExamEnd",
-            "practicalPassDate", "documentSubmissionStart", "documentSubmissionEnd");
+            "writtenRegistrationStart",
+            "writtenRegistrationEnd",
+            "writtenExamDate",
+            "writtenPassDate",
+            "practicalRegistrationStart",
+            "practicalRegistrationEnd",
+            "practicalExamStart",
+            "practicalExamEnd",
+            "practicalPassDate",
+            "documentSubmissionStart",
+            "documentSubmissionEnd");
 
     /**
      * The date component named {@code field} (one of {@link #DATE_FIELDS}).

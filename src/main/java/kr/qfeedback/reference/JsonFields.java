@@ -125,7 +125,7 @@ final class JsonFields {
             return "nothing";
         }
         String text = node.toString();
-        return node.getNodeType().name().toLowerCase()
-                + " " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
+        return node.getNodeType().name().toLowerCase() + " "
+                + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
     }
 }

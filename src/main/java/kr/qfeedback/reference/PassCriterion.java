@@ -5,5 +5,4 @@ package kr.qfeedback.reference;
  * {@code subjectMinimum} (null when there is no per-subject cut-off) and the average at least
  * {@code averageMinimum}.
  */
-public record PassCriterion(Integer subjectMinimum, int averageMinimum) {
-}
+public record PassCriterion(Integer subjectMinimum, int averageMinimum) {}

@@ -18,8 +18,7 @@ final class AllowListMessages {
     private static final String CONSEQUENCE_HELP = " 결과에는 insert(new …(…)) 만 쓸 수 있습니다"
             + "(넣을 수 있는 사실: ExemptionStatus, YouthDiscountEligible, SurveyCampaign, SectionShown; 값은 \"문자열\", 숫자, true, false, null, $변수).";
 
-    private AllowListMessages() {
-    }
+    private AllowListMessages() {}
 
     // ---- the file and its package ----
 
@@ -28,8 +27,8 @@ final class AllowListMessages {
     }
 
     static String forbiddenImport(String target) {
-        return "허용되지 않는 import 입니다: " + target + ". 규칙 파일은 " + RuleAllowList.MODEL_PACKAGE
-                + " 의 사실(" + String.join(", ", sorted(RuleAllowList.IMPORTABLE)) + ")만 가져올 수 있습니다.";
+        return "허용되지 않는 import 입니다: " + target + ". 규칙 파일은 " + RuleAllowList.MODEL_PACKAGE + " 의 사실("
+                + String.join(", ", sorted(RuleAllowList.IMPORTABLE)) + ")만 가져올 수 있습니다.";
     }
 
     static String functionImport(String target) {

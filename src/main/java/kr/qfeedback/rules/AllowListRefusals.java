@@ -17,8 +17,12 @@ final class AllowListRefusals {
     void refuse(GeneratedDrl source, int line, String message) {
         refused.add(source);
         if (source.fromTable()) {
-            problems.add(RuleProblem.atCell(RuleFiles.display(source.file()), source.sheet(),
-                    line > 0 ? source.rowOfLine(line) : null, null, message));
+            problems.add(RuleProblem.atCell(
+                    RuleFiles.display(source.file()),
+                    source.sheet(),
+                    line > 0 ? source.rowOfLine(line) : null,
+                    null,
+                    message));
         } else {
             problems.add(RuleProblem.atLine(RuleFiles.display(source.file()), line > 0 ? line : null, message));
         }

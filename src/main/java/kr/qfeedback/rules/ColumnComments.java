@@ -7,12 +7,17 @@ final class ColumnComments {
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("stage", "이번 시험의 단계입니다. WRITTEN 필기, PRACTICAL 실기, INTERVIEW 면접."),
             Map.entry("result", "이번 시험의 결과입니다. PASS 합격, FAIL 불합격, ABSENT 결시."),
-            Map.entry("grade", "자격 등급입니다. PROFESSIONAL_ENGINEER 기술사, MASTER_CRAFTSMAN 기능장, ENGINEER 기사, "
-                    + "INDUSTRIAL_ENGINEER 산업기사, CRAFTSMAN 기능사, SERVICE 서비스 분야."),
-            Map.entry("documents", "응시자격 서류 상황입니다. 정책상 필요 없는 종목과 같은 분야의 같은 등급 이상 자격이 있는 사람은 "
-                    + "NOT_REQUIRED 로 봅니다. _OVERDUE 는 마감일이 지난 경우입니다."),
-            Map.entry("exemptionRounds", "필기면제 기간 안에 접수할 수 있는 실기(면접) 회차가 남았는지입니다. LEFT 남음, "
-                    + "NONE_LEFT 남지 않음(만료 포함), UNKNOWN 모름."),
+            Map.entry(
+                    "grade",
+                    "자격 등급입니다. PROFESSIONAL_ENGINEER 기술사, MASTER_CRAFTSMAN 기능장, ENGINEER 기사, "
+                            + "INDUSTRIAL_ENGINEER 산업기사, CRAFTSMAN 기능사, SERVICE 서비스 분야."),
+            Map.entry(
+                    "documents",
+                    "응시자격 서류 상황입니다. 정책상 필요 없는 종목과 같은 분야의 같은 등급 이상 자격이 있는 사람은 "
+                            + "NOT_REQUIRED 로 봅니다. _OVERDUE 는 마감일이 지난 경우입니다."),
+            Map.entry(
+                    "exemptionRounds",
+                    "필기면제 기간 안에 접수할 수 있는 실기(면접) 회차가 남았는지입니다. LEFT 남음, " + "NONE_LEFT 남지 않음(만료 포함), UNKNOWN 모름."),
             Map.entry("status", "judgements.drl 이 정한 필기면제 상태입니다. ACTIVE 유효, EXPIRING 만료 임박, EXPIRED 만료."),
             Map.entry("scored", "총점이 왔는지입니다."),
             Map.entry("subjectsScored", "과목별 점수가 왔는지입니다."),
@@ -24,8 +29,7 @@ final class ColumnComments {
             Map.entry("nextStageScheduleKnown", "다음 단계 회차 일정이 있는지입니다."),
             Map.entry("writtenPassKnown", "필기 합격 발표일(필기면제 시작일)을 아는지입니다."));
 
-    private ColumnComments() {
-    }
+    private ColumnComments() {}
 
     /** The comment of a column of {@code kind} testing {@code field} (may be null) under {@code header}. */
     static String explain(ColumnKind kind, String field, String header) {

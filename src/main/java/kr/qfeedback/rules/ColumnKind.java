@@ -17,7 +17,17 @@ import kr.qfeedback.feedback.Stage;
  * DESCRIPTION) and its code snippet; the table checks and the form aids both go by it.
  */
 enum ColumnKind {
-    DESCRIPTION, FLAG, MARK, ENUM, NUMBER, SECTION, ORDER, TONE, MESSAGE, DATA_STAGE, OTHER;
+    DESCRIPTION,
+    FLAG,
+    MARK,
+    ENUM,
+    NUMBER,
+    SECTION,
+    ORDER,
+    TONE,
+    MESSAGE,
+    DATA_STAGE,
+    OTHER;
 
     private static final Pattern FORALL_FIELD = Pattern.compile("forall\\(\\|\\|\\)\\{\\s*(\\w+)\\s*==");
 
@@ -26,7 +36,10 @@ enum ColumnKind {
             "stage", names(Stage.values()),
             "result", names(ExamResult.values()),
             "grade", names(Grade.values()),
-            "documents", union(names(DocumentStatus.values()), Set.of("UNKNOWN", "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE")),
+            "documents",
+                    union(
+                            names(DocumentStatus.values()),
+                            Set.of("UNKNOWN", "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE")),
             "exemptionRounds", Set.of("LEFT", "NONE_LEFT", "UNKNOWN"),
             "status", Set.of("ACTIVE", "EXPIRING", "EXPIRED"));
 

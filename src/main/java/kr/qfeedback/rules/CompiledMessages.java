@@ -14,8 +14,7 @@ import kr.qfeedback.feedback.SectionId;
 public final class CompiledMessages {
 
     /** A section message ready to fill: title, body and the links staff gave it. */
-    public record SectionMessage(CompiledTemplate title, CompiledTemplate body, List<Link> links) {
-    }
+    public record SectionMessage(CompiledTemplate title, CompiledTemplate body, List<Link> links) {}
 
     private final Map<SectionId, Map<String, SectionMessage>> sections = new EnumMap<>(SectionId.class);
     private final Map<String, CompiledTemplate> notices = new HashMap<>();
@@ -23,7 +22,8 @@ public final class CompiledMessages {
     CompiledMessages(MessageCatalogue catalogue) {
         catalogue.sections().forEach((section, messages) -> {
             Map<String, SectionMessage> compiled = new HashMap<>();
-            messages.forEach((name, t) -> compiled.put(name,
+            messages.forEach((name, t) -> compiled.put(
+                    name,
                     new SectionMessage(CompiledTemplate.of(t.title()), CompiledTemplate.of(t.body()), t.links())));
             sections.put(section, compiled);
         });

@@ -22,8 +22,7 @@ public final class CompiledTemplate {
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
 
     /** One piece of a template: literal text, a placeholder, or an optional part made of these. */
-    private sealed interface Segment permits Literal, Slot, OptionalPart {
-    }
+    private sealed interface Segment permits Literal, Slot, OptionalPart {}
 
     /** Literal text, kept as a fixed piece of every text filled from this template. */
     private record Literal(Text.Fixed fixed) implements Segment {
@@ -33,11 +32,9 @@ public final class CompiledTemplate {
     }
 
     /** A placeholder; {@code placeholder} is null for a name that is not a placeholder (it reads as unknown). */
-    private record Slot(String name, Placeholder placeholder) implements Segment {
-    }
+    private record Slot(String name, Placeholder placeholder) implements Segment {}
 
-    private record OptionalPart(Segment[] segments) implements Segment {
-    }
+    private record OptionalPart(Segment[] segments) implements Segment {}
 
     private final String source;
     /** Null when the template is filled by {@link Placeholders#fill}. */
@@ -54,11 +51,14 @@ public final class CompiledTemplate {
         this.source = source;
         this.segments = segments;
         this.particles = KoreanParticles.needed(source);
-        this.maxParts = segments == null ? 0 : Arrays.stream(segments)
-                .mapToInt(s -> s instanceof OptionalPart o ? o.segments().length : 1).sum();
+        this.maxParts = segments == null
+                ? 0
+                : Arrays.stream(segments)
+                        .mapToInt(s -> s instanceof OptionalPart o ? o.segments().length : 1)
+                        .sum();
         this.constant = segments != null && Arrays.stream(segments).allMatch(Literal.class::isInstance)
-                ? Text.of(List.of(new Text.Fixed(KoreanParticles.resolve(Arrays.stream(segments).map(t -> ((Literal) t).text())
-                        .collect(Collectors.joining())))))
+                ? Text.of(List.of(new Text.Fixed(KoreanParticles.resolve(
+                        Arrays.stream(segments).map(t -> ((Literal) t).text()).collect(Collectors.joining())))))
                 : null;
     }
 

@@ -50,14 +50,20 @@ final class ConditionCheck {
         }
     }
 
-    private void checkPattern(GeneratedDrl source, PackageDescr pkg, PatternDescr pattern, Set<String> bound, Set<String> matched) {
+    private void checkPattern(
+            GeneratedDrl source, PackageDescr pkg, PatternDescr pattern, Set<String> bound, Set<String> matched) {
         int line = pattern.getLine();
         String type = pattern.getObjectType();
         String model = RuleAllowList.MODEL_PACKAGE;
         String simple = type != null && type.startsWith(model + ".") ? type.substring(model.length() + 1) : type;
         if (pattern.getSource() != null) {
-            refusals.refuse(source, line, AllowListMessages.patternSource(
-                    String.valueOf(pattern.getSource().getText() != null ? pattern.getSource().getText() : pattern.getSource())));
+            refusals.refuse(
+                    source,
+                    line,
+                    AllowListMessages.patternSource(String.valueOf(
+                            pattern.getSource().getText() != null
+                                    ? pattern.getSource().getText()
+                                    : pattern.getSource())));
             return;
         }
         if (pattern.isQuery()) {
@@ -82,17 +88,21 @@ final class ConditionCheck {
         }
         for (BaseDescr constraint : pattern.getDescrs()) {
             if (!(constraint instanceof ExprConstraintDescr expr) || expr.getType() != ExprConstraintDescr.Type.NAMED) {
-                refusals.refuse(source, constraint.getLine() > 0 ? constraint.getLine() : line,
+                refusals.refuse(
+                        source,
+                        constraint.getLine() > 0 ? constraint.getLine() : line,
                         AllowListMessages.constraintForm(type, constraint.toString()));
                 continue;
             }
-            checkConstraint(source, constraint.getLine() > 0 ? constraint.getLine() : line, type, expr.getExpression(), bound);
+            checkConstraint(
+                    source, constraint.getLine() > 0 ? constraint.getLine() : line, type, expr.getExpression(), bound);
         }
     }
 
     /** Whether Drools would resolve {@code name} to an existing class (java.lang, the DRL's package, the model). */
     private static boolean isClass(PackageDescr pkg, String name) {
-        for (String candidate : List.of("java.lang." + name, pkg.getName() + "." + name, RuleAllowList.MODEL_PACKAGE + "." + name)) {
+        for (String candidate :
+                List.of("java.lang." + name, pkg.getName() + "." + name, RuleAllowList.MODEL_PACKAGE + "." + name)) {
             try {
                 Class.forName(candidate, false, RuleAllowList.class.getClassLoader());
                 return true;
@@ -109,7 +119,9 @@ final class ConditionCheck {
         try {
             List<Token> tokens = RuleCode.tokens(expression);
             CodeCursor c = new CodeCursor(tokens);
-            if (tokens.size() >= 2 && tokens.get(0).kind() == Kind.NAME && tokens.get(1).is(":")) {
+            if (tokens.size() >= 2
+                    && tokens.get(0).kind() == Kind.NAME
+                    && tokens.get(1).is(":")) {
                 bound.add(tokens.get(0).text());
                 c.next();
                 c.next();

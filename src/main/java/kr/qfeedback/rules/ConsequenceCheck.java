@@ -14,7 +14,8 @@ import org.drools.drl.ast.descr.RuleDescr;
  * inserting the facts the rules decide, from literals and bound {@code $names}.
  */
 final class ConsequenceCheck {
-    private static final Set<String> RESERVED = Set.of("drools", "kcontext", "insert", "new", "this", "class", "true", "false", "null");
+    private static final Set<String> RESERVED =
+            Set.of("drools", "kcontext", "insert", "new", "this", "class", "true", "false", "null");
     private final AllowListRefusals refusals;
 
     ConsequenceCheck(AllowListRefusals refusals) {
@@ -39,13 +40,17 @@ final class ConsequenceCheck {
                 statement(c, bound, locals, inserted);
             } catch (Unreadable e) {
                 Token from = tokens.get(start);
-                refusals.refuse(source, first + from.line(), AllowListMessages.consequenceCode(RuleCode.fragment(code, from.at())));
+                refusals.refuse(
+                        source,
+                        first + from.line(),
+                        AllowListMessages.consequenceCode(RuleCode.fragment(code, from.at())));
                 return;
             }
         }
     }
 
-    private static void statement(CodeCursor c, Set<String> bound, Map<String, String> locals, Set<String> inserted) throws Unreadable {
+    private static void statement(CodeCursor c, Set<String> bound, Map<String, String> locals, Set<String> inserted)
+            throws Unreadable {
         Token t = c.peek();
         if (t.is("insert")) {
             c.next();
@@ -67,7 +72,9 @@ final class ConsequenceCheck {
         if (t.kind() == Kind.NAME && RuleAllowList.INSERTABLE.contains(t.text())) {
             c.next();
             Token local = c.expectKind(Kind.NAME);
-            if (local.text().startsWith("$") || bound.contains(local.text()) || locals.containsKey(local.text())
+            if (local.text().startsWith("$")
+                    || bound.contains(local.text())
+                    || locals.containsKey(local.text())
                     || RESERVED.contains(local.text())) {
                 throw c.unreadable(null);
             }

@@ -56,8 +56,9 @@ public final class DecisionTableChecker {
         if (e instanceof WorkbookLimits.Refused refused) {
             return RuleProblem.inFile(file, refused.getMessage());
         }
-        return RuleProblem.inFile(file, "엑셀 파일을 열 수 없습니다(" + e.getClass().getSimpleName()
-                + "). .xlsx 형식으로 저장했는지, 암호가 걸려 있지 않은지 확인해 주세요.");
+        return RuleProblem.inFile(
+                file,
+                "엑셀 파일을 열 수 없습니다(" + e.getClass().getSimpleName() + "). .xlsx 형식으로 저장했는지, 암호가 걸려 있지 않은지 확인해 주세요.");
     }
 
     private void run(Workbook workbook) {
@@ -67,7 +68,8 @@ public final class DecisionTableChecker {
                 anyTable |= checkSheet(sheet);
             }
             if (!anyTable) {
-                problems.add(RuleProblem.inFile(file, "'RuleTable'로 시작하는 표를 찾지 못했습니다. 결정표에는 RuleTable 행과 그 아래 CONDITION/ACTION 행이 있어야 합니다."));
+                problems.add(RuleProblem.inFile(
+                        file, "'RuleTable'로 시작하는 표를 찾지 못했습니다. 결정표에는 RuleTable 행과 그 아래 CONDITION/ACTION 행이 있어야 합니다."));
             }
         } catch (RuntimeException e) {
             problems.add(unreadable(file, e));
@@ -98,7 +100,11 @@ public final class DecisionTableChecker {
         Row snippets = sheet.getRow(tableRow + 3);
         Row headers = sheet.getRow(tableRow + 4);
         if (keywords == null || snippets == null || headers == null) {
-            problems.add(RuleProblem.atCell(file, sheetName, tableRow + 1, null,
+            problems.add(RuleProblem.atCell(
+                    file,
+                    sheetName,
+                    tableRow + 1,
+                    null,
                     "RuleTable 아래에 CONDITION/ACTION 행, 객체 행, 코드 행, 제목 행이 차례로 있어야 합니다."));
             return true;
         }
@@ -109,12 +115,19 @@ public final class DecisionTableChecker {
                 break;
             }
             String snippet = text(snippets.getCell(c));
-            columns.add(new TableColumn(c, CellReference.convertNumToColString(c), keyword, ColumnKind.of(keyword, snippet),
-                    ColumnKind.fieldOf(snippet), firstLine(text(headers.getCell(c)))));
+            columns.add(new TableColumn(
+                    c,
+                    CellReference.convertNumToColString(c),
+                    keyword,
+                    ColumnKind.of(keyword, snippet),
+                    ColumnKind.fieldOf(snippet),
+                    firstLine(text(headers.getCell(c)))));
         }
         for (int r = tableRow + 5; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
-            if (row == null || columns.stream().allMatch(col -> text(row.getCell(col.index())).isEmpty())) {
+            if (row == null
+                    || columns.stream()
+                            .allMatch(col -> text(row.getCell(col.index())).isEmpty())) {
                 break;
             }
             checkRow(sheetName, r + 1, row, columns);

@@ -41,15 +41,18 @@ final class DroolsBuild {
         try {
             builder = kie.newKieBuilder(kfs).buildAll();
         } catch (RuntimeException e) {
-            problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙을 컴파일할 수 없습니다: " + DroolsProblems.oneLine(e.getMessage())));
+            problems.add(RuleProblem.inFile(
+                    RuleFiles.DISPLAY_ROOT, "규칙을 컴파일할 수 없습니다: " + DroolsProblems.oneLine(e.getMessage())));
             return null;
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         for (Message m : errors) {
             GeneratedDrl source = byResource.get(resourceOf(m.getPath()));
             // A parser failure is followed by a line-less "null Package" echo; the located error says it all.
-            boolean echo = m.getLine() <= 0 && source != null && errors.stream()
-                    .anyMatch(o -> o.getLine() > 0 && source == byResource.get(resourceOf(o.getPath())));
+            boolean echo = m.getLine() <= 0
+                    && source != null
+                    && errors.stream()
+                            .anyMatch(o -> o.getLine() > 0 && source == byResource.get(resourceOf(o.getPath())));
             if (!echo) {
                 problems.add(DroolsProblems.locate(source, m.getLine(), m.getText()));
             }

@@ -51,7 +51,8 @@ final class FormValueLists {
         }
         var named = workbook.createName();
         named.setNameName(name);
-        named.setRefersToFormula("'" + SectionTableForm.LIST_SHEET + "'!$" + letter + "$1:$" + letter + "$" + values.length);
+        named.setRefersToFormula(
+                "'" + SectionTableForm.LIST_SHEET + "'!$" + letter + "$1:$" + letter + "$" + values.length);
         return helper.createFormulaListConstraint(name);
     }
 }

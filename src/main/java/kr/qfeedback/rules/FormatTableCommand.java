@@ -19,8 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class FormatTableCommand {
     static final String TABLE = "sections.drl.xlsx";
 
-    private FormatTableCommand() {
-    }
+    private FormatTableCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path dir = Path.of(args.isEmpty() ? "rules" : args.get(0));
@@ -28,17 +27,21 @@ public final class FormatTableCommand {
         List<RuleProblem> problems = new ArrayList<>();
         List<String> names;
         try {
-            names = MessagesReader.read(MessagesReader.FILE, Files.readAllBytes(dir.resolve(MessagesReader.FILE)), problems)
-                    .map(SectionTableForm::messageNames).orElse(List.of());
+            names = MessagesReader.read(
+                            MessagesReader.FILE, Files.readAllBytes(dir.resolve(MessagesReader.FILE)), problems)
+                    .map(SectionTableForm::messageNames)
+                    .orElse(List.of());
         } catch (IOException e) {
             err.println("format-table: " + dir.resolve(MessagesReader.FILE) + " cannot be read: " + e.getMessage());
             return 1;
         }
         if (!problems.isEmpty()) {
-            err.println("format-table: messages.yaml has problems; the message column gets no list: " + problems.get(0).describe());
+            err.println("format-table: messages.yaml has problems; the message column gets no list: "
+                    + problems.get(0).describe());
         }
         Path written = dir.resolve(TABLE + ".tmp");
-        try (InputStream in = Files.newInputStream(table); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(table);
+                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             SectionTableForm.apply(workbook, names);
             try (OutputStream o = Files.newOutputStream(written)) {
                 workbook.write(o);
@@ -48,7 +51,8 @@ public final class FormatTableCommand {
             err.println("format-table: " + table + " cannot be rewritten: " + e.getMessage());
             return 1;
         }
-        out.println("format-table: " + table + " now has dropdowns, range checks, header comments and locked system rows.");
+        out.println(
+                "format-table: " + table + " now has dropdowns, range checks, header comments and locked system rows.");
         return 0;
     }
 }

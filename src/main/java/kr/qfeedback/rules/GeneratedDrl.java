@@ -47,7 +47,8 @@ record GeneratedDrl(String file, String sheet, String drl, boolean fromTable, Ma
                 if (fromTable && row != null) {
                     String description = rowDescriptions.getOrDefault(row, "");
                     String where = RuleFiles.display(file) + ":" + (sheetInSource ? sheet + " " : "") + "row " + row;
-                    result.put(name, new RuleSource(description.isBlank() ? sheet + " " + row + "행" : description, where));
+                    result.put(
+                            name, new RuleSource(description.isBlank() ? sheet + " " + row + "행" : description, where));
                 } else {
                     result.put(name, new RuleSource(name, RuleFiles.display(file) + ":line " + (i + 1)));
                 }

@@ -8,11 +8,11 @@ package kr.qfeedback.rules;
  * numbers (0 영, 1 일, 2 이, …; a number ending in 0 ends in 십/백/천/만, all consonants).
  */
 public final class KoreanParticles {
-    private static final String[][] PAIRS = {{"으로(로)", "으로", "로"}, {"은(는)", "은", "는"}, {"이(가)", "이", "가"},
-            {"을(를)", "을", "를"}, {"과(와)", "과", "와"}};
+    private static final String[][] PAIRS = {
+        {"으로(로)", "으로", "로"}, {"은(는)", "은", "는"}, {"이(가)", "이", "가"}, {"을(를)", "을", "를"}, {"과(와)", "과", "와"}
+    };
 
-    private KoreanParticles() {
-    }
+    private KoreanParticles() {}
 
     /** Whether a template writes a particle in both forms, so that its filled text needs {@link #resolve}. */
     public static boolean needed(String template) {
@@ -47,7 +47,11 @@ public final class KoreanParticles {
         return out.toString();
     }
 
-    private enum Final { VOWEL, CONSONANT, RIEUL }
+    private enum Final {
+        VOWEL,
+        CONSONANT,
+        RIEUL
+    }
 
     /** The sound the text before a particle ends in (closing brackets and quotes skipped). */
     private static Final finalOf(CharSequence before) {
@@ -63,8 +67,8 @@ public final class KoreanParticles {
             if (c >= '0' && c <= '9') {
                 return switch (c) {
                     case '2', '4', '5', '9' -> Final.VOWEL; // 이, 사, 오, 구
-                    case '1', '7', '8' -> Final.RIEUL;       // 일, 칠, 팔
-                    default -> Final.CONSONANT;             // 영·십·백·천·만, 삼, 육
+                    case '1', '7', '8' -> Final.RIEUL; // 일, 칠, 팔
+                    default -> Final.CONSONANT; // 영·십·백·천·만, 삼, 육
                 };
             }
             char lower = Character.toLowerCase(c);

@@ -8,9 +8,10 @@ import kr.qfeedback.feedback.SectionId;
  * Everything a candidate reads, from {@code rules/messages.yaml}: section templates by section and
  * message name, notice texts, and the Korean terms for codes (단계, 결과, 등급, 면제 상태).
  */
-public record MessageCatalogue(Map<SectionId, Map<String, MessageTemplate>> sections,
-                               Map<String, String> notices,
-                               Map<String, Map<String, String>> terms) {
+public record MessageCatalogue(
+        Map<SectionId, Map<String, MessageTemplate>> sections,
+        Map<String, String> notices,
+        Map<String, Map<String, String>> terms) {
 
     public static final String STAGE_TERMS = "단계";
     public static final String RESULT_TERMS = "결과";

@@ -48,7 +48,9 @@ public final class MessagesReader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            problems.add(RuleProblem.atLine(path, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+            problems.add(RuleProblem.atLine(
+                    path,
+                    e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     "YAML 형식이 잘못되었습니다(" + e.getOriginalMessage() + "). 들여쓰기와 따옴표를 확인해 주세요."));
             return Optional.empty();
         }
@@ -59,7 +61,9 @@ public final class MessagesReader {
         Map<String, Map<String, String>> terms = new LinkedHashMap<>();
         root.path(TERMS).fields().forEachRemaining(group -> {
             Map<String, String> names = new LinkedHashMap<>();
-            group.getValue().fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+            group.getValue()
+                    .fields()
+                    .forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
             terms.put(group.getKey(), names);
         });
         Map<SectionId, Map<String, MessageTemplate>> sections = new EnumMap<>(SectionId.class);
@@ -70,13 +74,18 @@ public final class MessagesReader {
         sectionsNode.fields().forEachRemaining(entry -> {
             Optional<SectionId> id = SectionId.parse(entry.getKey());
             if (id.isEmpty()) {
-                problems.add(RuleProblem.atLine(path, lineOfKey(SECTIONS, entry.getKey()), "알 수 없는 섹션 ID '" + entry.getKey()
-                        + "'입니다. 계약서의 섹션 ID(예: RESULT_SUMMARY, WRITTEN_EXEMPTION)만 쓸 수 있습니다."));
+                problems.add(RuleProblem.atLine(
+                        path,
+                        lineOfKey(SECTIONS, entry.getKey()),
+                        "알 수 없는 섹션 ID '" + entry.getKey()
+                                + "'입니다. 계약서의 섹션 ID(예: RESULT_SUMMARY, WRITTEN_EXEMPTION)만 쓸 수 있습니다."));
                 return;
             }
             Map<String, MessageTemplate> variants = new LinkedHashMap<>();
-            entry.getValue().fields().forEachRemaining(v -> template(id.get(), v.getKey(), v.getValue())
-                    .ifPresent(t -> variants.put(v.getKey(), t)));
+            entry.getValue()
+                    .fields()
+                    .forEachRemaining(v ->
+                            template(id.get(), v.getKey(), v.getValue()).ifPresent(t -> variants.put(v.getKey(), t)));
             sections.put(id.get(), variants);
         });
         Map<String, String> notices = new LinkedHashMap<>();
@@ -104,8 +113,8 @@ public final class MessagesReader {
             String url = link.path("주소").asText("");
             String qr = link.path("QR").asText("아니오");
             if (label.isBlank() || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                problems.add(RuleProblem.atLine(path, line, "문구 '" + where
-                        + "'의 링크에는 이름과 http(s):// 로 시작하는 주소가 있어야 합니다."));
+                problems.add(
+                        RuleProblem.atLine(path, line, "문구 '" + where + "'의 링크에는 이름과 http(s):// 로 시작하는 주소가 있어야 합니다."));
                 continue;
             }
             if (!qr.equals("예") && !qr.equals("아니오")) {
@@ -117,9 +126,14 @@ public final class MessagesReader {
     }
 
     private void checkPlaceholders(String template, String where, Integer line) {
-        Placeholders.checkNames(template, unknown -> problems.add(RuleProblem.atLine(path, line, "'" + where
-                + "'에 쓸 수 없는 자리표시자 {" + unknown
-                + "}가 있습니다. rules/README.md 의 자리표시자 표에 있는 이름만 쓸 수 있습니다.")));
+        Placeholders.checkNames(
+                template,
+                unknown -> problems.add(RuleProblem.atLine(
+                        path,
+                        line,
+                        "'" + where
+                                + "'에 쓸 수 없는 자리표시자 {" + unknown
+                                + "}가 있습니다. rules/README.md 의 자리표시자 표에 있는 이름만 쓸 수 있습니다.")));
     }
 
     /**

@@ -33,9 +33,19 @@ public final class ParametersReader {
     static final String DOCUMENTS = "응시자격 서류 제출 대상";
     static final String DOCUMENT_GRADES = "등급";
     static final String DOCUMENT_QUALIFICATIONS = "종목";
-    private static final List<String> NAMES = List.of("필기면제 임박 일수", "필기면제 기간 년수", "면제 회차 부족 시 다음 필기 면제",
-            "면제 기간 최소 회차", "실기 회차 기준일", "일정이 서로 다를 때 따를 일정", "청년 할인 최대 나이", "청년 응시료 할인 진행", "만족도 조사 진행",
-            "합격기준 기본값", "종목별 합격기준 예외", "응시자격 서류 제출 대상");
+    private static final List<String> NAMES = List.of(
+            "필기면제 임박 일수",
+            "필기면제 기간 년수",
+            "면제 회차 부족 시 다음 필기 면제",
+            "면제 기간 최소 회차",
+            "실기 회차 기준일",
+            "일정이 서로 다를 때 따를 일정",
+            "청년 할인 최대 나이",
+            "청년 응시료 할인 진행",
+            "만족도 조사 진행",
+            "합격기준 기본값",
+            "종목별 합격기준 예외",
+            "응시자격 서류 제출 대상");
     private static final Pattern CODE = Pattern.compile("^(\\d{4})(\\s.*)?$");
     static final String SURVEY = "만족도 조사 진행";
 
@@ -72,7 +82,9 @@ public final class ParametersReader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            problems.add(RuleProblem.atLine(path, e.getLocation() == null ? null : e.getLocation().getLineNr(),
+            problems.add(RuleProblem.atLine(
+                    path,
+                    e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     "YAML 형식이 잘못되었습니다(" + e.getOriginalMessage() + "). '이름: 값' 형식으로 적어 주세요."));
             return Optional.empty();
         }
@@ -82,8 +94,10 @@ public final class ParametersReader {
         }
         root.fieldNames().forEachRemaining(name -> {
             if (!NAMES.contains(name)) {
-                problems.add(RuleProblem.atLine(path, lines.lineOf(name), "알 수 없는 매개변수 '" + name + "'입니다. 쓸 수 있는 이름: "
-                        + String.join(", ", NAMES) + "."));
+                problems.add(RuleProblem.atLine(
+                        path,
+                        lines.lineOf(name),
+                        "알 수 없는 매개변수 '" + name + "'입니다. 쓸 수 있는 이름: " + String.join(", ", NAMES) + "."));
             }
         });
         int expiring = integer(root, EXPIRING_DAYS, 0, 730);
@@ -103,8 +117,21 @@ public final class ParametersReader {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Parameters(expiring, years, event, series, proviso, provisoRounds, youth, youthEnabled, survey,
-                written, second, exceptions, documentGrades, documentCodes));
+        return Optional.of(new Parameters(
+                expiring,
+                years,
+                event,
+                series,
+                proviso,
+                provisoRounds,
+                youth,
+                youthEnabled,
+                survey,
+                written,
+                second,
+                exceptions,
+                documentGrades,
+                documentCodes));
     }
 
     private int integer(JsonNode node, String name, int min, int max) {
@@ -114,14 +141,18 @@ public final class ParametersReader {
             return min;
         }
         if (!value.isIntegralNumber()) {
-            problems.add(RuleProblem.atLine(path, lines.lineOf(name), "'" + name + "' 값 '" + value.asText() + "'은(는) 정수가 아닙니다. "
-                    + min + "~" + max + " 사이의 정수를 적어 주세요."));
+            problems.add(RuleProblem.atLine(
+                    path,
+                    lines.lineOf(name),
+                    "'" + name + "' 값 '" + value.asText() + "'은(는) 정수가 아닙니다. " + min + "~" + max + " 사이의 정수를 적어 주세요."));
             return min;
         }
         int v = value.asInt();
         if (v < min || v > max) {
-            problems.add(RuleProblem.atLine(path, lines.lineOf(name), "'" + name + "' 값 " + v + "은(는) 허용 범위를 벗어났습니다. "
-                    + min + "~" + max + " 사이의 정수를 적어 주세요."));
+            problems.add(RuleProblem.atLine(
+                    path,
+                    lines.lineOf(name),
+                    "'" + name + "' 값 " + v + "은(는) 허용 범위를 벗어났습니다. " + min + "~" + max + " 사이의 정수를 적어 주세요."));
         }
         return v;
     }
@@ -133,7 +164,8 @@ public final class ParametersReader {
             return true;
         }
         if (!text.equals("아니오")) {
-            problems.add(RuleProblem.atLine(path, lines.lineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
+            problems.add(RuleProblem.atLine(
+                    path, lines.lineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
         }
         return false;
     }
@@ -145,8 +177,10 @@ public final class ParametersReader {
             return true;
         }
         if (!text.equals("종목 일정")) {
-            problems.add(RuleProblem.atLine(path, lines.lineOf(SCHEDULE_SOURCE), "'" + SCHEDULE_SOURCE
-                    + "' 값은 '종목 일정' 또는 '계열 일정'이어야 합니다(지금: '" + text + "')."));
+            problems.add(RuleProblem.atLine(
+                    path,
+                    lines.lineOf(SCHEDULE_SOURCE),
+                    "'" + SCHEDULE_SOURCE + "' 값은 '종목 일정' 또는 '계열 일정'이어야 합니다(지금: '" + text + "')."));
         }
         return false;
     }
@@ -160,8 +194,10 @@ public final class ParametersReader {
             case "시험시작일":
                 return RoundEvent.EXAM_START;
             default:
-                problems.add(RuleProblem.atLine(path, lines.lineOf(ROUND_EVENT), "'" + ROUND_EVENT
-                        + "' 값은 '접수시작일' 또는 '시험시작일'이어야 합니다(지금: '" + text + "')."));
+                problems.add(RuleProblem.atLine(
+                        path,
+                        lines.lineOf(ROUND_EVENT),
+                        "'" + ROUND_EVENT + "' 값은 '접수시작일' 또는 '시험시작일'이어야 합니다(지금: '" + text + "')."));
                 return RoundEvent.REGISTRATION_START;
         }
     }
@@ -170,17 +206,22 @@ public final class ParametersReader {
         Set<Grade> grades = java.util.EnumSet.noneOf(Grade.class);
         JsonNode list = root.path(DOCUMENTS).path(DOCUMENT_GRADES);
         if (!list.isArray()) {
-            problems.add(RuleProblem.inFile(path, "'" + DOCUMENTS + "' 아래에 '" + DOCUMENT_GRADES
-                    + "' 목록이 없습니다. 예: 등급: [ENGINEER, INDUSTRIAL_ENGINEER]"));
+            problems.add(RuleProblem.inFile(
+                    path,
+                    "'" + DOCUMENTS + "' 아래에 '" + DOCUMENT_GRADES
+                            + "' 목록이 없습니다. 예: 등급: [ENGINEER, INDUSTRIAL_ENGINEER]"));
             return grades;
         }
         for (JsonNode item : list) {
             try {
                 grades.add(Grade.valueOf(item.asText("").strip()));
             } catch (IllegalArgumentException e) {
-                problems.add(RuleProblem.atLine(path, lines.lineOf(DOCUMENT_GRADES), "'" + DOCUMENTS + "'의 등급 '" + item.asText("")
-                        + "'을(를) 알 수 없습니다. 쓸 수 있는 값: PROFESSIONAL_ENGINEER, MASTER_CRAFTSMAN, ENGINEER, "
-                        + "INDUSTRIAL_ENGINEER, CRAFTSMAN, SERVICE."));
+                problems.add(RuleProblem.atLine(
+                        path,
+                        lines.lineOf(DOCUMENT_GRADES),
+                        "'" + DOCUMENTS + "'의 등급 '" + item.asText("")
+                                + "'을(를) 알 수 없습니다. 쓸 수 있는 값: PROFESSIONAL_ENGINEER, MASTER_CRAFTSMAN, ENGINEER, "
+                                + "INDUSTRIAL_ENGINEER, CRAFTSMAN, SERVICE."));
             }
         }
         return grades;
@@ -193,15 +234,21 @@ public final class ParametersReader {
             return codes;
         }
         if (!list.isArray()) {
-            problems.add(RuleProblem.atLine(path, lines.lineOf(DOCUMENT_QUALIFICATIONS), "'" + DOCUMENTS + "'의 '" + DOCUMENT_QUALIFICATIONS
-                    + "'은(는) 종목 목록이어야 합니다. 예: 종목: [\"9540 임상심리사2급\"]"));
+            problems.add(RuleProblem.atLine(
+                    path,
+                    lines.lineOf(DOCUMENT_QUALIFICATIONS),
+                    "'" + DOCUMENTS + "'의 '" + DOCUMENT_QUALIFICATIONS
+                            + "'은(는) 종목 목록이어야 합니다. 예: 종목: [\"9540 임상심리사2급\"]"));
             return codes;
         }
         for (JsonNode item : list) {
             String code = code(item.asText(""));
             if (code == null) {
-                problems.add(RuleProblem.atLine(path, lines.lineContaining(item.asText("")), "'" + DOCUMENTS + "'의 종목 '" + item.asText("")
-                        + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: \"9540 임상심리사2급\")."));
+                problems.add(RuleProblem.atLine(
+                        path,
+                        lines.lineContaining(item.asText("")),
+                        "'" + DOCUMENTS + "'의 종목 '" + item.asText("")
+                                + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: \"9540 임상심리사2급\")."));
             } else {
                 codes.add(code);
             }

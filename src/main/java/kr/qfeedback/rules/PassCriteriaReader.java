@@ -43,13 +43,15 @@ final class PassCriteriaReader {
         Map<Grade, PassCriterion> result = new EnumMap<>(Grade.class);
         JsonNode table = root.path(CRITERIA).path(stage);
         if (!table.isObject()) {
-            problems.add(RuleProblem.inFile(path, "'" + CRITERIA + "' 아래에 '" + stage + "' 표가 없습니다. 등급마다 과목 최저와 평균 최저를 적어 주세요."));
+            problems.add(RuleProblem.inFile(
+                    path, "'" + CRITERIA + "' 아래에 '" + stage + "' 표가 없습니다. 등급마다 과목 최저와 평균 최저를 적어 주세요."));
             return result;
         }
         for (Grade grade : Grade.values()) {
             JsonNode row = table.get(grade.name());
             if (row == null || !row.isObject()) {
-                problems.add(RuleProblem.inFile(path, "'" + CRITERIA + "' '" + stage + "'에 " + grade.name() + " 행이 없습니다."));
+                problems.add(
+                        RuleProblem.inFile(path, "'" + CRITERIA + "' '" + stage + "'에 " + grade.name() + " 행이 없습니다."));
                 continue;
             }
             PassCriterion criterion = criterion(row, "'" + stage + "' " + grade.name(), lines.lineOf(grade.name()));
@@ -66,11 +68,13 @@ final class PassCriteriaReader {
         JsonNode average = row.get(AVERAGE_MIN);
         Integer subjectMinimum = null;
         if (subject == null || !(subject.isIntegralNumber() || NONE.equals(subject.asText()))) {
-            problems.add(RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "'은(는) 0~100 사이의 정수 또는 '없음'이어야 합니다."));
+            problems.add(
+                    RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "'은(는) 0~100 사이의 정수 또는 '없음'이어야 합니다."));
         } else if (subject.isIntegralNumber()) {
             subjectMinimum = subject.asInt();
             if (subjectMinimum < 0 || subjectMinimum > 100) {
-                problems.add(RuleProblem.atLine(path, line, what + "의 '" + SUBJECT_MIN + "' " + subjectMinimum + "은(는) 0~100 사이여야 합니다."));
+                problems.add(RuleProblem.atLine(
+                        path, line, what + "의 '" + SUBJECT_MIN + "' " + subjectMinimum + "은(는) 0~100 사이여야 합니다."));
             }
         }
         if (average == null || !average.isIntegralNumber() || average.asInt() < 0 || average.asInt() > 100) {
@@ -88,29 +92,34 @@ final class PassCriteriaReader {
             return result;
         }
         if (!list.isArray()) {
-            problems.add(RuleProblem.atLine(path, lines.lineOf(EXCEPTIONS), "'" + EXCEPTIONS + "'은(는) '- 종목: …' 항목의 목록이어야 합니다(없으면 [] )."));
+            problems.add(RuleProblem.atLine(
+                    path, lines.lineOf(EXCEPTIONS), "'" + EXCEPTIONS + "'은(는) '- 종목: …' 항목의 목록이어야 합니다(없으면 [] )."));
             return result;
         }
         Set<String> seen = new TreeSet<>();
         for (JsonNode item : list) {
             String code = ParametersReader.code(item.path(EXCEPTION_CODE).asText(""));
-            String what = "'" + EXCEPTIONS + "'의 종목 '" + item.path(EXCEPTION_CODE).asText("") + "'";
+            String what =
+                    "'" + EXCEPTIONS + "'의 종목 '" + item.path(EXCEPTION_CODE).asText("") + "'";
             Integer line = lines.lineContaining(item.path(EXCEPTION_CODE).asText("(없음)"));
             if (code == null) {
-                problems.add(RuleProblem.atLine(path, line, what + ": '" + EXCEPTION_CODE
-                        + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: 2085 … ). "));
+                problems.add(RuleProblem.atLine(
+                        path, line, what + ": '" + EXCEPTION_CODE + "'은(는) 네 자리 종목코드로 시작해야 합니다(예: 2085 … ). "));
                 continue;
             }
             String stageText = item.path(EXCEPTION_STAGE).asText("");
             if (!stageText.equals(WRITTEN) && !stageText.equals(SECOND)) {
-                problems.add(RuleProblem.atLine(path, line, what + ": '" + EXCEPTION_STAGE + "'은(는) '" + WRITTEN + "' 또는 '"
-                        + SECOND + "'이어야 합니다(지금: '" + stageText + "')."));
+                problems.add(RuleProblem.atLine(
+                        path,
+                        line,
+                        what + ": '" + EXCEPTION_STAGE + "'은(는) '" + WRITTEN + "' 또는 '" + SECOND + "'이어야 합니다(지금: '"
+                                + stageText + "')."));
                 continue;
             }
             String source = item.path(EXCEPTION_SOURCE).asText("").strip();
             if (source.isEmpty()) {
-                problems.add(RuleProblem.atLine(path, line, what + ": 예외에는 '" + EXCEPTION_SOURCE
-                        + "'(예: 종목정보 취득방법의 합격기준 문장)을 적어야 합니다."));
+                problems.add(RuleProblem.atLine(
+                        path, line, what + ": 예외에는 '" + EXCEPTION_SOURCE + "'(예: 종목정보 취득방법의 합격기준 문장)을 적어야 합니다."));
                 continue;
             }
             if (!seen.add(code + "/" + stageText)) {

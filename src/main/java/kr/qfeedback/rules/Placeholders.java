@@ -21,10 +21,10 @@ public final class Placeholders {
 
     /** The names of every {@link Placeholder}. */
     public static final Set<String> NAMES = java.util.Arrays.stream(Placeholder.values())
-            .map(Placeholder::placeholderName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .map(Placeholder::placeholderName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** Calls {@code onUnknown} with each placeholder name in {@code template} that is not in {@link #NAMES}. */
     public static void checkNames(String template, Consumer<String> onUnknown) {

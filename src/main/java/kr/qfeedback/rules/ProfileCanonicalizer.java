@@ -23,7 +23,8 @@ import kr.qfeedback.rules.model.Profile;
 final class ProfileCanonicalizer {
     private static final String NUMBER = "-?\\d+(?:\\.\\d+)?";
     private static final Pattern PARAMETER_BINDING = Pattern.compile("(\\$\\w+)\\s*:\\s*(\\w+)");
-    private static final List<String> FIELDS = List.of("totalScore", "lowestSubjectScore", "exemptionDaysRemaining", "age");
+    private static final List<String> FIELDS =
+            List.of("totalScore", "lowestSubjectScore", "exemptionDaysRemaining", "age");
 
     /** How one numeric field is treated. Thresholds are sorted; null means exact. */
     private record FieldRule(boolean used, double[] thresholds) {
@@ -60,7 +61,8 @@ final class ProfileCanonicalizer {
 
     private static FieldRule analyse(String drl, String field, Map<String, Double> bindings) {
         Pattern mention = Pattern.compile("\\b" + field + "\\b");
-        Pattern comparison = Pattern.compile("\\b" + field + "\\s*(<=|>=|==|!=|<|>)\\s*(null\\b|" + NUMBER + "|\\$\\w+)");
+        Pattern comparison =
+                Pattern.compile("\\b" + field + "\\s*(<=|>=|==|!=|<|>)\\s*(null\\b|" + NUMBER + "|\\$\\w+)");
         Matcher m = mention.matcher(drl);
         int mentions = 0;
         while (m.find()) {
@@ -100,12 +102,27 @@ final class ProfileCanonicalizer {
     }
 
     Profile canonical(Profile p) {
-        return new Profile(p.outcome(), p.stage(), p.result(), p.grade(), p.qualificationKnown(), p.scored(),
-                p.subjectsScored(), doubleValue("totalScore", p.totalScore()), doubleValue("lowestSubjectScore", p.lowestSubjectScore()),
-                p.belowSubjectMinimum(), p.scoreMeetsCriterion(), p.stageStatisticsKnown(), p.nextStageStatisticsKnown(),
-                p.sameStageScheduleKnown(), p.nextStageScheduleKnown(), p.writtenPassKnown(),
-                intValue("exemptionDaysRemaining", p.exemptionDaysRemaining()), p.exemptionRounds(),
-                intValue("age", p.age()), p.documents());
+        return new Profile(
+                p.outcome(),
+                p.stage(),
+                p.result(),
+                p.grade(),
+                p.qualificationKnown(),
+                p.scored(),
+                p.subjectsScored(),
+                doubleValue("totalScore", p.totalScore()),
+                doubleValue("lowestSubjectScore", p.lowestSubjectScore()),
+                p.belowSubjectMinimum(),
+                p.scoreMeetsCriterion(),
+                p.stageStatisticsKnown(),
+                p.nextStageStatisticsKnown(),
+                p.sameStageScheduleKnown(),
+                p.nextStageScheduleKnown(),
+                p.writtenPassKnown(),
+                intValue("exemptionDaysRemaining", p.exemptionDaysRemaining()),
+                p.exemptionRounds(),
+                intValue("age", p.age()),
+                p.documents());
     }
 
     private Double doubleValue(String field, Double value) {
@@ -164,8 +181,8 @@ final class ProfileCanonicalizer {
     /** For tests and the memo statistics: which fields are exact, dropped or grouped. */
     Map<String, String> describe() {
         Map<String, String> out = new HashMap<>();
-        fields.forEach((name, rule) -> out.put(name, !rule.used() ? "unused" : rule.exact() ? "exact"
-                : "thresholds " + toList(rule.thresholds())));
+        fields.forEach((name, rule) -> out.put(
+                name, !rule.used() ? "unused" : rule.exact() ? "exact" : "thresholds " + toList(rule.thresholds())));
         return Collections.unmodifiableMap(out);
     }
 

@@ -62,15 +62,22 @@ import org.drools.drl.parser.DroolsParserException;
 final class RuleAllowList {
     static final String MODEL_PACKAGE = "kr.qfeedback.rules.model";
     /** Facts a condition may match. */
-    static final Set<String> PATTERN_TYPES = Set.of("Profile", "PolicyParameters", "ExemptionStatus",
-            "YouthDiscountEligible", "SurveyCampaign", "SectionShown");
+    static final Set<String> PATTERN_TYPES = Set.of(
+            "Profile",
+            "PolicyParameters",
+            "ExemptionStatus",
+            "YouthDiscountEligible",
+            "SurveyCampaign",
+            "SectionShown");
     /** Facts a consequence may insert: what the rules decide (never the inputs Profile, PolicyParameters). */
-    static final Set<String> INSERTABLE = Set.of("ExemptionStatus", "YouthDiscountEligible", "SurveyCampaign", "SectionShown");
+    static final Set<String> INSERTABLE =
+            Set.of("ExemptionStatus", "YouthDiscountEligible", "SurveyCampaign", "SectionShown");
     /** Setters a consequence may call on a fact it has just made. */
-    static final Map<String, Set<String>> SETTERS = Map.of(
-            "SectionShown", Set.of("setOrder", "setTone", "setMessage", "setDataStage"));
+    static final Map<String, Set<String>> SETTERS =
+            Map.of("SectionShown", Set.of("setOrder", "setTone", "setMessage", "setDataStage"));
     /** Every class of the model package a file may import. */
     static final Set<String> IMPORTABLE = union(PATTERN_TYPES, Set.of("Flag"));
+
     private static final Pattern SALIENCE = Pattern.compile("-?\\d{1,9}");
 
     /** Reports a Drools parser error the way a compile error of the same source is reported. */
@@ -79,8 +86,7 @@ final class RuleAllowList {
     }
 
     /** What the check found; {@code refused} sources must not be compiled. */
-    record Checked(List<RuleProblem> problems, Set<GeneratedDrl> refused) {
-    }
+    record Checked(List<RuleProblem> problems, Set<GeneratedDrl> refused) {}
 
     private final ParseErrors parseErrors;
     private final AllowListRefusals refusals = new AllowListRefusals();
@@ -114,7 +120,8 @@ final class RuleAllowList {
             refusals.refuseSource(source);
             for (DroolsError error : parser.getErrors()) {
                 int[] lines = error.getLines();
-                refusals.add(parseErrors.locate(source, lines != null && lines.length > 0 ? lines[0] : 0, error.getMessage()));
+                refusals.add(parseErrors.locate(
+                        source, lines != null && lines.length > 0 ? lines[0] : 0, error.getMessage()));
             }
             if (parser.getErrors().isEmpty()) {
                 refusals.refuse(source, 0, AllowListMessages.UNREADABLE_FILE);
@@ -130,8 +137,9 @@ final class RuleAllowList {
     private void checkPackage(GeneratedDrl source, PackageDescr pkg) {
         for (ImportDescr i : pkg.getImports()) {
             String target = i.getTarget();
-            boolean model = target.equals(MODEL_PACKAGE + ".*") || (target.startsWith(MODEL_PACKAGE + ".")
-                    && IMPORTABLE.contains(target.substring(MODEL_PACKAGE.length() + 1)));
+            boolean model = target.equals(MODEL_PACKAGE + ".*")
+                    || (target.startsWith(MODEL_PACKAGE + ".")
+                            && IMPORTABLE.contains(target.substring(MODEL_PACKAGE.length() + 1)));
             if (!model) {
                 refusals.refuse(source, i.getLine(), AllowListMessages.forbiddenImport(target));
             }
@@ -210,7 +218,8 @@ final class RuleAllowList {
             default -> false;
         };
         if (!ok) {
-            refusals.refuse(source, a.getLine() > 0 ? a.getLine() : 0, AllowListMessages.attribute(rule, a.getName(), value));
+            refusals.refuse(
+                    source, a.getLine() > 0 ? a.getLine() : 0, AllowListMessages.attribute(rule, a.getName(), value));
         }
     }
 

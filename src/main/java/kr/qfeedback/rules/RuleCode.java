@@ -13,7 +13,12 @@ import java.util.List;
  */
 final class RuleCode {
 
-    enum Kind { NAME, STRING, NUMBER, SYMBOL }
+    enum Kind {
+        NAME,
+        STRING,
+        NUMBER,
+        SYMBOL
+    }
 
     /** One token, the 0-based line (counted from the start of the code) it is on, and its offset. */
     record Token(Kind kind, String text, int line, int at) {
@@ -35,10 +40,11 @@ final class RuleCode {
         }
     }
 
-    private static final String[] SYMBOLS = {"==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", ",", ";", ".", "=", ":", "-"};
+    private static final String[] SYMBOLS = {
+        "==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "(", ")", ",", ";", ".", "=", ":", "-"
+    };
 
-    private RuleCode() {
-    }
+    private RuleCode() {}
 
     static List<Token> tokens(String code) throws Unreadable {
         List<Token> tokens = new ArrayList<>();
@@ -116,7 +122,9 @@ final class RuleCode {
             }
             if (Character.isJavaIdentifierStart(c) && c != '\\') {
                 int j = i + 1;
-                while (j < n && Character.isJavaIdentifierPart(code.charAt(j)) && !Character.isIdentifierIgnorable(code.charAt(j))) {
+                while (j < n
+                        && Character.isJavaIdentifierPart(code.charAt(j))
+                        && !Character.isIdentifierIgnorable(code.charAt(j))) {
                     j++;
                 }
                 tokens.add(new Token(Kind.NAME, code.substring(i, j), line, i));

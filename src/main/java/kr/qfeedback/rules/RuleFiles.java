@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class RuleFiles {
     /** How staff name the folder in messages and traces, whatever its path on disk. */
     public static final String DISPLAY_ROOT = "rules/";
+
     private static final int VERSION_HEX_LENGTH = 12;
 
     private final Path root;
@@ -39,8 +40,8 @@ public final class RuleFiles {
     public static RuleFiles read(Path root) {
         Objects.requireNonNull(root, "root must not be null");
         if (!Files.isDirectory(root)) {
-            throw new RuleSetException(List.of(RuleProblem.inFile(root.toString(),
-                    "규칙 폴더가 없습니다. QF_RULES_DIR 에 규칙 파일이 있는 폴더를 지정해 주세요.")));
+            throw new RuleSetException(
+                    List.of(RuleProblem.inFile(root.toString(), "규칙 폴더가 없습니다. QF_RULES_DIR 에 규칙 파일이 있는 폴더를 지정해 주세요.")));
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {

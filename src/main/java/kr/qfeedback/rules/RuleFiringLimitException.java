@@ -21,7 +21,9 @@ public final class RuleFiringLimitException extends IllegalStateException {
 
     /** The Korean problem a check reports for it. */
     public RuleProblem problem() {
-        return RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙이 한 번의 판단에서 " + RuleSet.MAX_FIRINGS
-                + "번 넘게 실행되어 멈췄습니다. 결과로 넣은 사실이 다시 규칙을 부르는 등 끝없이 반복되는 규칙이 있는지 확인해 주세요.");
+        return RuleProblem.inFile(
+                RuleFiles.DISPLAY_ROOT,
+                "규칙이 한 번의 판단에서 " + RuleSet.MAX_FIRINGS
+                        + "번 넘게 실행되어 멈췄습니다. 결과로 넣은 사실이 다시 규칙을 부르는 등 끝없이 반복되는 규칙이 있는지 확인해 주세요.");
     }
 }

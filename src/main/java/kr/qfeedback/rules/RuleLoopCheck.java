@@ -16,8 +16,7 @@ final class RuleLoopCheck {
     /** Each rule's matched and inserted facts, where it is. */
     private final List<RuleFacts> ruleFacts = new ArrayList<>();
 
-    private record RuleFacts(GeneratedDrl source, int line, String rule, Set<String> matched, Set<String> inserted) {
-    }
+    private record RuleFacts(GeneratedDrl source, int line, String rule, Set<String> matched, Set<String> inserted) {}
 
     /** Notes the facts one rule matches and inserts. */
     void add(GeneratedDrl source, int line, String rule, Set<String> matched, Set<String> inserted) {

@@ -10,8 +10,11 @@ import kr.qfeedback.feedback.SectionId;
  * exemption status (null when no window is known), the youth cut-off applied (null when not
  * eligible) and, per section, the judgement rule behind its data. A pure function of profile and rule set.
  */
-public record RuleOutcome(List<SectionChoice> sections, String exemptionStatus, Integer youthMaxAge,
-                          Map<SectionId, RuleSource> judgements) {
+public record RuleOutcome(
+        List<SectionChoice> sections,
+        String exemptionStatus,
+        Integer youthMaxAge,
+        Map<SectionId, RuleSource> judgements) {
 
     public RuleOutcome {
         sections = List.copyOf(sections);

@@ -48,15 +48,23 @@ public final class RuleSet {
 
     /** Most distinct (canonical) profiles whose outcomes are kept; beyond it, outcomes are computed each time. */
     static final int MEMO_CAPACITY = 200_000;
+
     private final ProfileCanonicalizer canonicalizer;
     private final ConcurrentHashMap<Profile, RuleOutcome> memo = new ConcurrentHashMap<>();
     /** What other parts make from this rule set once and keep with it (the decider's fact deriver). */
     private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>(4);
+
     private final LongAdder memoHits = new LongAdder();
     private final LongAdder memoMisses = new LongAdder();
 
-    RuleSet(String version, KieBase kieBase, Parameters parameters, MessageCatalogue messages,
-            ReferenceCatalogue reference, Map<String, RuleSource> sources, ProfileCanonicalizer canonicalizer) {
+    RuleSet(
+            String version,
+            KieBase kieBase,
+            Parameters parameters,
+            MessageCatalogue messages,
+            ReferenceCatalogue reference,
+            Map<String, RuleSource> sources,
+            ProfileCanonicalizer canonicalizer) {
         this.version = Objects.requireNonNull(version, "version must not be null");
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase must not be null");
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -227,7 +235,8 @@ public final class RuleSet {
                     all.add(toChoice(shown));
                 }
             }
-            all.sort(Comparator.comparing((SectionChoice c) -> SourceOrder.key(c.decidedBy().source())));
+            all.sort(Comparator.comparing(
+                    (SectionChoice c) -> SourceOrder.key(c.decidedBy().source())));
             return all;
         } finally {
             session.dispose();
@@ -241,7 +250,8 @@ public final class RuleSet {
     public List<Rule> compiledRules() {
         return kieBase.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
-                .sorted(Comparator.comparing((Rule r) -> SourceOrder.key(sourceOf(r.getName()).source())))
+                .sorted(Comparator.comparing(
+                        (Rule r) -> SourceOrder.key(sourceOf(r.getName()).source())))
                 .toList();
     }
 
@@ -268,8 +278,9 @@ public final class RuleSet {
     }
 
     private SectionChoice toChoice(SectionShown shown) {
-        SectionId id = SectionId.parse(shown.getId()).orElseThrow(() -> new IllegalStateException(
-                "Rule " + shown.getRule() + " showed an unknown section " + shown.getId() + "; the table checks should have caught it."));
+        SectionId id = SectionId.parse(shown.getId())
+                .orElseThrow(() -> new IllegalStateException("Rule " + shown.getRule() + " showed an unknown section "
+                        + shown.getId() + "; the table checks should have caught it."));
         Tone tone = shown.getTone() == null ? Tone.INFO : Tone.valueOf(shown.getTone());
         DataStage stage = shown.getDataStage() == null ? DataStage.SAME : DataStage.valueOf(shown.getDataStage());
         int order = shown.getOrder() == null ? Integer.MAX_VALUE : shown.getOrder();

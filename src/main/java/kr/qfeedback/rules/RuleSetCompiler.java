@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.decisiontable.parser.xls.ExcelParser;
@@ -69,9 +68,11 @@ public final class RuleSetCompiler {
         } catch (TimeoutException e) {
             task.cancel(true);
             LOG.warn("rules version {} did not compile within {} ms; abandoned", files.version(), budget.toMillis());
-            throw new RuleSetException(List.of(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "규칙을 컴파일하는 데 "
-                    + budget.toSeconds() + "초가 넘게 걸려 중단했습니다. 지금 쓰는 규칙 버전은 그대로입니다."
-                    + " 규칙이나 표가 지나치게 크지 않은지 확인해 주세요.")));
+            throw new RuleSetException(List.of(RuleProblem.inFile(
+                    RuleFiles.DISPLAY_ROOT,
+                    "규칙을 컴파일하는 데 "
+                            + budget.toSeconds() + "초가 넘게 걸려 중단했습니다. 지금 쓰는 규칙 버전은 그대로입니다."
+                            + " 규칙이나 표가 지나치게 크지 않은지 확인해 주세요.")));
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
@@ -98,27 +99,34 @@ public final class RuleSetCompiler {
         ReferenceCatalogue reference;
         // The workbooks open beside the reading of the other files; problems keep their order.
         try (WorkbookOpener workbooks = new WorkbookOpener(files, tables)) {
-            parameters = readRequired(files, ParametersReader.FILE, problems,
+            parameters = readRequired(
+                    files,
+                    ParametersReader.FILE,
+                    problems,
                     (path, bytes) -> ParametersReader.read(path, bytes, problems));
-            messages = readRequired(files, MessagesReader.FILE, problems,
-                    (path, bytes) -> MessagesReader.read(path, bytes, problems));
+            messages = readRequired(
+                    files, MessagesReader.FILE, problems, (path, bytes) -> MessagesReader.read(path, bytes, problems));
             reference = readReference(files, problems);
             if (tables.isEmpty()) {
-                problems.add(RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));
+                problems.add(
+                        RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));
             }
             for (String table : tables) {
                 sources.addAll(convertTable(table, workbooks.take(table), messages.orElse(null), problems));
             }
         }
         for (String drl : drls) {
-            sources.add(new GeneratedDrl(drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
+            sources.add(new GeneratedDrl(
+                    drl, null, new String(files.files().get(drl), StandardCharsets.UTF_8), false, Map.of()));
         }
         // Rule files are data: nothing is compiled before every text has passed the allow-list.
         RuleAllowList.Checked allowed = RuleAllowList.check(sources, DroolsProblems::locate);
         problems.addAll(allowed.problems());
-        List<GeneratedDrl> checkedSources = sources.stream().filter(s -> !allowed.refused().contains(s)).toList();
+        List<GeneratedDrl> checkedSources =
+                sources.stream().filter(s -> !allowed.refused().contains(s)).toList();
         if (!problems.isEmpty()) {
-            // Still compile the hand-written DRL files that passed (quick), so their mistakes are reported in the same run.
+            // Still compile the hand-written DRL files that passed (quick), so their mistakes are reported in the same
+            // run.
             drools.build(checkedSources.stream().filter(s -> !s.fromTable()).toList(), problems);
             throw new RuleSetException(problems);
         }
@@ -132,11 +140,21 @@ public final class RuleSetCompiler {
         for (GeneratedDrl source : sources) {
             index.putAll(source.sources(sheetsPerFile.getOrDefault(source.file(), 0L) > 1));
         }
-        LOG.info("rules version {} compiled in {} ms ({} rules)", files.version(),
-                (System.nanoTime() - started) / 1_000_000, index.size());
+        LOG.info(
+                "rules version {} compiled in {} ms ({} rules)",
+                files.version(),
+                (System.nanoTime() - started) / 1_000_000,
+                index.size());
         ProfileCanonicalizer canonicalizer = ProfileCanonicalizer.from(
-                sources.stream().map(GeneratedDrl::drl).toList(), parameters.orElseThrow().toFact());
-        return new RuleSet(files.version(), kieBase, parameters.orElseThrow(), messages.orElseThrow(), reference, index,
+                sources.stream().map(GeneratedDrl::drl).toList(),
+                parameters.orElseThrow().toFact());
+        return new RuleSet(
+                files.version(),
+                kieBase,
+                parameters.orElseThrow(),
+                messages.orElseThrow(),
+                reference,
+                index,
                 canonicalizer);
     }
 
@@ -144,7 +162,8 @@ public final class RuleSetCompiler {
         Optional<T> read(String path, byte[] bytes);
     }
 
-    private static <T> Optional<T> readRequired(RuleFiles files, String name, List<RuleProblem> problems, Reader<T> reader) {
+    private static <T> Optional<T> readRequired(
+            RuleFiles files, String name, List<RuleProblem> problems, Reader<T> reader) {
         byte[] bytes = files.files().get(name);
         if (bytes == null) {
             problems.add(RuleProblem.inFile(RuleFiles.display(name), "파일이 없습니다. 규칙 폴더에 " + name + " 이(가) 있어야 합니다."));
@@ -155,8 +174,8 @@ public final class RuleSetCompiler {
 
     private static ReferenceCatalogue readReference(RuleFiles files, List<RuleProblem> problems) {
         if (!files.files().containsKey(REFERENCE_FILE)) {
-            problems.add(RuleProblem.inFile(RuleFiles.display(REFERENCE_FILE),
-                    "기준 자료가 없습니다. 가져오기 도구(import-reference)로 만든 파일이 있어야 합니다."));
+            problems.add(RuleProblem.inFile(
+                    RuleFiles.display(REFERENCE_FILE), "기준 자료가 없습니다. 가져오기 도구(import-reference)로 만든 파일이 있어야 합니다."));
             return null;
         }
         try {
@@ -167,8 +186,8 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static List<GeneratedDrl> convertTable(String file, WorkbookOpener.Opened opened, MessageCatalogue messages,
-                                                   List<RuleProblem> problems) {
+    private static List<GeneratedDrl> convertTable(
+            String file, WorkbookOpener.Opened opened, MessageCatalogue messages, List<RuleProblem> problems) {
         if (opened.workbook() == null) {
             problems.add(DecisionTableChecker.unreadable(RuleFiles.display(file), opened.failure()));
             return List.of();
@@ -181,8 +200,8 @@ public final class RuleSetCompiler {
     }
 
     /** Checks the open workbook, then converts each of its tables to DRL (POI reads the file once). */
-    private static List<GeneratedDrl> convertTable(String file, Workbook workbook, MessageCatalogue messages,
-                                                   List<RuleProblem> problems) {
+    private static List<GeneratedDrl> convertTable(
+            String file, Workbook workbook, MessageCatalogue messages, List<RuleProblem> problems) {
         List<RuleProblem> template = TableTemplate.check(RuleFiles.display(file), workbook);
         if (!template.isEmpty()) {
             // A table whose code rows are not the application's is not read any further.
@@ -199,9 +218,14 @@ public final class RuleSetCompiler {
         for (String sheet : checked.tableSheets()) {
             try {
                 String drl = drlOf(compiler, workbook, sheet);
-                result.add(new GeneratedDrl(file, sheet, drl, true, checked.rowDescriptions().get(sheet)));
+                result.add(new GeneratedDrl(
+                        file, sheet, drl, true, checked.rowDescriptions().get(sheet)));
             } catch (RuntimeException e) {
-                problems.add(RuleProblem.atCell(RuleFiles.display(file), sheet, rowIn(e.getMessage()), null,
+                problems.add(RuleProblem.atCell(
+                        RuleFiles.display(file),
+                        sheet,
+                        rowIn(e.getMessage()),
+                        null,
                         "결정표를 읽을 수 없습니다: " + DroolsProblems.oneLine(e.getMessage())
                                 + ". RuleTable 아래 행(CONDITION/ACTION, 객체, 코드, 제목)의 구조를 확인해 주세요."));
             }

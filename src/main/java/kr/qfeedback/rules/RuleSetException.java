@@ -9,8 +9,8 @@ public final class RuleSetException extends RuntimeException {
     private final transient List<RuleProblem> problems;
 
     public RuleSetException(List<RuleProblem> problems) {
-        super(problems.size() + "개의 문제로 규칙을 적용할 수 없습니다:\n" + problems.stream()
-                .map(p -> "  - " + p.describe()).collect(Collectors.joining("\n")));
+        super(problems.size() + "개의 문제로 규칙을 적용할 수 없습니다:\n"
+                + problems.stream().map(p -> "  - " + p.describe()).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

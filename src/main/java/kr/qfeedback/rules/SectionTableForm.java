@@ -35,8 +35,7 @@ public final class SectionTableForm {
     /** How many rows below the header get the aids: room for the table to grow. */
     static final int FORM_ROWS = 400;
 
-    private SectionTableForm() {
-    }
+    private SectionTableForm() {}
 
     /** The hidden sheet that holds the lists too long for a cell's own list (Excel allows 255 characters). */
     static final String LIST_SHEET = "값 목록";
@@ -57,8 +56,13 @@ public final class SectionTableForm {
         }
     }
 
-    private static void apply(XSSFWorkbook workbook, XSSFSheet sheet, int tableRow, int tableCol, List<String> messageNames,
-                              FormValueLists lists) {
+    private static void apply(
+            XSSFWorkbook workbook,
+            XSSFSheet sheet,
+            int tableRow,
+            int tableCol,
+            List<String> messageNames,
+            FormValueLists lists) {
         DataFormatter formatter = new DataFormatter();
         Row keywords = sheet.getRow(tableRow + 1);
         Row snippets = sheet.getRow(tableRow + 3);
@@ -78,10 +82,13 @@ public final class SectionTableForm {
                 break;
             }
             lastColumn = c;
-            String snippet = snippets == null ? "" : formatter.formatCellValue(snippets.getCell(c)).strip();
+            String snippet = snippets == null
+                    ? ""
+                    : formatter.formatCellValue(snippets.getCell(c)).strip();
             ColumnKind kind = ColumnKind.of(keyword, snippet);
             String field = kind == ColumnKind.FLAG ? snippet.split("\\s")[0] : ColumnKind.fieldOf(snippet);
-            DataValidation validation = validation(helper, lists, kind, field, messageNames, new CellRangeAddressList(first, last, c, c));
+            DataValidation validation =
+                    validation(helper, lists, kind, field, messageNames, new CellRangeAddressList(first, last, c, c));
             if (validation != null) {
                 sheet.addValidationData(validation);
             }
@@ -113,8 +120,13 @@ public final class SectionTableForm {
         sheet.enableLocking();
     }
 
-    private static DataValidation validation(DataValidationHelper helper, FormValueLists lists, ColumnKind kind, String field,
-                                             List<String> messageNames, CellRangeAddressList range) {
+    private static DataValidation validation(
+            DataValidationHelper helper,
+            FormValueLists lists,
+            ColumnKind kind,
+            String field,
+            List<String> messageNames,
+            CellRangeAddressList range) {
         DataValidationConstraint constraint;
         boolean strict = true;
         String prompt;
@@ -132,7 +144,8 @@ public final class SectionTableForm {
                 if (values == null) {
                     return null;
                 }
-                constraint = lists.constraint(helper, "LIST_" + field.toUpperCase(), new TreeSet<>(values).toArray(String[]::new));
+                constraint = lists.constraint(
+                        helper, "LIST_" + field.toUpperCase(), new TreeSet<>(values).toArray(String[]::new));
                 strict = false; // several values, comma-separated, are allowed: a warning, not a refusal
                 prompt = "목록에서 고르거나, 여러 개는 쉼표로 적습니다. 비우면 따지지 않습니다.";
             }
@@ -141,7 +154,10 @@ public final class SectionTableForm {
                 prompt = "0~100 사이의 점수.";
             }
             case SECTION -> {
-                constraint = lists.constraint(helper, "LIST_SECTIONS", Arrays.stream(SectionId.values()).map(Enum::name).toArray(String[]::new));
+                constraint = lists.constraint(
+                        helper,
+                        "LIST_SECTIONS",
+                        Arrays.stream(SectionId.values()).map(Enum::name).toArray(String[]::new));
                 prompt = "보여 줄 섹션 ID.";
             }
             case ORDER -> {
@@ -149,7 +165,8 @@ public final class SectionTableForm {
                 prompt = "0~9999 사이의 정수. 작을수록 위에 보입니다.";
             }
             case TONE -> {
-                constraint = helper.createExplicitListConstraint(Arrays.stream(Tone.values()).map(Enum::name).toArray(String[]::new));
+                constraint = helper.createExplicitListConstraint(
+                        Arrays.stream(Tone.values()).map(Enum::name).toArray(String[]::new));
                 prompt = "SUCCESS 성공, FAILURE 실패, WARNING 주의, INFO 안내.";
             }
             case MESSAGE -> {
@@ -182,7 +199,8 @@ public final class SectionTableForm {
     }
 
     /** Value rows stay editable: their cells and the columns' default style are unlocked; rows 1–9 stay locked. */
-    private static void unlockValueRows(XSSFWorkbook workbook, XSSFSheet sheet, int first, int firstColumn, int lastColumn) {
+    private static void unlockValueRows(
+            XSSFWorkbook workbook, XSSFSheet sheet, int first, int firstColumn, int lastColumn) {
         Map<Short, CellStyle> unlocked = new HashMap<>();
         for (int r = first; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
@@ -190,7 +208,8 @@ public final class SectionTableForm {
                 continue;
             }
             for (Cell cell : row) {
-                cell.setCellStyle(unlocked.computeIfAbsent(cell.getCellStyle().getIndex(), i -> unlockedCopy(workbook, cell.getCellStyle())));
+                cell.setCellStyle(unlocked.computeIfAbsent(
+                        cell.getCellStyle().getIndex(), i -> unlockedCopy(workbook, cell.getCellStyle())));
             }
         }
         CellStyle open = workbook.createCellStyle();

@@ -10,12 +10,13 @@ final class SourceOrder {
     /** The sort key of a rule's source, made once per source: analysis sorts millions. */
     private static final ConcurrentHashMap<String, String> KEYS = new ConcurrentHashMap<>();
 
-    private SourceOrder() {
-    }
+    private SourceOrder() {}
 
     /** When two rows show the same section, the row higher up in the table wins (documented in rules/README.md). */
     static boolean precedes(SectionChoice candidate, SectionChoice current) {
-        return key(candidate.decidedBy().source()).compareTo(key(current.decidedBy().source())) < 0;
+        return key(candidate.decidedBy().source())
+                        .compareTo(key(current.decidedBy().source()))
+                < 0;
     }
 
     /** The sort key of {@code source} ("rules/sections.drl.xlsx 17" and the like). */

@@ -37,17 +37,49 @@ final class TableTemplate {
     static final int MAX_COLUMNS = 100;
     /** Excel row (1-based) of the first data row, and of the column headers just above. */
     private static final int HEADER_ROW = 9;
+
     private static final String DESCRIPTION_COLUMN = "B";
     /** What Drools' decision-table reader takes as a setting or a table outside rows 1–8 (compared ignoring case). */
-    private static final Set<String> KEYWORDS = Set.of("ruleset", "import", "notes", "variables", "functions", "queries",
-            "declare", "unit", "dialect", "sequential", "sequentialmaxpriority", "sequentialminpriority", "escapequotes",
-            "numericdisabled", "ignorenumericformat", "ruletable", "condition", "action", "description", "metadata",
-            "name", "priority", "salience", "duration", "timer", "enabled", "calendars", "no-loop", "lock-on-active",
-            "auto-focus", "activation-group", "agenda-group", "ruleflow-group", "date-effective", "date-expires");
+    private static final Set<String> KEYWORDS = Set.of(
+            "ruleset",
+            "import",
+            "notes",
+            "variables",
+            "functions",
+            "queries",
+            "declare",
+            "unit",
+            "dialect",
+            "sequential",
+            "sequentialmaxpriority",
+            "sequentialminpriority",
+            "escapequotes",
+            "numericdisabled",
+            "ignorenumericformat",
+            "ruletable",
+            "condition",
+            "action",
+            "description",
+            "metadata",
+            "name",
+            "priority",
+            "salience",
+            "duration",
+            "timer",
+            "enabled",
+            "calendars",
+            "no-loop",
+            "lock-on-active",
+            "auto-focus",
+            "activation-group",
+            "agenda-group",
+            "ruleflow-group",
+            "date-effective",
+            "date-expires");
+
     private static final Map<String, String> TEMPLATE = load();
 
-    private TableTemplate() {
-    }
+    private TableTemplate() {}
 
     /** The template cells, reference → exact text, in reading order. */
     static Map<String, String> cells() {
@@ -79,8 +111,10 @@ final class TableTemplate {
         List<RuleProblem> problems = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
         if (workbook.getNumberOfSheets() > MAX_SHEETS) {
-            problems.add(RuleProblem.inFile(file, "시트가 너무 많습니다(" + workbook.getNumberOfSheets() + "개). 결정표 파일에는 시트를 "
-                    + MAX_SHEETS + "개까지 둘 수 있습니다."));
+            problems.add(RuleProblem.inFile(
+                    file,
+                    "시트가 너무 많습니다(" + workbook.getNumberOfSheets() + "개). 결정표 파일에는 시트를 " + MAX_SHEETS
+                            + "개까지 둘 수 있습니다."));
             return problems;
         }
         if (workbook.getSheet(SHEET) == null) {
@@ -89,8 +123,12 @@ final class TableTemplate {
         for (Sheet sheet : workbook) {
             String name = sheet.getSheetName();
             if (sheet.getLastRowNum() + 1 > MAX_ROWS) {
-                problems.add(RuleProblem.atCell(file, name, MAX_ROWS + 1, null, "행이 너무 많습니다(" + (sheet.getLastRowNum() + 1)
-                        + "행). 결정표 시트는 " + MAX_ROWS + "행까지 쓸 수 있습니다."));
+                problems.add(RuleProblem.atCell(
+                        file,
+                        name,
+                        MAX_ROWS + 1,
+                        null,
+                        "행이 너무 많습니다(" + (sheet.getLastRowNum() + 1) + "행). 결정표 시트는 " + MAX_ROWS + "행까지 쓸 수 있습니다."));
                 continue;
             }
             boolean table = name.equals(SHEET);
@@ -98,7 +136,11 @@ final class TableTemplate {
             for (Row row : sheet) {
                 int excelRow = row.getRowNum() + 1;
                 if (row.getLastCellNum() > MAX_COLUMNS) {
-                    problems.add(RuleProblem.atCell(file, name, excelRow, CellReference.convertNumToColString(MAX_COLUMNS),
+                    problems.add(RuleProblem.atCell(
+                            file,
+                            name,
+                            excelRow,
+                            CellReference.convertNumToColString(MAX_COLUMNS),
                             "열이 너무 많습니다(" + row.getLastCellNum() + "열). 결정표는 " + MAX_COLUMNS + "열까지 쓸 수 있습니다."));
                     continue;
                 }
@@ -114,15 +156,25 @@ final class TableTemplate {
                         continue;
                     }
                     if (table && cell.getCellType() == CellType.FORMULA) {
-                        problems.add(RuleProblem.atCell(file, name, excelRow, column,
+                        problems.add(RuleProblem.atCell(
+                                file,
+                                name,
+                                excelRow,
+                                column,
                                 "수식(=" + shorten(cell.getCellFormula()) + ")은 쓸 수 없습니다. 칸에는 값만 적어 주세요."));
                         continue;
                     }
-                    boolean description = table && column.equals(DESCRIPTION_COLUMN) && excelRow > HEADER_ROW && excelRow <= tableEnd;
+                    boolean description =
+                            table && column.equals(DESCRIPTION_COLUMN) && excelRow > HEADER_ROW && excelRow <= tableEnd;
                     if (!description && isKeyword(text)) {
-                        problems.add(RuleProblem.atCell(file, name, excelRow, column, "결정표 설정 '" + shorten(text)
-                                + "' 은(는) 쓸 수 없습니다. 규칙 설정(RuleSet, Import, Functions, Variables, Queries, RuleTable 등)은 프로그램이 정한 '"
-                                + SHEET + "' 시트 1~8행에만 있습니다. 이 칸을 비워 주세요."));
+                        problems.add(RuleProblem.atCell(
+                                file,
+                                name,
+                                excelRow,
+                                column,
+                                "결정표 설정 '" + shorten(text)
+                                        + "' 은(는) 쓸 수 없습니다. 규칙 설정(RuleSet, Import, Functions, Variables, Queries, RuleTable 등)은 프로그램이 정한 '"
+                                        + SHEET + "' 시트 1~8행에만 있습니다. 이 칸을 비워 주세요."));
                     }
                 }
             }
@@ -132,7 +184,11 @@ final class TableTemplate {
                     Row row = sheet.getRow(at.getRow());
                     Cell cell = row == null ? null : row.getCell(at.getCol());
                     if (cell == null) {
-                        problems.add(RuleProblem.atCell(file, name, at.getRow() + 1, CellReference.convertNumToColString(at.getCol()),
+                        problems.add(RuleProblem.atCell(
+                                file,
+                                name,
+                                at.getRow() + 1,
+                                CellReference.convertNumToColString(at.getCol()),
                                 changed("", expected.getValue())));
                     }
                 }
@@ -171,8 +227,8 @@ final class TableTemplate {
     private static String changed(String text, String expected) {
         String what = text.isEmpty() ? "비어 있습니다" : "'" + shorten(text) + "' 이(가) 적혀 있습니다";
         String should = expected.isEmpty() ? "비어 있어야 합니다" : "'" + shorten(expected) + "' 이어야 합니다";
-        return "1~8행은 시스템이 읽는 칸이라 고칠 수 없습니다: 이 칸에 " + what + ", 프로그램이 정한 대로 " + should
-                + "." + difference(text, expected) + " 직원은 10행부터 값만 고칩니다. 이 칸을 원래대로 되돌려 주세요.";
+        return "1~8행은 시스템이 읽는 칸이라 고칠 수 없습니다: 이 칸에 " + what + ", 프로그램이 정한 대로 " + should + "."
+                + difference(text, expected) + " 직원은 10행부터 값만 고칩니다. 이 칸을 원래대로 되돌려 주세요.";
     }
 
     /** For two long texts, the part of {@code text} that differs, e.g. " 다른 부분: '…, java.lang.Runtime'". */
@@ -185,12 +241,14 @@ final class TableTemplate {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < text.length() - prefix && suffix < expected.length() - prefix
+        while (suffix < text.length() - prefix
+                && suffix < expected.length() - prefix
                 && text.charAt(text.length() - 1 - suffix) == expected.charAt(expected.length() - 1 - suffix)) {
             suffix++;
         }
         String part = text.substring(prefix, text.length() - suffix);
-        return part.isEmpty() ? " 빠진 부분: '" + shorten(expected.substring(prefix, expected.length() - suffix)) + "'."
+        return part.isEmpty()
+                ? " 빠진 부분: '" + shorten(expected.substring(prefix, expected.length() - suffix)) + "'."
                 : " 다른 부분: '" + (prefix > 0 ? "…" : "") + shorten(part) + (suffix > 0 ? "…" : "") + "'.";
     }
 

@@ -31,8 +31,7 @@ final class WorkbookLimits {
         }
     }
 
-    private WorkbookLimits() {
-    }
+    private WorkbookLimits() {}
 
     static void check(byte[] content) throws Refused {
         if (content.length < 4 || content[0] != 'P' || content[1] != 'K') {
@@ -71,10 +70,13 @@ final class WorkbookLimits {
                 while (reader.hasNext()) {
                     int event = reader.next();
                     if (event == XMLStreamConstants.DTD) {
-                        throw new Refused("엑셀 파일의 " + name + " 에 문서 형식 정의(DOCTYPE, 엔터티)가 있습니다. 엑셀이 저장한 파일에는 없는 것이라 읽지 않습니다."
-                                + " 결정표를 엑셀이나 리브레오피스에서 .xlsx 로 다시 저장해 주세요.");
+                        throw new Refused(
+                                "엑셀 파일의 " + name + " 에 문서 형식 정의(DOCTYPE, 엔터티)가 있습니다. 엑셀이 저장한 파일에는 없는 것이라 읽지 않습니다."
+                                        + " 결정표를 엑셀이나 리브레오피스에서 .xlsx 로 다시 저장해 주세요.");
                     }
-                    if (sheet && event == XMLStreamConstants.START_ELEMENT && "row".equals(reader.getLocalName())
+                    if (sheet
+                            && event == XMLStreamConstants.START_ELEMENT
+                            && "row".equals(reader.getLocalName())
                             && ++rows > TableTemplate.MAX_ROWS) {
                         throw new Refused("시트(" + name + ")에 행이 너무 많습니다(" + TableTemplate.MAX_ROWS + "행 넘음). 결정표 시트는 "
                                 + TableTemplate.MAX_ROWS + "행까지 쓸 수 있습니다.");
@@ -139,11 +141,9 @@ final class WorkbookLimits {
         static final OutputNowhere INSTANCE = new OutputNowhere();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
 
         @Override
-        public void write(byte[] b, int off, int len) {
-        }
+        public void write(byte[] b, int off, int len) {}
     }
 }

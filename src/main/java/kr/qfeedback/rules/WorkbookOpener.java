@@ -22,8 +22,7 @@ final class WorkbookOpener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbookOpener.class);
 
     /** A workbook, or (workbook null) why the file could not be opened as one. */
-    record Opened(Workbook workbook, Exception failure) {
-    }
+    record Opened(Workbook workbook, Exception failure) {}
 
     private final Map<String, CompletableFuture<Opened>> opening = new LinkedHashMap<>();
 
@@ -80,7 +79,10 @@ final class WorkbookOpener implements AutoCloseable {
                 try {
                     workbook.close();
                 } catch (IOException e) {
-                    LOG.warn("closing the workbook {}, read from memory and not used, failed: {}", left.getKey(), e.toString());
+                    LOG.warn(
+                            "closing the workbook {}, read from memory and not used, failed: {}",
+                            left.getKey(),
+                            e.toString());
                 }
             }
         }

@@ -15,8 +15,7 @@ import java.util.Optional;
 final class YamlAliases {
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
-    private YamlAliases() {
-    }
+    private YamlAliases() {}
 
     /** The Korean problem at the first anchor or alias of {@code text}, if any (malformed YAML is left to the reader). */
     static Optional<RuleProblem> firstIn(String path, String text) {
@@ -25,7 +24,9 @@ final class YamlAliases {
                 boolean alias = parser.isCurrentAlias();
                 if (alias || parser.getCurrentAnchor() != null) {
                     String name = alias ? parser.getText() : parser.getCurrentAnchor();
-                    return Optional.of(RuleProblem.atLine(path, parser.currentLocation().getLineNr(),
+                    return Optional.of(RuleProblem.atLine(
+                            path,
+                            parser.currentLocation().getLineNr(),
                             "YAML 앵커(&" + name + ")와 별칭(*" + name + ")은 쓸 수 없습니다. 값을 이름 없이 그대로 적어 주세요"
                                     + "(같은 값이 여러 번 필요하면 여러 번 적습니다)."));
                 }

@@ -23,49 +23,79 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError unauthenticated() {
-        return new ApiError(401, "UNAUTHENTICATED",
-                "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token from QF_TOKENS.", null);
+        return new ApiError(
+                401,
+                "UNAUTHENTICATED",
+                "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token from QF_TOKENS.",
+                null);
     }
 
     public static ApiError rulesBusy() {
-        return new ApiError(429, "RULES_BUSY", "The service is already running as much rules work (validate, impact, publish) as it"
-                + " takes at once; retry in a minute.", null);
+        return new ApiError(
+                429,
+                "RULES_BUSY",
+                "The service is already running as much rules work (validate, impact, publish) as it"
+                        + " takes at once; retry in a minute.",
+                null);
     }
 
     public static ApiError tooManyAttempts() {
-        return new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed authentications from this address; wait a minute and"
-                + " send a valid token (Authorization: Bearer …).", null);
+        return new ApiError(
+                429,
+                "TOO_MANY_ATTEMPTS",
+                "Too many failed authentications from this address; wait a minute and"
+                        + " send a valid token (Authorization: Bearer …).",
+                null);
     }
 
     public static ApiError forbidden(String role) {
-        return new ApiError(403, "FORBIDDEN", "This token lacks the '" + role + "' role that this endpoint requires.", null);
+        return new ApiError(
+                403, "FORBIDDEN", "This token lacks the '" + role + "' role that this endpoint requires.", null);
     }
 
     public static ApiError notFound(String path) {
-        return new ApiError(404, "NOT_FOUND", "There is no endpoint at " + path + "; see GET /openapi.yaml for the API.", null);
+        return new ApiError(
+                404, "NOT_FOUND", "There is no endpoint at " + path + "; see GET /openapi.yaml for the API.", null);
     }
 
     public static ApiError unknownVersion(String version) {
-        return new ApiError(404, "UNKNOWN_VERSION", "No stored rules version '" + version + "'; GET /v1/rules lists the versions.", "version");
+        return new ApiError(
+                404,
+                "UNKNOWN_VERSION",
+                "No stored rules version '" + version + "'; GET /v1/rules lists the versions.",
+                "version");
     }
 
     /** A stored version whose files no longer match what was published: it cannot be rolled back to. */
     public static ApiError versionDamaged(String version, String why) {
-        return new ApiError(409, "VERSION_DAMAGED", "Stored rules version '" + version + "' cannot be activated: " + why
-                + " The active version is unchanged.", "version");
+        return new ApiError(
+                409,
+                "VERSION_DAMAGED",
+                "Stored rules version '" + version + "' cannot be activated: " + why
+                        + " The active version is unchanged.",
+                "version");
     }
 
     public static ApiError methodNotAllowed() {
-        return new ApiError(405, "METHOD_NOT_ALLOWED", "This endpoint does not accept that HTTP method; see GET /openapi.yaml.", null);
+        return new ApiError(
+                405,
+                "METHOD_NOT_ALLOWED",
+                "This endpoint does not accept that HTTP method; see GET /openapi.yaml.",
+                null);
     }
 
     public static ApiError tooLarge(long limit) {
-        return new ApiError(413, "TOO_LARGE", "The request body is larger than the limit of " + limit + " bytes.", null);
+        return new ApiError(
+                413, "TOO_LARGE", "The request body is larger than the limit of " + limit + " bytes.", null);
     }
 
     public static ApiError unsupportedMediaType(String contentType) {
-        return new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be JSON sent with 'Content-Type: application/json'"
-                + (contentType == null ? "; no Content-Type was sent." : ", not '" + contentType + "'."), null);
+        return new ApiError(
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "The body must be JSON sent with 'Content-Type: application/json'"
+                        + (contentType == null ? "; no Content-Type was sent." : ", not '" + contentType + "'."),
+                null);
     }
 
     public static ApiError inconsistent(String field, String message) {
@@ -73,13 +103,18 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError notReady() {
-        return new ApiError(503, "NOT_READY", "No rules version is active yet; retry when GET /health/ready answers ready.", null);
+        return new ApiError(
+                503, "NOT_READY", "No rules version is active yet; retry when GET /health/ready answers ready.", null);
     }
 
     /** This node is stopping: it takes no new rules work; the code is the contract's NOT_READY. */
     public static ApiError stopping() {
-        return new ApiError(503, "NOT_READY", "This node is stopping and takes no new rules work; send the request to another"
-                + " node, or retry when GET /health/ready answers ready.", null);
+        return new ApiError(
+                503,
+                "NOT_READY",
+                "This node is stopping and takes no new rules work; send the request to another"
+                        + " node, or retry when GET /health/ready answers ready.",
+                null);
     }
 
     /** The code of a publish the checks or scenarios refused (422, with the report beside the error). */
@@ -87,13 +122,19 @@ public final class ApiError extends RuntimeException {
 
     /** A publish refused by its checks or scenarios; the answer carries the report beside the error. */
     public static ApiError rulesRejected() {
-        return new ApiError(422, RULES_REJECTED,
-                "The candidate rules were not published: see checks and scenarios for every problem found.", null);
+        return new ApiError(
+                422,
+                RULES_REJECTED,
+                "The candidate rules were not published: see checks and scenarios for every problem found.",
+                null);
     }
 
     /** The decision records cannot be read from the cluster just now. */
     public static ApiError clusterUnavailable() {
-        return new ApiError(503, "CLUSTER_UNAVAILABLE", "The decision records could not be read from the cluster just now; retry shortly.",
+        return new ApiError(
+                503,
+                "CLUSTER_UNAVAILABLE",
+                "The decision records could not be read from the cluster just now; retry shortly.",
                 null);
     }
 
@@ -103,17 +144,26 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError unknownDecision(String id) {
-        return new ApiError(404, "NOT_FOUND", "No decision '" + id + "' is on record: records are kept for 24 hours"
-                + " (at most the most recent 200,000 per member).", "decisionId");
+        return new ApiError(
+                404,
+                "NOT_FOUND",
+                "No decision '" + id + "' is on record: records are kept for 24 hours"
+                        + " (at most the most recent 200,000 per member).",
+                "decisionId");
     }
 
     public static ApiError internal() {
-        return new ApiError(500, "INTERNAL", "The service failed to answer this request; the failure is logged. Retry, and report it if it persists.", null);
+        return new ApiError(
+                500,
+                "INTERNAL",
+                "The service failed to answer this request; the failure is logged. Retry, and report it if it persists.",
+                null);
     }
 
     /** The error object: {@code {"code", "message", "field"?}}. */
     public io.vertx.core.json.JsonObject body() {
-        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("code", code).put("message", getMessage());
+        io.vertx.core.json.JsonObject body =
+                new io.vertx.core.json.JsonObject().put("code", code).put("message", getMessage());
         if (field != null) {
             body.put("field", field);
         }

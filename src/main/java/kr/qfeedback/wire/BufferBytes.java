@@ -10,8 +10,7 @@ import io.vertx.core.internal.buffer.BufferInternal;
  * there is no such array.
  */
 final class BufferBytes {
-    private BufferBytes() {
-    }
+    private BufferBytes() {}
 
     /** A cursor over {@code body}'s readable bytes. */
     static StrictJsonCursor cursorOver(Buffer body) {

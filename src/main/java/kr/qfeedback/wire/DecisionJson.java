@@ -53,10 +53,12 @@ public final class DecisionJson {
     private static final Map<String, byte[]> DATA_KEYS = new ConcurrentHashMap<>();
     /** A section's links are its message's, the same few lists for every decision: encoded once. */
     private static final int MAX_CACHED_LINK_LISTS = 1024;
+
     private static final Map<List<Link>, byte[]> LINK_ARRAYS = new ConcurrentHashMap<>();
 
     /** The same few lists, recognised by identity first: a section's links are the very list of its message. */
-    private static final IdentityCache<List<Link>, byte[]> RECENT_LINKS = new IdentityCache<>(DecisionJson::linkArrayByValue, 256, 1 << 12);
+    private static final IdentityCache<List<Link>, byte[]> RECENT_LINKS =
+            new IdentityCache<>(DecisionJson::linkArrayByValue, 256, 1 << 12);
     /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
     private static final HundredthsTable<byte[]> HUNDREDTHS =
             new HundredthsTable<>(d -> new JsonBytes(8).number(d).toByteArray(), byte[][]::new);
@@ -71,10 +73,10 @@ public final class DecisionJson {
             new IdentityCache<>(DecisionJson::encodedRows, 8192, 1 << 16);
     /** One reusable array per thread; one that grew past this (a long trace) is not kept. */
     private static final int KEPT_CAPACITY = 1 << 16;
+
     private static final ThreadLocal<JsonBytes> BYTES = ThreadLocal.withInitial(() -> new JsonBytes(8192));
 
-    private DecisionJson() {
-    }
+    private DecisionJson() {}
 
     /** The decision as JSON bytes in a new buffer of exactly their length. */
     public static Buffer toBuffer(FeedbackDecision decision, boolean explain) {
@@ -111,7 +113,12 @@ public final class DecisionJson {
         List<Notice> notices = decision.notices();
         for (int i = 0; i < notices.size(); i++) {
             Notice n = notices.get(i);
-            json.separator(i).raw(CODE).string(n.code()).raw(MESSAGE).string(n.message()).raw('}');
+            json.separator(i)
+                    .raw(CODE)
+                    .string(n.code())
+                    .raw(MESSAGE)
+                    .string(n.message())
+                    .raw('}');
         }
         json.raw(']');
         if (explain) {
@@ -119,8 +126,14 @@ public final class DecisionJson {
             List<TraceEntry> trace = decision.trace();
             for (int i = 0; i < trace.size(); i++) {
                 TraceEntry t = trace.get(i);
-                json.separator(i).raw(SECTION).raw(EncodedValues.sectionId(t.section())).raw(RULE).string(t.rule())
-                        .raw(SOURCE).string(t.source()).raw('}');
+                json.separator(i)
+                        .raw(SECTION)
+                        .raw(EncodedValues.sectionId(t.section()))
+                        .raw(RULE)
+                        .string(t.rule())
+                        .raw(SOURCE)
+                        .string(t.source())
+                        .raw('}');
             }
             json.raw(']');
         }
@@ -170,7 +183,14 @@ public final class DecisionJson {
         JsonBytes json = new JsonBytes(256).raw('[');
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
-            json.separator(i).raw(LABEL).string(l.label()).raw(URL).string(l.url()).raw(QR).bool(l.qr()).raw('}');
+            json.separator(i)
+                    .raw(LABEL)
+                    .string(l.label())
+                    .raw(URL)
+                    .string(l.url())
+                    .raw(QR)
+                    .bool(l.qr())
+                    .raw('}');
         }
         byte[] array = json.raw(']').toByteArray();
         if (LINK_ARRAYS.size() < MAX_CACHED_LINK_LISTS) {
@@ -191,7 +211,10 @@ public final class DecisionJson {
     private static byte[] key(String name) {
         byte[] known = DATA_KEYS.get(name);
         if (known == null) {
-            known = new JsonBytes(name.length() * 3 + 4).string(name).raw(':').toByteArray(); // no comma: the caller writes it
+            known = new JsonBytes(name.length() * 3 + 4)
+                    .string(name)
+                    .raw(':')
+                    .toByteArray(); // no comma: the caller writes it
             if (DATA_KEYS.size() < MAX_CACHED_KEYS) {
                 DATA_KEYS.put(name, known);
             }
@@ -260,8 +283,8 @@ public final class DecisionJson {
         } else if (v instanceof List<?> list) {
             array(json, list);
         } else {
-            throw new IllegalStateException("Section data holds a " + type.getName()
-                    + ", which the decision JSON does not write.");
+            throw new IllegalStateException(
+                    "Section data holds a " + type.getName() + ", which the decision JSON does not write.");
         }
     }
 

@@ -1,11 +1,9 @@
 package kr.qfeedback.wire;
 
-import kr.qfeedback.records.DecisionRecord;
-
-
 import java.util.Arrays;
 import java.util.List;
 import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.records.DecisionRecord;
 
 /**
  * The record of a decision as JSON in UTF-8, the same JSON as
@@ -23,8 +21,7 @@ public final class DecisionRecordText {
     private static final byte[] SECTIONS = JsonBytes.name(',', "sections");
     private static final byte[] DECIDED_AT = JsonBytes.name(',', "decidedAt");
 
-    private DecisionRecordText() {
-    }
+    private DecisionRecordText() {}
 
     public static byte[] of(DecisionRecord record) {
         return write(new JsonBytes(320), record).toByteArray();
@@ -57,7 +54,8 @@ public final class DecisionRecordText {
             while (end < lines.length && lines[end] != '\n') {
                 end++;
             }
-            if (end - start > wanted.length && lines[start + wanted.length] == ','
+            if (end - start > wanted.length
+                    && lines[start + wanted.length] == ','
                     && Arrays.equals(lines, start, start + wanted.length, wanted, 0, wanted.length)) {
                 return Arrays.copyOfRange(lines, start, end);
             }

@@ -28,8 +28,7 @@ final class EncodedValues {
         return JsonBytes.encoded(text.substring(0, text.length() - 1)); // quoted; the closing quote is dropped below
     });
 
-    private EncodedValues() {
-    }
+    private EncodedValues() {}
 
     static byte[] sectionId(SectionId id) {
         return SECTION_IDS.get(id);
@@ -41,7 +40,9 @@ final class EncodedValues {
 
     /** {@link Outcome#code()} encoded. */
     static byte[] outcome(Outcome outcome) {
-        return OUTCOMES[outcome.stage().ordinal() * ExamResult.values().length + outcome.result().ordinal()];
+        return OUTCOMES[
+                outcome.stage().ordinal() * ExamResult.values().length
+                        + outcome.result().ordinal()];
     }
 
     static byte[] version(String rulesVersion) {
@@ -87,7 +88,8 @@ final class EncodedValues {
         for (Stage stage : Stage.values()) {
             for (ExamResult result : ExamResult.values()) {
                 Outcome outcome = new Outcome(stage, result);
-                encoded[stage.ordinal() * ExamResult.values().length + result.ordinal()] = JsonBytes.encoded(outcome.code());
+                encoded[stage.ordinal() * ExamResult.values().length + result.ordinal()] =
+                        JsonBytes.encoded(outcome.code());
             }
         }
         return encoded;
@@ -102,8 +104,7 @@ final class EncodedValues {
     private static final class Days {
         private static final int COUNT = (int) LocalDate.of(2100, 1, 1).toEpochDay();
 
-        private record Encoded(byte[] bytes) {
-        }
+        private record Encoded(byte[] bytes) {}
 
         private final Encoded[] byDay = new Encoded[COUNT];
 
@@ -123,8 +124,7 @@ final class EncodedValues {
 
     /** The encoding of the value last asked for, kept (values replace each other; safe to share between threads). */
     private static final class Repeated<T> {
-        private record Last<T>(T value, byte[] encoded) {
-        }
+        private record Last<T>(T value, byte[] encoded) {}
 
         private final Function<T, byte[]> encoder;
         private volatile Last<T> last;

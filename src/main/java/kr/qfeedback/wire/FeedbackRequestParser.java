@@ -52,7 +52,8 @@ public final class FeedbackRequestParser {
         try {
             Object value = body == null || body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
             if (!(value instanceof JsonObject object)) {
-                throw ApiError.invalid(null, "The body must be one JSON object with candidateId, qualification and exam.");
+                throw ApiError.invalid(
+                        null, "The body must be one JSON object with candidateId, qualification and exam.");
             }
             root = object;
         } catch (DecodeException e) {
@@ -69,8 +70,10 @@ public final class FeedbackRequestParser {
         ExamResult result = requiredEnum(e, "result", "exam.result", ExamResult.class);
         Double totalScore = optionalScore(e, "totalScore", "exam.totalScore");
         if (totalScore == null && result != ExamResult.ABSENT) {
-            throw ApiError.invalid("exam.totalScore", "exam.totalScore is required for a " + result
-                    + " result: a number from 0 to 100 with at most one decimal place.");
+            throw ApiError.invalid(
+                    "exam.totalScore",
+                    "exam.totalScore is required for a " + result
+                            + " result: a number from 0 to 100 with at most one decimal place.");
         }
         ExamSitting exam = new ExamSitting(
                 requiredText(e, "round", "exam.round", RequestFields.MAX_TEXT_LENGTH),
@@ -81,8 +84,12 @@ public final class FeedbackRequestParser {
                 totalScore,
                 subjects(e));
         CandidateInfo candidate = candidate(root);
-        return new FeedbackRequest(candidateId, asOf != null ? asOf : LocalDate.now(clock.withZone(SEOUL)),
-                qualification, exam, candidate);
+        return new FeedbackRequest(
+                candidateId,
+                asOf != null ? asOf : LocalDate.now(clock.withZone(SEOUL)),
+                qualification,
+                exam,
+                candidate);
     }
 
     private CandidateInfo candidate(JsonObject root) {
@@ -98,18 +105,23 @@ public final class FeedbackRequestParser {
         Object h = c.getValue("heldQualifications");
         if (h != null) {
             if (!(h instanceof JsonArray array)) {
-                throw ApiError.invalid("candidate.heldQualifications", "candidate.heldQualifications must be an array of qualification codes.");
+                throw ApiError.invalid(
+                        "candidate.heldQualifications",
+                        "candidate.heldQualifications must be an array of qualification codes.");
             }
             for (int i = 0; i < array.size(); i++) {
                 held.add(RequestFields.heldCode(array.getValue(i), i));
             }
         }
-        DocumentStatus documents = c.getValue("eligibilityDocuments") == null ? null
+        DocumentStatus documents = c.getValue("eligibilityDocuments") == null
+                ? null
                 : requiredEnum(c, "eligibilityDocuments", "candidate.eligibilityDocuments", DocumentStatus.class);
         return new CandidateInfo(
                 optionalDate(c, "birthDate", "candidate.birthDate"),
                 optionalDate(c, "writtenPassAnnouncedOn", "candidate.writtenPassAnnouncedOn"),
-                documents, attempts, held);
+                documents,
+                attempts,
+                held);
     }
 
     private List<SubjectScore> subjects(JsonObject exam) {
@@ -118,10 +130,12 @@ public final class FeedbackRequestParser {
             return List.of();
         }
         if (!(value instanceof JsonArray array)) {
-            throw ApiError.invalid("exam.subjects", "exam.subjects must be an array of {name, score} (it may be empty).");
+            throw ApiError.invalid(
+                    "exam.subjects", "exam.subjects must be an array of {name, score} (it may be empty).");
         }
         if (array.size() > RequestFields.MAX_SUBJECTS) {
-            throw ApiError.invalid("exam.subjects", "exam.subjects may list at most " + RequestFields.MAX_SUBJECTS + " subjects.");
+            throw ApiError.invalid(
+                    "exam.subjects", "exam.subjects may list at most " + RequestFields.MAX_SUBJECTS + " subjects.");
         }
         List<SubjectScore> subjects = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -132,7 +146,9 @@ public final class FeedbackRequestParser {
             String name = requiredText(s, "name", field + ".name", RequestFields.MAX_TEXT_LENGTH);
             Double score = optionalScore(s, "score", field + ".score");
             if (score == null) {
-                throw ApiError.invalid(field + ".score", field + ".score is required: a number from 0 to 100 with at most one decimal place.");
+                throw ApiError.invalid(
+                        field + ".score",
+                        field + ".score is required: a number from 0 to 100 with at most one decimal place.");
             }
             subjects.add(new SubjectScore(name, score));
         }

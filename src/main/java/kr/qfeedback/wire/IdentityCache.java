@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 final class IdentityCache<K, V> {
     /** A value and its form; immutable, so that slots can be shared between threads without locks. */
-    private record Slot<K, V>(K key, V form) {
-    }
+    private record Slot<K, V>(K key, V form) {}
 
     /** A key compared by identity (the values may define equality by content, such as lists). */
     private record Identity(Object key, int hash) {

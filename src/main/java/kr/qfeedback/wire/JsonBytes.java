@@ -22,6 +22,7 @@ final class JsonBytes {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For ASCII: 0 = as it is, a letter = backslash and that letter, -1 = {@code \}{@code u00XX}. */
     private static final int[] ESCAPES = new int[128];
+
     private static final byte[] NULL = ascii("null");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
@@ -59,7 +60,11 @@ final class JsonBytes {
 
     /** {@code "name":} after {@code before} (a brace or a comma), encoded: a fixed name written once. */
     static byte[] name(char before, String name) {
-        return new JsonBytes(name.length() * 3 + 8).raw(before).string(name).raw(':').toByteArray();
+        return new JsonBytes(name.length() * 3 + 8)
+                .raw(before)
+                .string(name)
+                .raw(':')
+                .toByteArray();
     }
 
     /** Empties the array for the next text (keeps its capacity). */

@@ -13,11 +13,12 @@ final class JsonNumbers {
     /** Longer numbers are left to the parser (whose own limit is 1000 characters). */
     private static final int MAX_NUMBER_LENGTH = 100;
     /** Powers of ten that are exact doubles, for the fast decimal path. */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
 
-    private JsonNumbers() {
-    }
+    private JsonNumbers() {}
 
     /**
      * A JSON number: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}. Whole numbers

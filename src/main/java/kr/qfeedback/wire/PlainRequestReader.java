@@ -27,8 +27,7 @@ import kr.qfeedback.wire.StrictJsonCursor.Refused;
  * has. So it only ever returns what the tree path would return.
  */
 final class PlainRequestReader {
-    private PlainRequestReader() {
-    }
+    private PlainRequestReader() {}
 
     /** The request, or null when the tree parser must read this body. */
     static FeedbackRequest read(Buffer body, Clock clock) {
@@ -51,15 +50,22 @@ final class PlainRequestReader {
     }
 
     private static final byte[][] QUALIFICATION = names("code", "name", "grade");
-    private static final byte[][] EXAM = names("round", "stage", "examDate", "announcedOn", "result", "totalScore", "subjects");
-    private static final ValueReader[] EXAM_READERS = {null, null, null, null, null, null, PlainRequestReader::subjects};
+    private static final byte[][] EXAM =
+            names("round", "stage", "examDate", "announcedOn", "result", "totalScore", "subjects");
+    private static final ValueReader[] EXAM_READERS = {null, null, null, null, null, null, PlainRequestReader::subjects
+    };
     private static final byte[][] SUBJECT = names("name", "score");
-    private static final byte[][] CANDIDATE = names("birthDate", "writtenPassAnnouncedOn", "eligibilityDocuments", "attempts",
-        "heldQualifications");
+    private static final byte[][] CANDIDATE =
+            names("birthDate", "writtenPassAnnouncedOn", "eligibilityDocuments", "attempts", "heldQualifications");
     private static final ValueReader[] CANDIDATE_READERS = {null, null, null, null, PlainRequestReader::heldCodes};
     private static final byte[][] ROOT = names("candidateId", "asOf", "qualification", "exam", "candidate");
-    private static final ValueReader[] ROOT_READERS = {null, null,
-        json -> fields(json, QUALIFICATION, null), json -> fields(json, EXAM, EXAM_READERS), PlainRequestReader::candidate};
+    private static final ValueReader[] ROOT_READERS = {
+        null,
+        null,
+        json -> fields(json, QUALIFICATION, null),
+        json -> fields(json, EXAM, EXAM_READERS),
+        PlainRequestReader::candidate
+    };
 
     private static byte[][] names(String... names) {
         byte[][] encoded = new byte[names.length][];
@@ -94,10 +100,16 @@ final class PlainRequestReader {
                 RequestFields.requiredEnum(exam[1], "exam.stage", Stage.class),
                 RequestFields.requiredDate(exam[2], "exam.examDate"),
                 RequestFields.requiredDate(exam[3], "exam.announcedOn"),
-                result, totalScore, subjects);
+                result,
+                totalScore,
+                subjects);
         CandidateInfo candidate = root[4] == null ? CandidateInfo.UNKNOWN : (CandidateInfo) root[4];
-        return new FeedbackRequest(id, date != null ? date : LocalDate.now(clock.withZone(FeedbackRequestParser.SEOUL)),
-                ref, sitting, candidate);
+        return new FeedbackRequest(
+                id,
+                date != null ? date : LocalDate.now(clock.withZone(FeedbackRequestParser.SEOUL)),
+                ref,
+                sitting,
+                candidate);
     }
 
     /**
@@ -172,9 +184,11 @@ final class PlainRequestReader {
         return new CandidateInfo(
                 RequestFields.optionalDate(c[0], "candidate.birthDate"),
                 RequestFields.optionalDate(c[1], "candidate.writtenPassAnnouncedOn"),
-                c[2] == null ? null
+                c[2] == null
+                        ? null
                         : RequestFields.requiredEnum(c[2], "candidate.eligibilityDocuments", DocumentStatus.class),
-                RequestFields.attempts(c[3]), held);
+                RequestFields.attempts(c[3]),
+                held);
     }
 
     /** The held qualification codes; JSON null reads as none. */

@@ -17,14 +17,16 @@ final class RequestFields {
     static final int MAX_TEXT_LENGTH = 200;
     static final int MAX_SUBJECTS = 50;
 
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     static Integer attempts(Object a) {
         if (a == null) {
             return null;
         }
-        if (!(a instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 1000) {
+        if (!(a instanceof Number n)
+                || n.doubleValue() != Math.floor(n.doubleValue())
+                || n.doubleValue() < 0
+                || n.doubleValue() > 1000) {
             throw ApiError.invalid("candidate.attempts", "candidate.attempts must be a whole number from 0 to 1000.");
         }
         return n.intValue();
@@ -32,7 +34,9 @@ final class RequestFields {
 
     static String heldCode(Object value, int i) {
         if (!(value instanceof String code) || code.isBlank() || code.length() > 20) {
-            throw ApiError.invalid("candidate.heldQualifications[" + i + "]", "Each held qualification must be a code string of 1–20 characters.");
+            throw ApiError.invalid(
+                    "candidate.heldQualifications[" + i + "]",
+                    "Each held qualification must be a code string of 1–20 characters.");
         }
         return code;
     }
@@ -52,7 +56,8 @@ final class RequestFields {
             return null;
         }
         if (!(value instanceof String text) || text.length() > MAX_TEXT_LENGTH) {
-            throw ApiError.invalid(field, field + " must be a string of at most " + MAX_TEXT_LENGTH + " characters (or omitted).");
+            throw ApiError.invalid(
+                    field, field + " must be a string of at most " + MAX_TEXT_LENGTH + " characters (or omitted).");
         }
         return text.isBlank() ? null : text;
     }
@@ -61,7 +66,8 @@ final class RequestFields {
         if (value == null) {
             throw ApiError.invalid(field, field + " is required: one of " + accepted(type) + ".");
         }
-        Object constant = value instanceof String text ? CONSTANTS_BY_NAME.get(type).get(text) : null;
+        Object constant =
+                value instanceof String text ? CONSTANTS_BY_NAME.get(type).get(text) : null;
         if (constant != null) {
             return type.cast(constant);
         }
@@ -98,7 +104,8 @@ final class RequestFields {
         }
         if (value instanceof String text && isIsoDateShape(text)) {
             try {
-                // the shape is checked above, so the digits can be read directly (LocalDate.parse is several times slower)
+                // the shape is checked above, so the digits can be read directly (LocalDate.parse is several times
+                // slower)
                 LocalDate date = LocalDate.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2));
                 if (date.getYear() >= 1900 && date.getYear() <= 2200) {
                     return date;
@@ -151,7 +158,8 @@ final class RequestFields {
             // 1e400 arrives as Double.POSITIVE_INFINITY, which has no decimal form
             throw ApiError.invalid(field, accepted + "; got " + number + ".");
         }
-        if (exact.compareTo(BigDecimal.ZERO) < 0 || exact.compareTo(BigDecimal.valueOf(100)) > 0
+        if (exact.compareTo(BigDecimal.ZERO) < 0
+                || exact.compareTo(BigDecimal.valueOf(100)) > 0
                 || exact.stripTrailingZeros().scale() > 1) {
             throw ApiError.invalid(field, accepted + "; got " + number + ".");
         }

@@ -26,6 +26,7 @@ final class StrictJsonCursor {
 
     /** Read by {@link JsonNumbers} too, which moves {@link #at} past the number it reads. */
     final byte[] bytes;
+
     final int end;
     int at;
 

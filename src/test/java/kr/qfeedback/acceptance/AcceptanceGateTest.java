@@ -31,8 +31,12 @@ class AcceptanceGateTest {
         ShippedRules.replace(dir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
         AcceptanceGate.GateResult result = new AcceptanceGate(Path.of("features")).run(compile(dir));
         assertFalse(result.passed());
-        assertTrue(result.failures().stream().allMatch(f -> f.location().startsWith("features/")), "locations: " + result.failures());
-        assertTrue(result.failures().stream().anyMatch(f -> f.location().contains("청년_응시료_할인.feature")), "failures: " + result.failures());
+        assertTrue(
+                result.failures().stream().allMatch(f -> f.location().startsWith("features/")),
+                "locations: " + result.failures());
+        assertTrue(
+                result.failures().stream().anyMatch(f -> f.location().contains("청년_응시료_할인.feature")),
+                "failures: " + result.failures());
     }
 
     @Test

@@ -17,5 +17,4 @@ import org.junit.platform.suite.api.Suite;
 @SelectDirectories("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "kr.qfeedback.acceptance")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
-public class AcceptanceTest {
-}
+public class AcceptanceTest {}

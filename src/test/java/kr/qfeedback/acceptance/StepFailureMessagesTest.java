@@ -68,10 +68,14 @@ class StepFailureMessagesTest {
         Map<String, String> errors = result.failures().stream()
                 .collect(Collectors.toMap(AcceptanceGate.ScenarioResult::name, f -> String.valueOf(f.error())));
         assertEquals(EXPECTED.keySet(), errors.keySet(), "failed scenarios: " + result.failures());
-        EXPECTED.forEach((name, message) -> assertTrue(errors.get(name).startsWith(message),
-                name + ": " + errors.get(name)));
-        assertTrue(result.failures().stream().allMatch(f -> f.status().equals("FAILED")), "statuses: "
-                + result.failures().stream().map(AcceptanceGate.ScenarioResult::status).toList());
+        EXPECTED.forEach(
+                (name, message) -> assertTrue(errors.get(name).startsWith(message), name + ": " + errors.get(name)));
+        assertTrue(
+                result.failures().stream().allMatch(f -> f.status().equals("FAILED")),
+                "statuses: "
+                        + result.failures().stream()
+                                .map(AcceptanceGate.ScenarioResult::status)
+                                .toList());
     }
 
     @Test
@@ -95,7 +99,9 @@ class StepFailureMessagesTest {
         AcceptanceGate.GateResult result = new AcceptanceGate(features).run(CompiledRules.get());
 
         assertEquals(2, result.scenarios());
-        List<String> failed = result.failures().stream().map(AcceptanceGate.ScenarioResult::name).toList();
+        List<String> failed = result.failures().stream()
+                .map(AcceptanceGate.ScenarioResult::name)
+                .toList();
         assertEquals(List.of("앞 시나리오의 응시자가 남지 않는다"), failed, "failures: " + result.failures());
     }
 }

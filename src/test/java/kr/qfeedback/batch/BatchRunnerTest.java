@@ -33,16 +33,20 @@ class BatchRunnerTest {
 
     @BeforeAll
     static void compileTheShippedRulesOnce() {
-        rules = new RuleSetCompiler().compile(RuleFiles.read(Path.of(System.getProperty("qfeedback.rules.dir", "rules"))));
+        rules = new RuleSetCompiler()
+                .compile(RuleFiles.read(Path.of(System.getProperty("qfeedback.rules.dir", "rules"))));
         requests = new ArrayList<>();
-        new CohortGenerator(rules.reference(), rules.parameters()).requests(11, 2000).forEachRemaining(requests::add);
+        new CohortGenerator(rules.reference(), rules.parameters())
+                .requests(11, 2000)
+                .forEachRemaining(requests::add);
     }
 
     private static String line(FeedbackRequest request) {
         return RequestJson.toJson(request).encode();
     }
 
-    private static List<JsonObject> run(Path dir, String input, int threads, int chunkLines, RecordingProgress progress) throws IOException {
+    private static List<JsonObject> run(Path dir, String input, int threads, int chunkLines, RecordingProgress progress)
+            throws IOException {
         Path in = dir.resolve("in.ndjson");
         Path out = dir.resolve("out.ndjson");
         Files.writeString(in, input, StandardCharsets.UTF_8);
@@ -64,7 +68,8 @@ class BatchRunnerTest {
         for (int i = 0; i < requests.size(); i++) {
             FeedbackRequest r = requests.get(i);
             // a distinct asOf per line: the decision echoes it, so the order is visible
-            FeedbackRequest distinct = new FeedbackRequest(r.candidateId(), first.plusDays(i), r.qualification(), r.exam(), r.candidate());
+            FeedbackRequest distinct =
+                    new FeedbackRequest(r.candidateId(), first.plusDays(i), r.qualification(), r.exam(), r.candidate());
             input.append(line(distinct)).append('\n');
         }
         RecordingProgress progress = new RecordingProgress();
@@ -86,25 +91,28 @@ class BatchRunnerTest {
     }
 
     @Test
-    void aBrokenLineAnInconsistentLineABlankLineAndATooLongLineGetErrorObjectsOnTheirLinesAndTheRunGoesOn(@TempDir Path dir)
-            throws IOException {
+    void aBrokenLineAnInconsistentLineABlankLineAndATooLongLineGetErrorObjectsOnTheirLinesAndTheRunGoesOn(
+            @TempDir Path dir) throws IOException {
         FeedbackRequest good = requests.get(0);
         JsonObject inconsistent = RequestJson.toJson(good);
         inconsistent.getJsonObject("exam").put("examDate", "2026-12-31").put("announcedOn", "2026-01-02");
         JsonObject badStage = RequestJson.toJson(good);
         badStage.getJsonObject("exam").put("stage", "ORAL");
-        String input = String.join("\n",
-                line(good),
-                "{\"candidateId\": \"X\", \"exam\": ",
-                inconsistent.encode(),
-                "",
-                badStage.encode(),
-                "{\"candidateId\":\"" + "x".repeat(BatchRunner.MAX_LINE_BYTES) + "\"}",
-                "[1, 2]",
-                line(requests.get(1))) + "\n";
+        String input = String.join(
+                        "\n",
+                        line(good),
+                        "{\"candidateId\": \"X\", \"exam\": ",
+                        inconsistent.encode(),
+                        "",
+                        badStage.encode(),
+                        "{\"candidateId\":\"" + "x".repeat(BatchRunner.MAX_LINE_BYTES) + "\"}",
+                        "[1, 2]",
+                        line(requests.get(1)))
+                + "\n";
         List<JsonObject> out = run(dir, input, 2, 3, new RecordingProgress());
         assertEquals(8, out.size());
-        assertEquals(good.exam().stage() + "_" + good.exam().result(), out.get(0).getString("outcome"));
+        assertEquals(
+                good.exam().stage() + "_" + good.exam().result(), out.get(0).getString("outcome"));
         assertError(out.get(1), 2, "INVALID_REQUEST", null);
         assertTrue(out.get(1).getJsonObject("error").getString("message").contains("not valid JSON"));
         assertError(out.get(2), 3, "INCONSISTENT", "exam.announcedOn");

@@ -26,10 +26,20 @@ class BatchToStandardOutputTest {
         Path in = dir.resolve("in.ndjson");
         Files.writeString(in, request + "\n" + request + "\n" + "{\n", StandardCharsets.UTF_8);
         Path stderr = dir.resolve("stderr.txt");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "kr.qfeedback.Main", "batch", "--in", in.toString(), "--out", "/dev/stdout"));
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "kr.qfeedback.Main",
+                "batch",
+                "--in",
+                in.toString(),
+                "--out",
+                "/dev/stdout"));
+        Process process =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the batch did not finish");
         assertEquals(0, process.exitValue(), () -> "exit code; standard error:\n" + read(stderr));
@@ -38,9 +48,13 @@ class BatchToStandardOutputTest {
         assertEquals(3, lines.size(), () -> "one line per input line on standard output, nothing else:\n" + out);
         assertTrue(new JsonObject(lines.get(0)).containsKey("decisionId"));
         assertTrue(new JsonObject(lines.get(1)).containsKey("decisionId"));
-        assertEquals("INVALID_REQUEST", new JsonObject(lines.get(2)).getJsonObject("error").getString("code"));
+        assertEquals(
+                "INVALID_REQUEST",
+                new JsonObject(lines.get(2)).getJsonObject("error").getString("code"));
         String err = read(stderr);
-        assertTrue(err.contains("RuleSetCompiler") && err.contains("rules version"), () -> "the log on standard error:\n" + err);
+        assertTrue(
+                err.contains("RuleSetCompiler") && err.contains("rules version"),
+                () -> "the log on standard error:\n" + err);
     }
 
     private static String read(Path file) {

@@ -40,9 +40,19 @@ class DirectFileOutputTest {
     }
 
     @Test
-    void bytesWrittenInPiecesOfAnySizeAreReadBackExactlyWhateverTheLengthOfTheLastBlock(@TempDir Path dir) throws IOException {
-        int[] lengths = {0, 1, 511, 4096, 4097, DirectFileOutput.BUFFER_BYTES - 1, DirectFileOutput.BUFFER_BYTES,
-                DirectFileOutput.BUFFER_BYTES + 1, 3 * DirectFileOutput.BUFFER_BYTES + 12_345};
+    void bytesWrittenInPiecesOfAnySizeAreReadBackExactlyWhateverTheLengthOfTheLastBlock(@TempDir Path dir)
+            throws IOException {
+        int[] lengths = {
+            0,
+            1,
+            511,
+            4096,
+            4097,
+            DirectFileOutput.BUFFER_BYTES - 1,
+            DirectFileOutput.BUFFER_BYTES,
+            DirectFileOutput.BUFFER_BYTES + 1,
+            3 * DirectFileOutput.BUFFER_BYTES + 12_345
+        };
         for (int length : lengths) {
             byte[] content = content(length, length);
             Path file = dir.resolve("out-" + length);
@@ -62,7 +72,8 @@ class DirectFileOutputTest {
     void aRegularFileOnThisMachinesDiskIsWrittenAroundThePageCache(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("out");
         try (OutputStream out = DirectFileOutput.open(file)) {
-            Assumptions.assumeTrue(DirectFileOutput.isDirect(out), "the temporary directory's file system has no direct I/O");
+            Assumptions.assumeTrue(
+                    DirectFileOutput.isDirect(out), "the temporary directory's file system has no direct I/O");
             out.write(content(10_000, 4));
             out.flush(); // whole blocks only: the partial last one waits for close
             long block = Files.getFileStore(file).getBlockSize();

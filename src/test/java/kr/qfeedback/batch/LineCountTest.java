@@ -24,12 +24,27 @@ class LineCountTest {
     @Test
     void newlinesAreCountedExactlyAmongAnyBytesAtAnyLength() {
         Random random = new Random(11);
-        // bytes near the newline and with the high bit set (UTF-8 Korean) are the ones a word-at-a-time count could miscount
-        byte[] alphabet = {'\n', '\n', 0x0B, 0x09, 0x00, 0x01, (byte) 0x8A, (byte) 0x0A ^ (byte) 0x80, (byte) 0xEC, (byte) 0xFF, '{', 'a'};
+        // bytes near the newline and with the high bit set (UTF-8 Korean) are the ones a word-at-a-time count could
+        // miscount
+        byte[] alphabet = {
+            '\n',
+            '\n',
+            0x0B,
+            0x09,
+            0x00,
+            0x01,
+            (byte) 0x8A,
+            (byte) 0x0A ^ (byte) 0x80,
+            (byte) 0xEC,
+            (byte) 0xFF,
+            '{',
+            'a'
+        };
         for (int round = 0; round < 2_000; round++) {
             byte[] bytes = new byte[random.nextInt(200)];
             for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+                bytes[i] =
+                        random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
             }
             int length = bytes.length == 0 ? 0 : random.nextInt(bytes.length + 1);
             assertEquals(byteByByte(bytes, length), LineCount.newlines(bytes, length), "round " + round);

@@ -59,7 +59,10 @@ class PlainProgressTest {
     }
 
     private static PlainProgress progress(ByteArrayOutputStream bytes, AtomicLong now) {
-        return new PlainProgress("batch", new PrintStream(bytes, true, StandardCharsets.UTF_8),
-                PlainProgress.DEFAULT_INTERVAL_NANOS, now::get);
+        return new PlainProgress(
+                "batch",
+                new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                PlainProgress.DEFAULT_INTERVAL_NANOS,
+                now::get);
     }
 }

@@ -12,12 +12,12 @@ import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.SectionId;
-import kr.qfeedback.wire.DecisionJson;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.SectionChoice;
+import kr.qfeedback.wire.DecisionJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,8 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
 // Drools needs more than 10 s of JIT warm-up to reach its speed (docs/performance.md).
 @Warmup(iterations = 5, time = 4, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 3, timeUnit = TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class DecisionBenchmark {
     static final int COHORT_SIZE = Integer.getInteger("qf.bench.cohort", 20_000);
     static final long SEED = Long.getLong("qf.bench.seed", 2026L);
@@ -81,7 +82,9 @@ public class DecisionBenchmark {
         String firstDisagreement = null;
         for (FeedbackRequest request : requests) {
             DerivedFacts facts = deriver.derive(request);
-            List<SectionId> byRules = rules.evaluate(facts.profile()).sections().stream().map(SectionChoice::id).toList();
+            List<SectionId> byRules = rules.evaluate(facts.profile()).sections().stream()
+                    .map(SectionChoice::id)
+                    .toList();
             List<SectionId> byHand = handWritten.sections(facts.profile());
             if (byRules.equals(byHand)) {
                 agree++;
@@ -90,12 +93,25 @@ public class DecisionBenchmark {
             }
         }
         long[] memo = rules.memoStatistics();
-        System.out.printf(Locale.ROOT, "%n[setup] rules %s from %s compiled in %.1f s; cohort of %d requests (seed %d) in %.1f s;"
-                        + " %d distinct canonical profiles%n", rules.version(), dir, (compiled - started) / 1e9, requests.length, SEED,
-                (System.nanoTime() - compiled) / 1e9, memo[2]);
-        System.out.printf(Locale.ROOT, "[setup] hand-written policy agrees with the compiled rules on %d of %d requests%s%n",
-                agree, requests.length, agree == requests.length ? "" : " -- WARNING: the floor is stale; first difference:\n    "
-                        + firstDisagreement);
+        System.out.printf(
+                Locale.ROOT,
+                "%n[setup] rules %s from %s compiled in %.1f s; cohort of %d requests (seed %d) in %.1f s;"
+                        + " %d distinct canonical profiles%n",
+                rules.version(),
+                dir,
+                (compiled - started) / 1e9,
+                requests.length,
+                SEED,
+                (System.nanoTime() - compiled) / 1e9,
+                memo[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "[setup] hand-written policy agrees with the compiled rules on %d of %d requests%s%n",
+                agree,
+                requests.length,
+                agree == requests.length
+                        ? ""
+                        : " -- WARNING: the floor is stale; first difference:\n    " + firstDisagreement);
         next = 0;
     }
 

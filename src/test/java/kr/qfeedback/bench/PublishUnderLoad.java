@@ -86,8 +86,9 @@ public final class PublishUnderLoad {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("usage: PublishUnderLoad [--url URL] [--decide-token T] [--author-token T] [--connections N]"
-                        + " [--warmup S] [--seconds S] [--publish-at S] [--rollback-at S] [--requests FILE] [--rules DIR] [--jar JAR]");
+                System.err.println(
+                        "usage: PublishUnderLoad [--url URL] [--decide-token T] [--author-token T] [--connections N]"
+                                + " [--warmup S] [--seconds S] [--publish-at S] [--rollback-at S] [--requests FILE] [--rules DIR] [--jar JAR]");
                 System.exit(2);
             }
             options.put(args[i].substring(2), args[++i]);
@@ -99,10 +100,14 @@ public final class PublishUnderLoad {
 
     private void run() throws Exception {
         Server server = options.containsKey("url") || System.getenv("QF_BENCH_URL") != null
-                ? Server.external(options.getOrDefault("url", System.getenv("QF_BENCH_URL")),
-                        option("decide-token", "QF_BENCH_DECIDE_TOKEN"), option("author-token", "QF_BENCH_AUTHOR_TOKEN"))
-                : Server.start(Path.of(options.getOrDefault("jar", "target/q-feedback.jar")),
-                        Path.of(options.getOrDefault("rules", "rules")), Path.of(options.getOrDefault("features", "features")));
+                ? Server.external(
+                        options.getOrDefault("url", System.getenv("QF_BENCH_URL")),
+                        option("decide-token", "QF_BENCH_DECIDE_TOKEN"),
+                        option("author-token", "QF_BENCH_AUTHOR_TOKEN"))
+                : Server.start(
+                        Path.of(options.getOrDefault("jar", "target/q-feedback.jar")),
+                        Path.of(options.getOrDefault("rules", "rules")),
+                        Path.of(options.getOrDefault("features", "features")));
         try {
             measure(server);
         } finally {
@@ -121,15 +126,23 @@ public final class PublishUnderLoad {
     private void measure(Server server) throws Exception {
         List<Buffer> bodies = bodies();
         byte[] edited = editedMessages(Path.of(options.getOrDefault("rules", "rules"), "messages.yaml"));
-        HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient admin = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         String before = activeVersion(admin, server);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(connections));
+        HttpClientAgent client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
         Load load = new Load(client, server, bodies, connections);
-        System.err.printf(Locale.ROOT, "load: %d connections to %s/v1/feedback, %d distinct bodies; warm-up %d s%n",
-                connections, server.base, bodies.size(), TimeUnit.NANOSECONDS.toSeconds(warmupNanos));
+        System.err.printf(
+                Locale.ROOT,
+                "load: %d connections to %s/v1/feedback, %d distinct bodies; warm-up %d s%n",
+                connections,
+                server.base,
+                bodies.size(),
+                TimeUnit.NANOSECONDS.toSeconds(warmupNanos));
         load.start();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(warmupNanos));
         long t0 = load.startMeasuring();
@@ -157,7 +170,8 @@ public final class PublishUnderLoad {
             return List.of(Buffer.buffer(new JsonObject(EXAMPLE_REQUEST).encode()));
         }
         try (Stream<String> lines = Files.lines(Path.of(file), StandardCharsets.UTF_8)) {
-            List<Buffer> bodies = lines.filter(l -> !l.isBlank()).map(Buffer::buffer).toList();
+            List<Buffer> bodies =
+                    lines.filter(l -> !l.isBlank()).map(Buffer::buffer).toList();
             if (bodies.isEmpty()) {
                 throw new IllegalArgumentException("--requests " + file + " holds no request");
             }
@@ -168,15 +182,15 @@ public final class PublishUnderLoad {
     /** The shipped messages.yaml with the SURVEY title edited (shown only in a survey campaign: harmless). */
     static byte[] editedMessages(Path messages) throws IOException {
         String text = Files.readString(messages, StandardCharsets.UTF_8);
-        String edited = text.contains(TITLE) ? text.replaceFirst(java.util.regex.Pattern.quote(TITLE), EDITED_TITLE)
+        String edited = text.contains(TITLE)
+                ? text.replaceFirst(java.util.regex.Pattern.quote(TITLE), EDITED_TITLE)
                 : text + "\n# 벤치마크: 게시 중 부하 측정용 수정 " + Instant.now() + "\n";
         return edited.getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- publish and rollback -----------------------------------------------------------------
 
-    private record Switch(boolean ok, String summary, double start, double end) {
-    }
+    private record Switch(boolean ok, String summary, double start, double end) {}
 
     private interface Call {
         Map.Entry<Boolean, String> run() throws Exception;
@@ -191,41 +205,64 @@ public final class PublishUnderLoad {
             result = Map.entry(false, "failed: " + e);
         }
         double end = secondsSince(t0);
-        return new Switch(result.getKey(), String.format(Locale.ROOT, "%s (%.1f s → %.1f s, %.2f s)", result.getValue(), start, end,
-                end - start), start, end);
+        return new Switch(
+                result.getKey(),
+                String.format(Locale.ROOT, "%s (%.1f s → %.1f s, %.2f s)", result.getValue(), start, end, end - start),
+                start,
+                end);
     }
 
-    private static Map.Entry<Boolean, String> publish(HttpClient admin, Server server, byte[] messages) throws Exception {
+    private static Map.Entry<Boolean, String> publish(HttpClient admin, Server server, byte[] messages)
+            throws Exception {
         String boundary = "qf-bench-" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
-                + "벤치마크: 부하 중 게시\r\n--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"files\"; filename=\"messages.yaml\"\r\n"
-                + "Content-Type: application/yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "벤치마크: 부하 중 게시\r\n--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"files\"; filename=\"messages.yaml\"\r\n"
+                        + "Content-Type: application/yaml\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(messages);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(server.base + "/v1/rules/publish"))
-                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + server.authorToken)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = admin.send(
+                HttpRequest.newBuilder(URI.create(server.base + "/v1/rules/publish"))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Authorization", "Bearer " + server.authorToken)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonObject json = new JsonObject(response.body());
         boolean ok = response.statusCode() == 200 && json.getBoolean("published", false);
-        return Map.entry(ok, "HTTP " + response.statusCode() + (ok ? ", published " + json.getString("from") + " → "
-                + json.getString("to") + " (server took " + json.getLong("millis") + " ms)" : ", not published: " + abbreviate(response.body())));
+        return Map.entry(
+                ok,
+                "HTTP " + response.statusCode()
+                        + (ok
+                                ? ", published " + json.getString("from") + " → " + json.getString("to")
+                                        + " (server took " + json.getLong("millis") + " ms)"
+                                : ", not published: " + abbreviate(response.body())));
     }
 
-    private static Map.Entry<Boolean, String> rollback(HttpClient admin, Server server, String version) throws Exception {
-        HttpResponse<String> response = admin.send(HttpRequest.newBuilder(URI.create(server.base + "/v1/rules/rollback"))
-                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + server.authorToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("version", version).encode())).build(),
+    private static Map.Entry<Boolean, String> rollback(HttpClient admin, Server server, String version)
+            throws Exception {
+        HttpResponse<String> response = admin.send(
+                HttpRequest.newBuilder(URI.create(server.base + "/v1/rules/rollback"))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Authorization", "Bearer " + server.authorToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                new JsonObject().put("version", version).encode()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         boolean ok = response.statusCode() == 200;
-        return Map.entry(ok, "HTTP " + response.statusCode() + (ok ? ", back to " + version : ": " + abbreviate(response.body())));
+        return Map.entry(
+                ok,
+                "HTTP " + response.statusCode() + (ok ? ", back to " + version : ": " + abbreviate(response.body())));
     }
 
     private static String activeVersion(HttpClient admin, Server server) throws Exception {
-        HttpResponse<String> ready = admin.send(HttpRequest.newBuilder(URI.create(server.base + "/health/ready")).build(),
+        HttpResponse<String> ready = admin.send(
+                HttpRequest.newBuilder(URI.create(server.base + "/health/ready"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return new JsonObject(ready.body()).getString("rulesVersion");
     }
@@ -233,8 +270,7 @@ public final class PublishUnderLoad {
     // ---- load ---------------------------------------------------------------------------------
 
     /** One completed request: when it completed (ns after t0, negative in the warm-up), its latency, success. */
-    private record Sample(long completed, long latency, boolean ok) {
-    }
+    private record Sample(long completed, long latency, boolean ok) {}
 
     /** N closed loops over one Vert.x client (one event loop): each sends its next request when the last one answered. */
     private static final class Load {
@@ -276,9 +312,14 @@ public final class PublishUnderLoad {
             }
             Buffer body = bodies.get(Math.floorMod(counter, bodies.size()));
             long started = System.nanoTime();
-            client.request(new RequestOptions().setMethod(HttpMethod.POST).setHost(server.host).setPort(server.port)
-                            .setURI("/v1/feedback").setIdleTimeout(REQUEST_TIMEOUT_MS)
-                            .putHeader("Authorization", "Bearer " + server.decideToken).putHeader("Content-Type", "application/json"))
+            client.request(new RequestOptions()
+                            .setMethod(HttpMethod.POST)
+                            .setHost(server.host)
+                            .setPort(server.port)
+                            .setURI("/v1/feedback")
+                            .setIdleTimeout(REQUEST_TIMEOUT_MS)
+                            .putHeader("Authorization", "Bearer " + server.decideToken)
+                            .putHeader("Content-Type", "application/json"))
                     .compose(request -> request.send(body))
                     .compose(response -> response.body().map(ignored -> response.statusCode()))
                     .onComplete(result -> {
@@ -312,38 +353,88 @@ public final class PublishUnderLoad {
 
     // ---- report -------------------------------------------------------------------------------
 
-    private void report(Server server, List<Sample> samples, int warmupFailures, Switch publish, Switch rollback, double end,
-                        String versionBefore, String versionAfter) {
+    private void report(
+            Server server,
+            List<Sample> samples,
+            int warmupFailures,
+            Switch publish,
+            Switch rollback,
+            double end,
+            String versionBefore,
+            String versionAfter) {
         double[][] windows = {
-                {0, publish.start}, {publish.start, publish.end}, {publish.end, rollback.start},
-                {rollback.start, rollback.end}, {rollback.end, end}};
+            {0, publish.start},
+            {publish.start, publish.end},
+            {publish.end, rollback.start},
+            {rollback.start, rollback.end},
+            {rollback.end, end}
+        };
         String[] names = {"before", "during publish", "after publish", "during rollback", "after rollback"};
         System.out.println();
-        System.out.printf(Locale.ROOT, "machine: %d cores, %s %s; date %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), Instant.now());
-        System.out.printf(Locale.ROOT, "server: %s (%s); load: %d connections, closed loop, POST /v1/feedback; warm-up %d s (%d failures)%n",
-                server.base, server.started ? "started by this run" : "external", connections,
-                TimeUnit.NANOSECONDS.toSeconds(warmupNanos), warmupFailures);
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, %s %s; date %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                Instant.now());
+        System.out.printf(
+                Locale.ROOT,
+                "server: %s (%s); load: %d connections, closed loop, POST /v1/feedback; warm-up %d s (%d failures)%n",
+                server.base,
+                server.started ? "started by this run" : "external",
+                connections,
+                TimeUnit.NANOSECONDS.toSeconds(warmupNanos),
+                warmupFailures);
         System.out.println("publish:  " + publish.summary);
         System.out.println("rollback: " + rollback.summary);
-        System.out.printf(Locale.ROOT, "%-16s %13s %9s %9s %9s %9s %9s %9s%n", "window", "seconds", "requests", "req/s",
-                "p50_ms", "p99_ms", "max_ms", "failures");
+        System.out.printf(
+                Locale.ROOT,
+                "%-16s %13s %9s %9s %9s %9s %9s %9s%n",
+                "window",
+                "seconds",
+                "requests",
+                "req/s",
+                "p50_ms",
+                "p99_ms",
+                "max_ms",
+                "failures");
         double[] p99 = new double[names.length];
         int failures = 0;
         for (int w = 0; w < windows.length; w++) {
             long from = (long) (windows[w][0] * 1e9);
             long to = (long) (windows[w][1] * 1e9);
-            long[] latencies = samples.stream().filter(s -> s.completed >= from && s.completed < to).mapToLong(Sample::latency).sorted().toArray();
-            int failed = (int) samples.stream().filter(s -> s.completed >= from && s.completed < to && !s.ok).count();
+            long[] latencies = samples.stream()
+                    .filter(s -> s.completed >= from && s.completed < to)
+                    .mapToLong(Sample::latency)
+                    .sorted()
+                    .toArray();
+            int failed = (int) samples.stream()
+                    .filter(s -> s.completed >= from && s.completed < to && !s.ok)
+                    .count();
             failures += failed;
             double length = Math.max(1e-9, windows[w][1] - windows[w][0]);
             p99[w] = percentile(latencies, 99);
-            System.out.printf(Locale.ROOT, "%-16s %5.1f → %5.1f %9d %9.0f %9.2f %9.2f %9.2f %9d%n", names[w], windows[w][0], windows[w][1],
-                    latencies.length, latencies.length / length, percentile(latencies, 50), p99[w],
-                    latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6, failed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-16s %5.1f → %5.1f %9d %9.0f %9.2f %9.2f %9.2f %9d%n",
+                    names[w],
+                    windows[w][0],
+                    windows[w][1],
+                    latencies.length,
+                    latencies.length / length,
+                    percentile(latencies, 50),
+                    p99[w],
+                    latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1] / 1e6,
+                    failed);
         }
-        System.out.printf(Locale.ROOT, "p99 during publish / before: %.2f; during rollback / before: %.2f; failed requests: %d"
-                        + "   (target: <= 2 and 0)%n", p99[1] / p99[0], p99[3] / p99[0], failures);
+        System.out.printf(
+                Locale.ROOT,
+                "p99 during publish / before: %.2f; during rollback / before: %.2f; failed requests: %d"
+                        + "   (target: <= 2 and 0)%n",
+                p99[1] / p99[0],
+                p99[3] / p99[0],
+                failures);
         System.out.printf(Locale.ROOT, "active rules version before: %s, after: %s%n", versionBefore, versionAfter);
     }
 
@@ -411,18 +502,29 @@ public final class PublishUnderLoad {
             String author = "bench-author-token";
             List<String> command = new ArrayList<>(List.of(javaCommand()));
             // the JVM options README recommends for serve; JAVA_OPTS replaces them (bench/lib.sh does the same)
-            String options = System.getenv().getOrDefault("JAVA_OPTS", RECOMMENDED_SERVE_OPTIONS).strip();
+            String options = System.getenv()
+                    .getOrDefault("JAVA_OPTS", RECOMMENDED_SERVE_OPTIONS)
+                    .strip();
             if (!options.isEmpty()) {
                 command.addAll(List.of(options.split("\\s+")));
             }
             command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
             Path log = dir.resolve("server.log");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // QF_HTTP_PORT=0: the server binds a port the OS picks and logs it, so no port is guessed beforehand.
-            builder.environment().putAll(Map.of("QF_HTTP_PORT", "0", "QF_TOKENS",
-                    "decide:" + decide + ",author:" + author, "QF_DATA_DIR", dir.resolve("data").toString(),
-                    "QF_RULES_DIR", rules.toAbsolutePath().toString(), "QF_FEATURES_DIR", features.toAbsolutePath().toString()));
+            builder.environment()
+                    .putAll(Map.of(
+                            "QF_HTTP_PORT",
+                            "0",
+                            "QF_TOKENS",
+                            "decide:" + decide + ",author:" + author,
+                            "QF_DATA_DIR",
+                            dir.resolve("data").toString(),
+                            "QF_RULES_DIR",
+                            rules.toAbsolutePath().toString(),
+                            "QF_FEATURES_DIR",
+                            features.toAbsolutePath().toString()));
             Process process = builder.start();
             System.err.printf(Locale.ROOT, "server: starting %s serve (pid %d, log %s)%n", jar, process.pid(), log);
             int port = listeningPort(process, log);
@@ -460,17 +562,25 @@ public final class PublishUnderLoad {
         }
 
         private void awaitReady() throws Exception {
-            HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient probe = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             long started = System.nanoTime();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the server stopped during start-up; see " + dir.resolve("server.log"));
+                    throw new IllegalStateException(
+                            "the server stopped during start-up; see " + dir.resolve("server.log"));
                 }
                 try {
-                    if (probe.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        System.err.printf(Locale.ROOT, "server: ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
+                    if (probe.send(
+                                            HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
+                        System.err.printf(
+                                Locale.ROOT, "server: ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
                         return;
                     }
                 } catch (IOException notYet) {

@@ -3,7 +3,6 @@ package kr.qfeedback.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.vertx.core.json.JsonObject;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.ExamResult;
+import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.wire.DecisionRecordText;
@@ -75,7 +74,8 @@ class ClusterDecisionsTest {
             }
             if (phase == 0) {
                 // Found straight away, whether its batch has been written yet or not.
-                Optional<JsonObject> first = records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS);
+                Optional<JsonObject> first =
+                        records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS);
                 assertTrue(first.isPresent());
                 assertEquals("candidate-0", first.get().getString("candidateId"));
                 assertEquals("WRITTEN_PASS", first.get().getString("outcome"));
@@ -90,27 +90,63 @@ class ClusterDecisionsTest {
 
         // At most two generations are kept: the latest records, no more than 2 × 5 000.
         List<IMap<String, Object>> maps = generations.all();
-        assertEquals(10_000, maps.stream().mapToLong(ClusterDecisionsTest::records).sum(), "the last two generations");
-        assertTrue(maps.size() <= 2, "generations: " + maps.stream().map(IMap::getName).toList());
+        assertEquals(
+                10_000, maps.stream().mapToLong(ClusterDecisionsTest::records).sum(), "the last two generations");
+        assertTrue(
+                maps.size() <= 2,
+                "generations: " + maps.stream().map(IMap::getName).toList());
         byte[] block = (byte[]) maps.get(0).get(RecordBlocks.keyOf("d-19999"));
-        JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer(DecisionRecordText.find(block, "d-19999")));
+        JsonObject stored =
+                new JsonObject(io.vertx.core.buffer.Buffer.buffer(DecisionRecordText.find(block, "d-19999")));
         assertEquals("candidate-19999", stored.getString("candidateId"));
         assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
-        assertEquals(stored, records.find("d-19999").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
-        assertEquals("candidate-10000", records.find("d-10000").toCompletableFuture().get(10, TimeUnit.SECONDS)
-                .orElseThrow().getString("candidateId"), "the previous generation is read too");
-        assertTrue(records.find("d-0").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
+        assertEquals(
+                stored,
+                records.find("d-19999")
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow());
+        assertEquals(
+                "candidate-10000",
+                records.find("d-10000")
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow()
+                        .getString("candidateId"),
+                "the previous generation is read too");
+        assertTrue(
+                records.find("d-0")
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .isEmpty(),
                 "the oldest generations were dropped whole");
-        assertTrue(records.find("d-9999").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
-        assertTrue(records.find("d-unknown").toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+        assertTrue(records.find("d-9999")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .isEmpty());
+        assertTrue(records.find("d-unknown")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .isEmpty());
 
         // Another member's generations are read too, and records stored one to an entry (members of
         // earlier versions, during a rolling upgrade).
-        hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.7").set("d-from-b", stored.toBuffer().getBytes());
-        assertEquals(stored, records.find("d-from-b").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
+        hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.7")
+                .set("d-from-b", stored.toBuffer().getBytes());
+        assertEquals(
+                stored,
+                records.find("d-from-b")
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow());
         // and a record as a member two versions back stored it (JSON text)
         hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-c.3").set("d-from-c", stored.encode());
-        assertEquals(stored, records.find("d-from-c").toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow());
+        assertEquals(
+                stored,
+                records.find("d-from-c")
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow());
     }
 
     @Test
@@ -138,11 +174,20 @@ class ClusterDecisionsTest {
         assertEquals(5, map.size(), "one entry per block of 256 consecutive ids");
         assertEquals(1_000, records(map));
         for (String id : ids) {
-            assertEquals("candidate-" + id, records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS)
-                    .orElseThrow(() -> new AssertionError("not found: " + id)).getString("candidateId"));
+            assertEquals(
+                    "candidate-" + id,
+                    records.find(id)
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS)
+                            .orElseThrow(() -> new AssertionError("not found: " + id))
+                            .getString("candidateId"));
         }
         String unknown = new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + 1_000).toString();
-        assertTrue(records.find(unknown).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty(),
+        assertTrue(
+                records.find(unknown)
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .isEmpty(),
                 "an id of a stored block that was never recorded");
         assertEquals(0, records.failed());
     }
@@ -157,7 +202,8 @@ class ClusterDecisionsTest {
             records.record(decision("m-" + i), "candidate-" + i);
             // while the writer thread moves records on, an earlier one, recent or not, is looked up
             int earlier = Math.max(0, i - random.nextInt(Math.min(i, 2_000) + 1));
-            Optional<JsonObject> found = records.find("m-" + earlier).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Optional<JsonObject> found =
+                    records.find("m-" + earlier).toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(found.isPresent(), "m-" + earlier + " after m-" + i + " was recorded");
             assertEquals("candidate-" + earlier, found.get().getString("candidateId"));
         }
@@ -185,7 +231,13 @@ class ClusterDecisionsTest {
     }
 
     private static FeedbackDecision decision(String id) {
-        return new FeedbackDecision(id, "129a1d369cc3", LocalDate.of(2026, 3, 11), new Outcome(Stage.WRITTEN, ExamResult.PASS), List.of(), List.of(), List.of());
+        return new FeedbackDecision(
+                id,
+                "129a1d369cc3",
+                LocalDate.of(2026, 3, 11),
+                new Outcome(Stage.WRITTEN, ExamResult.PASS),
+                List.of(),
+                List.of(),
+                List.of());
     }
-
 }

@@ -24,11 +24,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import kr.qfeedback.testing.HttpCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import kr.qfeedback.testing.HttpCalls;
 
 /**
  * Three real members, each its own JVM ({@code java -Xmx256m … kr.qfeedback.Main serve}) on loopback:
@@ -49,8 +49,10 @@ class ClusterIT {
             """;
 
     private static final List<Process> processes = new ArrayList<>();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final Path logs = Path.of("target", "cluster-it");
     private final StringBuilder report = new StringBuilder();
 
@@ -88,10 +90,15 @@ class ClusterIT {
         }
 
         // A decision made on member 2 is looked up on member 3 (and member 1).
-        JsonObject decided = new JsonObject(post(1, "/v1/feedback", REQUEST.formatted("lookup")).body());
+        JsonObject decided = new JsonObject(
+                post(1, "/v1/feedback", REQUEST.formatted("lookup")).body());
         String decisionId = decided.getString("decisionId");
-        await("decision record visible on member 3", Duration.ofSeconds(10), () -> get(2, "/v1/decisions/" + decisionId, AUTHOR).statusCode() == 200);
-        JsonObject record = new JsonObject(get(0, "/v1/decisions/" + decisionId, AUTHOR).body());
+        await(
+                "decision record visible on member 3",
+                Duration.ofSeconds(10),
+                () -> get(2, "/v1/decisions/" + decisionId, AUTHOR).statusCode() == 200);
+        JsonObject record =
+                new JsonObject(get(0, "/v1/decisions/" + decisionId, AUTHOR).body());
         assertEquals("WRITTEN_PASS", record.getString("outcome"));
         assertEquals(v0, record.getString("rulesVersion"));
         assertEquals("it-lookup", record.getString("candidateId"));
@@ -118,14 +125,18 @@ class ClusterIT {
         double window = Math.max(at[0], Math.max(at[1], at[2])) - Math.min(at[0], Math.min(at[1], at[2]));
         double leaderWindow = metric(0, "qf_rules_switch_window_seconds");
         note("publish on member 1 took %d ms (validation, scenarios, prepare on 3 members, commit)", publishMillis);
-        note("switch window (spread of the 3 members' swap instants): %.3f ms; as measured by the leader: %.3f ms",
+        note(
+                "switch window (spread of the 3 members' swap instants): %.3f ms; as measured by the leader: %.3f ms",
                 window * 1e3, leaderWindow * 1e3);
-        note("observed under load during the publish: %d requests, %d failed, old and new versions overlapped %.3f ms",
+        note(
+                "observed under load during the publish: %d requests, %d failed, old and new versions overlapped %.3f ms",
                 during.total(), during.failures(), during.overlapMillis(v0, v1));
         assertEquals(0, during.failures(), "no request fails during the switch: " + during.errors());
         assertTrue(window < 1.0, "members switch within a second of each other, not " + window + " s");
-        assertTrue(during.versions().containsAll(List.of(v0, v1)),
-                "the load saw both the old and the new version, so the overlap below was measured: " + during.versions());
+        assertTrue(
+                during.versions().containsAll(List.of(v0, v1)),
+                "the load saw both the old and the new version, so the overlap below was measured: "
+                        + during.versions());
         assertTrue(during.overlapMillis(v0, v1) < 1000, "old and new versions overlap less than a second");
 
         // Kill member 1 under load on members 2 and 3.
@@ -138,14 +149,18 @@ class ClusterIT {
         note("members 2 and 3 noticed the loss of member 1 after %.1f s", (System.nanoTime() - killed) / 1e9);
         Thread.sleep(3000);
         load.stop();
-        note("load on members 2 and 3 while member 1 was killed: %d requests, %d failed (%s)", load.total(), load.failures(),
-                load.perNode());
+        note(
+                "load on members 2 and 3 while member 1 was killed: %d requests, %d failed (%s)",
+                load.total(), load.failures(), load.perNode());
         assertEquals(0, load.failures(), "no failed requests to the survivors: " + load.errors());
         assertTrue(load.total() > 50, "the load really ran");
         assertEquals(v1, version(1));
         assertEquals(v1, version(2));
-        assertTrue(load.versions().stream().allMatch(v1::equals), "survivors answered only with " + v1 + ": " + load.versions());
-        assertEquals(200, get(1, "/v1/decisions/" + decisionId, AUTHOR).statusCode(), "decision records survive the loss");
+        assertTrue(
+                load.versions().stream().allMatch(v1::equals),
+                "survivors answered only with " + v1 + ": " + load.versions());
+        assertEquals(
+                200, get(1, "/v1/decisions/" + decisionId, AUTHOR).statusCode(), "decision records survive the loss");
 
         // Member 1 restarts with an empty data folder: it must fetch the version from the cluster (no lost version)
         // and adopt it, not the rules folder it starts with.
@@ -163,12 +178,19 @@ class ClusterIT {
         nodes[2].destroyForcibly().waitFor();
         await("member 1 sees itself alone", Duration.ofSeconds(60), () -> members(0) == 1);
         HttpResponse<String> refused = publishMessagesChange(0);
-        note("publish on a lone member (minority): %d %s", refused.statusCode(), new JsonObject(refused.body()).getJsonObject("error"));
+        note(
+                "publish on a lone member (minority): %d %s",
+                refused.statusCode(), new JsonObject(refused.body()).getJsonObject("error"));
         assertEquals(503, refused.statusCode(), refused.body());
-        assertEquals("NO_QUORUM", new JsonObject(refused.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                "NO_QUORUM",
+                new JsonObject(refused.body()).getJsonObject("error").getString("code"));
         HttpResponse<String> stillDeciding = post(0, "/v1/feedback", REQUEST.formatted("minority"));
         assertEquals(200, stillDeciding.statusCode());
-        assertEquals(v1, new JsonObject(stillDeciding.body()).getString("rulesVersion"), "the minority decides on the last agreed version");
+        assertEquals(
+                v1,
+                new JsonObject(stillDeciding.body()).getString("rulesVersion"),
+                "the minority decides on the last agreed version");
         assertTrue(ready(0), "the minority member stays ready: it keeps deciding");
         Files.writeString(logs.resolve("report.txt"), report.toString(), StandardCharsets.UTF_8);
     }
@@ -178,19 +200,38 @@ class ClusterIT {
     private Process startNode(int i, Path dataDir) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-                "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-                "-cp", classpath, "kr.qfeedback.Main", "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+        List<String> command = new ArrayList<>(List.of(
+                javaBin,
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "--add-modules",
+                "java.se",
+                "--add-exports",
+                "java.base/jdk.internal.ref=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens",
+                "java.management/sun.management=ALL-UNNAMED",
+                "--add-opens",
+                "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+                "-cp",
+                classpath,
+                "kr.qfeedback.Main",
+                "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("node" + (i + 1) + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve("node" + (i + 1) + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("QF_HTTP_PORT", Integer.toString(httpPorts[i]));
         env.put("QF_CLUSTER_PORT", Integer.toString(clusterPorts[i]));
-        env.put("QF_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:" + clusterPorts[2]);
+        env.put(
+                "QF_CLUSTER_MEMBERS",
+                "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:" + clusterPorts[2]);
         env.put("QF_DATA_DIR", dataDir.toString());
         env.put("QF_RULES_DIR", "rules");
         env.put("QF_TOKENS", "decide:" + DECIDE + ",author:" + AUTHOR);
@@ -201,14 +242,20 @@ class ClusterIT {
 
     private boolean ready(int i) {
         try {
-            return send(HttpRequest.newBuilder(uri(i, "/health/ready")).GET().build()).statusCode() == 200;
+            return send(HttpRequest.newBuilder(uri(i, "/health/ready")).GET().build())
+                            .statusCode()
+                    == 200;
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     private String version(int i) {
-        return new JsonObject(send(HttpRequest.newBuilder(uri(i, "/health/ready")).GET().build()).body()).getString("rulesVersion");
+        return new JsonObject(send(HttpRequest.newBuilder(uri(i, "/health/ready"))
+                                .GET()
+                                .build())
+                        .body())
+                .getString("rulesVersion");
     }
 
     private int members(int i) {
@@ -235,20 +282,29 @@ class ClusterIT {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\ncluster test\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"messages.yaml\"\r\n"
                 + "Content-Type: application/x-yaml\r\n\r\n" + edited + "\r\n--" + boundary + "--\r\n";
-        return send(HttpRequest.newBuilder(uri(i, "/v1/rules/publish")).timeout(Duration.ofSeconds(240))
-                .header("Authorization", "Bearer " + AUTHOR).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(HttpRequest.newBuilder(uri(i, "/v1/rules/publish"))
+                .timeout(Duration.ofSeconds(240))
+                .header("Authorization", "Bearer " + AUTHOR)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     private HttpResponse<String> post(int i, String path, String json) {
-        return send(HttpRequest.newBuilder(uri(i, path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + DECIDE).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return send(HttpRequest.newBuilder(uri(i, path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + DECIDE)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
     }
 
     private HttpResponse<String> get(int i, String path, String token) {
-        return send(HttpRequest.newBuilder(uri(i, path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).GET().build());
+        return send(HttpRequest.newBuilder(uri(i, path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -264,7 +320,8 @@ class ClusterIT {
         while (!condition.getAsBoolean()) {
             for (Process p : nodes) {
                 if (p != null && !p.isAlive() && p.exitValue() != 137 && p.exitValue() != 143 && p.exitValue() != 0) {
-                    throw new AssertionError(what + ": a member exited with " + p.exitValue() + "; see " + logs.toAbsolutePath());
+                    throw new AssertionError(
+                            what + ": a member exited with " + p.exitValue() + "; see " + logs.toAbsolutePath());
                 }
             }
             if (System.nanoTime() > deadline) {
@@ -319,7 +376,8 @@ class ClusterIT {
     /** The first port of the kernel's ephemeral range (Linux), or 32768 (its default) when unknown. */
     private static int ephemeralRangeStart() {
         // Read line by line: Files.readString read only "3" of this /proc file here (JDK 17).
-        try (java.io.BufferedReader reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+        try (java.io.BufferedReader reader =
+                Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
             int start = Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
             return start > 11_000 ? start : 32_768;
         } catch (IOException | RuntimeException e) {
@@ -338,6 +396,7 @@ class ClusterIT {
         private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         /** version, start and end (ns) of every answer. */
         private final ConcurrentLinkedQueue<Object[]> answers = new ConcurrentLinkedQueue<>();
+
         private final List<Thread> workers = new ArrayList<>();
 
         Load(int[] targets, int threads) {
@@ -348,27 +407,32 @@ class ClusterIT {
         void start() {
             for (int t = 0; t < threads; t++) {
                 int offset = t;
-                Thread worker = new Thread(() -> {
-                    long n = offset;
-                    while (running.get()) {
-                        int node = targets[(int) (n++ % targets.length)];
-                        long start = System.nanoTime();
-                        try {
-                            HttpResponse<String> r = post(node, "/v1/feedback", REQUEST.formatted(n));
-                            if (r.statusCode() != 200) {
-                                failures.incrementAndGet();
-                                errors.add("member " + (node + 1) + ": " + r.statusCode() + " " + r.body());
-                            } else {
-                                answers.add(new Object[] {new JsonObject(r.body()).getString("rulesVersion"), start, System.nanoTime()});
+                Thread worker = new Thread(
+                        () -> {
+                            long n = offset;
+                            while (running.get()) {
+                                int node = targets[(int) (n++ % targets.length)];
+                                long start = System.nanoTime();
+                                try {
+                                    HttpResponse<String> r = post(node, "/v1/feedback", REQUEST.formatted(n));
+                                    if (r.statusCode() != 200) {
+                                        failures.incrementAndGet();
+                                        errors.add("member " + (node + 1) + ": " + r.statusCode() + " " + r.body());
+                                    } else {
+                                        answers.add(new Object[] {
+                                            new JsonObject(r.body()).getString("rulesVersion"), start, System.nanoTime()
+                                        });
+                                    }
+                                } catch (RuntimeException e) {
+                                    failures.incrementAndGet();
+                                    errors.add("member " + (node + 1) + ": " + e);
+                                }
+                                total.incrementAndGet();
+                                perNode.computeIfAbsent(node + 1, k -> new AtomicLong())
+                                        .incrementAndGet();
                             }
-                        } catch (RuntimeException e) {
-                            failures.incrementAndGet();
-                            errors.add("member " + (node + 1) + ": " + e);
-                        }
-                        total.incrementAndGet();
-                        perNode.computeIfAbsent(node + 1, k -> new AtomicLong()).incrementAndGet();
-                    }
-                }, "load-" + t);
+                        },
+                        "load-" + t);
                 worker.start();
                 workers.add(worker);
             }
@@ -403,9 +467,19 @@ class ClusterIT {
 
         /** How long after the first answer on the new version an answer on the old one was still started (0 if never). */
         double overlapMillis(String oldVersion, String newVersion) {
-            long firstNewEnd = answers.stream().filter(a -> newVersion.equals(a[0])).mapToLong(a -> (Long) a[2]).min().orElse(Long.MAX_VALUE);
-            long lastOldStart = answers.stream().filter(a -> oldVersion.equals(a[0])).mapToLong(a -> (Long) a[1]).max().orElse(Long.MIN_VALUE);
-            return firstNewEnd == Long.MAX_VALUE || lastOldStart == Long.MIN_VALUE ? 0 : Math.max(0, lastOldStart - firstNewEnd) / 1e6;
+            long firstNewEnd = answers.stream()
+                    .filter(a -> newVersion.equals(a[0]))
+                    .mapToLong(a -> (Long) a[2])
+                    .min()
+                    .orElse(Long.MAX_VALUE);
+            long lastOldStart = answers.stream()
+                    .filter(a -> oldVersion.equals(a[0]))
+                    .mapToLong(a -> (Long) a[1])
+                    .max()
+                    .orElse(Long.MIN_VALUE);
+            return firstNewEnd == Long.MAX_VALUE || lastOldStart == Long.MIN_VALUE
+                    ? 0
+                    : Math.max(0, lastOldStart - firstNewEnd) / 1e6;
         }
     }
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 class ClusterSettingsTest {
 
     private static ClusterSettings settings(String members, String port) {
-        return ConfiguredSettings.of(ServiceConfig.fromEnvironment(members == null
-                ? Map.of("QF_CLUSTER_PORT", port)
-                : Map.of("QF_CLUSTER_MEMBERS", members, "QF_CLUSTER_PORT", port)));
+        return ConfiguredSettings.of(ServiceConfig.fromEnvironment(
+                members == null
+                        ? Map.of("QF_CLUSTER_PORT", port)
+                        : Map.of("QF_CLUSTER_MEMBERS", members, "QF_CLUSTER_PORT", port)));
     }
 
     @Test
@@ -34,7 +35,9 @@ class ClusterSettingsTest {
         assertFalse(join.getAutoDetectionConfig().isEnabled());
         assertEquals("false", config.getProperty("hazelcast.socket.bind.any"));
         assertTrue(config.getNetworkConfig().getInterfaces().getInterfaces().contains("127.0.0.1"));
-        assertEquals(null, config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName(),
+        assertEquals(
+                null,
+                config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName(),
                 "a cluster of one cannot be a minority");
     }
 
@@ -50,17 +53,29 @@ class ClusterSettingsTest {
         assertEquals(3, join.getTcpIpConfig().getMembers().size());
         assertEquals(5802, config.getNetworkConfig().getPort());
         assertFalse(config.getNetworkConfig().isPortAutoIncrement());
-        assertEquals(2, config.getSplitBrainProtectionConfig(ClusterSettings.QUORUM).getMinimumClusterSize());
-        assertEquals(ClusterSettings.QUORUM, config.getMapConfig(ClusterSettings.VERSIONS_MAP).getSplitBrainProtectionName());
-        assertEquals(ClusterSettings.QUORUM, config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName());
+        assertEquals(
+                2, config.getSplitBrainProtectionConfig(ClusterSettings.QUORUM).getMinimumClusterSize());
+        assertEquals(
+                ClusterSettings.QUORUM,
+                config.getMapConfig(ClusterSettings.VERSIONS_MAP).getSplitBrainProtectionName());
+        assertEquals(
+                ClusterSettings.QUORUM,
+                config.getMapConfig(ClusterSettings.ACTIVE_MAP).getSplitBrainProtectionName());
         String generation = RecordGenerations.PREFIX + "member-1.0";
-        assertEquals(null, config.findMapConfig(generation).getSplitBrainProtectionName(),
+        assertEquals(
+                null,
+                config.findMapConfig(generation).getSplitBrainProtectionName(),
                 "both sides of a split keep recording decisions");
-        assertEquals(EvictionPolicy.NONE, config.findMapConfig(generation).getEvictionConfig().getEvictionPolicy(),
+        assertEquals(
+                EvictionPolicy.NONE,
+                config.findMapConfig(generation).getEvictionConfig().getEvictionPolicy(),
                 "bounded by dropping whole generations, not by sampling on every put");
-        assertEquals(24 * 60 * 60, config.findMapConfig(generation).getTimeToLiveSeconds(), "README: records are kept 24 h");
+        assertEquals(
+                24 * 60 * 60, config.findMapConfig(generation).getTimeToLiveSeconds(), "README: records are kept 24 h");
         assertEquals(1, config.findMapConfig(generation).getBackupCount());
-        assertEquals(InMemoryFormat.OBJECT, config.findMapConfig(generation).getInMemoryFormat(),
+        assertEquals(
+                InMemoryFormat.OBJECT,
+                config.findMapConfig(generation).getInMemoryFormat(),
                 "record blocks are appended to as they are, not deserialised and serialised per append");
     }
 
@@ -72,8 +87,8 @@ class ClusterSettingsTest {
 
     @Test
     void portRangesAndBadEntriesAreRefusedWithTheVariableNamed() {
-        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
-                () -> settings("127.0.0.1:5701-5703", "5701"));
+        IllegalArgumentException range =
+                assertThrows(IllegalArgumentException.class, () -> settings("127.0.0.1:5701-5703", "5701"));
         assertTrue(range.getMessage().contains("QF_CLUSTER_MEMBERS"));
         assertThrows(IllegalArgumentException.class, () -> settings("127.0.0.1", "5701"));
         assertThrows(IllegalArgumentException.class, () -> settings("127.0.0.1:http", "5701"));

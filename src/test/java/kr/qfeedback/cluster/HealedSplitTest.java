@@ -41,9 +41,11 @@ class HealedSplitTest {
             ClusterNode nodeB = node(members, hzB, b, 2);
             ClusterNode nodeC = node(members, hzC, c, 1);
             LocalMembers.awaitQuorum(hzA, hzB);
-            String merged = nodeA.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
+            String merged = nodeA.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false))
+                    .version();
             nodeB.join(LocalMembers::noSeed);
-            RuleFiles apartRules = LocalMembers.editedRules(temp.resolve("apart"), "the rules of the side that was apart");
+            RuleFiles apartRules =
+                    LocalMembers.editedRules(temp.resolve("apart"), "the rules of the side that was apart");
             String apart = nodeC.join(() -> c.start(apartRules, false)).version();
             assertNotEquals(merged, apart);
             assertEquals(1, nodeC.members());
@@ -51,9 +53,11 @@ class HealedSplitTest {
             // The network heals: the lone member learns where the others are and merges into the larger side.
             apartConfig.getNetworkConfig().getJoin().getTcpIpConfig().addMember(LocalMembers.address(hzA));
             await("the lone member merged into the larger side", () -> nodeC.members() == 3);
-            await("the lone member adopted the merged cluster's version",
+            await(
+                    "the lone member adopted the merged cluster's version",
                     () -> merged.equals(LocalMembers.activeVersion(c)));
-            await("the lone member recorded the merged cluster's version on its disk",
+            await(
+                    "the lone member recorded the merged cluster's version on its disk",
                     () -> c.store().activeVersion().filter(merged::equals).isPresent());
 
             assertTrue(c.store().find(merged).isPresent(), "the merged version was copied to the lone member's disk");
@@ -68,7 +72,8 @@ class HealedSplitTest {
     }
 
     private static ClusterNode node(LocalMembers members, HazelcastInstance hz, RulesLifecycle lifecycle, int quorum) {
-        ClusterNode node = ClusterNode.of(new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", quorum), hz, lifecycle);
+        ClusterNode node =
+                ClusterNode.of(new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", quorum), hz, lifecycle);
         members.closing(node::close);
         return node;
     }

@@ -60,7 +60,9 @@ final class LocalMembers implements AutoCloseable {
     static void awaitQuorum(HazelcastInstance... members) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (HazelcastInstance hz : members) {
-            while (!hz.getSplitBrainProtectionService().getSplitBrainProtection(ClusterSettings.QUORUM).hasMinimumSize()) {
+            while (!hz.getSplitBrainProtectionService()
+                    .getSplitBrainProtection(ClusterSettings.QUORUM)
+                    .hasMinimumSize()) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("a member did not see the publish quorum within 60 s");
                 }
@@ -81,8 +83,12 @@ final class LocalMembers implements AutoCloseable {
 
     /** A node's rules lifecycle on its own data folder, with no rule set active yet. */
     static RulesLifecycle lifecycle(Path data) {
-        return new RulesLifecycle(new ActiveRuleSet(), VersionStore.open(data), AuditLog.open(data),
-                new AcceptanceGate(data.resolve("features")), Clock.systemUTC());
+        return new RulesLifecycle(
+                new ActiveRuleSet(),
+                VersionStore.open(data),
+                AuditLog.open(data),
+                new AcceptanceGate(data.resolve("features")),
+                Clock.systemUTC());
     }
 
     /** The seed of a member that must join a cluster with an active version already. */
@@ -105,7 +111,10 @@ final class LocalMembers implements AutoCloseable {
                     Files.copy(source, target);
                 }
             }
-            Files.writeString(dir.resolve("messages.yaml"), "\n# " + comment + "\n", StandardCharsets.UTF_8,
+            Files.writeString(
+                    dir.resolve("messages.yaml"),
+                    "\n# " + comment + "\n",
+                    StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,15 +1,13 @@
 package kr.qfeedback.cluster;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import kr.qfeedback.ServiceConfig;
 import kr.qfeedback.acceptance.AcceptanceGate;
@@ -33,22 +31,30 @@ class MinorityTest {
                 "QF_CLUSTER_MEMBERS", "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703", "QF_CLUSTER_PORT", "5701")));
         assertEquals(2, threeMembers.quorum());
         try (LocalMembers members = new LocalMembers()) {
-            HazelcastInstance hz = members.start(members.config(threeMembers.quorum(), List.of("127.0.0.1:1", "127.0.0.1:2")));
+            HazelcastInstance hz =
+                    members.start(members.config(threeMembers.quorum(), List.of("127.0.0.1:1", "127.0.0.1:2")));
             ClusterSettings settings = threeMembers;
-            RulesLifecycle lifecycle = new RulesLifecycle(new ActiveRuleSet(), VersionStore.open(data), AuditLog.open(data),
-                    new AcceptanceGate(data.resolve("features")), Clock.systemUTC());
+            RulesLifecycle lifecycle = new RulesLifecycle(
+                    new ActiveRuleSet(),
+                    VersionStore.open(data),
+                    AuditLog.open(data),
+                    new AcceptanceGate(data.resolve("features")),
+                    Clock.systemUTC());
             ClusterRules rules = new ClusterRules(hz, lifecycle, settings.quorum());
-            ClusterUnavailableException refused = assertThrows(ClusterUnavailableException.class, rules::checkCanChange);
+            ClusterUnavailableException refused =
+                    assertThrows(ClusterUnavailableException.class, rules::checkCanChange);
             assertEquals("NO_QUORUM", refused.code());
             // Hazelcast itself refuses writes to the rules maps without the quorum, whoever tries.
-            assertThrows(SplitBrainProtectionException.class,
+            assertThrows(
+                    SplitBrainProtectionException.class,
                     () -> hz.<String, String>getMap(ClusterSettings.ACTIVE_MAP).set(ClusterRules.ACTIVE_KEY, "{}"));
-            assertThrows(SplitBrainProtectionException.class,
-                    () -> hz.<String, byte[]>getMap(ClusterSettings.VERSIONS_MAP).set("000000000000", new byte[1]));
+            assertThrows(
+                    SplitBrainProtectionException.class,
+                    () -> hz.<String, byte[]>getMap(ClusterSettings.VERSIONS_MAP)
+                            .set("000000000000", new byte[1]));
             String records = RecordGenerations.PREFIX + "lone-member.0";
             hz.<String, String>getMap(records).set("d-1", "{}");
             assertEquals("{}", hz.<String, String>getMap(records).get("d-1"));
         }
     }
-
 }

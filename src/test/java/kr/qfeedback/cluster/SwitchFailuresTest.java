@@ -53,9 +53,12 @@ class SwitchFailuresTest {
         RulesLifecycle b = LocalMembers.lifecycle(temp.resolve("b"));
         ClusterRules leader = rules(hzA, a, SwitchTimeouts.DEFAULT);
         ClusterRules follower = rules(hzB, b, SwitchTimeouts.DEFAULT);
-        String v1 = leader.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
+        String v1 = leader.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false))
+                .version();
         follower.join(LocalMembers::noSeed);
-        await("member B recorded version 1 on its disk", () -> b.store().activeVersion().filter(v1::equals).isPresent());
+        await(
+                "member B recorded version 1 on its disk",
+                () -> b.store().activeVersion().filter(v1::equals).isPresent());
 
         // Member B's disk can no longer take a version: its versions folder has become a file.
         Path versionsOfB = temp.resolve("b").resolve("versions");
@@ -63,15 +66,21 @@ class SwitchFailuresTest {
         Files.writeString(versionsOfB, "not a folder");
         RuleFiles v2 = LocalMembers.editedRules(temp.resolve("v2"), "a version member B cannot store");
 
-        ClusterUnavailableException failed = assertThrows(ClusterUnavailableException.class,
-                () -> leader.activateEverywhere(v2, a.compile(v2), "tester", "switch test", AuditAction.PUBLISH,
-                        ActivationAction.PUBLISH));
+        ClusterUnavailableException failed = assertThrows(
+                ClusterUnavailableException.class,
+                () -> leader.activateEverywhere(
+                        v2, a.compile(v2), "tester", "switch test", AuditAction.PUBLISH, ActivationAction.PUBLISH));
 
         assertEquals("SWITCH_FAILED", failed.code());
         String memberB = hzB.getCluster().getLocalMember().getUuid().toString();
-        assertTrue(failed.getMessage().startsWith("Version " + v2.version() + " was not activated anywhere: member "
-                + memberB + " could not prepare it ("), failed.getMessage());
-        assertTrue(failed.getMessage().endsWith("The previous version stays active on every member."), failed.getMessage());
+        assertTrue(
+                failed.getMessage()
+                        .startsWith("Version " + v2.version() + " was not activated anywhere: member " + memberB
+                                + " could not prepare it ("),
+                failed.getMessage());
+        assertTrue(
+                failed.getMessage().endsWith("The previous version stays active on every member."),
+                failed.getMessage());
         assertNothingChanged(hzA, v1, a, b);
     }
 
@@ -80,22 +89,26 @@ class SwitchFailuresTest {
     void aSwitchThatAMemberNeverPreparesFailsWhenThePrepareTimeIsUp() throws Exception {
         HazelcastInstance hzA = members.start(members.config(QUORUM, List.of()));
         RulesLifecycle a = LocalMembers.lifecycle(temp.resolve("a"));
-        ClusterRules leader = rules(hzA, a, new SwitchTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(1),
-                Duration.ofSeconds(10)));
+        ClusterRules leader = rules(
+                hzA, a, new SwitchTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(10)));
         // A member that runs no rules service yet (its node is still starting) never answers a prepare.
         HazelcastInstance silent = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
         LocalMembers.awaitQuorum(hzA, silent);
-        String v1 = leader.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
+        String v1 = leader.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false))
+                .version();
         RuleFiles v2 = LocalMembers.editedRules(temp.resolve("v2"), "a version one member never prepares");
 
-        ClusterUnavailableException failed = assertThrows(ClusterUnavailableException.class,
-                () -> leader.activateEverywhere(v2, a.compile(v2), "tester", "switch test", AuditAction.PUBLISH,
-                        ActivationAction.PUBLISH));
+        ClusterUnavailableException failed = assertThrows(
+                ClusterUnavailableException.class,
+                () -> leader.activateEverywhere(
+                        v2, a.compile(v2), "tester", "switch test", AuditAction.PUBLISH, ActivationAction.PUBLISH));
 
         assertEquals("SWITCH_FAILED", failed.code());
-        assertEquals("Version " + v2.version() + " was not activated anywhere: member(s) ["
-                + silent.getCluster().getLocalMember().getUuid() + "] did not prepare it within 1 s."
-                + " The previous version stays active on every member.", failed.getMessage());
+        assertEquals(
+                "Version " + v2.version() + " was not activated anywhere: member(s) ["
+                        + silent.getCluster().getLocalMember().getUuid() + "] did not prepare it within 1 s."
+                        + " The previous version stays active on every member.",
+                failed.getMessage());
         assertNothingChanged(hzA, v1, a);
     }
 
@@ -108,26 +121,36 @@ class SwitchFailuresTest {
         RulesLifecycle a = LocalMembers.lifecycle(temp.resolve("a"));
         RulesLifecycle b = LocalMembers.lifecycle(temp.resolve("b"));
         ClusterRules first = rules(hzA, a, SwitchTimeouts.DEFAULT);
-        ClusterRules second = rules(hzB, b, new SwitchTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(120),
-                Duration.ofSeconds(10)));
-        String v1 = first.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false)).version();
+        ClusterRules second = rules(
+                hzB, b, new SwitchTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(120), Duration.ofSeconds(10)));
+        String v1 = first.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false))
+                .version();
         second.join(LocalMembers::noSeed);
         // A member still starting holds the first switch in its prepare phase until it leaves.
         HazelcastInstance silent = members.start(members.config(QUORUM, List.of(LocalMembers.address(hzA))));
         RuleFiles v2 = LocalMembers.editedRules(temp.resolve("v2"), "the version of the first switch");
         RuleSet compiled = a.compile(v2);
-        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> first.activateEverywhere(v2, compiled,
-                "tester", "first switch", AuditAction.PUBLISH, ActivationAction.PUBLISH));
+        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> first.activateEverywhere(
+                v2, compiled, "tester", "first switch", AuditAction.PUBLISH, ActivationAction.PUBLISH));
         IMap<String, String> active = hzB.getMap(ClusterSettings.ACTIVE_MAP);
-        await("the first switch holds the cluster lock", () -> active.isLocked(ClusterRules.ACTIVE_KEY) || publishing.isDone());
+        await(
+                "the first switch holds the cluster lock",
+                () -> active.isLocked(ClusterRules.ACTIVE_KEY) || publishing.isDone());
 
         RuleSet current = b.active().current().orElseThrow();
-        ClusterUnavailableException busy = assertThrows(ClusterUnavailableException.class,
-                () -> second.activateEverywhere(b.store().load(v1), current, "tester", "second switch",
-                        AuditAction.ROLLBACK, ActivationAction.ROLLBACK));
+        ClusterUnavailableException busy = assertThrows(
+                ClusterUnavailableException.class,
+                () -> second.activateEverywhere(
+                        b.store().load(v1),
+                        current,
+                        "tester",
+                        "second switch",
+                        AuditAction.ROLLBACK,
+                        ActivationAction.ROLLBACK));
 
         assertEquals("CLUSTER_BUSY", busy.code());
-        assertEquals("Another member has been switching the rules version for 1 s; nothing changed. Retry shortly.",
+        assertEquals(
+                "Another member has been switching the rules version for 1 s; nothing changed. Retry shortly.",
                 busy.getMessage());
         assertEquals(v1, LocalMembers.activeVersion(b));
         // Once the silent member leaves, the first switch completes on the members that remain.
@@ -145,7 +168,8 @@ class SwitchFailuresTest {
 
     private static void assertNothingChanged(HazelcastInstance hz, String version, RulesLifecycle... lifecycles) {
         for (RulesLifecycle lifecycle : lifecycles) {
-            assertEquals(version, LocalMembers.activeVersion(lifecycle), "a member still decides with the previous version");
+            assertEquals(
+                    version, LocalMembers.activeVersion(lifecycle), "a member still decides with the previous version");
         }
         IMap<String, String> active = hz.getMap(ClusterSettings.ACTIVE_MAP);
         assertEquals(version, new JsonObject(active.get(ClusterRules.ACTIVE_KEY)).getString("version"));

@@ -1,7 +1,5 @@
 package kr.qfeedback.cohort;
 
-import kr.qfeedback.rules.ShippedParameters;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import kr.qfeedback.reference.ReferenceCatalogue;
+import kr.qfeedback.rules.ShippedParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +24,20 @@ class CohortCommandTest {
     void writesTheRequestedNumberOfLinesWithTheDefaultSeedWhenNoneIsGiven(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("cohort.ndjson");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = CohortCommand.run(List.of("--size", "250", "--out", out.toString()), RULES,
+        int exit = CohortCommand.run(
+                List.of("--size", "250", "--out", out.toString()),
+                RULES,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, exit);
         assertEquals(250, Files.readAllLines(out).size());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("250 requests (seed 2026"));
         Path same = dir.resolve("same.ndjson");
-        CohortGenerator.write(ReferenceCatalogue.load(RULES.resolve("reference")), ShippedParameters.get(), CohortGenerator.DEFAULT_SEED, 250, same);
+        CohortGenerator.write(
+                ReferenceCatalogue.load(RULES.resolve("reference")),
+                ShippedParameters.get(),
+                CohortGenerator.DEFAULT_SEED,
+                250,
+                same);
         assertArrayEquals(Files.readAllBytes(same), Files.readAllBytes(out));
     }
 
@@ -39,11 +45,17 @@ class CohortCommandTest {
     void refusesMissingOrMalformedOptionsWithTheUsage(@TempDir Path dir) {
         PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         String out = dir.resolve("x").toString();
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> CohortCommand.run(List.of("--out", out), RULES, err));
+        IllegalArgumentException missing = assertThrows(
+                IllegalArgumentException.class, () -> CohortCommand.run(List.of("--out", out), RULES, err));
         assertTrue(missing.getMessage().contains("--size is required"), missing.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> CohortCommand.run(List.of("--size", "0", "--out", out), RULES, err));
-        assertThrows(IllegalArgumentException.class, () -> CohortCommand.run(List.of("--size", "5", "--out", out, "--seed", "x"), RULES, err));
-        assertThrows(IllegalArgumentException.class, () -> CohortCommand.run(List.of("--size", "5", "--out", out, "--colour", "red"), RULES, err));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CohortCommand.run(List.of("--size", "0", "--out", out), RULES, err));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CohortCommand.run(List.of("--size", "5", "--out", out, "--seed", "x"), RULES, err));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CohortCommand.run(List.of("--size", "5", "--out", out, "--colour", "red"), RULES, err));
     }
 }

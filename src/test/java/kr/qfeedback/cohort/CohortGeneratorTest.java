@@ -1,7 +1,5 @@
 package kr.qfeedback.cohort;
 
-import kr.qfeedback.rules.ShippedParameters;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,11 +31,12 @@ import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
-import kr.qfeedback.wire.FeedbackRequestParser;
 import kr.qfeedback.reference.PassCriterion;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.YearlyPassRate;
+import kr.qfeedback.rules.ShippedParameters;
+import kr.qfeedback.wire.FeedbackRequestParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +95,8 @@ class CohortGeneratorTest {
     void everyGeneratedRequestParsesBackUnchangedAndPassesTheConsistencyCheck(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("cohort.ndjson");
         new CohortGenerator(catalogue, ShippedParameters.get()).write(42, 5000, file);
-        FeedbackRequestParser parser = new FeedbackRequestParser(Clock.fixed(java.time.Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC));
+        FeedbackRequestParser parser =
+                new FeedbackRequestParser(Clock.fixed(java.time.Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC));
         Iterator<FeedbackRequest> expected = cohort.iterator();
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             lines.forEach(line -> {
@@ -112,7 +112,9 @@ class CohortGeneratorTest {
     void candidateIdsAreCAndTheZeroPaddedIndex() {
         assertEquals("C0000001", cohort.get(0).candidateId());
         assertEquals("C0020000", cohort.get(MIX_SIZE - 1).candidateId());
-        assertEquals(MIX_SIZE, cohort.stream().map(FeedbackRequest::candidateId).distinct().count());
+        assertEquals(
+                MIX_SIZE,
+                cohort.stream().map(FeedbackRequest::candidateId).distinct().count());
     }
 
     @Test
@@ -126,27 +128,45 @@ class CohortGeneratorTest {
             }
         }
         Qualification q1320 = catalogue.find("1320").orElseThrow();
-        double expected = (applicants(q1320.writtenStatistics(), year) + applicants(q1320.secondStageStatistics(), year)) * 100.0 / total;
-        double actual = cohort.stream().filter(r -> r.qualification().code().equals("1320")).count() * 100.0 / MIX_SIZE;
+        double expected =
+                (applicants(q1320.writtenStatistics(), year) + applicants(q1320.secondStageStatistics(), year))
+                        * 100.0
+                        / total;
+        double actual = cohort.stream()
+                        .filter(r -> r.qualification().code().equals("1320"))
+                        .count()
+                * 100.0
+                / MIX_SIZE;
         assertEquals(expected, actual, 1.0, "share of 1320 정보처리기사 in %");
-        assertTrue(cohort.stream().allMatch(r -> qualification(r).grade() == r.qualification().grade()));
-        assertTrue(cohort.stream().allMatch(r -> r.qualification().name().equals(qualification(r).name())));
+        assertTrue(cohort.stream()
+                .allMatch(r -> qualification(r).grade() == r.qualification().grade()));
+        assertTrue(cohort.stream()
+                .allMatch(r -> r.qualification().name().equals(qualification(r).name())));
     }
 
     private static long applicants(List<YearlyPassRate> statistics, int year) {
-        return statistics.stream().filter(y -> y.year() == year).mapToLong(YearlyPassRate::applicants).sum();
+        return statistics.stream()
+                .filter(y -> y.year() == year)
+                .mapToLong(YearlyPassRate::applicants)
+                .sum();
     }
 
     @Test
     void theWrittenPassShareOf1320FollowsItsLatestPassRate() {
         Qualification q1320 = catalogue.find("1320").orElseThrow();
-        double passRate = q1320.writtenStatistics().stream().filter(y -> y.year() == 2025).findFirst().orElseThrow().passRate();
+        double passRate = q1320.writtenStatistics().stream()
+                .filter(y -> y.year() == 2025)
+                .findFirst()
+                .orElseThrow()
+                .passRate();
         List<FeedbackRequest> sat = cohort.stream()
-                .filter(r -> r.qualification().code().equals("1320") && r.exam().stage() == Stage.WRITTEN
+                .filter(r -> r.qualification().code().equals("1320")
+                        && r.exam().stage() == Stage.WRITTEN
                         && r.exam().result() != ExamResult.ABSENT)
                 .toList();
         assertTrue(sat.size() > 300, "enough 1320 written sittings: " + sat.size());
-        double passes = sat.stream().filter(r -> r.exam().result() == ExamResult.PASS).count() * 100.0 / sat.size();
+        double passes =
+                sat.stream().filter(r -> r.exam().result() == ExamResult.PASS).count() * 100.0 / sat.size();
         assertEquals(passRate, passes, 4.0, "1320 written pass share in %");
     }
 
@@ -155,25 +175,32 @@ class CohortGeneratorTest {
         Qualification q1320 = catalogue.find("1320").orElseThrow();
         double written = applicants(q1320.writtenStatistics(), 2025);
         double expected = written * 100 / (written + applicants(q1320.secondStageStatistics(), 2025));
-        List<FeedbackRequest> of1320 = cohort.stream().filter(r -> r.qualification().code().equals("1320")).toList();
-        double actual = of1320.stream().filter(r -> r.exam().stage() == Stage.WRITTEN).count() * 100.0 / of1320.size();
+        List<FeedbackRequest> of1320 = cohort.stream()
+                .filter(r -> r.qualification().code().equals("1320"))
+                .toList();
+        double actual =
+                of1320.stream().filter(r -> r.exam().stage() == Stage.WRITTEN).count() * 100.0 / of1320.size();
         assertEquals(expected, actual, 4.0, "1320 written share in %");
         for (FeedbackRequest r : cohort) {
             Stage stage = r.exam().stage();
-            assertTrue(stage == Stage.WRITTEN || stage == r.qualification().grade().secondStage(), r.toString());
+            assertTrue(
+                    stage == Stage.WRITTEN || stage == r.qualification().grade().secondStage(), r.toString());
         }
         assertTrue(cohort.stream().anyMatch(r -> r.exam().stage() == Stage.INTERVIEW));
     }
 
     @Test
     void ageTwentyToThirtyNineIsBetween52And55PercentAsTheDomainNotesSay() {
-        long young = cohort.stream().map(this::age).filter(a -> a >= 20 && a <= 39).count();
+        long young =
+                cohort.stream().map(this::age).filter(a -> a >= 20 && a <= 39).count();
         double share = young * 100.0 / MIX_SIZE;
         assertTrue(share >= 50 && share <= 58, "20–39 share " + share + " %");
         assertTrue(cohort.stream().map(this::age).allMatch(a -> a >= 15 && a <= 69));
         assertTrue(cohort.stream().anyMatch(r -> age(r) < 20) && cohort.stream().anyMatch(r -> age(r) >= 60));
-        assertTrue(cohort.stream().filter(r -> age(r) < 20)
-                .allMatch(r -> r.qualification().grade() == Grade.CRAFTSMAN || r.qualification().grade() == Grade.SERVICE));
+        assertTrue(cohort.stream()
+                .filter(r -> age(r) < 20)
+                .allMatch(r -> r.qualification().grade() == Grade.CRAFTSMAN
+                        || r.qualification().grade() == Grade.SERVICE));
     }
 
     private int age(FeedbackRequest r) {
@@ -182,14 +209,25 @@ class CohortGeneratorTest {
 
     @Test
     void theAssumedAbsentShareIsAnOptionAndDefaultsToFivePercent() {
-        double absent = cohort.stream().filter(r -> r.exam().result() == ExamResult.ABSENT).count() * 100.0 / MIX_SIZE;
+        double absent = cohort.stream()
+                        .filter(r -> r.exam().result() == ExamResult.ABSENT)
+                        .count()
+                * 100.0
+                / MIX_SIZE;
         assertEquals(CohortGenerator.DEFAULT_ABSENT_SHARE * 100, absent, 1.0);
         List<FeedbackRequest> many = draw(new CohortGenerator(catalogue, ShippedParameters.get(), 0.2), 42, 5000);
-        double share = many.stream().filter(r -> r.exam().result() == ExamResult.ABSENT).count() * 100.0 / many.size();
+        double share = many.stream()
+                        .filter(r -> r.exam().result() == ExamResult.ABSENT)
+                        .count()
+                * 100.0
+                / many.size();
         assertEquals(20, share, 2.0);
-        assertTrue(draw(new CohortGenerator(catalogue, ShippedParameters.get(), 0), 42, 2000).stream().noneMatch(r -> r.exam().result() == ExamResult.ABSENT));
-        assertThrows(IllegalArgumentException.class, () -> new CohortGenerator(catalogue, ShippedParameters.get(), 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new CohortGenerator(catalogue, ShippedParameters.get(), -0.1));
+        assertTrue(draw(new CohortGenerator(catalogue, ShippedParameters.get(), 0), 42, 2000).stream()
+                .noneMatch(r -> r.exam().result() == ExamResult.ABSENT));
+        assertThrows(
+                IllegalArgumentException.class, () -> new CohortGenerator(catalogue, ShippedParameters.get(), 1.0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new CohortGenerator(catalogue, ShippedParameters.get(), -0.1));
     }
 
     @Test
@@ -207,16 +245,24 @@ class CohortGeneratorTest {
             exam.subjects().forEach(s -> assertOneDecimal(s.score()));
             Qualification q = qualification(r);
             Grade grade = r.qualification().grade();
-            PassCriterion criterion = ShippedParameters.get().criterion(q.code(), grade, exam.stage().isSecond());
-            ScoreFacts facts = ScoreFacts.of(exam.totalScore(), exam.subjects(), criterion,
-                    ShippedParameters.get().judgedOnWholePaper(grade, exam.stage().isSecond()));
+            PassCriterion criterion = ShippedParameters.get()
+                    .criterion(q.code(), grade, exam.stage().isSecond());
+            ScoreFacts facts = ScoreFacts.of(
+                    exam.totalScore(),
+                    exam.subjects(),
+                    criterion,
+                    ShippedParameters.get()
+                            .judgedOnWholePaper(grade, exam.stage().isSecond()));
             assertEquals(exam.result() == ExamResult.PASS, facts.meetsCriterion(), r.toString());
             if (exam.stage() == Stage.WRITTEN) {
-                assertEquals(q.writtenSubjects(), exam.subjects().stream().map(SubjectScore::name).toList());
+                assertEquals(
+                        q.writtenSubjects(),
+                        exam.subjects().stream().map(SubjectScore::name).toList());
             } else {
                 assertTrue(exam.subjects().isEmpty());
             }
-            if (exam.result() == ExamResult.FAIL && !facts.subjectsBelowMinimum().isEmpty()) {
+            if (exam.result() == ExamResult.FAIL
+                    && !facts.subjectsBelowMinimum().isEmpty()) {
                 cutFails++;
             } else if (exam.result() == ExamResult.FAIL) {
                 averageFails++;
@@ -234,7 +280,8 @@ class CohortGeneratorTest {
 
     @Test
     void datesComeFromThe2026RoundsOfTheQualificationAndAsOfIsTheAnnouncementDay() {
-        Set<String> writtenOf1320 = Set.of("2026-1 2026-01-30 2026-03-11", "2026-2 2026-05-09 2026-06-10", "2026-3 2026-08-07 2026-09-09");
+        Set<String> writtenOf1320 =
+                Set.of("2026-1 2026-01-30 2026-03-11", "2026-2 2026-05-09 2026-06-10", "2026-3 2026-08-07 2026-09-09");
         for (FeedbackRequest r : cohort) {
             var exam = r.exam();
             assertEquals(exam.announcedOn(), r.asOf());
@@ -242,9 +289,13 @@ class CohortGeneratorTest {
             assertFalse(exam.announcedOn().isBefore(exam.examDate()));
             assertTrue(exam.round().matches("2026-\\d+"), exam.round());
             if (r.qualification().code().equals("1320") && exam.stage() == Stage.WRITTEN) {
-                assertTrue(writtenOf1320.contains(exam.round() + " " + exam.examDate() + " " + exam.announcedOn()), r.toString());
+                assertTrue(
+                        writtenOf1320.contains(exam.round() + " " + exam.examDate() + " " + exam.announcedOn()),
+                        r.toString());
             }
-            if (r.qualification().code().equals("1320") && exam.stage() == Stage.PRACTICAL && exam.round().equals("2026-1")) {
+            if (r.qualification().code().equals("1320")
+                    && exam.stage() == Stage.PRACTICAL
+                    && exam.round().equals("2026-1")) {
                 assertFalse(exam.examDate().isBefore(LocalDate.parse("2026-04-18")));
                 assertFalse(exam.examDate().isAfter(LocalDate.parse("2026-05-06")));
                 assertEquals(LocalDate.parse("2026-06-05"), exam.announcedOn());
@@ -265,7 +316,8 @@ class CohortGeneratorTest {
             assertNotNull(writtenPass);
             long before = ChronoUnit.DAYS.between(writtenPass, r.exam().examDate());
             assertTrue(before >= 0 && before <= CandidateBackground.MAX_WRITTEN_PASS_AGE_DAYS, r.toString());
-            long remaining = ChronoUnit.DAYS.between(r.asOf(), writtenPass.plusYears(2).minusDays(1));
+            long remaining =
+                    ChronoUnit.DAYS.between(r.asOf(), writtenPass.plusYears(2).minusDays(1));
             if (remaining < 0) {
                 expired++;
             } else if (remaining <= 90) {
@@ -278,7 +330,8 @@ class CohortGeneratorTest {
 
     @Test
     void onlyWrittenPassesOfGradesThatNeedThemStateEligibilityDocuments() {
-        Set<Grade> needing = Set.of(Grade.PROFESSIONAL_ENGINEER, Grade.MASTER_CRAFTSMAN, Grade.ENGINEER, Grade.INDUSTRIAL_ENGINEER);
+        Set<Grade> needing =
+                Set.of(Grade.PROFESSIONAL_ENGINEER, Grade.MASTER_CRAFTSMAN, Grade.ENGINEER, Grade.INDUSTRIAL_ENGINEER);
         int stated = 0;
         for (FeedbackRequest r : cohort) {
             DocumentStatus documents = r.candidate().eligibilityDocuments();

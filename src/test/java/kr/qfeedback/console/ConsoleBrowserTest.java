@@ -62,23 +62,36 @@ class ConsoleBrowserTest {
 
     @TempDir
     static Path tmp;
+
     @RegisterExtension
     static final LiveServer server = LiveServer.withLifecycle().mounting(ConsoleRoutes::mount);
+
     private static ChromeDriver driver;
     private String startupVersion;
     private String publishedVersion;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Skipping the console browser tests: they need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-                        + CHROMEDRIVER + "); install them with 'apt-get install -y chromium chromium-driver' (.ci/run does).");
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipping the console browser tests: they need Debian's chromium and chromium-driver (" + CHROMIUM
+                        + ", " + CHROMEDRIVER
+                        + "); install them with 'apt-get install -y chromium chromium-driver' (.ci/run does).");
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")), "--window-size=" + DESKTOP + ",1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createDirectories(tmp.resolve("chromium-profile")),
+                "--window-size=" + DESKTOP + ",1000",
                 "--lang=ko-KR");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ko-KR,ko"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -109,14 +122,22 @@ class ConsoleBrowserTest {
     @Test
     void theWrittenPassPresetShowsThePassInGreenWithTheExemptionWindowChartAndQrCodes() throws Exception {
         WebElement page = preview("WRITTEN_PASS");
-        assertSections(page, "RESULT_SUMMARY", "ELIGIBILITY_DOCUMENTS", "WRITTEN_EXEMPTION", "SCORE_BREAKDOWN", "PASS_RATE_TREND");
+        assertSections(
+                page,
+                "RESULT_SUMMARY",
+                "ELIGIBILITY_DOCUMENTS",
+                "WRITTEN_EXEMPTION",
+                "SCORE_BREAKDOWN",
+                "PASS_RATE_TREND");
         assertEmphasis(page, "SUCCESS", "필기 합격", "rgba(11, 110, 79, 1)");
         WebElement exemption = section(page, "WRITTEN_EXEMPTION");
         assertTrue(exemption.getText().contains("2026.03.11 ~ 2028.03.10"), exemption.getText());
         assertTrue(exemption.getText().contains("730일"), "days left: " + exemption.getText());
         WebElement chart = section(page, "PASS_RATE_TREND").findElement(By.cssSelector("svg.trend-chart"));
         assertEquals(5, chart.findElements(By.cssSelector("rect.bar")).size(), "one bar per year");
-        assertTrue(chart.findElement(By.tagName("desc")).getAttribute("textContent").contains("%"));
+        assertTrue(chart.findElement(By.tagName("desc"))
+                .getAttribute("textContent")
+                .contains("%"));
         assertQrCodesLoaded(page);
         assertTrue(page.findElements(By.cssSelector(".stamp")).isEmpty(), "a written pass is not the final pass");
         // the rule that decided a section, on request
@@ -135,12 +156,23 @@ class ConsoleBrowserTest {
     @Test
     void theWrittenFailPresetMarksTheFailedSubjectAndOffersReRegistrationWithAQrCode() throws Exception {
         WebElement page = preview("WRITTEN_FAIL");
-        assertSections(page, "RESULT_SUMMARY", "SCORE_BREAKDOWN", "PASS_CRITERIA", "WEAK_SUBJECTS", "PASS_RATE_TREND", "REAPPLY");
+        assertSections(
+                page,
+                "RESULT_SUMMARY",
+                "SCORE_BREAKDOWN",
+                "PASS_CRITERIA",
+                "WEAK_SUBJECTS",
+                "PASS_RATE_TREND",
+                "REAPPLY");
         assertEmphasis(page, "FAILURE", "필기 불합격", "rgba(179, 38, 30, 1)");
         List<WebElement> failed = section(page, "SCORE_BREAKDOWN").findElements(By.cssSelector("tr.fail-row"));
         assertEquals(1, failed.size(), "one subject under 40");
-        assertTrue(failed.get(0).getText().contains("데이터베이스구축") && failed.get(0).getText().contains("과락"), failed.get(0).getText());
-        assertFalse(section(page, "REAPPLY").findElements(By.cssSelector("img.qr")).isEmpty(), "re-registration QR code");
+        assertTrue(
+                failed.get(0).getText().contains("데이터베이스구축")
+                        && failed.get(0).getText().contains("과락"),
+                failed.get(0).getText());
+        assertFalse(
+                section(page, "REAPPLY").findElements(By.cssSelector("img.qr")).isEmpty(), "re-registration QR code");
         assertQrCodesLoaded(page);
         screenshot("03-preview-written-fail-desktop", DESKTOP);
         screenshot("04-preview-written-fail-phone", PHONE);
@@ -151,7 +183,11 @@ class ConsoleBrowserTest {
         WebElement page = preview("PRACTICAL_PASS");
         assertSections(page, "RESULT_SUMMARY", "CERTIFICATE_ISSUE", "RELATED_QUALIFICATIONS", "JOBS");
         assertEmphasis(page, "SUCCESS", "실기 합격", "rgba(11, 110, 79, 1)");
-        assertEquals("최종합격", section(page, "RESULT_SUMMARY").findElement(By.cssSelector(".stamp")).getText());
+        assertEquals(
+                "최종합격",
+                section(page, "RESULT_SUMMARY")
+                        .findElement(By.cssSelector(".stamp"))
+                        .getText());
         assertQrCodesLoaded(page);
         screenshot("05-preview-practical-pass-desktop", DESKTOP);
     }
@@ -161,7 +197,9 @@ class ConsoleBrowserTest {
         WebElement page = preview("PRACTICAL_FAIL");
         assertSections(page, "RESULT_SUMMARY", "SCORE_BREAKDOWN", "PASS_CRITERIA", "WRITTEN_EXEMPTION", "REAPPLY");
         assertEmphasis(page, "FAILURE", "실기 불합격", "rgba(179, 38, 30, 1)");
-        assertTrue(section(page, "WRITTEN_EXEMPTION").getText().contains("644일"), section(page, "WRITTEN_EXEMPTION").getText());
+        assertTrue(
+                section(page, "WRITTEN_EXEMPTION").getText().contains("644일"),
+                section(page, "WRITTEN_EXEMPTION").getText());
         assertQrCodesLoaded(page);
         screenshot("06-preview-practical-fail-phone", PHONE);
     }
@@ -171,20 +209,29 @@ class ConsoleBrowserTest {
         WebElement absent = preview("WRITTEN_ABSENT");
         assertSections(absent, "RESULT_SUMMARY", "REAPPLY", "NEXT_EXAM_SCHEDULE");
         assertEquals("WARNING", section(absent, "RESULT_SUMMARY").getAttribute("data-tone"));
-        assertTrue(absent.findElements(By.cssSelector("[data-section-id='SCORE_BREAKDOWN']")).isEmpty());
+        assertTrue(absent.findElements(By.cssSelector("[data-section-id='SCORE_BREAKDOWN']"))
+                .isEmpty());
         assertQrCodesLoaded(absent);
         WebElement interview = preview("INTERVIEW_PASS");
         assertEquals("INTERVIEW_PASS", interview.getAttribute("data-outcome"));
-        assertEquals("최종합격", section(interview, "RESULT_SUMMARY").findElement(By.cssSelector(".stamp")).getText());
+        assertEquals(
+                "최종합격",
+                section(interview, "RESULT_SUMMARY")
+                        .findElement(By.cssSelector(".stamp"))
+                        .getText());
         screenshot("07-preview-interview-pass-desktop", DESKTOP);
     }
 
     @Test
     void theFourVersionsOfThe2024ReportAreShownSideBySide() throws Exception {
         driver.findElement(By.id("compare-four")).click();
-        wait(QUICK).until(d -> d.findElements(By.cssSelector("#compare-grid .qnet-page")).size() == 4);
+        wait(QUICK)
+                .until(d -> d.findElements(By.cssSelector("#compare-grid .qnet-page"))
+                                .size()
+                        == 4);
         List<WebElement> pages = driver.findElements(By.cssSelector("#compare-grid .qnet-page"));
-        assertEquals(List.of("WRITTEN_PASS", "WRITTEN_FAIL", "PRACTICAL_PASS", "PRACTICAL_FAIL"),
+        assertEquals(
+                List.of("WRITTEN_PASS", "WRITTEN_FAIL", "PRACTICAL_PASS", "PRACTICAL_FAIL"),
                 pages.stream().map(p -> p.getAttribute("data-outcome")).toList());
         int top = pages.get(0).getRect().getY();
         for (WebElement p : pages) {
@@ -206,8 +253,9 @@ class ConsoleBrowserTest {
         WebElement button = tabTo(By.id("preview-button"));
         assertEquals("solid", button.getCssValue("outline-style"), "keyboard focus is visible");
         new Actions(driver).sendKeys(Keys.ENTER).perform();
-        WebElement page = wait(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#preview-result .qnet-page[data-outcome='PRACTICAL_PASS']")));
+        WebElement page = wait(QUICK)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#preview-result .qnet-page[data-outcome='PRACTICAL_PASS']")));
         assertEquals("실기 합격", driver.switchTo().activeElement().getText(), "focus moves to the previewed page");
         assertFalse(page.findElements(By.cssSelector(".stamp")).isEmpty());
         // the tabs follow the ARIA pattern: arrow keys move between them
@@ -227,7 +275,8 @@ class ConsoleBrowserTest {
      */
     @Test
     void aBrokenUploadIsFixedValidatedPublishedRefusedToTheDecideTokenAndRolledBackWithAnAuditTrail() throws Exception {
-        try (LiveServer own = LiveServer.withLifecycle().mounting(ConsoleRoutes::mount).start()) {
+        try (LiveServer own =
+                LiveServer.withLifecycle().mounting(ConsoleRoutes::mount).start()) {
             driver.get(own.url("/console/"));
             aBrokenCellIsReportedByFileSheetRowAndColumn();
             aFixedFileValidatesWithItsCoverageReportAndImpact();
@@ -248,9 +297,12 @@ class ConsoleBrowserTest {
         Path broken = editedTable("broken", sheet -> cell(sheet, "V10").setCellValue("첫째"));
         upload(broken);
         driver.findElement(By.id("validate-button")).click();
-        WebElement table = wait(SLOW).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-result table.problems")));
-        List<String> cells = table.findElements(By.cssSelector("tbody tr:first-child th, tbody tr:first-child td")).stream()
-                .map(WebElement::getText).toList();
+        WebElement table = wait(SLOW)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rules-result table.problems")));
+        List<String> cells =
+                table.findElements(By.cssSelector("tbody tr:first-child th, tbody tr:first-child td")).stream()
+                        .map(WebElement::getText)
+                        .toList();
         assertTrue(cells.get(0).endsWith("sections.drl.xlsx"), "file: " + cells);
         assertEquals("섹션표시", cells.get(1), "sheet: " + cells);
         assertEquals("10", cells.get(2), "row: " + cells);
@@ -285,11 +337,14 @@ class ConsoleBrowserTest {
             List<WebElement> v = d.findElements(By.cssSelector("#history-result .active-version"));
             return !v.isEmpty() && !v.get(0).getText().equals(startupVersion);
         });
-        publishedVersion = driver.findElement(By.cssSelector("#history-result .active-version")).getText();
+        publishedVersion = driver.findElement(By.cssSelector("#history-result .active-version"))
+                .getText();
         assertTrue(driver.findElement(By.id("rules-status")).getText().contains(publishedVersion));
         List<WebElement> rows = driver.findElements(By.cssSelector("#history-result table.history tbody tr"));
         assertEquals(2, rows.size(), "the start-up version and the published one");
-        assertTrue(rows.get(0).getText().contains("브라우저 시험"), "the note is kept: " + rows.get(0).getText());
+        assertTrue(
+                rows.get(0).getText().contains("브라우저 시험"),
+                "the note is kept: " + rows.get(0).getText());
         screenshot("13-rules-published-desktop", DESKTOP);
     }
 
@@ -306,7 +361,10 @@ class ConsoleBrowserTest {
         screenshot("14-rules-decide-token-refused-desktop", DESKTOP);
         driver.findElement(By.id("history-button")).click();
         wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-status"), "이력을 불러왔습니다"));
-        assertEquals(publishedVersion, driver.findElement(By.cssSelector("#history-result .active-version")).getText(),
+        assertEquals(
+                publishedVersion,
+                driver.findElement(By.cssSelector("#history-result .active-version"))
+                        .getText(),
                 "nothing changed");
     }
 
@@ -314,14 +372,19 @@ class ConsoleBrowserTest {
         useToken(LiveServer.AUTHOR_TOKEN);
         driver.findElement(By.id("history-button")).click();
         wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-status"), "이력을 불러왔습니다"));
-        WebElement rollback = driver.findElement(By.cssSelector("#history-result button.rollback[data-version='" + startupVersion + "']"));
+        WebElement rollback = driver.findElement(
+                By.cssSelector("#history-result button.rollback[data-version='" + startupVersion + "']"));
         rollback.click();
         wait(SLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-status"), "되돌렸습니다"));
-        assertEquals(startupVersion, driver.findElement(By.cssSelector("#history-result .active-version")).getText());
+        assertEquals(
+                startupVersion,
+                driver.findElement(By.cssSelector("#history-result .active-version"))
+                        .getText());
         assertNotEquals(startupVersion, publishedVersion);
 
         driver.findElement(By.id("audit-button")).click();
-        WebElement audit = wait(QUICK).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#audit-result table.audit")));
+        WebElement audit = wait(QUICK)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#audit-result table.audit")));
         String text = audit.getText();
         assertTrue(text.contains("시작") && text.contains("게시") && text.contains("되돌리기"), text);
         assertTrue(text.contains("sections.drl.xlsx"), "the publish lists the changed file: " + text);
@@ -343,8 +406,12 @@ class ConsoleBrowserTest {
         input.sendKeys(token);
         driver.findElement(By.cssSelector("#token-form button[type='submit']")).click();
         wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-status"), "보관 중"));
-        assertEquals(token, ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('qfConsoleToken')"));
-        assertEquals(0L, ((JavascriptExecutor) driver).executeScript("return localStorage.length"), "nothing in localStorage");
+        assertEquals(
+                token, ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('qfConsoleToken')"));
+        assertEquals(
+                0L,
+                ((JavascriptExecutor) driver).executeScript("return localStorage.length"),
+                "nothing in localStorage");
         assertEquals("", ((JavascriptExecutor) driver).executeScript("return document.cookie"), "no cookies");
     }
 
@@ -354,8 +421,9 @@ class ConsoleBrowserTest {
         }
         driver.findElement(By.cssSelector("[data-preset='" + preset + "']")).click();
         driver.findElement(By.id("preview-button")).click();
-        return wait(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#preview-result .qnet-page[data-outcome='" + preset + "']")));
+        return wait(QUICK)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#preview-result .qnet-page[data-outcome='" + preset + "']")));
     }
 
     static WebElement section(WebElement page, String id) {
@@ -364,7 +432,8 @@ class ConsoleBrowserTest {
 
     static void assertSections(WebElement page, String... ids) {
         List<String> shown = page.findElements(By.cssSelector("[data-section-id]")).stream()
-                .map(e -> e.getAttribute("data-section-id")).toList();
+                .map(e -> e.getAttribute("data-section-id"))
+                .toList();
         for (String id : ids) {
             assertTrue(shown.contains(id), id + " missing from " + shown);
             WebElement heading = section(page, id).findElement(By.cssSelector(".section-title"));
@@ -388,15 +457,19 @@ class ConsoleBrowserTest {
     static void assertQrCodesLoaded(WebElement page) {
         List<WebElement> images = page.findElements(By.cssSelector("img.qr"));
         assertFalse(images.isEmpty(), "the page has QR codes");
-        wait(QUICK).until(d -> images.stream().allMatch(i -> "true".equals(i.getAttribute("data-loaded"))
-                && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0", i))));
+        wait(QUICK)
+                .until(d -> images.stream()
+                        .allMatch(i -> "true".equals(i.getAttribute("data-loaded"))
+                                && Boolean.TRUE.equals(((JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return arguments[0].complete && arguments[0].naturalWidth > 0", i))));
     }
 
     /** Presses Tab from the top of the page until {@code target} has the focus; fails after 150 presses. */
     static WebElement tabTo(By target) {
         WebElement wanted = driver.findElement(target);
-        ((JavascriptExecutor) driver).executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
+        ((JavascriptExecutor) driver)
+                .executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)");
         for (int i = 0; i < 150; i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             if (driver.switchTo().activeElement().equals(wanted)) {
@@ -420,7 +493,8 @@ class ConsoleBrowserTest {
         try (InputStream in = Files.newInputStream(file)) {
             workbook = WorkbookFactory.create(in);
         }
-        try (Workbook w = workbook; OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook w = workbook;
+                OutputStream out = Files.newOutputStream(file)) {
             edit.accept(w.getSheet("섹션표시"));
             w.write(out);
         }
@@ -445,7 +519,8 @@ class ConsoleBrowserTest {
         window.setSize(new Dimension(width, 900));
         Thread.sleep(300);
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
-        long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        long height =
+                (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
         window.setSize(new Dimension(width, (int) Math.min(Math.max(height, 900), 12_000)));
         Thread.sleep(300);
         File png = driver.getScreenshotAs(OutputType.FILE);

@@ -32,11 +32,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ConsoleRoutesTest {
     @RegisterExtension
     static final LiveServer server = LiveServer.withShippedRules().mounting(ConsoleRoutes::mount);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -48,8 +54,10 @@ class ConsoleRoutesTest {
     }
 
     private static void assertSecurityHeaders(HttpResponse<?> r) {
-        assertEquals("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
-                header(r, "Content-Security-Policy"), "CSP of " + r.uri());
+        assertEquals(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'",
+                header(r, "Content-Security-Policy"),
+                "CSP of " + r.uri());
         assertEquals("DENY", header(r, "X-Frame-Options"), "X-Frame-Options of " + r.uri());
         assertEquals("nosniff", header(r, "X-Content-Type-Options"), "X-Content-Type-Options of " + r.uri());
         assertEquals("no-referrer", header(r, "Referrer-Policy"), "Referrer-Policy of " + r.uri());
@@ -112,12 +120,15 @@ class ConsoleRoutesTest {
         HttpResponse<String> r = get("/console/missing.js", null);
         assertEquals(404, r.statusCode());
         assertSecurityHeaders(r);
-        assertEquals("NOT_FOUND", new JsonObject(r.body()).getJsonObject("error").getString("code"));
+        assertEquals(
+                "NOT_FOUND", new JsonObject(r.body()).getJsonObject("error").getString("code"));
     }
 
     @Test
     void nothingOutsideTheConsoleFolderIsServed() throws Exception {
-        for (String path : new String[] {"/console/..%2f..%2fpom.xml", "/console/%2e%2e/openapi.yaml", "/console/../simplelogger.properties"}) {
+        for (String path : new String[] {
+            "/console/..%2f..%2fpom.xml", "/console/%2e%2e/openapi.yaml", "/console/../simplelogger.properties"
+        }) {
             HttpResponse<String> r = get(path, null);
             assertNotEquals(200, r.statusCode(), path + " answered " + r.body());
         }
@@ -138,13 +149,27 @@ class ConsoleRoutesTest {
 
     @Test
     void theQrEndpointNeedsAToken() throws Exception {
-        assertEquals(401, get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), null).statusCode());
-        assertEquals(200, get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), LiveServer.AUTHOR_TOKEN).statusCode());
+        assertEquals(
+                401,
+                get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), null)
+                        .statusCode());
+        assertEquals(
+                200,
+                get("/console/qr.svg?text=" + enc("https://www.q-net.or.kr/"), LiveServer.AUTHOR_TOKEN)
+                        .statusCode());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "javascript:alert(1)", "data:text/html,hi", "ftp://example.com/x", "/relative/path", "https://",
-        "https://www.q-net.or.kr/a b"})
+    @ValueSource(
+            strings = {
+                "",
+                "javascript:alert(1)",
+                "data:text/html,hi",
+                "ftp://example.com/x",
+                "/relative/path",
+                "https://",
+                "https://www.q-net.or.kr/a b"
+            })
     void onlyAbsoluteHttpUrlsBecomeQrCodes(String text) throws Exception {
         HttpResponse<String> r = get("/console/qr.svg?text=" + enc(text), LiveServer.DECIDE_TOKEN);
         assertEquals(400, r.statusCode(), text + " → " + r.body());
@@ -156,7 +181,9 @@ class ConsoleRoutesTest {
     @Test
     void overlongTextIsRefused() throws Exception {
         String url = "https://www.q-net.or.kr/?q=" + "a".repeat(QrSvg.MAX_TEXT_LENGTH);
-        assertEquals(400, get("/console/qr.svg?text=" + enc(url), LiveServer.DECIDE_TOKEN).statusCode());
+        assertEquals(
+                400,
+                get("/console/qr.svg?text=" + enc(url), LiveServer.DECIDE_TOKEN).statusCode());
         assertNotNull(QrSvg.rejection(url));
         assertNull(QrSvg.rejection("http://www.work24.go.kr/"));
     }
@@ -207,9 +234,13 @@ class ConsoleRoutesTest {
 
     @Test
     void qualificationsAreFoundByCodeAndAnEmptyQueryListsTheFirstOnes() throws Exception {
-        JsonObject byCode = new JsonObject(get("/v1/reference/qualifications?q=0601", LiveServer.AUTHOR_TOKEN).body());
-        assertEquals("정보관리기술사", byCode.getJsonArray("qualifications").getJsonObject(0).getString("name"));
-        JsonObject all = new JsonObject(get("/v1/reference/qualifications?limit=5", LiveServer.DECIDE_TOKEN).body());
+        JsonObject byCode = new JsonObject(get("/v1/reference/qualifications?q=0601", LiveServer.AUTHOR_TOKEN)
+                .body());
+        assertEquals(
+                "정보관리기술사",
+                byCode.getJsonArray("qualifications").getJsonObject(0).getString("name"));
+        JsonObject all = new JsonObject(get("/v1/reference/qualifications?limit=5", LiveServer.DECIDE_TOKEN)
+                .body());
         assertEquals(5, all.getJsonArray("qualifications").size());
         assertTrue(all.getInteger("total") > 400, "every qualification with a grade: " + all.getInteger("total"));
         for (Object o : all.getJsonArray("qualifications")) {
@@ -223,7 +254,8 @@ class ConsoleRoutesTest {
         for (String limit : new String[] {"0", "51", "ten"}) {
             HttpResponse<String> r = get("/v1/reference/qualifications?limit=" + limit, LiveServer.DECIDE_TOKEN);
             assertEquals(400, r.statusCode(), limit);
-            assertEquals("limit", new JsonObject(r.body()).getJsonObject("error").getString("field"));
+            assertEquals(
+                    "limit", new JsonObject(r.body()).getJsonObject("error").getString("field"));
         }
     }
 }

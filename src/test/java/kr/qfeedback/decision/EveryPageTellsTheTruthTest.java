@@ -25,12 +25,11 @@ import kr.qfeedback.decision.lint.PageLint.Rule;
 import kr.qfeedback.decision.lint.PassLaw;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
-import kr.qfeedback.wire.ApiError;
-import kr.qfeedback.wire.FeedbackRequestParser;
-import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.FeedbackRequestParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,36 +64,47 @@ class EveryPageTellsTheTruthTest {
             var exam = r.exam();
             var c = r.candidate();
             boolean known = rules.reference().find(r.qualification().code()).isPresent();
-            seen.add(r.qualification().grade() + " " + exam.stage() + " " + exam.result() + (known ? " known" : " unknown")
-                    + (exam.subjects().isEmpty() ? " without subjects" : exam.result().name().equals("ABSENT") ? "" : " with subjects"));
+            seen.add(r.qualification().grade() + " " + exam.stage() + " " + exam.result()
+                    + (known ? " known" : " unknown")
+                    + (exam.subjects().isEmpty()
+                            ? " without subjects"
+                            : exam.result().name().equals("ABSENT") ? "" : " with subjects"));
             seen.add("documents " + c.eligibilityDocuments());
             seen.add("held " + !c.heldQualifications().isEmpty());
             if (c.birthDate() != null) {
-                long fromCutoff = c.birthDate().toEpochDay() - PassLaw.youthCutoff(r.asOf()).toEpochDay();
+                long fromCutoff = c.birthDate().toEpochDay()
+                        - PassLaw.youthCutoff(r.asOf()).toEpochDay();
                 if (Math.abs(fromCutoff) <= 1) {
                     seen.add("born " + fromCutoff + " day(s) from the youth cut-off");
                 }
             }
             if (c.writtenPassAnnouncedOn() != null) {
-                long endsIn = PassLaw.exemptionEnd(c.writtenPassAnnouncedOn()).toEpochDay() - r.asOf().toEpochDay();
+                long endsIn = PassLaw.exemptionEnd(c.writtenPassAnnouncedOn()).toEpochDay()
+                        - r.asOf().toEpochDay();
                 seen.add("exemption ends in " + endsIn + " day(s)");
                 if (c.writtenPassAnnouncedOn().equals(LocalDate.of(2024, 2, 29))) {
                     seen.add("exemption from 29 February");
                 }
             }
-            rules.reference().find(r.qualification().code()).ifPresent(q -> q.rounds().forEach(round -> {
-                dayAround("document deadline", round.documentSubmissionEnd(), r.asOf(), seen);
-                dayAround("practical registration start", round.practicalRegistrationStart(), r.asOf(), seen);
-                dayAround("practical registration end", round.practicalRegistrationEnd(), r.asOf(), seen);
-                dayAround("written pass announcement", round.writtenPassDate(), r.asOf(), seen);
-            }));
+            rules.reference()
+                    .find(r.qualification().code())
+                    .ifPresent(q -> q.rounds().forEach(round -> {
+                        dayAround("document deadline", round.documentSubmissionEnd(), r.asOf(), seen);
+                        dayAround("practical registration start", round.practicalRegistrationStart(), r.asOf(), seen);
+                        dayAround("practical registration end", round.practicalRegistrationEnd(), r.asOf(), seen);
+                        dayAround("written pass announcement", round.writtenPassDate(), r.asOf(), seen);
+                    }));
         }
         List<String> missing = new ArrayList<>();
         for (Grade grade : Grade.values()) {
             for (String stage : List.of("WRITTEN", grade.secondStage().name())) {
                 for (String known : List.of(" known", " unknown")) {
-                    for (String scored : List.of("PASS with subjects", "PASS without subjects", "FAIL with subjects",
-                            "FAIL without subjects", "ABSENT without subjects")) {
+                    for (String scored : List.of(
+                            "PASS with subjects",
+                            "PASS without subjects",
+                            "FAIL with subjects",
+                            "FAIL without subjects",
+                            "ABSENT without subjects")) {
                         String[] words = scored.split(" ", 2);
                         String key = grade + " " + stage + " " + words[0] + known + " " + words[1];
                         if (!seen.contains(key)) {
@@ -104,16 +114,30 @@ class EveryPageTellsTheTruthTest {
                 }
             }
         }
-        for (String edge : List.of("documents null", "documents SUBMITTED", "documents NOT_SUBMITTED", "documents NOT_REQUIRED",
-                "held true", "held false", "born -1 day(s) from the youth cut-off", "born 0 day(s) from the youth cut-off",
-                "born 1 day(s) from the youth cut-off", "exemption ends in -1 day(s)", "exemption ends in 0 day(s)",
-                "exemption ends in 1 day(s)", "exemption ends in 90 day(s)", "exemption ends in 91 day(s)",
+        for (String edge : List.of(
+                "documents null",
+                "documents SUBMITTED",
+                "documents NOT_SUBMITTED",
+                "documents NOT_REQUIRED",
+                "held true",
+                "held false",
+                "born -1 day(s) from the youth cut-off",
+                "born 0 day(s) from the youth cut-off",
+                "born 1 day(s) from the youth cut-off",
+                "exemption ends in -1 day(s)",
+                "exemption ends in 0 day(s)",
+                "exemption ends in 1 day(s)",
+                "exemption ends in 90 day(s)",
+                "exemption ends in 91 day(s)",
                 "exemption from 29 February")) {
             if (!seen.contains(edge)) {
                 missing.add(edge);
             }
         }
-        for (String event : List.of("document deadline", "practical registration start", "practical registration end",
+        for (String event : List.of(
+                "document deadline",
+                "practical registration start",
+                "practical registration end",
                 "written pass announcement")) {
             for (String when : List.of("the day before", "the day of", "the day after")) {
                 if (!seen.contains(when + " " + event)) {
@@ -126,8 +150,8 @@ class EveryPageTellsTheTruthTest {
 
     @Test
     void everyPageOfTheEdgeCohortTellsTheTruth() {
-        FeedbackRequestParser parser = new FeedbackRequestParser(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"),
-                FeedbackRequestParser.SEOUL));
+        FeedbackRequestParser parser = new FeedbackRequestParser(
+                Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), FeedbackRequestParser.SEOUL));
         FeedbackDecider decider = new FeedbackDecider();
         PageLint lint = new PageLint(code -> rules.reference().find(code));
         List<Finding> findings = new ArrayList<>();
@@ -143,16 +167,23 @@ class EveryPageTellsTheTruthTest {
                     throw ApiError.inconsistent(i.field(), i.message());
                 });
             } catch (ApiError refusal) {
-                refused.merge(refusal.getMessage().length() > 90 ? refusal.getMessage().substring(0, 90) + "…" : refusal.getMessage(),
-                        1, Integer::sum);
+                refused.merge(
+                        refusal.getMessage().length() > 90
+                                ? refusal.getMessage().substring(0, 90) + "…"
+                                : refusal.getMessage(),
+                        1,
+                        Integer::sum);
                 continue;
             }
             decided++;
             findings.addAll(lint.check(request, decider.decide(request, rules), json));
         }
-        System.out.printf("EveryPageTellsTheTruthTest: %d pages decided and read in %d ms, %d requests refused %s, %d findings%n",
+        System.out.printf(
+                "EveryPageTellsTheTruthTest: %d pages decided and read in %d ms, %d requests refused %s, %d findings%n",
                 decided, (System.nanoTime() - started) / 1_000_000, cohort.size() - decided, refused, findings.size());
-        assertTrue(decided >= 2_000, "the cohort must give a few thousand pages; it gave " + decided + " (refused: " + refused + ")");
+        assertTrue(
+                decided >= 2_000,
+                "the cohort must give a few thousand pages; it gave " + decided + " (refused: " + refused + ")");
         dump(findings);
         if (!findings.isEmpty()) {
             fail(report(findings, decided));
@@ -196,17 +227,31 @@ class EveryPageTellsTheTruthTest {
             byRule.computeIfAbsent(f.rule(), r -> new ArrayList<>()).add(f);
         }
         StringBuilder out = new StringBuilder();
-        out.append(findings.size()).append(" findings on ")
-                .append(findings.stream().map(Finding::request).distinct().count()).append(" of ").append(pages).append(" pages:\n");
-        byRule.forEach((rule, list) -> out.append(String.format("  %-40s %6d  (%d pages) %s%n", rule, list.size(),
-                list.stream().map(Finding::request).distinct().count(), rule.meaning())));
+        out.append(findings.size())
+                .append(" findings on ")
+                .append(findings.stream().map(Finding::request).distinct().count())
+                .append(" of ")
+                .append(pages)
+                .append(" pages:\n");
+        byRule.forEach((rule, list) -> out.append(String.format(
+                "  %-40s %6d  (%d pages) %s%n",
+                rule,
+                list.size(),
+                list.stream().map(Finding::request).distinct().count(),
+                rule.meaning())));
         int shown = 0;
         for (int round = 0; round < SHOWN_PER_RULE && shown < SHOWN_FINDINGS; round++) {
             for (Map.Entry<Rule, List<Finding>> e : byRule.entrySet()) {
                 List<Finding> distinct = e.getValue().stream()
-                        .collect(Collectors.toMap(f -> f.where().replaceAll("\\[\\d+]", "") + f.sentence().replaceAll("[\\d.]+", "#"),
-                                f -> f, (a, b) -> a, java.util.LinkedHashMap::new))
-                        .values().stream().toList();
+                        .collect(Collectors.toMap(
+                                f -> f.where().replaceAll("\\[\\d+]", "")
+                                        + f.sentence().replaceAll("[\\d.]+", "#"),
+                                f -> f,
+                                (a, b) -> a,
+                                java.util.LinkedHashMap::new))
+                        .values()
+                        .stream()
+                        .toList();
                 if (round < distinct.size() && shown < SHOWN_FINDINGS) {
                     out.append("\n").append(++shown).append(". ").append(distinct.get(round));
                 }

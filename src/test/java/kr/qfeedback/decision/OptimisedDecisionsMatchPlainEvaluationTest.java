@@ -13,10 +13,10 @@ import kr.qfeedback.decision.plain.PlainDecisionJson;
 import kr.qfeedback.decision.plain.PlainFeedbackDecider;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
-import kr.qfeedback.wire.DecisionJson;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.wire.DecisionJson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,29 +51,38 @@ class OptimisedDecisionsMatchPlainEvaluationTest {
             List<FeedbackRequest> requests = new ArrayList<>(2);
             requests.add(generated);
             if (shifts.nextBoolean()) {
-                requests.add(new FeedbackRequest(generated.candidateId(), generated.asOf().plusDays(shifts.nextInt(1, 900)),
-                        generated.qualification(), generated.exam(), generated.candidate()));
+                requests.add(new FeedbackRequest(
+                        generated.candidateId(),
+                        generated.asOf().plusDays(shifts.nextInt(1, 900)),
+                        generated.qualification(),
+                        generated.exam(),
+                        generated.candidate()));
             }
             for (FeedbackRequest request : requests) {
                 compared++;
                 String problem = difference(optimised.decide(request, rules), plain.decide(request, rules));
                 if (problem != null && mismatches.size() < SHOWN_MISMATCHES) {
-                    mismatches.add(request + "\n    " + (problem.length() > 3000 ? problem.substring(0, 3000) + "…" : problem));
+                    mismatches.add(request + "\n    "
+                            + (problem.length() > 3000 ? problem.substring(0, 3000) + "…" : problem));
                 } else if (problem != null) {
                     mismatches.add("");
                 }
             }
         }
         assertTrue(compared >= size, "every request was compared");
-        assertEquals(List.of(), mismatches.subList(0, Math.min(SHOWN_MISMATCHES, mismatches.size())),
+        assertEquals(
+                List.of(),
+                mismatches.subList(0, Math.min(SHOWN_MISMATCHES, mismatches.size())),
                 mismatches.size() + " of " + compared + " decisions differ (seed " + seed + ", size " + size + ")");
-        System.out.printf("optimised and plain decisions agree on %d requests (seed %d); memo %s%n", compared, seed,
-                java.util.Arrays.toString(rules.memoStatistics()));
+        System.out.printf(
+                "optimised and plain decisions agree on %d requests (seed %d); memo %s%n",
+                compared, seed, java.util.Arrays.toString(rules.memoStatistics()));
     }
 
     /** Null when both decisions are the same apart from the decisionId, else what differs. */
     private static String difference(FeedbackDecision fast, FeedbackDecision reference) {
-        if (!fast.rulesVersion().equals(reference.rulesVersion()) || !fast.asOf().equals(reference.asOf())
+        if (!fast.rulesVersion().equals(reference.rulesVersion())
+                || !fast.asOf().equals(reference.asOf())
                 || !fast.outcome().equals(reference.outcome())) {
             return "header: " + fast.outcome() + " vs " + reference.outcome();
         }
@@ -88,7 +97,8 @@ class OptimisedDecisionsMatchPlainEvaluationTest {
         }
         for (boolean explain : new boolean[] {true, false}) {
             String fastJson = withoutId(DecisionJson.toBuffer(fast, explain).toString());
-            String referenceJson = withoutId(PlainDecisionJson.toJson(reference, explain).toBuffer().toString());
+            String referenceJson = withoutId(
+                    PlainDecisionJson.toJson(reference, explain).toBuffer().toString());
             if (!fastJson.equals(referenceJson)) {
                 return "JSON (explain=" + explain + "): " + fastJson + "\n vs " + referenceJson;
             }

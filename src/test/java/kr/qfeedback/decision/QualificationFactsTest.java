@@ -15,14 +15,29 @@ import org.junit.jupiter.api.Test;
 class QualificationFactsTest {
 
     private static Qualification withWrittenStatistics(List<YearlyPassRate> written) {
-        return new Qualification("0001", "시험기사", Grade.ENGINEER, "기사", null, List.of(), List.of(), null, null,
-                null, null, written, List.of(), List.of(), List.of(), null);
+        return new Qualification(
+                "0001",
+                "시험기사",
+                Grade.ENGINEER,
+                "기사",
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                written,
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 
     @Test
     void aYearNobodySatKeepsANullPassRateInTheTrendAndTheLatestFigureIsTheLastYearSomebodySat() {
-        QualificationFacts facts = new QualificationFacts(withWrittenStatistics(List.of(
-                new YearlyPassRate(2024, 10, 5, 50.0), new YearlyPassRate(2025, 0, 0, null))));
+        QualificationFacts facts = new QualificationFacts(withWrittenStatistics(
+                List.of(new YearlyPassRate(2024, 10, 5, 50.0), new YearlyPassRate(2025, 0, 0, null))));
 
         List<Map<String, Object>> trend = facts.trendOf(Stage.WRITTEN);
         assertEquals(50.0, trend.get(0).get("passRate"));

@@ -10,8 +10,27 @@ import kr.qfeedback.reference.ExamRound;
 import org.junit.jupiter.api.Test;
 
 class ScheduleEntryTest {
-    private static ExamRound round(String label, String wRegStart, String wRegEnd, String wExam, String pRegStart, String pRegEnd, String pExam) {
-        return new ExamRound(label, d(wRegStart), d(wRegEnd), d(wExam), null, d(pRegStart), d(pRegEnd), d(pExam), null, null, null, null);
+    private static ExamRound round(
+            String label,
+            String wRegStart,
+            String wRegEnd,
+            String wExam,
+            String pRegStart,
+            String pRegEnd,
+            String pExam) {
+        return new ExamRound(
+                label,
+                d(wRegStart),
+                d(wRegEnd),
+                d(wExam),
+                null,
+                d(pRegStart),
+                d(pRegEnd),
+                d(pExam),
+                null,
+                null,
+                null,
+                null);
     }
 
     private static LocalDate d(String s) {
@@ -24,7 +43,8 @@ class ScheduleEntryTest {
 
     @Test
     void theNextWrittenRoundIsTheFirstWhoseRegistrationHasNotClosed() {
-        ScheduleEntry next = ScheduleEntry.next(Stage.WRITTEN, rounds, LocalDate.of(2026, 3, 11)).orElseThrow();
+        ScheduleEntry next = ScheduleEntry.next(Stage.WRITTEN, rounds, LocalDate.of(2026, 3, 11))
+                .orElseThrow();
         assertEquals("제2회", next.roundLabel());
         assertEquals(LocalDate.of(2026, 4, 20), next.registrationStart());
         assertEquals(LocalDate.of(2026, 5, 9), next.examDate());
@@ -32,13 +52,15 @@ class ScheduleEntryTest {
 
     @Test
     void aRoundStaysNextOnTheLastDayOfItsRegistration() {
-        ScheduleEntry next = ScheduleEntry.next(Stage.PRACTICAL, rounds, LocalDate.of(2026, 3, 26)).orElseThrow();
+        ScheduleEntry next = ScheduleEntry.next(Stage.PRACTICAL, rounds, LocalDate.of(2026, 3, 26))
+                .orElseThrow();
         assertEquals("제1회", next.roundLabel());
         assertEquals(Stage.PRACTICAL, next.stage());
     }
 
     @Test
     void noRoundIsNextOnceEveryRegistrationHasClosed() {
-        assertTrue(ScheduleEntry.next(Stage.PRACTICAL, rounds, LocalDate.of(2026, 11, 23)).isEmpty());
+        assertTrue(ScheduleEntry.next(Stage.PRACTICAL, rounds, LocalDate.of(2026, 11, 23))
+                .isEmpty());
     }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class ScoreFactsRoundingTest {
 
     private static void same(double value) {
-        assertEquals(Double.doubleToRawLongBits(ScoreFacts.roundExactly(value)), Double.doubleToRawLongBits(ScoreFacts.round(value)),
+        assertEquals(
+                Double.doubleToRawLongBits(ScoreFacts.roundExactly(value)),
+                Double.doubleToRawLongBits(ScoreFacts.round(value)),
                 () -> "round(" + value + ")");
     }
 

@@ -18,8 +18,11 @@ class ScoreFactsTest {
 
     @Test
     void theAverageIsTheMeanOfTheSubjectsRoundedToTwoDecimals() {
-        ScoreFacts facts = ScoreFacts.of(63.3, List.of(new SubjectScore("A", 70), new SubjectScore("B", 60), new SubjectScore("C", 60)),
-                ENGINEER_WRITTEN, false);
+        ScoreFacts facts = ScoreFacts.of(
+                63.3,
+                List.of(new SubjectScore("A", 70), new SubjectScore("B", 60), new SubjectScore("C", 60)),
+                ENGINEER_WRITTEN,
+                false);
         assertEquals(63.33, facts.average());
         assertEquals(0.0, facts.shortfall());
         assertTrue(facts.meetsCriterion());
@@ -39,8 +42,12 @@ class ScoreFactsTest {
                 };
                 subjects.add(new SubjectScore("S" + j, score));
             }
-            double expected = subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow();
-            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(ScoreFacts.average(subjects)), subjects::toString);
+            double expected =
+                    subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow();
+            assertEquals(
+                    Double.doubleToLongBits(expected),
+                    Double.doubleToLongBits(ScoreFacts.average(subjects)),
+                    subjects::toString);
         }
     }
 
@@ -55,8 +62,11 @@ class ScoreFactsTest {
 
     @Test
     void aSubjectUnderTheSubjectMinimumFailsTheCriterionWhateverTheAverage() {
-        ScoreFacts facts = ScoreFacts.of(72.0, List.of(new SubjectScore("A", 95), new SubjectScore("B", 39.9), new SubjectScore("C", 81)),
-                ENGINEER_WRITTEN, false);
+        ScoreFacts facts = ScoreFacts.of(
+                72.0,
+                List.of(new SubjectScore("A", 95), new SubjectScore("B", 39.9), new SubjectScore("C", 81)),
+                ENGINEER_WRITTEN,
+                false);
         assertEquals(List.of("B"), facts.subjectsBelowMinimum());
         assertEquals(0.0, facts.shortfall());
         assertFalse(facts.meetsCriterion());
@@ -65,15 +75,23 @@ class ScoreFactsTest {
 
     @Test
     void exactlyTheSubjectMinimumIsNotACutOff() {
-        ScoreFacts facts = ScoreFacts.of(60.0, List.of(new SubjectScore("A", 40), new SubjectScore("B", 80)), ENGINEER_WRITTEN, false);
+        ScoreFacts facts = ScoreFacts.of(
+                60.0, List.of(new SubjectScore("A", 40), new SubjectScore("B", 80)), ENGINEER_WRITTEN, false);
         assertTrue(facts.subjectsBelowMinimum().isEmpty());
         assertTrue(facts.meetsCriterion());
     }
 
     @Test
     void weakestSubjectsComeFirstAndTiesKeepTheRequestOrder() {
-        ScoreFacts facts = ScoreFacts.of(60.0, List.of(new SubjectScore("A", 70), new SubjectScore("B", 50),
-                new SubjectScore("C", 70), new SubjectScore("D", 50)), ENGINEER_WRITTEN, false);
+        ScoreFacts facts = ScoreFacts.of(
+                60.0,
+                List.of(
+                        new SubjectScore("A", 70),
+                        new SubjectScore("B", 50),
+                        new SubjectScore("C", 70),
+                        new SubjectScore("D", 50)),
+                ENGINEER_WRITTEN,
+                false);
         assertEquals(List.of("B", "D", "A", "C"), facts.weakestFirst());
     }
 

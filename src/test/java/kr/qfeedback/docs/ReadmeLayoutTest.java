@@ -30,7 +30,8 @@ class ReadmeLayoutTest {
     void theLayoutNamesEveryPackageOfTheTreeAndNoOther() throws IOException {
         TreeSet<String> packages = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(SOURCES)) {
-            walk.filter(Files::isDirectory).filter(d -> !d.equals(SOURCES))
+            walk.filter(Files::isDirectory)
+                    .filter(d -> !d.equals(SOURCES))
                     .forEach(d -> packages.add(SOURCES.relativize(d).toString().replace('\\', '/') + "/"));
         }
         String layout = layout();
@@ -42,7 +43,10 @@ class ReadmeLayoutTest {
         TreeSet<String> missing = new TreeSet<>(packages);
         missing.removeAll(named);
         assertEquals(new TreeSet<>(), missing, "packages the Layout does not name");
-        List<String> topLevelNamed = layout.lines().filter(l -> l.matches("^  [a-z]+/\\s.*")).map(l -> l.strip().split("/")[0] + "/").toList();
+        List<String> topLevelNamed = layout.lines()
+                .filter(l -> l.matches("^  [a-z]+/\\s.*"))
+                .map(l -> l.strip().split("/")[0] + "/")
+                .toList();
         TreeSet<String> stale = new TreeSet<>(topLevelNamed);
         stale.removeAll(packages);
         assertEquals(new TreeSet<>(), stale, "packages the Layout names but the tree lacks");

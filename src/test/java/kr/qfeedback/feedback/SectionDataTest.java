@@ -63,7 +63,13 @@ class SectionDataTest {
         SectionData copy = SectionData.copyOf(source);
         source.put("status", "VALID");
         assertEquals(List.of(NAMES), new ArrayList<>(copy.keySet()));
-        assertEquals(List.of(NAMES), List.of(copy.keys().name(0), copy.keys().name(1), copy.keys().name(2), copy.keys().name(3)));
+        assertEquals(
+                List.of(NAMES),
+                List.of(
+                        copy.keys().name(0),
+                        copy.keys().name(1),
+                        copy.keys().name(2),
+                        copy.keys().name(3)));
         assertNull(copy.get("status"));
         assertSame(copy, SectionData.copyOf(copy));
         assertSame(SectionData.empty(), SectionData.copyOf(Map.of()));
@@ -85,8 +91,10 @@ class SectionDataTest {
 
     @Test
     void keysMustBeDistinctAndAreSharedByTheDataMadeWithThem() {
-        assertEquals("keys must be distinct: [year, year]",
-                assertThrows(IllegalArgumentException.class, () -> new SectionData.Keys("year", "year")).getMessage());
+        assertEquals(
+                "keys must be distinct: [year, year]",
+                assertThrows(IllegalArgumentException.class, () -> new SectionData.Keys("year", "year"))
+                        .getMessage());
         SectionData.Keys keys = new SectionData.Keys("year", "passRate");
         assertSame(keys, SectionData.of(keys, 2025, 51.2).keys(), "shared by the data made with them");
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
@@ -40,9 +39,16 @@ class TextTest {
 
     @Test
     void aSectionReadsItsTitleAndBodyAsStringsAndEqualsOneMadeFromStrings() {
-        Section fromTexts = new Section(SectionId.WRITTEN_EXEMPTION, 1, Tone.INFO, Text.of(List.of(new Text.Fixed("제"), "목")),
-                Text.of(List.of("본", new Text.Fixed("문"))), java.util.Map.of(), List.of());
-        Section fromStrings = new Section(SectionId.WRITTEN_EXEMPTION, 1, Tone.INFO, "제목", "본문", java.util.Map.of(), List.of());
+        Section fromTexts = new Section(
+                SectionId.WRITTEN_EXEMPTION,
+                1,
+                Tone.INFO,
+                Text.of(List.of(new Text.Fixed("제"), "목")),
+                Text.of(List.of("본", new Text.Fixed("문"))),
+                java.util.Map.of(),
+                List.of());
+        Section fromStrings =
+                new Section(SectionId.WRITTEN_EXEMPTION, 1, Tone.INFO, "제목", "본문", java.util.Map.of(), List.of());
         assertEquals("제목", fromTexts.title());
         assertEquals("본문", fromTexts.body());
         assertEquals(fromStrings, fromTexts);

@@ -1,7 +1,5 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +8,9 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import kr.qfeedback.testing.ExampleRequests;
 import kr.qfeedback.testing.LiveServer;
+import org.junit.jupiter.api.Test;
 
 /** The benchmark echo endpoint: off unless QF_BENCH_ECHO=true, and behind the same checks as /v1/feedback. */
 class BenchEchoHttpTest {
@@ -25,25 +24,48 @@ class BenchEchoHttpTest {
 
     @Test
     void withoutTheFlagTheEchoIsNotFound() throws Exception {
-        withServer(new FeedbackApi(LiveServer.activeShippedRules(), TokenRegistry.parse(LiveServer.TOKENS),
-                new ServiceMetrics(), Clock.systemUTC()), server -> {
-            assertEquals(404, post(server, LiveServer.DECIDE_TOKEN, "application/json", ExampleRequests.EXAMPLE_REQUEST).statusCode());
-        });
+        withServer(
+                new FeedbackApi(
+                        LiveServer.activeShippedRules(),
+                        TokenRegistry.parse(LiveServer.TOKENS),
+                        new ServiceMetrics(),
+                        Clock.systemUTC()),
+                server -> {
+                    assertEquals(
+                            404,
+                            post(server, LiveServer.DECIDE_TOKEN, "application/json", ExampleRequests.EXAMPLE_REQUEST)
+                                    .statusCode());
+                });
     }
 
     @Test
     void withTheFlagTheEchoAnswersTheBodyBackAsJsonBehindTheDecideToken() throws Exception {
-        FeedbackApi api = new FeedbackApi(LiveServer.activeShippedRules(), TokenRegistry.parse(LiveServer.TOKENS),
-                new ServiceMetrics(), Clock.systemUTC()).enableBenchEcho();
+        FeedbackApi api = new FeedbackApi(
+                        LiveServer.activeShippedRules(),
+                        TokenRegistry.parse(LiveServer.TOKENS),
+                        new ServiceMetrics(),
+                        Clock.systemUTC())
+                .enableBenchEcho();
         withServer(api, server -> {
-            HttpResponse<String> ok = post(server, LiveServer.DECIDE_TOKEN, "application/json", ExampleRequests.EXAMPLE_REQUEST);
+            HttpResponse<String> ok =
+                    post(server, LiveServer.DECIDE_TOKEN, "application/json", ExampleRequests.EXAMPLE_REQUEST);
             assertEquals(200, ok.statusCode(), ok::body);
-            assertEquals("application/json; charset=utf-8", ok.headers().firstValue("Content-Type").orElse(null));
+            assertEquals(
+                    "application/json; charset=utf-8",
+                    ok.headers().firstValue("Content-Type").orElse(null));
             assertEquals(new JsonObject(ExampleRequests.EXAMPLE_REQUEST), new JsonObject(ok.body()));
             assertEquals(401, post(server, null, "application/json", "{}").statusCode());
-            assertEquals(403, post(server, LiveServer.AUTHOR_TOKEN, "application/json", "{}").statusCode());
-            assertEquals(415, post(server, LiveServer.DECIDE_TOKEN, "text/plain", "{}").statusCode());
-            assertEquals(400, post(server, LiveServer.DECIDE_TOKEN, "application/json", "not json").statusCode());
+            assertEquals(
+                    403,
+                    post(server, LiveServer.AUTHOR_TOKEN, "application/json", "{}")
+                            .statusCode());
+            assertEquals(
+                    415,
+                    post(server, LiveServer.DECIDE_TOKEN, "text/plain", "{}").statusCode());
+            assertEquals(
+                    400,
+                    post(server, LiveServer.DECIDE_TOKEN, "application/json", "not json")
+                            .statusCode());
         });
     }
 

@@ -23,25 +23,37 @@ class DecisionWarmupTest {
 
         assertEquals(0, DecisionWarmup.run(api, rules.current().orElseThrow(), 3_000, 2), "refused warm-up requests");
 
-        assertEquals(before, metrics.render(rules.current().orElseThrow().version(), true),
+        assertEquals(
+                before,
+                metrics.render(rules.current().orElseThrow().version(), true),
                 "the warm-up is not counted in the metrics");
     }
 
     @Test
     void noWarmupWhenTheCountIsZero() {
         ActiveRuleSet rules = LiveServer.activeShippedRules();
-        FeedbackApi api = new FeedbackApi(rules, TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(), Clock.systemUTC());
+        FeedbackApi api =
+                new FeedbackApi(rules, TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(), Clock.systemUTC());
         assertEquals(0, DecisionWarmup.run(api, rules.current().orElseThrow(), 0, 2));
     }
 
     @Test
     void theWarmupCountComesFromTheEnvironmentWithAClearErrorForBadValues() {
         assertEquals(30_000, ServiceConfig.fromEnvironment(Map.of()).warmupDecisions(), "README's documented default");
-        assertEquals(0, ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", "0")).warmupDecisions());
-        assertEquals(5000, ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", " 5000 ")).warmupDecisions());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                0,
+                ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", "0"))
+                        .warmupDecisions());
+        assertEquals(
+                5000,
+                ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", " 5000 "))
+                        .warmupDecisions());
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
                 () -> ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", "-1")));
         assertTrue(bad.getMessage().startsWith("QF_WARMUP_DECISIONS must be a whole number"), bad.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", "lots")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ServiceConfig.fromEnvironment(Map.of("QF_WARMUP_DECISIONS", "lots")));
     }
 }

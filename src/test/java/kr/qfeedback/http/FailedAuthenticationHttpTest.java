@@ -21,7 +21,9 @@ class FailedAuthenticationHttpTest {
         }
         HttpResponse<String> blocked = server.get("/metrics", "wrong-token-again");
         assertEquals(429, blocked.statusCode(), blocked::body);
-        assertEquals("TOO_MANY_ATTEMPTS", LiveServer.json(blocked).getJsonObject("error").getString("code"));
+        assertEquals(
+                "TOO_MANY_ATTEMPTS",
+                LiveServer.json(blocked).getJsonObject("error").getString("code"));
         assertEquals(429, server.get("/metrics", LiveServer.DECIDE_TOKEN).statusCode(), "the window is not over yet");
         assertEquals(200, server.get("/health/ready", null).statusCode(), "health needs no token and is not limited");
     }

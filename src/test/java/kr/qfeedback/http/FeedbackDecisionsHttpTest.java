@@ -1,11 +1,11 @@
 package kr.qfeedback.http;
 
-import static kr.qfeedback.testing.LiveServer.decision;
 import static kr.qfeedback.testing.ExampleRequests.example;
-import static kr.qfeedback.testing.LiveServer.section;
-import static kr.qfeedback.testing.LiveServer.sections;
 import static kr.qfeedback.testing.ExampleRequests.with;
 import static kr.qfeedback.testing.ExampleRequests.without;
+import static kr.qfeedback.testing.LiveServer.decision;
+import static kr.qfeedback.testing.LiveServer.section;
+import static kr.qfeedback.testing.LiveServer.sections;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,7 +56,9 @@ class FeedbackDecisionsHttpTest {
             Map.entry("PASSER_COMPARISON", List.of("passerAverage", "topPercent")),
             Map.entry("PASS_RATE_TREND", List.of("stage", "years")),
             Map.entry("PREP_PERIOD", List.of()),
-            Map.entry("WRITTEN_EXEMPTION", List.of("validFrom", "validUntil", "daysRemaining", "status", "practicalRoundsLeft")),
+            Map.entry(
+                    "WRITTEN_EXEMPTION",
+                    List.of("validFrom", "validUntil", "daysRemaining", "status", "practicalRoundsLeft")),
             Map.entry("ELIGIBILITY_DOCUMENTS", List.of("deadline")),
             Map.entry("NEXT_EXAM_SCHEDULE", List.of("stage", "registrationStart", "registrationEnd", "examDate")),
             Map.entry("REAPPLY", List.of()),
@@ -67,11 +69,13 @@ class FeedbackDecisionsHttpTest {
             Map.entry("JOBS", List.of()),
             Map.entry("YOUTH_FEE_DISCOUNT", List.of("maxAge")),
             Map.entry("SURVEY", List.of()));
+
     private static final Set<String> TONES = Set.of("SUCCESS", "FAILURE", "WARNING", "INFO");
     private static final Pattern TRACE_SOURCE = Pattern.compile("rules/\\S+:(row|line) \\d+");
 
     @RegisterExtension
     static final LiveServer server = LiveServer.withShippedRules().clock(CLOCK);
+
     private static final RuleSet rules = LiveServer.shippedRules();
 
     private static JsonObject decide(JsonObject request) {
@@ -79,11 +83,14 @@ class FeedbackDecisionsHttpTest {
     }
 
     private static JsonObject explain(JsonObject request) {
-        return decision(server.post("/v1/feedback?explain=true", LiveServer.DECIDE_TOKEN, "application/json", request.encode()));
+        return decision(server.post(
+                "/v1/feedback?explain=true", LiveServer.DECIDE_TOKEN, "application/json", request.encode()));
     }
 
     private static List<String> ids(JsonObject decision) {
-        return sections(decision).stream().map(o -> ((JsonObject) o).getString("id")).collect(Collectors.toList());
+        return sections(decision).stream()
+                .map(o -> ((JsonObject) o).getString("id"))
+                .collect(Collectors.toList());
     }
 
     // ---- scenarios over the outcomes -------------------------------------------------------------
@@ -91,10 +98,13 @@ class FeedbackDecisionsHttpTest {
     static JsonObject writtenFailWithACutoffSubject() {
         JsonObject r = with(example(), "exam.result", "FAIL");
         r = with(r, "exam.totalScore", 58.0);
-        return with(r, "exam.subjects", new JsonArray()
-                .add(new JsonObject().put("name", "소프트웨어설계").put("score", 75))
-                .add(new JsonObject().put("name", "데이터베이스구축").put("score", 35))
-                .add(new JsonObject().put("name", "프로그래밍언어활용").put("score", 64)));
+        return with(
+                r,
+                "exam.subjects",
+                new JsonArray()
+                        .add(new JsonObject().put("name", "소프트웨어설계").put("score", 75))
+                        .add(new JsonObject().put("name", "데이터베이스구축").put("score", 35))
+                        .add(new JsonObject().put("name", "프로그래밍언어활용").put("score", 64)));
     }
 
     static JsonObject practical(String result, Double score) {
@@ -105,8 +115,13 @@ class FeedbackDecisionsHttpTest {
         r = with(r, "exam.result", result);
         r = with(r, "exam.totalScore", score);
         r = with(r, "candidate.writtenPassAnnouncedOn", "2026-03-11");
-        return with(r, "exam.subjects", score == null ? new JsonArray()
-                : new JsonArray().add(new JsonObject().put("name", "정보처리 실무").put("score", score)));
+        return with(
+                r,
+                "exam.subjects",
+                score == null
+                        ? new JsonArray()
+                        : new JsonArray()
+                                .add(new JsonObject().put("name", "정보처리 실무").put("score", score)));
     }
 
     static JsonObject writtenAbsent() {
@@ -159,7 +174,10 @@ class FeedbackDecisionsHttpTest {
             previous = order;
             assertTrue(seen.add(s.getString("id")), () -> "section id repeated: " + ids(decision));
         }
-        assertEquals("RESULT_SUMMARY", sections.getJsonObject(0).getString("id"), () -> "the summary comes first: " + ids(decision));
+        assertEquals(
+                "RESULT_SUMMARY",
+                sections.getJsonObject(0).getString("id"),
+                () -> "the summary comes first: " + ids(decision));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -173,7 +191,8 @@ class FeedbackDecisionsHttpTest {
             assertTrue(TONES.contains(s.getString("tone")), () -> "tone: " + s.getString("tone"));
             assertFalse(s.getString("title").isBlank(), s::encode);
             assertFalse(s.getString("body").isBlank(), s::encode);
-            assertFalse(s.getString("title").contains("{") || s.getString("body").contains("{"),
+            assertFalse(
+                    s.getString("title").contains("{") || s.getString("body").contains("{"),
                     () -> "an unfilled placeholder: " + s.encode());
             assertNotNull(s.getJsonObject("data"), s::encode);
             for (Object l : s.getJsonArray("links")) {
@@ -211,7 +230,8 @@ class FeedbackDecisionsHttpTest {
             assertEquals(Set.of("section", "rule", "source"), t.fieldNames(), t::encode);
             assertTrue(shown.contains(t.getString("section")), () -> "trace names a section not shown: " + t.encode());
             assertFalse(t.getString("rule").isBlank(), t::encode);
-            assertTrue(TRACE_SOURCE.matcher(t.getString("source")).matches(),
+            assertTrue(
+                    TRACE_SOURCE.matcher(t.getString("source")).matches(),
                     () -> "source must be 'rules/FILE:row N' or ':line N': " + t.encode());
             traced.add(t.getString("section"));
         }
@@ -221,7 +241,10 @@ class FeedbackDecisionsHttpTest {
     @Test
     void traceIsLeftOutWithoutExplainOrWithExplainFalse() {
         assertFalse(decide(example()).containsKey("trace"));
-        JsonObject decision = decision(server.post("/v1/feedback?explain=false", LiveServer.DECIDE_TOKEN, "application/json",
+        JsonObject decision = decision(server.post(
+                "/v1/feedback?explain=false",
+                LiveServer.DECIDE_TOKEN,
+                "application/json",
                 example().encode()));
         assertFalse(decision.containsKey("trace"));
     }
@@ -245,7 +268,9 @@ class FeedbackDecisionsHttpTest {
         // candidate.writtenPassAnnouncedOn (2025-06-13) says, and lasts two years (시행령 21조①).
         assertEquals("2026-03-11", data.getString("validFrom"));
         assertEquals("2028-03-10", data.getString("validUntil"));
-        assertEquals(ChronoUnit.DAYS.between(LocalDate.of(2026, 3, 11), LocalDate.of(2028, 3, 10)), data.getLong("daysRemaining"));
+        assertEquals(
+                ChronoUnit.DAYS.between(LocalDate.of(2026, 3, 11), LocalDate.of(2028, 3, 10)),
+                data.getLong("daysRemaining"));
         assertEquals("ACTIVE", data.getString("status"));
         assertNotNull(data.getInteger("practicalRoundsLeft"), "1320 has a known schedule, so rounds left are counted");
     }
@@ -261,13 +286,19 @@ class FeedbackDecisionsHttpTest {
 
     @Test
     void anExemptionWithinNinetyDaysOfItsEndIsExpiringAndOnePastItIsExpired() {
-        JsonObject expiring = section(decide(with(with(example(), "candidate.eligibilityDocuments", "SUBMITTED"), "asOf", "2028-02-19")), "WRITTEN_EXEMPTION")
+        JsonObject expiring = section(
+                        decide(with(
+                                with(example(), "candidate.eligibilityDocuments", "SUBMITTED"), "asOf", "2028-02-19")),
+                        "WRITTEN_EXEMPTION")
                 .getJsonObject("data");
         assertEquals("2028-03-10", expiring.getString("validUntil"));
         assertEquals(20, expiring.getLong("daysRemaining"));
         assertEquals("EXPIRING", expiring.getString("status"));
 
-        JsonObject expired = section(decide(with(with(example(), "candidate.eligibilityDocuments", "SUBMITTED"), "asOf", "2028-03-11")), "WRITTEN_EXEMPTION")
+        JsonObject expired = section(
+                        decide(with(
+                                with(example(), "candidate.eligibilityDocuments", "SUBMITTED"), "asOf", "2028-03-11")),
+                        "WRITTEN_EXEMPTION")
                 .getJsonObject("data");
         assertTrue(expired.getLong("daysRemaining") < 0, expired::encode);
         assertEquals("EXPIRED", expired.getString("status"));
@@ -293,13 +324,16 @@ class FeedbackDecisionsHttpTest {
     @Test
     void anEngineerWhoSubmittedTheDocumentsIsNotAskedForThem() {
         assertNotNull(section(decide(example()), "ELIGIBILITY_DOCUMENTS"));
-        assertNull(section(decide(with(example(), "candidate.eligibilityDocuments", "SUBMITTED")), "ELIGIBILITY_DOCUMENTS"));
-        assertNull(section(decide(with(example(), "candidate.eligibilityDocuments", "NOT_REQUIRED")), "ELIGIBILITY_DOCUMENTS"));
+        assertNull(section(
+                decide(with(example(), "candidate.eligibilityDocuments", "SUBMITTED")), "ELIGIBILITY_DOCUMENTS"));
+        assertNull(section(
+                decide(with(example(), "candidate.eligibilityDocuments", "NOT_REQUIRED")), "ELIGIBILITY_DOCUMENTS"));
     }
 
     @Test
     void anEngineerWhoseDocumentStatusIsUnknownIsShownTheWindowToCheck() {
-        JsonObject unknown = section(decide(without(example(), "candidate.eligibilityDocuments")), "ELIGIBILITY_DOCUMENTS");
+        JsonObject unknown =
+                section(decide(without(example(), "candidate.eligibilityDocuments")), "ELIGIBILITY_DOCUMENTS");
         assertNotNull(unknown, "the report asks for 제출 여부 및 제출 기간 when the status is not known");
         assertEquals("2026-01-30", unknown.getJsonObject("data").getString("submissionStart"));
         assertEquals("2026-03-20", unknown.getJsonObject("data").getString("deadline"));
@@ -335,13 +369,19 @@ class FeedbackDecisionsHttpTest {
         assertEquals(40, criteria.getInteger("subjectMinimum"));
         assertEquals(60, criteria.getInteger("averageMinimum"));
         assertEquals(new JsonArray().add("데이터베이스구축"), criteria.getJsonArray("failedSubjects"));
-        JsonArray weakest = section(decision, "WEAK_SUBJECTS").getJsonObject("data").getJsonArray("subjects");
+        JsonArray weakest =
+                section(decision, "WEAK_SUBJECTS").getJsonObject("data").getJsonArray("subjects");
         assertEquals("데이터베이스구축", weakest.getValue(0), weakest::encode);
-        JsonArray breakdown = section(decision, "SCORE_BREAKDOWN").getJsonObject("data").getJsonArray("subjects");
+        JsonArray breakdown =
+                section(decision, "SCORE_BREAKDOWN").getJsonObject("data").getJsonArray("subjects");
         for (Object o : breakdown) {
             JsonObject s = (JsonObject) o;
-            assertEquals(Set.of("name", "score", "belowSubjectMinimum"), s.fieldNames().stream()
-                    .filter(Set.of("name", "score", "belowSubjectMinimum")::contains).collect(Collectors.toSet()), s::encode);
+            assertEquals(
+                    Set.of("name", "score", "belowSubjectMinimum"),
+                    s.fieldNames().stream()
+                            .filter(Set.of("name", "score", "belowSubjectMinimum")::contains)
+                            .collect(Collectors.toSet()),
+                    s::encode);
             assertEquals(s.getString("name").equals("데이터베이스구축"), s.getBoolean("belowSubjectMinimum"), s::encode);
         }
         assertNotNull(section(decision, "REAPPLY"));
@@ -352,14 +392,18 @@ class FeedbackDecisionsHttpTest {
         JsonObject youth = section(decide(writtenFailWithACutoffSubject()), "YOUTH_FEE_DISCOUNT");
         assertNotNull(youth, "born 1999, aged 26 on asOf");
         assertEquals(34, youth.getJsonObject("data").getInteger("maxAge"));
-        assertNull(section(decide(with(writtenFailWithACutoffSubject(), "candidate.birthDate", "1980-01-01")), "YOUTH_FEE_DISCOUNT"));
+        assertNull(section(
+                decide(with(writtenFailWithACutoffSubject(), "candidate.birthDate", "1980-01-01")),
+                "YOUTH_FEE_DISCOUNT"));
     }
 
     @Test
     void aPracticalPassIsAFinalPassWithTheCertificateButNoCriteria() {
         JsonObject decision = decide(practical("PASS", 75.0));
         assertEquals("PRACTICAL_PASS", decision.getString("outcome"));
-        assertEquals(Boolean.TRUE, section(decision, "RESULT_SUMMARY").getJsonObject("data").getBoolean("finalPass"));
+        assertEquals(
+                Boolean.TRUE,
+                section(decision, "RESULT_SUMMARY").getJsonObject("data").getBoolean("finalPass"));
         assertNotNull(section(decision, "CERTIFICATE_ISSUE"));
         assertNull(section(decision, "PASS_CRITERIA"));
         assertNull(section(decision, "WRITTEN_EXEMPTION"));
@@ -376,7 +420,9 @@ class FeedbackDecisionsHttpTest {
         assertTrue(ids.contains("REAPPLY"), ids::toString);
         assertFalse(ids.contains("SCORE_BREAKDOWN"), ids::toString);
         assertFalse(ids.contains("PASS_CRITERIA"), ids::toString);
-        assertEquals("ABSENT", section(decision, "RESULT_SUMMARY").getJsonObject("data").getString("result"));
+        assertEquals(
+                "ABSENT",
+                section(decision, "RESULT_SUMMARY").getJsonObject("data").getString("result"));
     }
 
     @Test
@@ -390,10 +436,15 @@ class FeedbackDecisionsHttpTest {
     void anUnknownQualificationCodeIsDecidedWithANoticeAndWithoutStatisticsSections() {
         JsonObject decision = decide(unknownQualification());
         assertEquals("WRITTEN_PASS", decision.getString("outcome"));
-        List<String> notices = decision.getJsonArray("notices").stream().map(o -> ((JsonObject) o).getString("code")).toList();
+        List<String> notices = decision.getJsonArray("notices").stream()
+                .map(o -> ((JsonObject) o).getString("code"))
+                .toList();
         assertTrue(notices.contains("UNKNOWN_QUALIFICATION"), notices::toString);
-        JsonObject notice = decision.getJsonArray("notices").stream().map(o -> (JsonObject) o)
-                .filter(n -> n.getString("code").equals("UNKNOWN_QUALIFICATION")).findFirst().orElseThrow();
+        JsonObject notice = decision.getJsonArray("notices").stream()
+                .map(o -> (JsonObject) o)
+                .filter(n -> n.getString("code").equals("UNKNOWN_QUALIFICATION"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(notice.getString("message").contains("9999"), notice::encode);
         List<String> ids = ids(decision);
         assertFalse(ids.contains("PASS_RATE_TREND"), ids::toString);
@@ -410,17 +461,25 @@ class FeedbackDecisionsHttpTest {
 
     @Test
     void aKnownCodeNeedsNoNameAndGetsNoNotices() {
-        JsonObject decision = decide(with(without(example(), "qualification.name"), "candidate.eligibilityDocuments", "SUBMITTED"));
-        assertTrue(section(decision, "RESULT_SUMMARY").getString("title").contains("정보처리기사"),
-                () -> "the name comes from the reference data: " + section(decision, "RESULT_SUMMARY").encode());
+        JsonObject decision =
+                decide(with(without(example(), "qualification.name"), "candidate.eligibilityDocuments", "SUBMITTED"));
+        assertTrue(
+                section(decision, "RESULT_SUMMARY").getString("title").contains("정보처리기사"),
+                () -> "the name comes from the reference data: "
+                        + section(decision, "RESULT_SUMMARY").encode());
         assertEquals(new JsonArray(), decision.getJsonArray("notices"));
     }
 
     @Test
     void anOmittedAsOfDefaultsToTodayInSeoulNotInUtc() {
         JsonObject decision = decide(without(example(), "asOf"));
-        assertEquals("2026-03-11", decision.getString("asOf"), "the clock is 2026-03-10 UTC but already 2026-03-11 in Seoul");
-        assertEquals(decide(example()).getJsonArray("sections"), decision.getJsonArray("sections"),
+        assertEquals(
+                "2026-03-11",
+                decision.getString("asOf"),
+                "the clock is 2026-03-10 UTC but already 2026-03-11 in Seoul");
+        assertEquals(
+                decide(example()).getJsonArray("sections"),
+                decision.getJsonArray("sections"),
                 "an omitted asOf decides exactly like asOf = today in Seoul");
     }
 
@@ -440,7 +499,11 @@ class FeedbackDecisionsHttpTest {
     @Test
     void koreanTextArrivesAsUtf8() {
         HttpResponse<String> response = server.postFeedback(example().encode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").toLowerCase().contains("utf-8"));
+        assertTrue(response.headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .toLowerCase()
+                .contains("utf-8"));
         String title = section(decision(response), "RESULT_SUMMARY").getString("title");
         assertTrue(title.contains("정보처리기사"), title);
         assertTrue(new String(title.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(title));
@@ -465,9 +528,13 @@ class FeedbackDecisionsHttpTest {
         List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         for (int i = 0; i < 32; i++) {
-            futures.add(client.sendAsync(server.request("/v1/feedback")
-                    .header("Authorization", "Bearer " + LiveServer.DECIDE_TOKEN).header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+            futures.add(client.sendAsync(
+                    server.request("/v1/feedback")
+                            .header("Authorization", "Bearer " + LiveServer.DECIDE_TOKEN)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         JsonArray expected = decide(example()).getJsonArray("sections");
         Set<String> decisionIds = new HashSet<>();

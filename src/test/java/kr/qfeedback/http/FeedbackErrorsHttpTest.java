@@ -1,12 +1,12 @@
 package kr.qfeedback.http;
 
+import static kr.qfeedback.testing.ExampleRequests.example;
+import static kr.qfeedback.testing.ExampleRequests.with;
+import static kr.qfeedback.testing.ExampleRequests.without;
 import static kr.qfeedback.testing.LiveServer.AUTHOR_TOKEN;
 import static kr.qfeedback.testing.LiveServer.DECIDE_TOKEN;
 import static kr.qfeedback.testing.LiveServer.assertError;
 import static kr.qfeedback.testing.LiveServer.decision;
-import static kr.qfeedback.testing.ExampleRequests.example;
-import static kr.qfeedback.testing.ExampleRequests.with;
-import static kr.qfeedback.testing.ExampleRequests.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FeedbackErrorsHttpTest {
     @RegisterExtension
-    static final LiveServer server = LiveServer.withShippedRules()
-            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
+    static final LiveServer server =
+            LiveServer.withShippedRules().clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
 
     /** The contract's limit ("at most 64 KiB"), not the code's constant, so a changed constant fails here. */
     private static final int CONTRACT_BODY_LIMIT = 64 * 1024;
@@ -52,7 +52,8 @@ class FeedbackErrorsHttpTest {
     // ---- 400 INVALID_REQUEST ----------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"{not json", "{\"candidateId\": \"a\",", "", "null", "42", "\"text\"", "{\"a\":1} trailing"})
+    @ValueSource(
+            strings = {"{not json", "{\"candidateId\": \"a\",", "", "null", "42", "\"text\"", "{\"a\":1} trailing"})
     void aBodyThatIsNotOneJsonObjectIsRejectedWithoutNamingAField(String body) {
         HttpResponse<String> response = server.postFeedback(body);
         assertError(response, 400, "INVALID_REQUEST", null);
@@ -60,20 +61,43 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void aTopLevelArrayIsRejectedAsInvalidRequest() {
-        HttpResponse<String> response = server.postFeedback(new JsonArray().add(example()).encode());
+        HttpResponse<String> response =
+                server.postFeedback(new JsonArray().add(example()).encode());
         assertError(response, 400, "INVALID_REQUEST", null);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"candidateId", "qualification", "qualification.code", "qualification.grade", "exam", "exam.round",
-            "exam.stage", "exam.examDate", "exam.announcedOn", "exam.result", "exam.totalScore"})
+    @ValueSource(
+            strings = {
+                "candidateId",
+                "qualification",
+                "qualification.code",
+                "qualification.grade",
+                "exam",
+                "exam.round",
+                "exam.stage",
+                "exam.examDate",
+                "exam.announcedOn",
+                "exam.result",
+                "exam.totalScore"
+            })
     void aMissingRequiredFieldIsRejectedNamingThatField(String path) {
         assertError(post(without(example(), path)), 400, "INVALID_REQUEST", path);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"candidateId", "qualification.code", "qualification.grade", "exam.round", "exam.stage",
-            "exam.examDate", "exam.announcedOn", "exam.result", "exam.totalScore"})
+    @ValueSource(
+            strings = {
+                "candidateId",
+                "qualification.code",
+                "qualification.grade",
+                "exam.round",
+                "exam.stage",
+                "exam.examDate",
+                "exam.announcedOn",
+                "exam.result",
+                "exam.totalScore"
+            })
     void aRequiredFieldSentAsNullIsRejectedLikeAMissingOne(String path) {
         assertError(post(with(example(), path, null)), 400, "INVALID_REQUEST", path);
     }
@@ -119,7 +143,10 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void aHeldQualificationThatIsNotACodeIsRejectedNamingItsIndex() {
-        JsonObject request = with(example(), "candidate.heldQualifications", new JsonArray().add("2290").add(2291));
+        JsonObject request = with(
+                example(),
+                "candidate.heldQualifications",
+                new JsonArray().add("2290").add(2291));
         assertError(post(request), 400, "INVALID_REQUEST", "candidate.heldQualifications[1]");
     }
 
@@ -143,9 +170,11 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void anUnknownStageListsTheAcceptedStagesInItsMessage() {
-        JsonObject error = assertError(post(with(example(), "exam.stage", "ORAL")), 400, "INVALID_REQUEST", "exam.stage");
+        JsonObject error =
+                assertError(post(with(example(), "exam.stage", "ORAL")), 400, "INVALID_REQUEST", "exam.stage");
         String message = error.getString("message");
-        assertTrue(message.contains("WRITTEN") && message.contains("PRACTICAL") && message.contains("INTERVIEW"), message);
+        assertTrue(
+                message.contains("WRITTEN") && message.contains("PRACTICAL") && message.contains("INTERVIEW"), message);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -188,18 +217,25 @@ class FeedbackErrorsHttpTest {
         JsonArray subjects = new JsonArray()
                 .add(new JsonObject().put("name", "소프트웨어 설계").put("score", 80))
                 .add(new JsonObject().put("name", "소프트웨어 개발").put("score", 80.25));
-        JsonObject error = assertError(post(with(example(), "exam.subjects", subjects)), 400, "INVALID_REQUEST",
-                "exam.subjects[1].score");
+        JsonObject error = assertError(
+                post(with(example(), "exam.subjects", subjects)), 400, "INVALID_REQUEST", "exam.subjects[1].score");
         assertTrue(error.getString("message").contains("exam.subjects[1].score"), error::encode);
     }
 
     static Stream<Arguments> badSubjects() {
         JsonObject ok = new JsonObject().put("name", "소프트웨어 설계").put("score", 80);
         return Stream.of(
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "데이터베이스")), "exam.subjects[1].score"),
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "데이터베이스").put("score", "80")),
+                Arguments.of(
+                        new JsonArray().add(ok).add(new JsonObject().put("name", "데이터베이스")), "exam.subjects[1].score"),
+                Arguments.of(
+                        new JsonArray()
+                                .add(ok)
+                                .add(new JsonObject().put("name", "데이터베이스").put("score", "80")),
                         "exam.subjects[1].score"),
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "데이터베이스").put("score", 100.5)),
+                Arguments.of(
+                        new JsonArray()
+                                .add(ok)
+                                .add(new JsonObject().put("name", "데이터베이스").put("score", 100.5)),
                         "exam.subjects[1].score"),
                 Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("score", 50)), "exam.subjects[1].name"),
                 Arguments.of(new JsonArray().add(ok).add("데이터베이스"), "exam.subjects[1]"));
@@ -215,7 +251,8 @@ class FeedbackErrorsHttpTest {
     @MethodSource("badDates")
     void aBadDateIsRejectedNamingTheField(String path, String date) {
         JsonObject error = assertError(post(with(example(), path, date)), 400, "INVALID_REQUEST", path);
-        assertTrue(error.getString("message").contains("YYYY-MM-DD"), () -> "the message says what is accepted: " + error);
+        assertTrue(
+                error.getString("message").contains("YYYY-MM-DD"), () -> "the message says what is accepted: " + error);
     }
 
     static Stream<Arguments> badDates() {
@@ -250,7 +287,8 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void aMalformedQueryStringIsABadRequestNotAServerError() {
-        LiveServer.RawResponse response = server.raw("POST /v1/feedback?explain=%zz HTTP/1.1", example().encode());
+        LiveServer.RawResponse response =
+                server.raw("POST /v1/feedback?explain=%zz HTTP/1.1", example().encode());
         assertEquals(400, response.status(), response::body);
         JsonObject error = new JsonObject(response.body()).getJsonObject("error");
         assertEquals("INVALID_REQUEST", error.getString("code"), response::body);
@@ -260,21 +298,28 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void aRequestWithoutTokenIsUnauthenticated() {
-        HttpResponse<String> response = server.post("/v1/feedback", null, "application/json", example().encode());
+        HttpResponse<String> response =
+                server.post("/v1/feedback", null, "application/json", example().encode());
         assertError(response, 401, "UNAUTHENTICATED", null);
     }
 
     @Test
     void aRequestWithAnUnknownTokenIsUnauthenticated() {
-        HttpResponse<String> response = server.post("/v1/feedback", "not-a-known-token", "application/json", example().encode());
+        HttpResponse<String> response = server.post(
+                "/v1/feedback",
+                "not-a-known-token",
+                "application/json",
+                example().encode());
         assertError(response, 401, "UNAUTHENTICATED", null);
     }
 
     @Test
     void aKnownTokenSentWithoutTheBearerSchemeIsUnauthenticated() {
         HttpResponse<String> response = server.send(server.request("/v1/feedback")
-                .header("Authorization", "Basic " + DECIDE_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(example().encode())).build());
+                .header("Authorization", "Basic " + DECIDE_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(example().encode()))
+                .build());
         assertError(response, 401, "UNAUTHENTICATED", null);
     }
 
@@ -286,7 +331,8 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void theAuthorTokenIsForbiddenOnFeedback() {
-        HttpResponse<String> response = server.post("/v1/feedback", AUTHOR_TOKEN, "application/json", example().encode());
+        HttpResponse<String> response = server.post(
+                "/v1/feedback", AUTHOR_TOKEN, "application/json", example().encode());
         JsonObject error = assertError(response, 403, "FORBIDDEN", null);
         assertTrue(error.getString("message").contains("decide"), () -> "the message names the missing role: " + error);
     }
@@ -295,7 +341,8 @@ class FeedbackErrorsHttpTest {
 
     private static String oversizedBody() {
         // A valid request padded with an unknown field (unknown fields are ignored) to just over 64 KiB.
-        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT)).encode();
+        String body =
+                with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT)).encode();
         assertTrue(body.length() > 64 * 1024);
         return body;
     }
@@ -315,7 +362,8 @@ class FeedbackErrorsHttpTest {
     @Test
     void aBodyOfExactly64KiBIsStillDecided() {
         int base = utf8Length(with(example(), "padding", "").encode());
-        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT - base)).encode();
+        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT - base))
+                .encode();
         assertEquals(CONTRACT_BODY_LIMIT, utf8Length(body));
         decision(server.postFeedback(body));
     }
@@ -323,7 +371,8 @@ class FeedbackErrorsHttpTest {
     @Test
     void aBodyOneByteOver64KiBIsTooLarge() {
         int base = utf8Length(with(example(), "padding", "").encode());
-        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT - base + 1)).encode();
+        String body = with(example(), "padding", "x".repeat(CONTRACT_BODY_LIMIT - base + 1))
+                .encode();
         assertEquals(CONTRACT_BODY_LIMIT + 1, utf8Length(body));
         assertError(server.postFeedback(body), 413, "TOO_LARGE", null);
     }
@@ -334,21 +383,24 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void aTextPlainBodyIsUnsupportedMediaType() {
-        HttpResponse<String> response = server.post("/v1/feedback", DECIDE_TOKEN, "text/plain", example().encode());
+        HttpResponse<String> response = server.post(
+                "/v1/feedback", DECIDE_TOKEN, "text/plain", example().encode());
         JsonObject error = assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE", null);
         assertTrue(error.getString("message").contains("application/json"), error::encode);
     }
 
     @Test
     void aBodyWithoutContentTypeIsUnsupportedMediaType() {
-        HttpResponse<String> response = server.post("/v1/feedback", DECIDE_TOKEN, null, example().encode());
+        HttpResponse<String> response =
+                server.post("/v1/feedback", DECIDE_TOKEN, null, example().encode());
         assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE", null);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"application/json; charset=utf-8", "Application/JSON", "application/vnd.qnet+json"})
     void jsonContentTypesWithParametersOrSuffixesAreAccepted(String contentType) {
-        decision(server.post("/v1/feedback", DECIDE_TOKEN, contentType, example().encode()));
+        decision(
+                server.post("/v1/feedback", DECIDE_TOKEN, contentType, example().encode()));
     }
 
     // ---- 422 INCONSISTENT -------------------------------------------------------------------
@@ -362,8 +414,10 @@ class FeedbackErrorsHttpTest {
     @Test
     void aPracticalResultForAProfessionalEngineerIsInconsistentNamingTheStage() {
         // 0011 용접기술사 is a PROFESSIONAL_ENGINEER qualification; its second stage is INTERVIEW.
-        JsonObject request = with(with(with(example(), "qualification.code", "0011"), "qualification.grade", "PROFESSIONAL_ENGINEER"),
-                "exam.stage", "PRACTICAL");
+        JsonObject request = with(
+                with(with(example(), "qualification.code", "0011"), "qualification.grade", "PROFESSIONAL_ENGINEER"),
+                "exam.stage",
+                "PRACTICAL");
         JsonObject error = assertError(post(without(request, "qualification.name")), 422, "INCONSISTENT", "exam.stage");
         assertTrue(error.getString("message").contains("INTERVIEW"), error::encode);
     }
@@ -397,13 +451,16 @@ class FeedbackErrorsHttpTest {
 
     @Test
     void aBirthDateAfterTheExamIsInconsistentNamingTheBirthDate() {
-        assertError(post(with(example(), "candidate.birthDate", "2026-02-01")), 422, "INCONSISTENT", "candidate.birthDate");
+        assertError(
+                post(with(example(), "candidate.birthDate", "2026-02-01")), 422, "INCONSISTENT", "candidate.birthDate");
     }
 
     @Test
     void aWrittenPassAnnouncedAfterThePracticalExamIsInconsistent() {
-        JsonObject request = with(with(with(example(), "exam.stage", "PRACTICAL"), "exam.examDate", "2026-04-18"),
-                "exam.announcedOn", "2026-06-05");
+        JsonObject request = with(
+                with(with(example(), "exam.stage", "PRACTICAL"), "exam.examDate", "2026-04-18"),
+                "exam.announcedOn",
+                "2026-06-05");
         request = with(request, "candidate.writtenPassAnnouncedOn", "2026-05-01");
         assertError(post(request), 422, "INCONSISTENT", "candidate.writtenPassAnnouncedOn");
     }
@@ -411,22 +468,30 @@ class FeedbackErrorsHttpTest {
     @Test
     void aWrittenPassWithASubjectUnderTheMinimumIsInconsistentNamingTheResultAndTheSubject() {
         // The contract's example is 1320 정보처리기사 (기사: 과목당 40); its subject at 35 is 과락.
-        JsonArray subjects = example().getJsonObject("exam").getJsonArray("subjects").copy();
+        JsonArray subjects =
+                example().getJsonObject("exam").getJsonArray("subjects").copy();
         subjects.getJsonObject(0).put("score", 35);
-        JsonObject error = assertError(post(with(example(), "exam.subjects", subjects)), 422, "INCONSISTENT", "exam.result");
+        JsonObject error =
+                assertError(post(with(example(), "exam.subjects", subjects)), 422, "INCONSISTENT", "exam.result");
         assertTrue(error.getString("message").contains(subjects.getJsonObject(0).getString("name")), error::encode);
     }
 
     @Test
     void aWrittenFailWhoseScoresMeetTheCriterionIsInconsistentNamingTheResult() {
-        JsonObject error = assertError(post(with(example(), "exam.result", "FAIL")), 422, "INCONSISTENT", "exam.result");
+        JsonObject error =
+                assertError(post(with(example(), "exam.result", "FAIL")), 422, "INCONSISTENT", "exam.result");
         assertTrue(error.getString("message").contains("meet"), error::encode);
     }
 
     @Test
     void aPracticalFailWithAPassingScoreIsAnsweredBecauseItCanFailForOtherReasons() {
-        JsonObject request = with(with(with(with(example(), "exam.stage", "PRACTICAL"), "exam.examDate", "2026-04-18"),
-                "exam.announcedOn", "2026-06-05"), "exam.result", "FAIL");
+        JsonObject request = with(
+                with(
+                        with(with(example(), "exam.stage", "PRACTICAL"), "exam.examDate", "2026-04-18"),
+                        "exam.announcedOn",
+                        "2026-06-05"),
+                "exam.result",
+                "FAIL");
         request = with(with(request, "exam.subjects", new JsonArray()), "exam.totalScore", 75);
         assertEquals(200, post(request).statusCode());
     }
@@ -449,10 +514,13 @@ class FeedbackErrorsHttpTest {
     @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
     void aMethodOtherThanPostOnFeedbackIsMethodNotAllowedAsJson(String method) {
         HttpResponse<String> response = server.send(server.request("/v1/feedback")
-                .header("Authorization", "Bearer " + DECIDE_TOKEN).header("Content-Type", "application/json")
-                .method(method, method.equals("GET") || method.equals("DELETE")
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(example().encode()))
+                .header("Authorization", "Bearer " + DECIDE_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(example().encode()))
                 .build());
         assertError(response, 405, "METHOD_NOT_ALLOWED", null);
     }

@@ -21,8 +21,8 @@ import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSetException;
-import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileRulesHttpTest {
     private static final Path HOSTILE_DRL = Path.of("src/test/resources/hostile/drl");
-    private static final List<Path> PROBES = List.of(Path.of("target/hostile-probe.txt"), Path.of("target/hostile-probe-exec"));
+    private static final List<Path> PROBES =
+            List.of(Path.of("target/hostile-probe.txt"), Path.of("target/hostile-probe-exec"));
     private static final Pattern HANGUL = Pattern.compile("[가-힣]");
     private static final String DRL = "judgements.drl";
 
@@ -48,7 +49,12 @@ class HostileRulesHttpTest {
 
     static Stream<String> hostileDrlFiles() throws IOException {
         try (Stream<Path> files = Files.list(HOSTILE_DRL)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".drl"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -91,7 +97,9 @@ class HostileRulesHttpTest {
 
     @Test
     void impactRefusesAHostileDrlWithoutAnalysing() {
-        HttpResponse<String> response = server.upload("/v1/rules/impact?size=100&seed=1", LiveServer.AUTHOR_TOKEN,
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=100&seed=1",
+                LiveServer.AUTHOR_TOKEN,
                 Part.file(DRL, judgementsWith("file-write.drl")));
 
         assertEquals(200, response.statusCode(), response::body);
@@ -119,21 +127,23 @@ class HostileRulesHttpTest {
     }
 
     static Stream<String> publishedHostileFiles() {
-        return Stream.of("file-write.drl", "system-exit.drl", "endless-loop.drl", "function.drl", "mvel-class-loader.drl");
+        return Stream.of(
+                "file-write.drl", "system-exit.drl", "endless-loop.drl", "function.drl", "mvel-class-loader.drl");
     }
 
     @Test
     void publishRejectsATableWhoseImportCellAddsJavaLangRuntime() {
         String active = server.activeId();
-        byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "C2",
-                sheet.getRow(1).getCell(2).getStringCellValue() + ", java.lang.Runtime"));
+        byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(
+                sheet, "C2", sheet.getRow(1).getCell(2).getStringCellValue() + ", java.lang.Runtime"));
 
         HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
         assertEquals(422, response.statusCode(), response::body);
         JsonObject body = json(response);
         assertEquals("RULES_REJECTED", body.getJsonObject("error").getString("code"));
-        JsonObject problem = body.getJsonObject("checks").getJsonArray("problems").getJsonObject(0);
+        JsonObject problem =
+                body.getJsonObject("checks").getJsonArray("problems").getJsonObject(0);
         assertEquals("rules/sections.drl.xlsx", problem.getString("file"), problem::encode);
         assertEquals(ShippedRules.SHEET, problem.getString("sheet"), problem::encode);
         assertEquals(2, problem.getInteger("row"), problem::encode);
@@ -149,7 +159,9 @@ class HostileRulesHttpTest {
         String before = VersionStore.open(data).activeVersion().orElseThrow();
         ShippedRules.write(rules.resolve(DRL), judgementsWith("file-write.drl"));
 
-        RuleSetException e = assertThrows(RuleSetException.class, () -> LiveServer.withLifecycleOver(rules, data).start().close());
+        RuleSetException e = assertThrows(
+                RuleSetException.class,
+                () -> LiveServer.withLifecycleOver(rules, data).start().close());
 
         RuleProblem p = e.problems().get(0);
         assertEquals("rules/judgements.drl", p.file(), p::describe);
@@ -157,7 +169,10 @@ class HostileRulesHttpTest {
         for (Path probe : PROBES) {
             assertFalse(Files.exists(probe), "a hostile rule ran: " + probe);
         }
-        assertEquals(before, VersionStore.open(data).activeVersion().orElseThrow(), "the stored active version is unchanged");
+        assertEquals(
+                before,
+                VersionStore.open(data).activeVersion().orElseThrow(),
+                "the stored active version is unchanged");
     }
 
     /** A cluster member prepares a version the leader sends with {@code RulesLifecycle.compile}: the same allow-list. */
@@ -166,7 +181,8 @@ class HostileRulesHttpTest {
         Path rules = ShippedRules.copyInto(dir.resolve("rules"));
         ShippedRules.write(rules.resolve(DRL), judgementsWith("system-exit.drl"));
 
-        RuleSetException e = assertThrows(RuleSetException.class,
+        RuleSetException e = assertThrows(
+                RuleSetException.class,
                 () -> LiveServer.newLifecycle(dir.resolve("data")).compile(RuleFiles.read(rules)));
 
         assertTrue(e.problems().stream().allMatch(p -> p.file().equals("rules/judgements.drl")), e::getMessage);

@@ -48,7 +48,7 @@ class HttpServiceTest {
     @Test
     void twoServicesStartedOnPortZeroGetDifferentPorts() {
         try (LiveServer a = LiveServer.withoutRules().start();
-             LiveServer b = LiveServer.withoutRules().start()) {
+                LiveServer b = LiveServer.withoutRules().start()) {
             assertNotEquals(a.port(), b.port());
             assertLive(a);
             assertLive(b);
@@ -59,7 +59,10 @@ class HttpServiceTest {
     void aPortAlreadyInUseFailsTheStartInsteadOfReportingAPort() throws Exception {
         Vertx vertx = Vertx.vertx();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
-            FeedbackApi api = new FeedbackApi(new ActiveRuleSet(), TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(),
+            FeedbackApi api = new FeedbackApi(
+                    new ActiveRuleSet(),
+                    TokenRegistry.parse(LiveServer.TOKENS),
+                    new ServiceMetrics(),
                     Clock.systemUTC());
             Future<Integer> started = HttpService.start(vertx, api, taken.getLocalPort(), 1);
             Throwable failure = null;

@@ -40,17 +40,39 @@ class HttpsServiceTest {
 
     @TempDir
     static Path dir;
+
     private static TlsFiles tls;
     private static SSLContext trusting;
 
     @BeforeAll
     static void makeASelfSignedCertificateForLocalhost() throws Exception {
         Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "san=dns:localhost,ip:127.0.0.1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        new String(PASSWORD),
+                        "-keypass",
+                        new String(PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed: " + output);
 
@@ -74,33 +96,57 @@ class HttpsServiceTest {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     @Test
     void withACertificateAndKeyTheServerAnswersHttpsAndStillChecksTokens() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            FeedbackApi api = new FeedbackApi(new ActiveRuleSet(), TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(),
+            FeedbackApi api = new FeedbackApi(
+                    new ActiveRuleSet(),
+                    TokenRegistry.parse(LiveServer.TOKENS),
+                    new ServiceMetrics(),
                     Clock.systemUTC());
-            int port = HttpService.start(vertx, api, 0, 2, tls).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting).connectTimeout(Duration.ofSeconds(10)).build();
+            int port = HttpService.start(vertx, api, 0, 2, tls)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            HttpClient client = HttpClient.newBuilder()
+                    .sslContext(trusting)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
 
-            HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/health/live"))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> live = client.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/health/live"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, live.statusCode(), live.body());
             assertTrue(live.sslSession().isPresent(), "the answer came over TLS");
 
-            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/v1/feedback"))
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> anonymous = client.send(
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/v1/feedback"))
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(401, anonymous.statusCode(), anonymous.body());
             assertTrue(anonymous.body().contains("UNAUTHENTICATED"), anonymous.body());
 
-            HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            assertThrows(IOException.class, () -> plain.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/live"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()),
+            HttpClient plain = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            assertThrows(
+                    IOException.class,
+                    () -> plain.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/live"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()),
                     "plain HTTP on the HTTPS port gets no answer");
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -112,10 +158,17 @@ class HttpsServiceTest {
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate\n");
         Vertx vertx = Vertx.vertx();
         try {
-            FeedbackApi api = new FeedbackApi(new ActiveRuleSet(), TokenRegistry.parse(LiveServer.TOKENS), new ServiceMetrics(),
+            FeedbackApi api = new FeedbackApi(
+                    new ActiveRuleSet(),
+                    TokenRegistry.parse(LiveServer.TOKENS),
+                    new ServiceMetrics(),
                     Clock.systemUTC());
-            assertThrows(Exception.class, () -> HttpService.start(vertx, api, 0, 1, new TlsFiles(junk, tls.key()))
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertThrows(
+                    Exception.class,
+                    () -> HttpService.start(vertx, api, 0, 1, new TlsFiles(junk, tls.key()))
+                            .toCompletionStage()
+                            .toCompletableFuture()
+                            .get(30, TimeUnit.SECONDS));
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
@@ -124,14 +177,17 @@ class HttpsServiceTest {
     @Test
     void onlyOneOfTheTwoVariablesOrAFileThatIsNotThereStopsTheStartNamingTheVariable() {
         assertEquals(null, TlsFiles.from(null, " "), "neither set: plain HTTP");
-        IllegalArgumentException keyMissing = assertThrows(IllegalArgumentException.class,
-                () -> TlsFiles.from(tls.cert().toString(), null));
+        IllegalArgumentException keyMissing = assertThrows(
+                IllegalArgumentException.class, () -> TlsFiles.from(tls.cert().toString(), null));
         assertTrue(keyMissing.getMessage().startsWith("QF_TLS_KEY must be set too"), keyMissing.getMessage());
-        IllegalArgumentException certMissing = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException certMissing = assertThrows(
+                IllegalArgumentException.class,
                 () -> TlsFiles.from("", tls.key().toString()));
         assertTrue(certMissing.getMessage().startsWith("QF_TLS_CERT must be set too"), certMissing.getMessage());
-        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
-                () -> TlsFiles.from(dir.resolve("absent.pem").toString(), tls.key().toString()));
+        IllegalArgumentException absent = assertThrows(
+                IllegalArgumentException.class,
+                () -> TlsFiles.from(
+                        dir.resolve("absent.pem").toString(), tls.key().toString()));
         assertTrue(absent.getMessage().startsWith("QF_TLS_CERT must name a readable PEM file"), absent.getMessage());
     }
 }

@@ -1,9 +1,9 @@
 package kr.qfeedback.http;
 
+import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.testing.LiveServer.DECIDE_TOKEN;
 import static kr.qfeedback.testing.LiveServer.assertError;
 import static kr.qfeedback.testing.LiveServer.decision;
-import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,7 +27,8 @@ class NotReadyHttpTest {
     /** A server per test: one test activates rules, which must not make the others ready. */
     @RegisterExtension
     final LiveServer server = LiveServer.withoutRules()
-            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC)).perTest();
+            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC))
+            .perTest();
 
     @Test
     void aDecisionRequestedBeforeAnyRulesAreActiveIsNotReady() {
@@ -59,7 +60,11 @@ class NotReadyHttpTest {
 
     @Test
     void authenticationIsStillCheckedBeforeReadiness() {
-        assertError(server.post("/v1/feedback", null, "application/json", example().encode()), 401, "UNAUTHENTICATED", null);
+        assertError(
+                server.post("/v1/feedback", null, "application/json", example().encode()),
+                401,
+                "UNAUTHENTICATED",
+                null);
     }
 
     @Test

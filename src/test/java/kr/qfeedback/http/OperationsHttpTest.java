@@ -1,8 +1,8 @@
 package kr.qfeedback.http;
 
+import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.testing.LiveServer.DECIDE_TOKEN;
 import static kr.qfeedback.testing.LiveServer.decision;
-import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Health, metrics and the OpenAPI document of a running service with the shipped rules active. */
 class OperationsHttpTest {
     @RegisterExtension
-    static final LiveServer server = LiveServer.withShippedRules()
-            .clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
+    static final LiveServer server =
+            LiveServer.withShippedRules().clock(Clock.fixed(Instant.parse("2026-03-11T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void livenessAnswers200WithoutAToken() {
@@ -45,8 +45,14 @@ class OperationsHttpTest {
                 server.get("/metrics", DECIDE_TOKEN),
                 server.get("/health/ready", null));
         for (HttpResponse<String> answer : answers) {
-            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), answer.uri() + " " + answer.statusCode());
-            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), answer.uri().toString());
+            assertEquals(
+                    "no-store",
+                    answer.headers().firstValue("Cache-Control").orElse(null),
+                    answer.uri() + " " + answer.statusCode());
+            assertEquals(
+                    "nosniff",
+                    answer.headers().firstValue("X-Content-Type-Options").orElse(null),
+                    answer.uri().toString());
         }
     }
 
@@ -68,13 +74,17 @@ class OperationsHttpTest {
         }
         HttpResponse<String> response = server.get("/metrics", DECIDE_TOKEN);
         assertEquals(200, response.statusCode(), response::body);
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
                 "Prometheus text format");
         String text = response.body();
         assertEquals(decisionsBefore + 3, metric(text, "qf_decisions_total\\{outcome=\"WRITTEN_PASS\"}"), text);
         assertEquals(timedBefore + 3, metric(text, "qf_decision_seconds_count"), text);
         assertTrue(text.contains("qf_ready 1"), text);
-        assertTrue(text.contains("qf_rules_version_info{version=\"" + LiveServer.shippedRules().version() + "\"} 1"), text);
+        assertTrue(
+                text.contains("qf_rules_version_info{version=\""
+                        + LiveServer.shippedRules().version() + "\"} 1"),
+                text);
     }
 
     @Test
@@ -122,12 +132,35 @@ class OperationsHttpTest {
         for (String path : new String[] {"/health/live", "/health/ready", "/metrics"}) {
             assertTrue(doc.path("paths").has(path), "paths must include " + path);
         }
-        JsonNode codes = doc.path("components").path("schemas").path("Error").path("properties").path("error")
-                .path("properties").path("code").path("enum");
-        for (String code : new String[] {"INVALID_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "TOO_LARGE",
-                "UNSUPPORTED_MEDIA_TYPE", "INCONSISTENT", "NOT_READY", "NOT_FOUND", "METHOD_NOT_ALLOWED", "INTERNAL",
-                "RULES_REJECTED", "UNKNOWN_VERSION", "VERSION_DAMAGED", "NO_QUORUM", "CLUSTER_BUSY", "SWITCH_FAILED"}) {
-            assertTrue(codes.toString().contains("\"" + code + "\""), () -> "Error.code enum lacks " + code + ": " + codes);
+        JsonNode codes = doc.path("components")
+                .path("schemas")
+                .path("Error")
+                .path("properties")
+                .path("error")
+                .path("properties")
+                .path("code")
+                .path("enum");
+        for (String code : new String[] {
+            "INVALID_REQUEST",
+            "UNAUTHENTICATED",
+            "FORBIDDEN",
+            "TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+            "INCONSISTENT",
+            "NOT_READY",
+            "NOT_FOUND",
+            "METHOD_NOT_ALLOWED",
+            "INTERNAL",
+            "RULES_REJECTED",
+            "UNKNOWN_VERSION",
+            "VERSION_DAMAGED",
+            "NO_QUORUM",
+            "CLUSTER_BUSY",
+            "SWITCH_FAILED"
+        }) {
+            assertTrue(
+                    codes.toString().contains("\"" + code + "\""),
+                    () -> "Error.code enum lacks " + code + ": " + codes);
         }
     }
 

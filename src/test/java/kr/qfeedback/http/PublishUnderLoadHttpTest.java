@@ -1,7 +1,5 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,11 +15,12 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import kr.qfeedback.testing.ExampleRequests;
+import kr.qfeedback.testing.LiveServer;
 import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import kr.qfeedback.testing.LiveServer;
-import kr.qfeedback.testing.ShippedRules;
 
 /**
  * Atomic publish and rollback: while {@value #USERS} clients keep deciding, a harmless change is
@@ -48,7 +47,9 @@ class PublishUnderLoadHttpTest {
         try (LiveServer server = LiveServer.withLifecycle().instances(2).start()) {
             String old = server.activeId();
             server.decideExample();
-            byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
+            byte[] messages = ShippedRules.textWith(
+                    RulesPublishHttpTest.MESSAGES,
+                    RulesPublishHttpTest.SHIPPED_TITLE,
                     "\"{qualificationName} 필기시험에 합격하셨습니다 (부하 중 게시)\"");
 
             List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -56,15 +57,17 @@ class PublishUnderLoadHttpTest {
             CountDownLatch done = new CountDownLatch(USERS);
             long deadline = System.nanoTime() + LOAD_LIMIT_MILLIS * 1_000_000;
             for (int u = 0; u < USERS; u++) {
-                Thread user = new Thread(() -> {
-                    try {
-                        while (running.get() && System.nanoTime() < deadline) {
-                            calls.add(call(server));
-                        }
-                    } finally {
-                        done.countDown();
-                    }
-                }, "user-" + u);
+                Thread user = new Thread(
+                        () -> {
+                            try {
+                                while (running.get() && System.nanoTime() < deadline) {
+                                    calls.add(call(server));
+                                }
+                            } finally {
+                                done.countDown();
+                            }
+                        },
+                        "user-" + u);
                 user.setDaemon(true);
                 user.start();
             }
@@ -92,30 +95,54 @@ class PublishUnderLoadHttpTest {
             synchronized (calls) {
                 all = new ArrayList<>(calls);
             }
-            List<Call> before = all.stream().filter(c -> c.sentAt() >= measured && c.sentAt() < publishSent).toList();
-            List<Call> during = all.stream().filter(c -> c.sentAt() >= publishSent && c.sentAt() < rollbackAnswered).toList();
-            List<Call> after = all.stream().filter(c -> c.sentAt() >= rollbackAnswered).toList();
-            System.out.printf("publish under load: %d clients for %.1f s, %d decisions; publish %.1f s, rollback %.1f s%n", USERS,
-                    (loadEnded - loadStarted) / 1e9, all.size(), (publishAnswered - publishSent) / 1e9,
+            List<Call> before = all.stream()
+                    .filter(c -> c.sentAt() >= measured && c.sentAt() < publishSent)
+                    .toList();
+            List<Call> during = all.stream()
+                    .filter(c -> c.sentAt() >= publishSent && c.sentAt() < rollbackAnswered)
+                    .toList();
+            List<Call> after =
+                    all.stream().filter(c -> c.sentAt() >= rollbackAnswered).toList();
+            System.out.printf(
+                    "publish under load: %d clients for %.1f s, %d decisions; publish %.1f s, rollback %.1f s%n",
+                    USERS,
+                    (loadEnded - loadStarted) / 1e9,
+                    all.size(),
+                    (publishAnswered - publishSent) / 1e9,
                     (rollbackAnswered - rollbackSent) / 1e9);
-            System.out.println("  warm-up " + WARM_UP_MILLIS / 1000.0 + " s: " + figures(all.stream().filter(c -> c.sentAt() < measured).toList()));
+            System.out.println("  warm-up " + WARM_UP_MILLIS / 1000.0 + " s: "
+                    + figures(all.stream().filter(c -> c.sentAt() < measured).toList()));
             System.out.println("  before: " + figures(before));
             System.out.println("  during: " + figures(during) + "; versions " + versions(during, old, fresh));
             System.out.println("  after:  " + figures(after));
 
             List<Call> failed = all.stream().filter(c -> c.status() != 200).toList();
             assertEquals(List.of(), failed.stream().limit(5).toList(), failed.size() + " requests failed");
-            assertTrue(before.size() > 0 && during.size() > 0 && after.size() > 0, "requests in every phase: " + all.size());
+            assertTrue(
+                    before.size() > 0 && during.size() > 0 && after.size() > 0,
+                    "requests in every phase: " + all.size());
             Set<String> seen = all.stream().map(Call::version).collect(Collectors.toSet());
-            assertTrue(Set.of(old, fresh).containsAll(seen), () -> "versions seen: " + seen + ", expected only " + old + " and " + fresh);
-            assertTrue(all.stream().filter(c -> c.sentAt() < publishSent).allMatch(c -> c.version().equals(old)),
+            assertTrue(
+                    Set.of(old, fresh).containsAll(seen),
+                    () -> "versions seen: " + seen + ", expected only " + old + " and " + fresh);
+            assertTrue(
+                    all.stream()
+                            .filter(c -> c.sentAt() < publishSent)
+                            .allMatch(c -> c.version().equals(old)),
                     "before the publish only the old version");
-            List<Call> afterPublish = all.stream().filter(c -> c.sentAt() > publishAnswered && c.sentAt() < rollbackSent).toList();
+            List<Call> afterPublish = all.stream()
+                    .filter(c -> c.sentAt() > publishAnswered && c.sentAt() < rollbackSent)
+                    .toList();
             assertTrue(afterPublish.size() > 0, "requests between the publish and the rollback");
-            assertEquals(Map.of(fresh, (long) afterPublish.size()), count(afterPublish),
+            assertEquals(
+                    Map.of(fresh, (long) afterPublish.size()),
+                    count(afterPublish),
                     "every request sent after the publish answered uses the new version");
-            List<Call> afterRollback = all.stream().filter(c -> c.sentAt() > rollbackAnswered).toList();
-            assertEquals(Map.of(old, (long) afterRollback.size()), count(afterRollback),
+            List<Call> afterRollback =
+                    all.stream().filter(c -> c.sentAt() > rollbackAnswered).toList();
+            assertEquals(
+                    Map.of(old, (long) afterRollback.size()),
+                    count(afterRollback),
                     "every request sent after the rollback answered uses the old version again");
         }
     }
@@ -133,7 +160,8 @@ class PublishUnderLoadHttpTest {
     }
 
     private static Map<String, Long> count(List<Call> calls) {
-        return calls.stream().collect(Collectors.groupingBy(c -> String.valueOf(c.version()), TreeMap::new, Collectors.counting()));
+        return calls.stream()
+                .collect(Collectors.groupingBy(c -> String.valueOf(c.version()), TreeMap::new, Collectors.counting()));
     }
 
     private static String versions(List<Call> calls, String old, String fresh) {
@@ -147,9 +175,11 @@ class PublishUnderLoadHttpTest {
         }
         double[] ms = calls.stream().mapToDouble(Call::millis).sorted().toArray();
         double seconds = (calls.stream().mapToLong(Call::answeredAt).max().getAsLong()
-                - calls.stream().mapToLong(Call::sentAt).min().getAsLong()) / 1e9;
-        return String.format("n=%d (%.0f/s), p50=%.1f ms, p99=%.1f ms, max=%.1f ms", ms.length, ms.length / seconds,
-                percentile(ms, 50), percentile(ms, 99), ms[ms.length - 1]);
+                        - calls.stream().mapToLong(Call::sentAt).min().getAsLong())
+                / 1e9;
+        return String.format(
+                "n=%d (%.0f/s), p50=%.1f ms, p99=%.1f ms, max=%.1f ms",
+                ms.length, ms.length / seconds, percentile(ms, 50), percentile(ms, 99), ms[ms.length - 1]);
     }
 
     private static double percentile(double[] sorted, int p) {

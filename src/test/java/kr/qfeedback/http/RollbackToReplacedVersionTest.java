@@ -21,15 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 class RollbackToReplacedVersionTest {
 
     @Test
-    void rollingBackToTheReplacedVersionReusesItsCompiledRulesAndAnOlderOneIsCompiledAgain(@TempDir Path dir) throws Exception {
+    void rollingBackToTheReplacedVersionReusesItsCompiledRulesAndAnOlderOneIsCompiledAgain(@TempDir Path dir)
+            throws Exception {
         try (LiveServer server = LiveServer.withLifecycle().start()) {
             RulesLifecycle lifecycle = server.lifecycle();
             RuleSet shipped = lifecycle.active().current().orElseThrow();
 
             Path edited = ShippedRules.copyInto(dir.resolve("edited"));
-            Files.write(edited.resolve(RulesPublishHttpTest.MESSAGES), ShippedRules.textWith(
-                    RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE));
-            assertTrue(lifecycle.publish(RuleFiles.read(edited), "author-1", "제목 다듬기").published());
+            Files.write(
+                    edited.resolve(RulesPublishHttpTest.MESSAGES),
+                    ShippedRules.textWith(
+                            RulesPublishHttpTest.MESSAGES,
+                            RulesPublishHttpTest.SHIPPED_TITLE,
+                            RulesPublishHttpTest.NEW_TITLE));
+            assertTrue(lifecycle
+                    .publish(RuleFiles.read(edited), "author-1", "제목 다듬기")
+                    .published());
             RuleSet published = lifecycle.active().current().orElseThrow();
             assertNotEquals(shipped.version(), published.version());
             assertPreparedBeforeTheSwap(published);
@@ -42,9 +49,12 @@ class RollbackToReplacedVersionTest {
 
             // Only the last replaced version is kept: going back two steps compiles the stored files.
             Path again = ShippedRules.copyInto(dir.resolve("again"));
-            Files.write(again.resolve(RulesPublishHttpTest.MESSAGES), ShippedRules.textWith(
-                    RulesPublishHttpTest.MESSAGES, "제목: \"만족도 조사\"", "제목: \"만족도 조사(1분)\""));
-            assertTrue(lifecycle.publish(RuleFiles.read(again), "author-1", "한 번 더").published());
+            Files.write(
+                    again.resolve(RulesPublishHttpTest.MESSAGES),
+                    ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, "제목: \"만족도 조사\"", "제목: \"만족도 조사(1분)\""));
+            assertTrue(lifecycle
+                    .publish(RuleFiles.read(again), "author-1", "한 번 더")
+                    .published());
             lifecycle.rollback(shipped.version(), "author-1");
             RuleSet recompiled = lifecycle.active().current().orElseThrow();
             assertEquals(shipped.version(), recompiled.version());

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kr.qfeedback.lifecycle.AuditLog;
-import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RulesAuditHttpTest {
     @RegisterExtension
     static final LiveServer server = LiveServer.withLifecycle();
+
     private static String shipped;
     private static String harmless;
     private static String rejected;
@@ -42,10 +43,11 @@ class RulesAuditHttpTest {
         byte[] broken = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"));
         JsonObject refused = json(server.publish(Part.file("sections.drl.xlsx", broken)));
         rejected = refused.getString("to");
-        byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
-                RulesPublishHttpTest.NEW_TITLE);
+        byte[] messages = ShippedRules.textWith(
+                RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE, RulesPublishHttpTest.NEW_TITLE);
         byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "B10", RulesPublishHttpTest.NEW_B10));
-        var response = server.publish(Part.file(RulesPublishHttpTest.MESSAGES, messages), Part.file("sections.drl.xlsx", table));
+        var response = server.publish(
+                Part.file(RulesPublishHttpTest.MESSAGES, messages), Part.file("sections.drl.xlsx", table));
         assertEquals(200, response.statusCode(), response::body);
         harmless = json(response).getString("to");
         assertEquals(200, server.rollbackTo(shipped).statusCode());
@@ -64,7 +66,9 @@ class RulesAuditHttpTest {
         for (int i = 0; i < entries.size(); i++) {
             JsonObject e = entries.getJsonObject(i);
             assertTrue(e.getString("hash").matches("[0-9a-f]{64}"), e::encode);
-            assertEquals(i == 0 ? "0".repeat(64) : entries.getJsonObject(i - 1).getString("hash"), e.getString("prevHash"),
+            assertEquals(
+                    i == 0 ? "0".repeat(64) : entries.getJsonObject(i - 1).getString("hash"),
+                    e.getString("prevHash"),
                     "each entry names the hash of the one before");
             assertTrue(e.getString("at").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), e::encode);
         }
@@ -81,26 +85,48 @@ class RulesAuditHttpTest {
         JsonObject changed = lines.getJsonObject(0);
         assertEquals(line, changed.getInteger("beforeLine"));
         assertEquals(line, changed.getInteger("afterLine"));
-        assertEquals("제목: " + RulesPublishHttpTest.SHIPPED_TITLE, changed.getString("before").strip());
-        assertEquals("제목: " + RulesPublishHttpTest.NEW_TITLE, changed.getString("after").strip());
+        assertEquals(
+                "제목: " + RulesPublishHttpTest.SHIPPED_TITLE,
+                changed.getString("before").strip());
+        assertEquals(
+                "제목: " + RulesPublishHttpTest.NEW_TITLE,
+                changed.getString("after").strip());
 
         JsonObject table = file(publish, "sections.drl.xlsx");
         JsonArray cells = table.getJsonArray("cells");
         assertEquals(1, cells.size(), table::encodePrettily);
-        assertEquals(new JsonObject().put("sheet", ShippedRules.SHEET).put("cell", "B10")
-                .put("before", RulesPublishHttpTest.SHIPPED_B10).put("after", RulesPublishHttpTest.NEW_B10), cells.getJsonObject(0));
-        assertEquals(2, publish.getJsonArray("diff").size(), "only the two edited files differ: " + publish.getJsonArray("diff"));
+        assertEquals(
+                new JsonObject()
+                        .put("sheet", ShippedRules.SHEET)
+                        .put("cell", "B10")
+                        .put("before", RulesPublishHttpTest.SHIPPED_B10)
+                        .put("after", RulesPublishHttpTest.NEW_B10),
+                cells.getJsonObject(0));
+        assertEquals(
+                2,
+                publish.getJsonArray("diff").size(),
+                "only the two edited files differ: " + publish.getJsonArray("diff"));
     }
 
     @Test
     void theRollbackEntryHoldsTheReverseDiff() {
         JsonObject rollback = server.auditEntries().getJsonObject(3);
 
-        JsonObject changed = file(rollback, RulesPublishHttpTest.MESSAGES).getJsonArray("lines").getJsonObject(0);
-        assertEquals("제목: " + RulesPublishHttpTest.NEW_TITLE, changed.getString("before").strip());
-        assertEquals("제목: " + RulesPublishHttpTest.SHIPPED_TITLE, changed.getString("after").strip());
-        assertEquals(RulesPublishHttpTest.SHIPPED_B10,
-                file(rollback, "sections.drl.xlsx").getJsonArray("cells").getJsonObject(0).getString("after"));
+        JsonObject changed = file(rollback, RulesPublishHttpTest.MESSAGES)
+                .getJsonArray("lines")
+                .getJsonObject(0);
+        assertEquals(
+                "제목: " + RulesPublishHttpTest.NEW_TITLE,
+                changed.getString("before").strip());
+        assertEquals(
+                "제목: " + RulesPublishHttpTest.SHIPPED_TITLE,
+                changed.getString("after").strip());
+        assertEquals(
+                RulesPublishHttpTest.SHIPPED_B10,
+                file(rollback, "sections.drl.xlsx")
+                        .getJsonArray("cells")
+                        .getJsonObject(0)
+                        .getString("after"));
     }
 
     @Test
@@ -133,7 +159,10 @@ class RulesAuditHttpTest {
 
         Run tampered = auditVerify(copy.toString());
         assertEquals(1, tampered.exit(), tampered::output);
-        assertTrue(tampered.output().contains("감사 기록 변조 또는 손상 발견") && tampered.output().contains("(항목 2)"), tampered::output);
+        assertTrue(
+                tampered.output().contains("감사 기록 변조 또는 손상 발견")
+                        && tampered.output().contains("(항목 2)"),
+                tampered::output);
 
         // The same file in the service's own data folder: the endpoint reports the entry.
         Path live = server.dataDir().resolve(AuditLog.FILE_NAME);
@@ -143,7 +172,9 @@ class RulesAuditHttpTest {
             JsonObject verify = verify();
             assertEquals(false, verify.getBoolean("ok"), verify::encodePrettily);
             assertEquals(2L, verify.getLong("firstBadSeq"));
-            assertTrue(verify.getString("reason").contains("entry 2's hash does not match its content"), verify::encodePrettily);
+            assertTrue(
+                    verify.getString("reason").contains("entry 2's hash does not match its content"),
+                    verify::encodePrettily);
         } finally {
             Files.write(live, original);
         }
@@ -151,12 +182,15 @@ class RulesAuditHttpTest {
     }
 
     @Test
-    void theAuditVerifyCommandWithTheHeadHashKeptElsewhereDetectsThatTheLastEntryWasRemoved(@TempDir Path dir) throws Exception {
+    void theAuditVerifyCommandWithTheHeadHashKeptElsewhereDetectsThatTheLastEntryWasRemoved(@TempDir Path dir)
+            throws Exception {
         String head = verify().getString("headHash");
         Path copy = dir.resolve("truncated");
         Files.createDirectories(copy);
         List<String> lines = Files.readAllLines(server.dataDir().resolve(AuditLog.FILE_NAME), StandardCharsets.UTF_8);
-        Files.writeString(copy.resolve(AuditLog.FILE_NAME), String.join("\n", lines.subList(0, lines.size() - 1)) + "\n",
+        Files.writeString(
+                copy.resolve(AuditLog.FILE_NAME),
+                String.join("\n", lines.subList(0, lines.size() - 1)) + "\n",
                 StandardCharsets.UTF_8);
 
         assertEquals(0, auditVerify(copy.toString()).exit(), "the shorter chain is intact in itself");
@@ -181,18 +215,26 @@ class RulesAuditHttpTest {
     }
 
     private static JsonObject file(JsonObject entry, String path) {
-        return entry.getJsonArray("diff").stream().map(JsonObject.class::cast).filter(f -> path.equals(f.getString("path")))
-                .findFirst().orElseThrow(() -> new AssertionError("no diff of " + path + " in " + entry.encodePrettily()));
+        return entry.getJsonArray("diff").stream()
+                .map(JsonObject.class::cast)
+                .filter(f -> path.equals(f.getString("path")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no diff of " + path + " in " + entry.encodePrettily()));
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     /** Runs {@code java kr.qfeedback.Main audit-verify ARGS} in a new JVM with the test class path. */
     static Run auditVerify(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "kr.qfeedback.Main", "audit-verify"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8",
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "kr.qfeedback.Main",
+                "audit-verify"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = process.getInputStream().readAllBytes();

@@ -13,8 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,7 @@ class RulesImpactHttpTest {
     /** The tests only validate or measure, which changes nothing, so they share one server. */
     @RegisterExtension
     static final LiveServer server = LiveServer.withLifecycle();
+
     private static String active;
 
     @BeforeAll
@@ -39,7 +40,9 @@ class RulesImpactHttpTest {
         byte[] parameters = ShippedRules.textWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
 
         long started = System.nanoTime();
-        HttpResponse<String> response = server.upload("/v1/rules/impact?size=20000&seed=7", LiveServer.AUTHOR_TOKEN,
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=20000&seed=7",
+                LiveServer.AUTHOR_TOKEN,
                 Part.file("parameters.yaml", parameters));
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -47,23 +50,32 @@ class RulesImpactHttpTest {
         JsonObject body = json(response);
         assertEquals(true, body.getBoolean("valid"), body::encodePrettily);
         JsonObject impact = body.getJsonObject("impact");
-        System.out.printf("impact of 청년 할인 최대 나이 39 on 20 000 candidates: %.1f s over HTTP, %d ms analysing, %d affected%n",
+        System.out.printf(
+                "impact of 청년 할인 최대 나이 39 on 20 000 candidates: %.1f s over HTTP, %d ms analysing, %d affected%n",
                 seconds, impact.getLong("millis"), impact.getInteger("candidatesAffected"));
         assertEquals(active, impact.getString("activeVersion"));
         assertEquals(body.getString("version"), impact.getString("candidateVersion"));
         assertEquals(20_000, impact.getInteger("candidates"));
 
-        List<JsonObject> changes = impact.getJsonArray("changes").stream().map(JsonObject.class::cast).toList();
+        List<JsonObject> changes = impact.getJsonArray("changes").stream()
+                .map(JsonObject.class::cast)
+                .toList();
         assertFalse(changes.isEmpty(), impact::encodePrettily);
         for (JsonObject c : changes) {
-            assertEquals("YOUTH_FEE_DISCOUNT", c.getString("section"), () -> "only the discount changes: " + c.encode());
+            assertEquals(
+                    "YOUTH_FEE_DISCOUNT", c.getString("section"), () -> "only the discount changes: " + c.encode());
             assertTrue(c.getString("outcome").endsWith("_FAIL"), c::encode);
             assertEquals(0, c.getInteger("noLongerShown"), c::encode);
             // Those who saw the discount before now read 39 instead of 34 (body and the maxAge data).
             JsonObject parts = c.getJsonObject("differences");
             assertEquals(c.getInteger("shownDifferently"), parts.getInteger("body"), c::encode);
             assertEquals(c.getInteger("shownDifferently"), parts.getInteger("data"), c::encode);
-            assertEquals(0, parts.getInteger("title") + parts.getInteger("order") + parts.getInteger("tone") + parts.getInteger("links"),
+            assertEquals(
+                    0,
+                    parts.getInteger("title")
+                            + parts.getInteger("order")
+                            + parts.getInteger("tone")
+                            + parts.getInteger("links"),
                     c::encode);
             JsonArray examples = c.getJsonArray("examples");
             assertTrue(examples.size() >= 1 && examples.size() <= 3, c::encode);
@@ -75,11 +87,22 @@ class RulesImpactHttpTest {
         // Counted independently on the same cohort by youth age (asOf year − 1 − birth year): failers
         // aged 35 to 39 newly see the discount, those of 34 or under read a different maximum age.
         int[] ages = youthAgesOfFailers(7, 20_000);
-        long newlyExpected = java.util.Arrays.stream(ages).filter(age -> age >= 35 && age <= 39).count();
-        long differentlyExpected = java.util.Arrays.stream(ages).filter(age -> age <= 34).count();
-        assertEquals(newlyExpected, newly.values().stream().mapToInt(Integer::intValue).sum(), "failers aged 35 to 39");
-        assertEquals(differentlyExpected, changes.stream().mapToInt(c -> c.getInteger("shownDifferently")).sum(), "failers of 34 or under");
-        assertEquals(newlyExpected + differentlyExpected, impact.getInteger("candidatesAffected").longValue(),
+        long newlyExpected = java.util.Arrays.stream(ages)
+                .filter(age -> age >= 35 && age <= 39)
+                .count();
+        long differentlyExpected =
+                java.util.Arrays.stream(ages).filter(age -> age <= 34).count();
+        assertEquals(
+                newlyExpected,
+                newly.values().stream().mapToInt(Integer::intValue).sum(),
+                "failers aged 35 to 39");
+        assertEquals(
+                differentlyExpected,
+                changes.stream().mapToInt(c -> c.getInteger("shownDifferently")).sum(),
+                "failers of 34 or under");
+        assertEquals(
+                newlyExpected + differentlyExpected,
+                impact.getInteger("candidatesAffected").longValue(),
                 "each affected candidate sees exactly one section change");
         assertEquals(active, server.activeId(), "the active version does not change");
     }
@@ -89,25 +112,39 @@ class RulesImpactHttpTest {
         byte[] parameters = ShippedRules.textWith("parameters.yaml", "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
 
         long started = System.nanoTime();
-        HttpResponse<String> response = server.upload("/v1/rules/impact", LiveServer.AUTHOR_TOKEN, Part.file("parameters.yaml", parameters));
+        HttpResponse<String> response =
+                server.upload("/v1/rules/impact", LiveServer.AUTHOR_TOKEN, Part.file("parameters.yaml", parameters));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertEquals(200, response.statusCode(), response::body);
         JsonObject impact = json(response).getJsonObject("impact");
-        System.out.printf("impact with the default cohort: %d candidates, %.1f s over HTTP, %d ms analysing, %d affected%n",
-                impact.getInteger("candidates"), seconds, impact.getLong("millis"), impact.getInteger("candidatesAffected"));
+        System.out.printf(
+                "impact with the default cohort: %d candidates, %.1f s over HTTP, %d ms analysing, %d affected%n",
+                impact.getInteger("candidates"),
+                seconds,
+                impact.getLong("millis"),
+                impact.getInteger("candidatesAffected"));
         assertEquals(RulesApi.DEFAULT_IMPACT_SIZE, impact.getInteger("candidates"));
         assertEquals(100_000, impact.getInteger("candidates"));
-        long expected = java.util.Arrays.stream(youthAgesOfFailers(1, 100_000)).filter(age -> age <= 39).count();
-        assertEquals(expected, impact.getInteger("candidatesAffected").longValue(), "failers aged 39 or under in the default cohort (seed 1)");
+        long expected = java.util.Arrays.stream(youthAgesOfFailers(1, 100_000))
+                .filter(age -> age <= 39)
+                .count();
+        assertEquals(
+                expected,
+                impact.getInteger("candidatesAffected").longValue(),
+                "failers aged 39 or under in the default cohort (seed 1)");
     }
 
     @Test
     void aTextOnlyEditCountsEveryCandidateWhosePageTextChanges() {
-        byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, RulesPublishHttpTest.SHIPPED_TITLE,
+        byte[] messages = ShippedRules.textWith(
+                RulesPublishHttpTest.MESSAGES,
+                RulesPublishHttpTest.SHIPPED_TITLE,
                 "\"{qualificationName} 필기시험에 합격했습니다\"");
 
-        HttpResponse<String> response = server.upload("/v1/rules/impact?size=5000&seed=7", LiveServer.AUTHOR_TOKEN,
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=5000&seed=7",
+                LiveServer.AUTHOR_TOKEN,
                 Part.file(RulesPublishHttpTest.MESSAGES, messages));
 
         assertEquals(200, response.statusCode(), response::body);
@@ -115,12 +152,17 @@ class RulesImpactHttpTest {
         // Counted independently: every written passer of the cohort reads the written-pass title.
         long writtenPassers = kr.qfeedback.cohort.CohortGenerator.list(
                         kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
-                        kr.qfeedback.rules.ShippedParameters.get(), 7, 5_000).stream()
+                        kr.qfeedback.rules.ShippedParameters.get(),
+                        7,
+                        5_000)
+                .stream()
                 .filter(r -> r.exam().outcome().code().equals("WRITTEN_PASS"))
                 .count();
         assertTrue(writtenPassers > 0);
         assertEquals(writtenPassers, impact.getInteger("candidatesAffected").longValue(), impact::encodePrettily);
-        List<JsonObject> changes = impact.getJsonArray("changes").stream().map(JsonObject.class::cast).toList();
+        List<JsonObject> changes = impact.getJsonArray("changes").stream()
+                .map(JsonObject.class::cast)
+                .toList();
         assertEquals(1, changes.size(), impact::encodePrettily);
         JsonObject change = changes.get(0);
         assertEquals("WRITTEN_PASS", change.getString("outcome"));
@@ -135,7 +177,9 @@ class RulesImpactHttpTest {
 
     @Test
     void theSameCandidateAsTheActiveVersionChangesNothing() {
-        HttpResponse<String> response = server.upload("/v1/rules/impact?size=2000&seed=7", LiveServer.AUTHOR_TOKEN,
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=2000&seed=7",
+                LiveServer.AUTHOR_TOKEN,
                 Part.file("parameters.yaml", ShippedRules.bytes("parameters.yaml")));
 
         JsonObject impact = json(response).getJsonObject("impact");
@@ -149,8 +193,8 @@ class RulesImpactHttpTest {
     void aCandidateThatDoesNotCompileIsReportedWithItsProblemsAndNoImpact() {
         byte[] table = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"));
 
-        HttpResponse<String> response = server.upload("/v1/rules/impact?size=1000", LiveServer.AUTHOR_TOKEN,
-                Part.file("sections.drl.xlsx", table));
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=1000", LiveServer.AUTHOR_TOKEN, Part.file("sections.drl.xlsx", table));
 
         assertEquals(200, response.statusCode(), response::body);
         JsonObject body = json(response);
@@ -162,7 +206,9 @@ class RulesImpactHttpTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"size=0, size", "size=100001, size", "size=many, size", "seed=-1, seed", "seed=x, seed"})
     void aSizeOrSeedOutOfRangeIs400NamingIt(String query, String field) {
-        HttpResponse<String> response = server.upload("/v1/rules/impact?" + query, LiveServer.AUTHOR_TOKEN,
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?" + query,
+                LiveServer.AUTHOR_TOKEN,
                 Part.file("parameters.yaml", ShippedRules.bytes("parameters.yaml")));
 
         assertError(response, 400, "INVALID_REQUEST", field);
@@ -172,9 +218,14 @@ class RulesImpactHttpTest {
     private static int[] youthAgesOfFailers(long seed, int size) {
         return kr.qfeedback.cohort.CohortGenerator.list(
                         kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
-                        kr.qfeedback.rules.ShippedParameters.get(), seed, size).stream()
-                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL && r.candidate().birthDate() != null)
-                .mapToInt(r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
+                        kr.qfeedback.rules.ShippedParameters.get(),
+                        seed,
+                        size)
+                .stream()
+                .filter(r -> r.exam().result() == kr.qfeedback.feedback.ExamResult.FAIL
+                        && r.candidate().birthDate() != null)
+                .mapToInt(
+                        r -> r.asOf().getYear() - 1 - r.candidate().birthDate().getYear())
                 .toArray();
     }
 }

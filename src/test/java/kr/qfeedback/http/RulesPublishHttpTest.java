@@ -1,7 +1,5 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
 import static kr.qfeedback.testing.LiveServer.assertError;
 import static kr.qfeedback.testing.LiveServer.json;
 import static kr.qfeedback.testing.LiveServer.section;
@@ -24,15 +22,16 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.rules.RuleFiles;
+import kr.qfeedback.testing.ExampleRequests;
+import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.LiveServer.Part;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import kr.qfeedback.testing.LiveServer;
-import kr.qfeedback.testing.ShippedRules;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Publish and rollback on the real service. Before the tests one harmless change (a message title
@@ -48,6 +47,7 @@ class RulesPublishHttpTest {
 
     @RegisterExtension
     static final LiveServer server = LiveServer.withLifecycle();
+
     private static String shipped;
     private static byte[] newMessages;
     private static byte[] newTable;
@@ -58,7 +58,9 @@ class RulesPublishHttpTest {
         shipped = server.activeId();
         newMessages = ShippedRules.textWith(MESSAGES, SHIPPED_TITLE, NEW_TITLE);
         newTable = ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "B10", NEW_B10));
-        HttpResponse<String> response = server.publish(Part.file(MESSAGES, newMessages), Part.file("sections.drl.xlsx", newTable),
+        HttpResponse<String> response = server.publish(
+                Part.file(MESSAGES, newMessages),
+                Part.file("sections.drl.xlsx", newTable),
                 Part.field("note", "필기 합격 제목 다듬기"));
         assertEquals(200, response.statusCode(), response::body);
         published = json(response);
@@ -94,21 +96,36 @@ class RulesPublishHttpTest {
         assertEquals(LiveServer.AUTHOR_NAME, active.getString("publishedBy"));
         assertEquals("필기 합격 제목 다듬기", active.getString("note"));
         assertNotNull(active.getString("publishedAt"));
-        Map<String, String> sha = active.getJsonArray("files").stream().map(JsonObject.class::cast)
+        Map<String, String> sha = active.getJsonArray("files").stream()
+                .map(JsonObject.class::cast)
                 .collect(Collectors.toMap(f -> f.getString("path"), f -> f.getString("sha256")));
-        assertTrue(sha.keySet().containsAll(List.of(MESSAGES, "sections.drl.xlsx", "parameters.yaml", "judgements.drl")), sha::toString);
+        assertTrue(
+                sha.keySet().containsAll(List.of(MESSAGES, "sections.drl.xlsx", "parameters.yaml", "judgements.drl")),
+                sha::toString);
         assertTrue(sha.values().stream().allMatch(h -> h.matches("[0-9a-f]{64}")), sha::toString);
         assertEquals(sha256(newMessages), sha.get(MESSAGES));
-        assertEquals(sha256(ShippedRules.bytes("parameters.yaml")), sha.get("parameters.yaml"), "files not uploaded come from the active version");
+        assertEquals(
+                sha256(ShippedRules.bytes("parameters.yaml")),
+                sha.get("parameters.yaml"),
+                "files not uploaded come from the active version");
 
-        List<String> versions = history.getJsonArray("versions").stream().map(v -> ((JsonObject) v).getString("id")).toList();
+        List<String> versions = history.getJsonArray("versions").stream()
+                .map(v -> ((JsonObject) v).getString("id"))
+                .toList();
         assertTrue(versions.containsAll(List.of(shipped, harmless())), versions::toString);
-        JsonObject shippedVersion = history.getJsonArray("versions").stream().map(JsonObject.class::cast)
-                .filter(v -> v.getString("id").equals(shipped)).findFirst().orElseThrow();
+        JsonObject shippedVersion = history.getJsonArray("versions").stream()
+                .map(JsonObject.class::cast)
+                .filter(v -> v.getString("id").equals(shipped))
+                .findFirst()
+                .orElseThrow();
         assertEquals("system", shippedVersion.getString("publishedBy"), "the shipped rules went live at start-up");
-        assertTrue(history.getJsonArray("activations").stream().map(JsonObject.class::cast)
-                .anyMatch(a -> a.getString("version").equals(harmless()) && a.getString("action").equals("PUBLISH")
-                        && a.getString("by").equals(LiveServer.AUTHOR_NAME)), history::encodePrettily);
+        assertTrue(
+                history.getJsonArray("activations").stream()
+                        .map(JsonObject.class::cast)
+                        .anyMatch(a -> a.getString("version").equals(harmless())
+                                && a.getString("action").equals("PUBLISH")
+                                && a.getString("by").equals(LiveServer.AUTHOR_NAME)),
+                history::encodePrettily);
     }
 
     @Test
@@ -125,11 +142,19 @@ class RulesPublishHttpTest {
         JsonObject decision = LiveServer.decision(server.postFeedback(ExampleRequests.EXAMPLE_REQUEST));
 
         assertEquals(harmless(), decision.getString("rulesVersion"));
-        assertEquals("정보처리기사 필기시험에 합격하셨습니다 — 축하드립니다", section(decision, "RESULT_SUMMARY").getString("title"));
-        JsonObject explained = LiveServer.decision(server.post("/v1/feedback?explain=true", LiveServer.DECIDE_TOKEN,
-                "application/json", ExampleRequests.EXAMPLE_REQUEST));
-        assertTrue(explained.getJsonArray("trace").stream().map(JsonObject.class::cast)
-                .anyMatch(t -> "RESULT_SUMMARY".equals(t.getString("section")) && t.getString("rule").contains(NEW_B10)),
+        assertEquals(
+                "정보처리기사 필기시험에 합격하셨습니다 — 축하드립니다",
+                section(decision, "RESULT_SUMMARY").getString("title"));
+        JsonObject explained = LiveServer.decision(server.post(
+                "/v1/feedback?explain=true",
+                LiveServer.DECIDE_TOKEN,
+                "application/json",
+                ExampleRequests.EXAMPLE_REQUEST));
+        assertTrue(
+                explained.getJsonArray("trace").stream()
+                        .map(JsonObject.class::cast)
+                        .anyMatch(t -> "RESULT_SUMMARY".equals(t.getString("section"))
+                                && t.getString("rule").contains(NEW_B10)),
                 explained::encodePrettily);
     }
 
@@ -166,19 +191,24 @@ class RulesPublishHttpTest {
         assertEquals(true, body.getJsonObject("checks").getBoolean("valid"), "it compiles and has no gap or conflict");
         JsonObject scenarios = body.getJsonObject("scenarios");
         assertEquals(false, scenarios.getBoolean("passed"));
-        List<JsonObject> failures = scenarios.getJsonArray("failures").stream().map(JsonObject.class::cast).toList();
+        List<JsonObject> failures = scenarios.getJsonArray("failures").stream()
+                .map(JsonObject.class::cast)
+                .toList();
         assertFalse(failures.isEmpty(), scenarios::encodePrettily);
         for (JsonObject f : failures) {
             assertTrue(f.getString("location").matches("features/[^/]+\\.feature:\\d+"), f::encode);
             assertFalse(f.getString("name").isBlank(), f::encode);
             assertNotNull(f.getString("error"), f::encode);
         }
-        assertTrue(failures.stream().anyMatch(f -> f.getString("location").startsWith("features/청년_응시료_할인.feature:")),
+        assertTrue(
+                failures.stream().anyMatch(f -> f.getString("location").startsWith("features/청년_응시료_할인.feature:")),
                 scenarios::encodePrettily);
 
         assertEquals(harmless(), server.activeId(), "the active version is unchanged");
         assertEquals(harmless(), server.decideExample().getString("rulesVersion"));
-        assertFalse(server.history().getJsonArray("versions").stream().anyMatch(v -> ((JsonObject) v).getString("id").equals(candidate)),
+        assertFalse(
+                server.history().getJsonArray("versions").stream()
+                        .anyMatch(v -> ((JsonObject) v).getString("id").equals(candidate)),
                 "a rejected candidate is not stored");
         JsonArray audit = server.auditEntries();
         assertEquals(auditBefore + 1, audit.size());
@@ -193,7 +223,8 @@ class RulesPublishHttpTest {
     @Test
     void aCopyOfARowWithAnotherToneIsAConflictThatTheCoverageAnalysisRejectsBeforeAnyScenarioRuns() {
         int[] added = new int[1];
-        byte[] table = ShippedRules.tableWith(sheet -> added[0] = ShippedRules.appendCopy(sheet, 29, Map.of("W", "WARNING")));
+        byte[] table =
+                ShippedRules.tableWith(sheet -> added[0] = ShippedRules.appendCopy(sheet, 29, Map.of("W", "WARNING")));
 
         HttpResponse<String> response = server.publish(Part.file("sections.drl.xlsx", table));
 
@@ -205,7 +236,9 @@ class RulesPublishHttpTest {
         assertEquals(true, checks.getBoolean("compiled"));
         JsonArray conflicts = checks.getJsonObject("coverage").getJsonArray("conflicts");
         assertEquals(1, conflicts.size(), checks::encodePrettily);
-        List<String> summary = checks.getJsonObject("coverage").getJsonArray("summary").stream().map(String.class::cast).toList();
+        List<String> summary = checks.getJsonObject("coverage").getJsonArray("summary").stream()
+                .map(String.class::cast)
+                .toList();
         assertTrue(summary.stream().anyMatch(l -> l.startsWith("[충돌] 섹션표시 29행과 " + added[0] + "행")), summary::toString);
         assertNull(body.getValue("scenarios"), "the scenarios do not run for a candidate the checks refused");
         assertEquals(harmless(), server.activeId());
@@ -221,7 +254,8 @@ class RulesPublishHttpTest {
         JsonObject checks = json(response).getJsonObject("checks");
         assertEquals(false, checks.getBoolean("compiled"));
         JsonObject p = checks.getJsonArray("problems").getJsonObject(0);
-        assertEquals(List.of("rules/sections.drl.xlsx", "섹션표시", 23, "H"),
+        assertEquals(
+                List.of("rules/sections.drl.xlsx", "섹션표시", 23, "H"),
                 List.of(p.getString("file"), p.getString("sheet"), p.getInteger("row"), p.getString("column")));
         assertEquals(harmless(), server.activeId());
     }
@@ -236,13 +270,16 @@ class RulesPublishHttpTest {
             JsonObject body = json(response);
             assertEquals(shipped, body.getString("active"));
             assertEquals("ROLLBACK", body.getJsonObject("activation").getString("action"));
-            assertEquals(LiveServer.AUTHOR_NAME, body.getJsonObject("activation").getString("by"));
+            assertEquals(
+                    LiveServer.AUTHOR_NAME, body.getJsonObject("activation").getString("by"));
             assertEquals(shipped, server.activeId());
             JsonObject decision = server.decideExample();
             assertEquals(shipped, decision.getString("rulesVersion"));
-            assertEquals("정보처리기사 필기시험에 합격하셨습니다", section(decision, "RESULT_SUMMARY").getString("title"));
+            assertEquals(
+                    "정보처리기사 필기시험에 합격하셨습니다", section(decision, "RESULT_SUMMARY").getString("title"));
             JsonObject latest = server.history().getJsonArray("activations").getJsonObject(0);
-            assertEquals(List.of(shipped, "ROLLBACK"), List.of(latest.getString("version"), latest.getString("action")));
+            assertEquals(
+                    List.of(shipped, "ROLLBACK"), List.of(latest.getString("version"), latest.getString("action")));
         } finally {
             // the other tests expect the published version active, whatever failed above
             assertEquals(200, server.rollbackTo(harmless()).statusCode());
@@ -253,8 +290,11 @@ class RulesPublishHttpTest {
     @Test
     void rollingBackToAStoredVersionWhoseFilesWereAlteredIs409VersionDamagedAndChangesNothing() throws Exception {
         Path stored;
-        try (Stream<Path> files = Files.walk(server.dataDir().resolve("versions").resolve(shipped))) {
-            stored = files.filter(f -> f.getFileName().toString().equals("messages.yaml")).findFirst().orElseThrow();
+        try (Stream<Path> files =
+                Files.walk(server.dataDir().resolve("versions").resolve(shipped))) {
+            stored = files.filter(f -> f.getFileName().toString().equals("messages.yaml"))
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] original = Files.readAllBytes(stored);
         try {
@@ -263,7 +303,9 @@ class RulesPublishHttpTest {
             HttpResponse<String> response = server.rollbackTo(shipped);
 
             assertError(response, 409, "VERSION_DAMAGED", "version");
-            assertTrue(json(response).getJsonObject("error").getString("message").contains("messages.yaml"), response::body);
+            assertTrue(
+                    json(response).getJsonObject("error").getString("message").contains("messages.yaml"),
+                    response::body);
             assertEquals(harmless(), server.activeId());
         } finally {
             Files.write(stored, original);
@@ -308,7 +350,9 @@ class RulesPublishHttpTest {
 
     static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

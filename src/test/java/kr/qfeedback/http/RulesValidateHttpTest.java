@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.LiveServer;
+import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +38,7 @@ class RulesValidateHttpTest {
     /** The tests only validate or measure, which changes nothing, so they share one server. */
     @RegisterExtension
     static final LiveServer server = LiveServer.withLifecycle();
+
     private static String active;
 
     @BeforeAll
@@ -70,7 +71,8 @@ class RulesValidateHttpTest {
     void aZipOfTheWholeRulesFolderWithOneBrokenParameterIsInvalidAtThatParametersLine(@TempDir Path dir) {
         int line = brokenYouthAge(dir);
 
-        JsonObject report = okJson(server.validate(Part.file("rules.zip", LiveServer.zip(dir.resolve("rules"), "rules"))));
+        JsonObject report =
+                okJson(server.validate(Part.file("rules.zip", LiveServer.zip(dir.resolve("rules"), "rules"))));
 
         assertBrokenYouthAge(report, line);
     }
@@ -81,16 +83,17 @@ class RulesValidateHttpTest {
         byte[] zip = LiveServer.zip(dir.resolve("rules"), "rules");
 
         HttpResponse<String> response = server.send(server.request("/v1/rules/validate")
-                .header("Authorization", "Bearer " + LiveServer.AUTHOR_TOKEN).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build());
+                .header("Authorization", "Bearer " + LiveServer.AUTHOR_TOKEN)
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip))
+                .build());
 
         assertBrokenYouthAge(okJson(response), line);
     }
 
     @Test
     void aGoodSingleFileUploadIsValidWithTheCoverageSummaryAndAVersionOtherThanTheActiveOne() {
-        byte[] messages = ShippedRules.textWith("messages.yaml", "필기시험에 합격하셨습니다\"",
-                "필기시험에 합격하셨습니다 (검증만)\"");
+        byte[] messages = ShippedRules.textWith("messages.yaml", "필기시험에 합격하셨습니다\"", "필기시험에 합격하셨습니다 (검증만)\"");
 
         JsonObject report = okJson(server.validate(Part.file("messages.yaml", messages)));
 
@@ -98,15 +101,18 @@ class RulesValidateHttpTest {
         assertEquals(true, report.getBoolean("compiled"));
         assertEquals(List.of(), report.getJsonArray("problems").getList());
         assertTrue(report.getString("version").matches("[0-9a-f]{12}"), report::encodePrettily);
-        assertNotEquals(active, report.getString("version"), "the upload was laid over the active files, so it differs");
+        assertNotEquals(
+                active, report.getString("version"), "the upload was laid over the active files, so it differs");
         JsonObject coverage = report.getJsonObject("coverage");
         assertNotNull(coverage, report::encodePrettily);
         assertEquals(List.of(), coverage.getJsonArray("gaps").getList());
         assertEquals(List.of(), coverage.getJsonArray("conflicts").getList());
         assertTrue(coverage.getInteger("profilesChecked") > 0, coverage::encodePrettily);
         List<String> summary = strings(coverage.getJsonArray("summary"));
-        assertTrue(summary.get(0).startsWith("규칙 검사:") && summary.get(0).contains("게시를 막는 문제는 없습니다"), summary::toString);
-        assertTrue(summary.stream().anyMatch(l -> l.startsWith("[안내]") && l.contains("스위치가 꺼져 있어 쓰이지 않음")),
+        assertTrue(
+                summary.get(0).startsWith("규칙 검사:") && summary.get(0).contains("게시를 막는 문제는 없습니다"), summary::toString);
+        assertTrue(
+                summary.stream().anyMatch(l -> l.startsWith("[안내]") && l.contains("스위치가 꺼져 있어 쓰이지 않음")),
                 () -> "the survey row is kept off by its switch, not dead: " + summary);
         assertEquals(List.of(), coverage.getJsonArray("deadRows").getList(), coverage::encodePrettily);
         assertEquals(active, server.activeId(), "validating changes nothing");
@@ -115,7 +121,8 @@ class RulesValidateHttpTest {
     @ParameterizedTest(name = "POST {0}")
     @CsvSource({"/v1/rules/validate", "/v1/rules/publish", "/v1/rules/impact", "/v1/rules/rollback"})
     void theDecideTokenIsForbiddenToChangeOrCheckRules(String path) {
-        HttpResponse<String> response = server.upload(path, LiveServer.DECIDE_TOKEN, Part.file("messages.yaml", ShippedRules.bytes("messages.yaml")));
+        HttpResponse<String> response = server.upload(
+                path, LiveServer.DECIDE_TOKEN, Part.file("messages.yaml", ShippedRules.bytes("messages.yaml")));
 
         assertError(response, 403, "FORBIDDEN", null);
         assertEquals(active, server.activeId());
@@ -124,7 +131,8 @@ class RulesValidateHttpTest {
     @ParameterizedTest(name = "POST {0}")
     @CsvSource({"/v1/rules/validate", "/v1/rules/publish", "/v1/rules/impact", "/v1/rules/rollback"})
     void withoutATokenChangingOrCheckingRulesIsUnauthenticated(String path) {
-        HttpResponse<String> response = server.upload(path, null, Part.file("messages.yaml", ShippedRules.bytes("messages.yaml")));
+        HttpResponse<String> response =
+                server.upload(path, null, Part.file("messages.yaml", ShippedRules.bytes("messages.yaml")));
 
         assertError(response, 401, "UNAUTHENTICATED", null);
     }
@@ -164,7 +172,8 @@ class RulesValidateHttpTest {
         HttpResponse<String> response = server.validate(Part.file("sections.drl.xlsx", huge));
 
         JsonObject error = assertError(response, 413, "TOO_LARGE", null);
-        assertTrue(error.getString("message").contains(String.valueOf(RulesApi.UPLOAD_LIMIT_BYTES)),
+        assertTrue(
+                error.getString("message").contains(String.valueOf(RulesApi.UPLOAD_LIMIT_BYTES)),
                 () -> "the limit named must be the upload limit: " + error.encode());
         assertEquals(active, server.activeId());
     }
@@ -176,8 +185,10 @@ class RulesValidateHttpTest {
         "rules/C:/evil.yaml, rules.zip",
         // a name ending in '..' is skipped like a hidden file, so the folder just lacks the other files
         "rules/sub/.., rules/messages.yaml",
-        "rules/messages.yaml/.., rules/messages.yaml"})
-    void aZipWhoseEntryPointsOutsideTheFolderIsInvalidAndNothingIsWrittenOutside(String entry, String problemFile) throws Exception {
+        "rules/messages.yaml/.., rules/messages.yaml"
+    })
+    void aZipWhoseEntryPointsOutsideTheFolderIsInvalidAndNothingIsWrittenOutside(String entry, String problemFile)
+            throws Exception {
         byte[] zip = zipWith(entry, "x: 1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         JsonObject report = okJson(server.validate(Part.file("rules.zip", zip)));
@@ -192,7 +203,8 @@ class RulesValidateHttpTest {
 
     @Test
     void aFileNamedZipThatIsNotAZipIsInvalidWithAKoreanSentence() {
-        JsonObject report = okJson(server.validate(Part.file("rules.zip", "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        JsonObject report = okJson(
+                server.validate(Part.file("rules.zip", "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 
         assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
         JsonObject p = report.getJsonArray("problems").getJsonObject(0);
@@ -208,13 +220,17 @@ class RulesValidateHttpTest {
         JsonObject report = okJson(server.validate(Part.file("rules.zip", LiveServer.zip(rules, "rules"))));
 
         assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
-        assertTrue(report.getJsonArray("problems").stream().map(JsonObject.class::cast)
-                .anyMatch(p -> p.getString("file").contains("messages.yaml")), report::encodePrettily);
+        assertTrue(
+                report.getJsonArray("problems").stream()
+                        .map(JsonObject.class::cast)
+                        .anyMatch(p -> p.getString("file").contains("messages.yaml")),
+                report::encodePrettily);
     }
 
     @Test
     void noCandidateFolderOrUploadedFileIsLeftInTheDataFolderAfterChecking() throws Exception {
-        server.validate(Part.file("sections.drl.xlsx", ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"))));
+        server.validate(Part.file(
+                "sections.drl.xlsx", ShippedRules.tableWith(sheet -> ShippedRules.type(sheet, "H23", "60점"))));
         Path uploads = server.dataDir().resolve("uploads");
         List<Path> left = List.of();
         for (int i = 0; i < 50; i++) {
@@ -234,8 +250,8 @@ class RulesValidateHttpTest {
     /** Copies the shipped rules to {@code dir/rules} with the youth age out of range; returns its line. */
     private static int brokenYouthAge(Path dir) {
         Path rules = ShippedRules.copyInto(dir.resolve("rules"));
-        ShippedRules.write(rules.resolve(PARAMETERS),
-                ShippedRules.textWith(PARAMETERS, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 99"));
+        ShippedRules.write(
+                rules.resolve(PARAMETERS), ShippedRules.textWith(PARAMETERS, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 99"));
         return ShippedRules.lineOf(PARAMETERS, "청년 할인 최대 나이: 34");
     }
 
@@ -248,16 +264,24 @@ class RulesValidateHttpTest {
         assertEquals(line, p.getInteger("line"), p::encode);
         assertNull(p.getString("sheet"), p::encode);
         String message = p.getString("message");
-        assertTrue(HANGUL.matcher(message).find() && message.contains("'청년 할인 최대 나이'") && message.contains("99")
-                && message.contains("15~60"), message);
+        assertTrue(
+                HANGUL.matcher(message).find()
+                        && message.contains("'청년 할인 최대 나이'")
+                        && message.contains("99")
+                        && message.contains("15~60"),
+                message);
         assertEquals(active, server.activeId(), "validating changes nothing");
     }
 
     private static void assertCellProblem(JsonArray problems, int row, String column, String... saying) {
-        List<JsonObject> at = problems.stream().map(JsonObject.class::cast)
+        List<JsonObject> at = problems.stream()
+                .map(JsonObject.class::cast)
                 .filter(p -> Integer.valueOf(row).equals(p.getInteger("row")) && column.equals(p.getString("column")))
                 .collect(Collectors.toList());
-        assertEquals(1, at.size(), () -> "one problem at row " + row + " column " + column + " in " + problems.encodePrettily());
+        assertEquals(
+                1,
+                at.size(),
+                () -> "one problem at row " + row + " column " + column + " in " + problems.encodePrettily());
         JsonObject p = at.get(0);
         assertEquals("rules/sections.drl.xlsx", p.getString("file"), p::encode);
         assertEquals(ShippedRules.SHEET, p.getString("sheet"), p::encode);

@@ -9,8 +9,8 @@ class ServiceMetricsTest {
     @Test
     void theDecisionHistogramCountsEachDecisionInEveryBucketItFitsAndInTheTotal() {
         ServiceMetrics metrics = new ServiceMetrics();
-        metrics.decision("WRITTEN_FAIL", 500_000L);        // 0.5 ms
-        metrics.decision("WRITTEN_FAIL", 3_000_000L);      // 3 ms
+        metrics.decision("WRITTEN_FAIL", 500_000L); // 0.5 ms
+        metrics.decision("WRITTEN_FAIL", 3_000_000L); // 3 ms
         metrics.decision("PRACTICAL_PASS", 2_000_000_000L); // 2 s, beyond the last bucket
         String text = metrics.render("129a1d369cc3", true);
 

@@ -1,7 +1,5 @@
 package kr.qfeedback.http;
 
-import kr.qfeedback.testing.ExampleRequests;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import kr.qfeedback.testing.ExampleRequests;
 import kr.qfeedback.testing.LiveServer;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,11 @@ class StoppingHttpTest {
 
     @Test
     void onceStoppingReadinessSays503StoppingAndAnswersAskTheClientToCloseTheConnection() throws Exception {
-        FeedbackApi api = new FeedbackApi(LiveServer.activeShippedRules(), TokenRegistry.parse(LiveServer.TOKENS),
-                new ServiceMetrics(), Clock.systemUTC());
+        FeedbackApi api = new FeedbackApi(
+                LiveServer.activeShippedRules(),
+                TokenRegistry.parse(LiveServer.TOKENS),
+                new ServiceMetrics(),
+                Clock.systemUTC());
         try (LiveServer server = LiveServer.withApi(api).instances(2).start()) {
             HttpResponse<String> ready = server.get("/health/ready", null);
             assertEquals(200, ready.statusCode(), ready.body());
@@ -44,12 +46,18 @@ class StoppingHttpTest {
 
             HttpResponse<String> decided = server.postFeedback(ExampleRequests.EXAMPLE_REQUEST);
             LiveServer.decision(decided);
-            assertEquals("close", decided.headers().firstValue("connection").orElse(""), "the answer asks the client to close");
+            assertEquals(
+                    "close",
+                    decided.headers().firstValue("connection").orElse(""),
+                    "the answer asks the client to close");
             assertEquals(begun + 1, api.stop().started(), "health probes are not counted as requests");
             String metrics = server.get("/metrics", LiveServer.DECIDE_TOKEN).body();
             assertTrue(metrics.contains("qf_ready 0"), metrics);
 
-            api.stop().shutdownServers(Duration.ofSeconds(5)).toCompletionStage().toCompletableFuture()
+            api.stop()
+                    .shutdownServers(Duration.ofSeconds(5))
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(0, api.stop().inFlight());
         }

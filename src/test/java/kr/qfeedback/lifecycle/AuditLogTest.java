@@ -24,13 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditLogTest {
     private static final Instant T = Instant.parse("2026-03-11T01:00:00Z");
     private static final List<FileChange> DIFF = List.of(
-            new FileChange("sections.drl.xlsx", ChangeKind.CHANGED, List.of(new CellChange("섹션표시", "U10", "10", "15")),
-                    List.of(), 0),
-            new FileChange("parameters.yaml", ChangeKind.CHANGED, List.of(),
-                    List.of(new LineChange(17, 17, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39")), 0));
+            new FileChange(
+                    "sections.drl.xlsx",
+                    ChangeKind.CHANGED,
+                    List.of(new CellChange("섹션표시", "U10", "10", "15")),
+                    List.of(),
+                    0),
+            new FileChange(
+                    "parameters.yaml",
+                    ChangeKind.CHANGED,
+                    List.of(),
+                    List.of(new LineChange(17, 17, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39")),
+                    0));
 
     @TempDir
     Path data;
+
     private AuditLog log;
 
     @BeforeEach
@@ -59,12 +68,25 @@ class AuditLogTest {
         assertEquals(5, result.entryCount());
         assertNull(result.firstBadSeq());
         List<AuditEntry> entries = log.entries();
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), entries.stream().map(AuditEntry::seq).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                entries.stream().map(AuditEntry::seq).toList());
         assertEquals(Sha256.ZERO, entries.get(0).prevHash());
         assertEquals(entries.get(1).hash(), entries.get(2).prevHash());
         AuditEntry publish = entries.get(2);
-        assertEquals(new AuditEntry(3, T.plusSeconds(61), "kim", AuditAction.PUBLISH, "aaaaaaaaaaaa", "bbbbbbbbbbbb",
-                "youth age 39", DIFF, entries.get(1).hash(), publish.hash()), publish);
+        assertEquals(
+                new AuditEntry(
+                        3,
+                        T.plusSeconds(61),
+                        "kim",
+                        AuditAction.PUBLISH,
+                        "aaaaaaaaaaaa",
+                        "bbbbbbbbbbbb",
+                        "youth age 39",
+                        DIFF,
+                        entries.get(1).hash(),
+                        publish.hash()),
+                publish);
         assertEquals(entries.get(4).hash(), log.headHash());
         assertTrue(log.verify(log.headHash()).ok());
     }
@@ -75,7 +97,8 @@ class AuditLogTest {
         String hash = first.remove("hash").textValue();
 
         assertEquals(Sha256.hex(Json.canonical(first)), hash);
-        assertTrue(Json.canonical(first).startsWith("{\"action\":\"STARTUP\",\"at\":\"2026-03-11T01:00:00Z\",\"diff\":[]"),
+        assertTrue(
+                Json.canonical(first).startsWith("{\"action\":\"STARTUP\",\"at\":\"2026-03-11T01:00:00Z\",\"diff\":[]"),
                 Json.canonical(first));
     }
 
@@ -125,7 +148,8 @@ class AuditLogTest {
         assertFalse(result.ok());
         assertEquals(4, result.entryCount());
         assertEquals(4L, result.firstBadSeq());
-        assertEquals("entry 4's prevHash does not match entry 2's hash: an entry was removed or reordered", result.reason());
+        assertEquals(
+                "entry 4's prevHash does not match entry 2's hash: an entry was removed or reordered", result.reason());
     }
 
     @Test
@@ -153,8 +177,8 @@ class AuditLogTest {
         assertFalse(result.ok());
         assertEquals(5L, result.firstBadSeq());
         assertTrue(result.reason().startsWith("line 5 is not valid JSON"), result.reason());
-        AuditLogException e = assertThrows(AuditLogException.class,
-                () -> log.append("kim", T, "PUBLISH", "a", "b", List.of(), null));
+        AuditLogException e =
+                assertThrows(AuditLogException.class, () -> log.append("kim", T, "PUBLISH", "a", "b", List.of(), null));
         assertTrue(e.getMessage().contains("restore the log from a backup"), e.getMessage());
     }
 
@@ -166,7 +190,8 @@ class AuditLogTest {
         AuditVerification result = log.verify();
 
         assertFalse(result.ok());
-        assertEquals("line 5 does not end with a newline: the last write was cut off or the log was truncated",
+        assertEquals(
+                "line 5 does not end with a newline: the last write was cut off or the log was truncated",
                 result.reason());
     }
 
@@ -184,7 +209,8 @@ class AuditLogTest {
 
         assertFalse(result.ok());
         assertEquals(4L, result.firstBadSeq());
-        assertEquals("entry 4's prevHash does not match entry 3's hash: an entry was removed or reordered", result.reason());
+        assertEquals(
+                "entry 4's prevHash does not match entry 3's hash: an entry was removed or reordered", result.reason());
     }
 
     @Test
@@ -235,8 +261,8 @@ class AuditLogTest {
 
     @Test
     void anUnknownActionIsRefusedWithTheAcceptedOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> log.append("kim", T, "DELETE", null, "a", List.of(), null));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> log.append("kim", T, "DELETE", null, "a", List.of(), null));
 
         assertTrue(e.getMessage().contains("VALIDATE, PUBLISH, ROLLBACK, STARTUP"), e.getMessage());
         assertEquals(5, log.entries().size());

@@ -21,15 +21,20 @@ class BackgroundWorkTest {
 
     @Test
     void rulesWorkRunsOnALowerPriorityThreadOnLinux() throws Exception {
-        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+        assumeTrue(
+                Files.exists(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
                 "needs Linux /proc and renice");
-        assertTrue(BackgroundWork.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS),
+        assertTrue(
+                BackgroundWork.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS),
                 "the rules work thread runs at nice " + BackgroundWork.NICE);
-        assertTrue(BackgroundWork.submit(() -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS)
+        assertTrue(BackgroundWork.submit(() -> Thread.currentThread().getName())
+                .get(30, TimeUnit.SECONDS)
                 .startsWith("qf-rules-work-"));
         ForkJoinPool pool = new ForkJoinPool(2, BackgroundWork.forkJoinThreads("qf-test"), null, false);
         try {
-            assertTrue(pool.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS), "fork-join workers too");
+            assertTrue(
+                    pool.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS),
+                    "fork-join workers too");
         } finally {
             pool.shutdown();
         }
@@ -37,9 +42,12 @@ class BackgroundWorkTest {
 
     @Test
     void whatTheWorkThrowsReachesTheCaller() {
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> BackgroundWork.submit(() -> {
-            throw new IllegalStateException("refused");
-        }).get(30, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(
+                ExecutionException.class,
+                () -> BackgroundWork.submit(() -> {
+                            throw new IllegalStateException("refused");
+                        })
+                        .get(30, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, failed.getCause());
         assertEquals("refused", failed.getCause().getMessage());
     }
@@ -53,7 +61,8 @@ class BackgroundWorkTest {
         });
         try {
             assertTrue(BackgroundWork.stopAccepting() >= 1, "the running job is counted");
-            ExecutionException refused = assertThrows(ExecutionException.class,
+            ExecutionException refused = assertThrows(
+                    ExecutionException.class,
                     () -> BackgroundWork.submit(() -> "new").get(30, TimeUnit.SECONDS));
             assertInstanceOf(StoppingException.class, refused.getCause());
             assertEquals(1, BackgroundWork.awaitIdle(Duration.ofMillis(100)), "the running job is still unfinished");
@@ -77,12 +86,14 @@ class BackgroundWorkTest {
                     return "done";
                 }));
             }
-            ExecutionException refused = assertThrows(ExecutionException.class,
+            ExecutionException refused = assertThrows(
+                    ExecutionException.class,
                     () -> BackgroundWork.submit(() -> "one too many").get(30, TimeUnit.SECONDS));
             assertInstanceOf(RulesBusyException.class, refused.getCause());
             release.countDown();
             for (CompletableFuture<String> job : accepted) {
-                assertEquals("done", job.get(30, TimeUnit.SECONDS), "work accepted before the queue filled still finishes");
+                assertEquals(
+                        "done", job.get(30, TimeUnit.SECONDS), "work accepted before the queue filled still finishes");
             }
             assertEquals(0, BackgroundWork.awaitIdle(Duration.ofSeconds(30)));
             assertEquals("taken", BackgroundWork.submit(() -> "taken").get(30, TimeUnit.SECONDS));

@@ -26,8 +26,14 @@ class RuleDiffTest {
 
         List<FileChange> diff = RuleDiff.between(before, RuleFiles.read(rules));
 
-        assertEquals(List.of(new FileChange("sections.drl.xlsx", ChangeKind.CHANGED,
-                List.of(new CellChange("섹션표시", "V10", "10", "15")), List.of(), 0)), diff);
+        assertEquals(
+                List.of(new FileChange(
+                        "sections.drl.xlsx",
+                        ChangeKind.CHANGED,
+                        List.of(new CellChange("섹션표시", "V10", "10", "15")),
+                        List.of(),
+                        0)),
+                diff);
     }
 
     @Test
@@ -41,18 +47,26 @@ class RuleDiffTest {
         List<FileChange> diff = RuleDiff.between(before, RuleFiles.read(rules));
 
         assertTrue(lineNo > 0);
-        assertEquals(List.of(new FileChange("parameters.yaml", ChangeKind.CHANGED, List.of(),
-                List.of(new LineChange(lineNo, lineNo, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39")), 0)), diff);
+        assertEquals(
+                List.of(new FileChange(
+                        "parameters.yaml",
+                        ChangeKind.CHANGED,
+                        List.of(),
+                        List.of(new LineChange(lineNo, lineNo, "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39")),
+                        0)),
+                diff);
     }
 
     @Test
     void insertedAndDeletedLinesCarryOnlyTheirOwnSideAndNumber() {
         List<LineChange> changes = LineDiff.between("a\nb\nc\nd\n", "a\nc\nd\nx\ne\n");
 
-        assertEquals(List.of(
-                new LineChange(2, null, "b", null),
-                new LineChange(null, 4, null, "x"),
-                new LineChange(null, 5, null, "e")), changes);
+        assertEquals(
+                List.of(
+                        new LineChange(2, null, "b", null),
+                        new LineChange(null, 4, null, "x"),
+                        new LineChange(null, 5, null, "e")),
+                changes);
     }
 
     @Test
@@ -61,7 +75,8 @@ class RuleDiffTest {
 
         List<FileChange> diff = RuleDiff.between(null, rules);
 
-        assertEquals(rules.files().keySet().stream().sorted().collect(Collectors.toList()),
+        assertEquals(
+                rules.files().keySet().stream().sorted().collect(Collectors.toList()),
                 diff.stream().map(FileChange::path).collect(Collectors.toList()));
         assertTrue(diff.stream().allMatch(c -> c.kind() == ChangeKind.ADDED));
     }
@@ -75,8 +90,11 @@ class RuleDiffTest {
         Files.delete(rules.resolve("README.md"));
         Files.writeString(rules.resolve("extra.drl"), "package x;\n", StandardCharsets.UTF_8);
 
-        assertEquals(List.of(FileChange.whole("README.md", ChangeKind.REMOVED),
-                FileChange.whole("extra.drl", ChangeKind.ADDED)), RuleDiff.between(before, RuleFiles.read(rules)));
+        assertEquals(
+                List.of(
+                        FileChange.whole("README.md", ChangeKind.REMOVED),
+                        FileChange.whole("extra.drl", ChangeKind.ADDED)),
+                RuleDiff.between(before, RuleFiles.read(rules)));
     }
 
     @Test
@@ -97,7 +115,8 @@ class RuleDiffTest {
         assertEquals("reference/qualifications.json", change.path());
         assertEquals(RuleDiff.MAX_LISTED, change.lines().size());
         assertEquals(edited - RuleDiff.MAX_LISTED, change.omitted());
-        assertEquals(new LineChange(1, 1, lines.get(0).substring(0, lines.get(0).length() - 1), lines.get(0)),
+        assertEquals(
+                new LineChange(1, 1, lines.get(0).substring(0, lines.get(0).length() - 1), lines.get(0)),
                 change.lines().get(0));
         assertEquals(Integer.valueOf(101), change.lines().get(1).beforeLine());
     }

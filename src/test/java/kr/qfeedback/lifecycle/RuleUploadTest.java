@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import kr.qfeedback.rules.RuleFiles;
-import kr.qfeedback.testing.ShippedRules;
 import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSetException;
+import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,19 +30,25 @@ class RuleUploadTest {
         RuleFiles active = RuleFiles.read(ShippedRules.copyInto(dir.resolve("active")));
         byte[] edited = "# edited\n".getBytes(StandardCharsets.UTF_8);
 
-        RuleFiles candidate = new RuleUpload().add("C:\\Users\\staff\\Desktop\\messages.yaml", edited)
+        RuleFiles candidate = new RuleUpload()
+                .add("C:\\Users\\staff\\Desktop\\messages.yaml", edited)
                 .materialise(active, Files.createDirectories(dir.resolve("candidate")));
 
         assertArrayEquals(edited, candidate.files().get("messages.yaml"));
-        assertEquals(active.files().keySet(), candidate.files().keySet(), "only the file's name counts, not the uploader's folder");
-        assertArrayEquals(active.files().get("parameters.yaml"), candidate.files().get("parameters.yaml"));
+        assertEquals(
+                active.files().keySet(),
+                candidate.files().keySet(),
+                "only the file's name counts, not the uploader's folder");
+        assertArrayEquals(
+                active.files().get("parameters.yaml"), candidate.files().get("parameters.yaml"));
     }
 
     @Test
     void aZipReplacesTheWholeFolderAndItsTopFolderIsStripped(@TempDir Path dir) throws IOException {
         RuleFiles active = RuleFiles.read(ShippedRules.copyInto(dir.resolve("active")));
 
-        RuleFiles candidate = new RuleUpload().add("규칙.zip", zip("rules/parameters.yaml", "a: 1\n", "rules/__MACOSX/x", "y"))
+        RuleFiles candidate = new RuleUpload()
+                .add("규칙.zip", zip("rules/parameters.yaml", "a: 1\n", "rules/__MACOSX/x", "y"))
                 .materialise(active, Files.createDirectories(dir.resolve("candidate")));
 
         assertEquals(java.util.Set.of("parameters.yaml"), candidate.files().keySet());
@@ -51,7 +57,9 @@ class RuleUploadTest {
     @ParameterizedTest
     @ValueSource(strings = {"rules/../evil.yaml", "../evil.yaml", "/evil.yaml", "rules/..\\evil.yaml", "C:/evil.yaml"})
     void aZipEntryOutsideTheFolderIsRefusedInKorean(String entry) throws IOException {
-        RuleSetException e = assertThrows(RuleSetException.class, () -> new RuleUpload().add("rules.zip", zip("rules/parameters.yaml", "a: 1\n", entry, "x")));
+        RuleSetException e = assertThrows(
+                RuleSetException.class,
+                () -> new RuleUpload().add("rules.zip", zip("rules/parameters.yaml", "a: 1\n", entry, "x")));
 
         RuleProblem p = e.problems().get(0);
         assertEquals("rules.zip", p.file());
@@ -60,7 +68,8 @@ class RuleUploadTest {
 
     @Test
     void bytesThatAreNotAZipAreReportedAsNotAZipRatherThanAsAnEmptyOne() {
-        RuleSetException e = assertThrows(RuleSetException.class,
+        RuleSetException e = assertThrows(
+                RuleSetException.class,
                 () -> new RuleUpload().add("rules.zip", "hello".getBytes(StandardCharsets.UTF_8)));
 
         assertTrue(e.problems().get(0).message().startsWith("올바른 zip 파일이 아닙니다"), e.problems()::toString);
@@ -71,7 +80,8 @@ class RuleUploadTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new ZipOutputStream(bytes).close();
 
-        RuleSetException e = assertThrows(RuleSetException.class, () -> new RuleUpload().add("rules.zip", bytes.toByteArray()));
+        RuleSetException e =
+                assertThrows(RuleSetException.class, () -> new RuleUpload().add("rules.zip", bytes.toByteArray()));
 
         assertEquals("압축 파일이 비어 있습니다.", e.problems().get(0).message());
     }

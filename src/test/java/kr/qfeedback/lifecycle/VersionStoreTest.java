@@ -44,7 +44,9 @@ class VersionStoreTest {
         assertEquals(rules.version(), stored.id());
         assertEquals(rules.version(), loaded.version());
         assertEquals(rules.files().keySet(), loaded.files().keySet());
-        rules.files().forEach((path, bytes) -> assertArrayEquals(bytes, loaded.files().get(path), path));
+        rules.files()
+                .forEach(
+                        (path, bytes) -> assertArrayEquals(bytes, loaded.files().get(path), path));
         assertEquals(rules.files().size(), stored.files().size());
         assertTrue(stored.files().stream().allMatch(f -> Sha256.isHash(f.sha256()) && f.size() > 0));
         assertTrue(Files.isRegularFile(temp.resolve("data/versions/" + stored.id() + "/files/sections.drl.xlsx")));
@@ -86,7 +88,9 @@ class VersionStoreTest {
         ShippedRules.replace(rulesDir.resolve("parameters.yaml"), "청년 할인 최대 나이: 34", "청년 할인 최대 나이: 39");
         String second = store.store(RuleFiles.read(rulesDir), "lee", T2, null).id();
 
-        assertEquals(List.of(second, first), store.versions().stream().map(StoredVersion::id).collect(Collectors.toList()));
+        assertEquals(
+                List.of(second, first),
+                store.versions().stream().map(StoredVersion::id).collect(Collectors.toList()));
     }
 
     @Test
@@ -110,7 +114,9 @@ class VersionStoreTest {
 
         assertEquals(List.of(), store.versions());
         assertEquals(Optional.empty(), store.find(rules.version()));
-        assertEquals(rules.version(), store.load(store.store(rules, "kim", T1, null).id()).version());
+        assertEquals(
+                rules.version(),
+                store.load(store.store(rules, "kim", T1, null).id()).version());
     }
 
     @Test
@@ -118,7 +124,9 @@ class VersionStoreTest {
         VersionStore store = VersionStore.open(temp.resolve("data"));
         String id = store.store(shipped(), "kim", T1, null).id();
         Path stored = temp.resolve("data/versions/" + id + "/files/parameters.yaml");
-        Files.writeString(stored, Files.readString(stored, StandardCharsets.UTF_8).replace(": 34", ": 99"),
+        Files.writeString(
+                stored,
+                Files.readString(stored, StandardCharsets.UTF_8).replace(": 34", ": 99"),
                 StandardCharsets.UTF_8);
 
         VersionStoreException e = assertThrows(VersionStoreException.class, () -> store.load(id));
@@ -159,13 +167,17 @@ class VersionStoreTest {
 
         VersionStore reopened = VersionStore.open(data);
         assertEquals(Optional.of(first), reopened.activeVersion());
-        assertEquals(List.of(
-                new Activation(first, T3, "kim", ActivationAction.ROLLBACK),
-                new Activation(second, T2, "lee", ActivationAction.PUBLISH),
-                new Activation(first, T1, "system", ActivationAction.STARTUP)), reopened.activations());
-        assertEquals(Optional.of(new Activation(first, T3, "kim", ActivationAction.ROLLBACK)), reopened.currentActivation());
+        assertEquals(
+                List.of(
+                        new Activation(first, T3, "kim", ActivationAction.ROLLBACK),
+                        new Activation(second, T2, "lee", ActivationAction.PUBLISH),
+                        new Activation(first, T1, "system", ActivationAction.STARTUP)),
+                reopened.activations());
+        assertEquals(
+                Optional.of(new Activation(first, T3, "kim", ActivationAction.ROLLBACK)), reopened.currentActivation());
         try (Stream<Path> entries = Files.list(data)) {
-            assertFalse(entries.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
+            assertFalse(
+                    entries.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
         }
     }
 
@@ -174,8 +186,8 @@ class VersionStoreTest {
         VersionStore store = VersionStore.open(temp.resolve("data"));
         String id = store.store(shipped(), "kim", T1, null).id();
 
-        UnknownVersionException e = assertThrows(UnknownVersionException.class,
-                () -> store.activate("0123456789ab", "kim", T2));
+        UnknownVersionException e =
+                assertThrows(UnknownVersionException.class, () -> store.activate("0123456789ab", "kim", T2));
 
         assertTrue(e.getMessage().contains("0123456789ab") && e.getMessage().contains(id), e.getMessage());
         assertEquals(Optional.empty(), store.activeVersion());

@@ -11,11 +11,11 @@ import kr.qfeedback.cohort.RequestJson;
 import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
-import kr.qfeedback.wire.DecisionJson;
-import kr.qfeedback.wire.FeedbackRequestParser;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
+import kr.qfeedback.wire.DecisionJson;
+import kr.qfeedback.wire.FeedbackRequestParser;
 
 /**
  * A repeatable throughput harness (not a test): decides a generated cohort in process, single
@@ -31,7 +31,8 @@ public final class DecisionThroughput {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         String only = System.getProperty("only", "");
         RuleSet rules = new RuleSetCompiler().compile(RuleFiles.read(rulesDir));
-        List<FeedbackRequest> cohort = CohortGenerator.list(rules.reference(), rules.parameters(), CohortGenerator.DEFAULT_SEED, size);
+        List<FeedbackRequest> cohort =
+                CohortGenerator.list(rules.reference(), rules.parameters(), CohortGenerator.DEFAULT_SEED, size);
         List<Buffer> lines = new ArrayList<>(size);
         for (FeedbackRequest r : cohort) {
             lines.add(RequestJson.toJson(r).toBuffer());
@@ -71,7 +72,8 @@ public final class DecisionThroughput {
         System.out.printf(Locale.ROOT, "memo hits %d misses %d entries %d%n", memo[0], memo[1], memo[2]);
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private static long cpuStart;
 
     private static long start() {
@@ -83,7 +85,13 @@ public final class DecisionThroughput {
     private static void report(int round, String what, int size, long t0) {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT, "round %d %-18s %,10.0f /s per thread wall, %,10.0f /s per CPU-second (%.2f µs CPU each)%n",
-                round, what, size / seconds, size / cpu, cpu * 1e6 / size);
+        System.out.printf(
+                Locale.ROOT,
+                "round %d %-18s %,10.0f /s per thread wall, %,10.0f /s per CPU-second (%.2f µs CPU each)%n",
+                round,
+                what,
+                size / seconds,
+                size / cpu,
+                cpu * 1e6 / size);
     }
 }

@@ -32,9 +32,13 @@ class ReferenceCatalogueTest {
         QnetImporter.Imported fresh = QnetImporter.importFrom(SNAPSHOT);
         assertEquals(fresh.qualifications(), committed.all());
         assertEquals(fresh.snapshotUpdated(), committed.snapshotUpdated());
-        assertEquals(QnetImporter.render(fresh), Files.readString(COMMITTED.resolve(ReferenceCatalogue.FILE_NAME)),
+        assertEquals(
+                QnetImporter.render(fresh),
+                Files.readString(COMMITTED.resolve(ReferenceCatalogue.FILE_NAME)),
                 "rules/reference/qualifications.json differs from a fresh import; re-run the importer");
-        assertEquals(QnetImporter.renderReport(fresh), Files.readString(COMMITTED.resolve("가져오기_보고서.md")),
+        assertEquals(
+                QnetImporter.renderReport(fresh),
+                Files.readString(COMMITTED.resolve("가져오기_보고서.md")),
                 "rules/reference/가져오기_보고서.md differs from a fresh import; re-run the importer");
     }
 
@@ -47,7 +51,10 @@ class ReferenceCatalogueTest {
         assertEquals(Grade.ENGINEER, q.grade());
         assertEquals(Optional.empty(), catalogue.find("no-such-code"));
         assertEquals(Optional.empty(), catalogue.find(null));
-        assertEquals(catalogue.all().stream().sorted(Comparator.comparing(Qualification::code)).toList(),
+        assertEquals(
+                catalogue.all().stream()
+                        .sorted(Comparator.comparing(Qualification::code))
+                        .toList(),
                 catalogue.all());
         assertEquals("2026-08-21", catalogue.snapshotUpdated());
     }
@@ -68,7 +75,8 @@ class ReferenceCatalogueTest {
         ReferenceCatalogue catalogue = ReferenceCatalogue.load(COMMITTED);
 
         assertThrows(UnsupportedOperationException.class, () -> catalogue.all().clear());
-        assertThrows(UnsupportedOperationException.class,
+        assertThrows(
+                UnsupportedOperationException.class,
                 () -> catalogue.find("1320").orElseThrow().rounds().clear());
     }
 
@@ -76,8 +84,8 @@ class ReferenceCatalogueTest {
     void reportsAMissingFileByName(@TempDir Path dir) {
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
 
-        assertTrue(e.getMessage().contains("qualifications.json") && e.getMessage().contains("not found"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("qualifications.json") && e.getMessage().contains("not found"), e.getMessage());
     }
 
     @Test
@@ -101,7 +109,8 @@ class ReferenceCatalogueTest {
 
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
 
-        assertEquals(dir.resolve("qualifications.json") + ": qualifications[0].grade: unknown grade \"GRANDMASTER\"",
+        assertEquals(
+                dir.resolve("qualifications.json") + ": qualifications[0].grade: unknown grade \"GRANDMASTER\"",
                 e.getMessage());
     }
 
@@ -120,19 +129,25 @@ class ReferenceCatalogueTest {
                  "practicalRegistrationEnd": null, "practicalExamStart": null, "practicalExamEnd": null,
                  "practicalPassDate": null, "documentSubmissionStart": null, "documentSubmissionEnd": null}
                 """;
-        Files.writeString(dir.resolve("qualifications.json"), "{\"snapshotUpdated\": \"2026-08-21\", "
-                + "\"qualifications\": [" + entry.formatted(round) + "]}");
+        Files.writeString(
+                dir.resolve("qualifications.json"),
+                "{\"snapshotUpdated\": \"2026-08-21\", " + "\"qualifications\": [" + entry.formatted(round) + "]}");
         ReferenceDataException badDate = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
-        assertTrue(badDate.getMessage().endsWith(
-                "qualifications[0].rounds[0].writtenPassDate: expected an ISO date (yyyy-MM-dd), got \"2026/03/11\""),
+        assertTrue(
+                badDate.getMessage()
+                        .endsWith(
+                                "qualifications[0].rounds[0].writtenPassDate: expected an ISO date (yyyy-MM-dd), got \"2026/03/11\""),
                 badDate.getMessage());
 
-        Files.writeString(dir.resolve("qualifications.json"), "{\"snapshotUpdated\": \"2026-08-21\", "
-                + "\"qualifications\": [" + entry.formatted("") + "," + entry.formatted("") + "]}");
-        ReferenceDataException duplicate = assertThrows(ReferenceDataException.class,
-                () -> ReferenceCatalogue.load(dir));
-        assertTrue(duplicate.getMessage().endsWith(
-                "qualifications[1].code: \"0001\" already used by qualifications[0]"), duplicate.getMessage());
+        Files.writeString(
+                dir.resolve("qualifications.json"),
+                "{\"snapshotUpdated\": \"2026-08-21\", " + "\"qualifications\": [" + entry.formatted("") + ","
+                        + entry.formatted("") + "]}");
+        ReferenceDataException duplicate =
+                assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
+        assertTrue(
+                duplicate.getMessage().endsWith("qualifications[1].code: \"0001\" already used by qualifications[0]"),
+                duplicate.getMessage());
     }
 
     private static final String ENTRY_WITHOUT_LATER_FIELDS = """
@@ -143,8 +158,10 @@ class ReferenceCatalogueTest {
             """;
 
     private static void writeEntry(Path dir, String statistics, String laterFields) throws IOException {
-        Files.writeString(dir.resolve("qualifications.json"), "{\"snapshotUpdated\": \"2026-08-21\", "
-                + "\"qualifications\": [" + ENTRY_WITHOUT_LATER_FIELDS.formatted(statistics, laterFields) + "]}");
+        Files.writeString(
+                dir.resolve("qualifications.json"),
+                "{\"snapshotUpdated\": \"2026-08-21\", " + "\"qualifications\": ["
+                        + ENTRY_WITHOUT_LATER_FIELDS.formatted(statistics, laterFields) + "]}");
     }
 
     @Test
@@ -157,8 +174,10 @@ class ReferenceCatalogueTest {
 
         Qualification q = ReferenceCatalogue.load(dir).find("0001").orElseThrow();
 
-        assertEquals(List.of(new ScheduleDisagreement("제3회", "practicalRegistrationEnd",
-                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))), q.scheduleDisagreements());
+        assertEquals(
+                List.of(new ScheduleDisagreement(
+                        "제3회", "practicalRegistrationEnd", LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))),
+                q.scheduleDisagreements());
         assertEquals("제한 없음", q.eligibilityText());
     }
 
@@ -181,7 +200,8 @@ class ReferenceCatalogueTest {
 
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
 
-        assertTrue(e.getMessage().contains("qualifications[0].scheduleDisagreements[0].field: \"prac_reg_end\""),
+        assertTrue(
+                e.getMessage().contains("qualifications[0].scheduleDisagreements[0].field: \"prac_reg_end\""),
                 e.getMessage());
     }
 
@@ -191,12 +211,14 @@ class ReferenceCatalogueTest {
                 {"year": 2024, "applicants": 0, "passers": 0, "passRate": null},
                 {"year": 2025, "applicants": 10, "passers": 5, "passRate": 50.0}""", "");
         Qualification q = ReferenceCatalogue.load(dir).find("0001").orElseThrow();
-        assertEquals(List.of(new YearlyPassRate(2024, 0, 0, null), new YearlyPassRate(2025, 10, 5, 50.0)),
+        assertEquals(
+                List.of(new YearlyPassRate(2024, 0, 0, null), new YearlyPassRate(2025, 10, 5, 50.0)),
                 q.writtenStatistics());
 
         writeEntry(dir, "{\"year\": 2024, \"applicants\": 0, \"passers\": 0, \"passRate\": 0.0}", "");
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> ReferenceCatalogue.load(dir));
-        assertTrue(e.getMessage().contains("qualifications[0].writtenStatistics[0].passRate: expected null"),
+        assertTrue(
+                e.getMessage().contains("qualifications[0].writtenStatistics[0].passRate: expected null"),
                 e.getMessage());
     }
 
@@ -208,11 +230,13 @@ class ReferenceCatalogueTest {
     @Test
     void namesEveryDateComponentOfARoundAndReadsItByName() {
         List<String> components = java.util.Arrays.stream(ExamRound.class.getRecordComponents())
-                .filter(c -> c.getType() == LocalDate.class).map(java.lang.reflect.RecordComponent::getName).toList();
+                .filter(c -> c.getType() == LocalDate.class)
+                .map(java.lang.reflect.RecordComponent::getName)
+                .toList();
         assertEquals(components, ExamRound.DATE_FIELDS);
 
-        ExamRound round = new ExamRound("제1회", null, null, null, null, null, LocalDate.of(2026, 3, 26),
-                null, null, null, null, null);
+        ExamRound round = new ExamRound(
+                "제1회", null, null, null, null, null, LocalDate.of(2026, 3, 26), null, null, null, null, null);
         assertEquals(LocalDate.of(2026, 3, 26), round.date("practicalRegistrationEnd"));
         assertNull(round.date("writtenPassDate"));
         assertThrows(IllegalArgumentException.class, () -> round.date("label"));

@@ -25,7 +25,10 @@ class DecisionTableConversionTest {
                     continue; // the form's hidden value lists: no rule table, and the compiler reads only table sheets
                 }
                 String fromBytes = compiler.compile(new ByteArrayInputStream(content), sheet.getSheetName());
-                assertEquals(fromBytes, RuleSetCompiler.drlOf(compiler, workbook, sheet.getSheetName()), sheet.getSheetName());
+                assertEquals(
+                        fromBytes,
+                        RuleSetCompiler.drlOf(compiler, workbook, sheet.getSheetName()),
+                        sheet.getSheetName());
                 if (fromBytes.contains("rule ")) {
                     compared++;
                 }

@@ -137,8 +137,8 @@ class DecisionTableProblemsTest {
             Q16 | LEFT, SOME              | SOME        | LEFT, NONE_LEFT, UNKNOWN
             R16 | VALID                   | VALID       | ACTIVE, EXPIRED, EXPIRING
             """)
-    void anUnknownValueInAnEnumColumnIsReportedAtItsCellWithTheAcceptedValues(String ref, String typed, String unknown,
-                                                                             String accepted) {
+    void anUnknownValueInAnEnumColumnIsReportedAtItsCellWithTheAcceptedValues(
+            String ref, String typed, String unknown, String accepted) {
         RuleProblem p = rules().cell(ref, typed).onlyProblem();
 
         CellReference at = new CellReference(ref);
@@ -167,7 +167,12 @@ class DecisionTableProblemsTest {
         RuleProblem p = rules().cell("X10", "WRITTEN_PASSED").onlyProblem();
 
         assertAtCell(p, 10, "X");
-        assertKoreanSaying(p, "'WRITTEN_PASSED'", "messages.yaml", "RESULT_SUMMARY", "WRITTEN_PASS, WRITTEN_PASS_VOID, WRITTEN_FAIL");
+        assertKoreanSaying(
+                p,
+                "'WRITTEN_PASSED'",
+                "messages.yaml",
+                "RESULT_SUMMARY",
+                "WRITTEN_PASS, WRITTEN_PASS_VOID, WRITTEN_FAIL");
     }
 
     @Test

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kie.api.KieBase;
-import org.kie.internal.utils.KieHelper;
 import org.kie.api.io.ResourceType;
+import org.kie.internal.utils.KieHelper;
 
 /**
  * Rule files are data: a corpus of hostile files (src/test/resources/hostile) that must each be
@@ -48,7 +48,12 @@ class HostileRuleFilesTest {
 
     static Stream<String> hostileDrlFiles() throws IOException {
         try (Stream<Path> files = Files.list(HOSTILE_DRL)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".drl"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -77,11 +82,15 @@ class HostileRuleFilesTest {
         List<RuleProblem> problems = rules.problems();
 
         assertNoProbe();
-        assertTrue(problems.stream().allMatch(p -> p.file().equals("rules/judgements.drl")), () -> RuleFolder.describe(problems));
+        assertTrue(
+                problems.stream().allMatch(p -> p.file().equals("rules/judgements.drl")),
+                () -> RuleFolder.describe(problems));
         for (RuleProblem p : problems) {
             assertKoreanSaying(p);
-            assertTrue(p.line() != null && p.line() >= start && p.line() <= end,
-                    () -> "the refusal should point into the appended lines " + start + "–" + end + ": " + p.describe());
+            assertTrue(
+                    p.line() != null && p.line() >= start && p.line() <= end,
+                    () -> "the refusal should point into the appended lines " + start + "–" + end + ": "
+                            + p.describe());
         }
     }
 
@@ -118,7 +127,8 @@ class HostileRuleFilesTest {
 
     @Test
     void aChangedCodeSnippetCellIsRefusedAtItsCell() {
-        RuleFolder rules = RuleFolder.copyOfShippedRules(dir).cell("H8", "lowestSubjectScore < $param || System.exit(0) == null");
+        RuleFolder rules =
+                RuleFolder.copyOfShippedRules(dir).cell("H8", "lowestSubjectScore < $param || System.exit(0) == null");
 
         RuleProblem p = rules.onlyProblem();
 
@@ -139,7 +149,8 @@ class HostileRuleFilesTest {
 
     @Test
     void aFunctionsSettingInTheCodeRowsIsRefusedAtBothCells() {
-        RuleFolder rules = RuleFolder.copyOfShippedRules(dir).cell("B4", "Functions")
+        RuleFolder rules = RuleFolder.copyOfShippedRules(dir)
+                .cell("B4", "Functions")
                 .cell("C4", "function void hostile() { System.exit(6); }");
 
         List<RuleProblem> problems = rules.problems();
@@ -152,7 +163,8 @@ class HostileRuleFilesTest {
 
     @Test
     void aSettingBelowTheTableIsRefusedAtItsCell() {
-        RuleFolder rules = RuleFolder.copyOfShippedRules(dir).cell("B90", "Variables").cell("C90", "java.lang.Runtime rt");
+        RuleFolder rules =
+                RuleFolder.copyOfShippedRules(dir).cell("B90", "Variables").cell("C90", "java.lang.Runtime rt");
 
         RuleProblem p = rules.onlyProblem();
 
@@ -177,14 +189,18 @@ class HostileRuleFilesTest {
         List<RuleProblem> problems = rules.problems();
 
         assertNoProbe();
-        assertTrue(problems.stream().anyMatch(p -> Integer.valueOf(10).equals(p.row()) && "X".equals(p.column())
-                && p.message().contains("역슬래시")), () -> RuleFolder.describe(problems));
+        assertTrue(
+                problems.stream()
+                        .anyMatch(p -> Integer.valueOf(10).equals(p.row())
+                                && "X".equals(p.column())
+                                && p.message().contains("역슬래시")),
+                () -> RuleFolder.describe(problems));
     }
 
     @Test
     void aDescriptionClosingItsCommentIsRefusedAtItsCell() {
-        RuleFolder rules = RuleFolder.copyOfShippedRules(dir)
-                .cell("B10", "설명 */ rule \"x\" when then System.exit(8); end /*");
+        RuleFolder rules =
+                RuleFolder.copyOfShippedRules(dir).cell("B10", "설명 */ rule \"x\" when then System.exit(8); end /*");
 
         RuleProblem p = rules.onlyProblem();
 
@@ -196,7 +212,7 @@ class HostileRuleFilesTest {
     void aHugeGeneratedTableIsRefusedWithAClearMessageNotAnOutOfMemory() throws IOException {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-             OutputStream out = Files.newOutputStream(rules.file(RuleFolder.TABLE))) {
+                OutputStream out = Files.newOutputStream(rules.file(RuleFolder.TABLE))) {
             Sheet sheet = workbook.createSheet(RuleFolder.SHEET);
             for (int r = 0; r < 200_000; r++) {
                 Row row = sheet.createRow(r);
@@ -245,7 +261,7 @@ class HostileRuleFilesTest {
         byte[] original = Files.readAllBytes(table);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(original));
-             ZipOutputStream out = new ZipOutputStream(bytes)) {
+                ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(replaced.containsKey(e.getName()) ? replaced.get(e.getName()) : in.readAllBytes());
@@ -284,7 +300,10 @@ class HostileRuleFilesTest {
 
         List<RuleProblem> problems = rules.problems();
 
-        assertTrue(problems.stream().anyMatch(p -> p.file().equals("rules/" + file) && p.message().contains("YAML 앵커")),
+        assertTrue(
+                problems.stream()
+                        .anyMatch(p ->
+                                p.file().equals("rules/" + file) && p.message().contains("YAML 앵커")),
                 () -> RuleFolder.describe(problems));
         problems.forEach(p -> assertKoreanSaying(p));
     }
@@ -299,8 +318,8 @@ class HostileRuleFilesTest {
     void aCompilationOverItsTimeBudgetIsReportedInKoreanNotAwaited() {
         RuleFiles files = RuleFiles.read(RuleFolder.copyOfShippedRules(dir).dir());
 
-        RuleSetException e = assertThrows(RuleSetException.class,
-                () -> new RuleSetCompiler(Duration.ofMillis(1)).compile(files));
+        RuleSetException e =
+                assertThrows(RuleSetException.class, () -> new RuleSetCompiler(Duration.ofMillis(1)).compile(files));
 
         assertEquals(1, e.problems().size(), e::getMessage);
         assertKoreanSaying(e.problems().get(0), "초가 넘게 걸려 중단했습니다", "지금 쓰는 규칙 버전은 그대로입니다");
@@ -327,14 +346,41 @@ class HostileRuleFilesTest {
                 end
                 """;
         KieBase kieBase = new KieHelper().addContent(loop, ResourceType.DRL).build();
-        RuleSet looping = new RuleSet("loop", kieBase, shipped.parameters(), shipped.messages(), shipped.reference(), Map.of(),
+        RuleSet looping = new RuleSet(
+                "loop",
+                kieBase,
+                shipped.parameters(),
+                shipped.messages(),
+                shipped.reference(),
+                Map.of(),
                 ProfileCanonicalizer.from(List.of(loop), shipped.parameters().toFact()));
-        Profile profile = new Profile("WRITTEN_PASS", "WRITTEN", "PASS", "ENGINEER", true, true, true, 70.0, 60.0, false, true,
-                true, true, true, true, true, 100, "LEFT", 30, "SUBMITTED");
+        Profile profile = new Profile(
+                "WRITTEN_PASS",
+                "WRITTEN",
+                "PASS",
+                "ENGINEER",
+                true,
+                true,
+                true,
+                70.0,
+                60.0,
+                false,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                100,
+                "LEFT",
+                30,
+                "SUBMITTED");
 
-        RuleFiringLimitException e = assertThrows(RuleFiringLimitException.class, () -> looping.evaluateUncached(profile));
+        RuleFiringLimitException e =
+                assertThrows(RuleFiringLimitException.class, () -> looping.evaluateUncached(profile));
 
-        assertEquals("Rules version loop fired more than 1000 rules for one profile and was stopped: the rules do not come to rest.",
+        assertEquals(
+                "Rules version loop fired more than 1000 rules for one profile and was stopped: the rules do not come to rest.",
                 e.getMessage());
         assertThrows(RuleFiringLimitException.class, () -> looping.evaluateAll(profile));
         assertKoreanSaying(e.problem(), "1000번 넘게");

@@ -112,8 +112,8 @@ class JudgementsDrlProblemsTest {
     @Test
     void aDrlMistakeInTheShippedRuleTextIsReportedAtTheEditedLine() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        int line = rules.replaceLine(DRL, "Profile( age != null, age <= $maxAge )",
-                "    Profile( age != null, age <= $maxAge ");
+        int line = rules.replaceLine(
+                DRL, "Profile( age != null, age <= $maxAge )", "    Profile( age != null, age <= $maxAge ");
 
         RuleProblem p = rules.onlyProblem();
 

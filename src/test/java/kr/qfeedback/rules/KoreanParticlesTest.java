@@ -18,7 +18,9 @@ class KoreanParticlesTest {
     void numbersAreReadAsKoreanNumbers() {
         assertEquals("종목코드 1320은", KoreanParticles.resolve("종목코드 1320은(는)"), "천삼백이십: 십 ends in ㅂ");
         assertEquals("종목코드 1999는", KoreanParticles.resolve("종목코드 1999은(는)"), "구 ends in a vowel");
-        assertEquals("0011은 2번으로 7로 6으로", KoreanParticles.resolve("0011은(는) 2번으로(로) 7으로(로) 6으로(로)"),
+        assertEquals(
+                "0011은 2번으로 7로 6으로",
+                KoreanParticles.resolve("0011은(는) 2번으로(로) 7으로(로) 6으로(로)"),
                 "일·칠 end in ㄹ, which takes 로; 육 takes 으로");
     }
 
@@ -39,9 +41,11 @@ class KoreanParticlesTest {
     @Test
     void aFilledTemplateResolvesItsParticlesBothWays() {
         CompiledTemplate template = CompiledTemplate.of("종목코드 {qualificationCode}은(는) 기준 자료에 없습니다.");
-        assertEquals("종목코드 1320은 기준 자료에 없습니다.",
-                template.fill(p -> p == Placeholder.QUALIFICATION_CODE ? "1320" : null));
-        assertEquals("종목코드 0042는 기준 자료에 없습니다.",
-                Placeholders.fill("종목코드 {qualificationCode}은(는) 기준 자료에 없습니다.", java.util.Map.of("qualificationCode", "0042")));
+        assertEquals(
+                "종목코드 1320은 기준 자료에 없습니다.", template.fill(p -> p == Placeholder.QUALIFICATION_CODE ? "1320" : null));
+        assertEquals(
+                "종목코드 0042는 기준 자료에 없습니다.",
+                Placeholders.fill(
+                        "종목코드 {qualificationCode}은(는) 기준 자료에 없습니다.", java.util.Map.of("qualificationCode", "0042")));
     }
 }

@@ -35,7 +35,9 @@ class MemoisedOutcomeOnEditedRulesTest {
                 .compile();
 
         assertEquals("thresholds [29.0]", edited.memoGrouping().get("age"), "the memo groups ages by the edited limit");
-        assertEquals("thresholds [0.0, 30.0]", edited.memoGrouping().get("exemptionDaysRemaining"),
+        assertEquals(
+                "thresholds [0.0, 30.0]",
+                edited.memoGrouping().get("exemptionDaysRemaining"),
                 "the memo groups remaining days by the edited limit");
         assertMemoisedEqualsPlainOnARandomCohort(edited, 20261207L);
     }
@@ -44,7 +46,8 @@ class MemoisedOutcomeOnEditedRulesTest {
     void memoisedAndPlainEvaluationAgreeWhenADecisionTableRowMovesItsLowestSubjectScoreThreshold() {
         RuleSet edited = RuleFolder.copyOfShippedRules(dir).cell("H23", 45).compile();
 
-        assertTrue(edited.memoGrouping().get("lowestSubjectScore").contains("45.0"),
+        assertTrue(
+                edited.memoGrouping().get("lowestSubjectScore").contains("45.0"),
                 () -> "the memo groups subject scores by the edited cell: " + edited.memoGrouping());
         assertMemoisedEqualsPlainOnARandomCohort(edited, 20261208L);
     }
@@ -66,6 +69,8 @@ class MemoisedOutcomeOnEditedRulesTest {
             }
         }
         assertTrue(decidedOtherwise > 0, "the edit changes some decisions of the cohort");
-        assertTrue(edited.memoStatistics()[0] > 0, "profiles the edited rules cannot tell apart share one memoised outcome");
+        assertTrue(
+                edited.memoStatistics()[0] > 0,
+                "profiles the edited rules cannot tell apart share one memoised outcome");
     }
 }

@@ -22,10 +22,10 @@ class MemoisedOutcomeTest {
 
     private static final List<String> STAGES = List.of("WRITTEN", "PRACTICAL", "INTERVIEW");
     private static final List<String> RESULTS = List.of("PASS", "FAIL", "ABSENT");
-    private static final List<String> GRADES = List.of("PROFESSIONAL_ENGINEER", "MASTER_CRAFTSMAN", "ENGINEER",
-            "INDUSTRIAL_ENGINEER", "CRAFTSMAN", "SERVICE");
-    private static final List<String> DOCUMENTS = List.of("SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED", "UNKNOWN",
-            "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE");
+    private static final List<String> GRADES = List.of(
+            "PROFESSIONAL_ENGINEER", "MASTER_CRAFTSMAN", "ENGINEER", "INDUSTRIAL_ENGINEER", "CRAFTSMAN", "SERVICE");
+    private static final List<String> DOCUMENTS = List.of(
+            "SUBMITTED", "NOT_SUBMITTED", "NOT_REQUIRED", "UNKNOWN", "NOT_SUBMITTED_OVERDUE", "UNKNOWN_OVERDUE");
     private static final List<String> ROUNDS_LEFT = List.of("LEFT", "NONE_LEFT", "UNKNOWN");
 
     static Profile randomProfile(SplittableRandom r) {
@@ -37,9 +37,26 @@ class MemoisedOutcomeTest {
         Double lowest = subjects ? r.nextInt(1001) / 10.0 : null;
         Integer days = r.nextInt(4) == 0 ? null : r.nextInt(-400, 760);
         Integer age = r.nextInt(5) == 0 ? null : r.nextInt(15, 75);
-        return new Profile(stage + "_" + result, stage, result, GRADES.get(r.nextInt(6)), r.nextInt(8) > 0, scored, subjects,
-                total, lowest, subjects && r.nextInt(4) == 0, scored && r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
-                r.nextBoolean(), r.nextBoolean(), days != null, days, days == null ? "UNKNOWN" : ROUNDS_LEFT.get(r.nextInt(3)), age,
+        return new Profile(
+                stage + "_" + result,
+                stage,
+                result,
+                GRADES.get(r.nextInt(6)),
+                r.nextInt(8) > 0,
+                scored,
+                subjects,
+                total,
+                lowest,
+                subjects && r.nextInt(4) == 0,
+                scored && r.nextBoolean(),
+                r.nextBoolean(),
+                r.nextBoolean(),
+                r.nextBoolean(),
+                r.nextBoolean(),
+                days != null,
+                days,
+                days == null ? "UNKNOWN" : ROUNDS_LEFT.get(r.nextInt(3)),
+                age,
                 DOCUMENTS.get(r.nextInt(DOCUMENTS.size())));
     }
 
@@ -74,9 +91,13 @@ class MemoisedOutcomeTest {
         for (Profile p : met) {
             assertEquals(next.evaluateUncached(p), next.evaluate(p), "profile " + p);
         }
-        assertEquals(met.size(), next.memoStatistics()[0], "every profile the active version met is a memo hit at once");
+        assertEquals(
+                met.size(), next.memoStatistics()[0], "every profile the active version met is a memo hit at once");
         assertEquals(0, next.prewarmFrom(next, 10), "a version does not prewarm from itself");
-        assertEquals(10, new RuleSetCompiler().compile(RuleFiles.read(Path.of("rules"))).prewarmFrom(active, 10), "the limit holds");
+        assertEquals(
+                10,
+                new RuleSetCompiler().compile(RuleFiles.read(Path.of("rules"))).prewarmFrom(active, 10),
+                "the limit holds");
     }
 
     @Test

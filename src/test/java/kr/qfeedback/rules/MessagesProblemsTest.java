@@ -20,8 +20,8 @@ class MessagesProblemsTest {
     @Test
     void aPlaceholderThatDoesNotExistIsReportedAtItsLine() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        rules.replace(MESSAGES, "{round} {qualificationName} 필기시험 결과 합격입니다",
-                "{round} {noSuchPlaceholder} 필기시험 결과 합격입니다");
+        rules.replace(
+                MESSAGES, "{round} {qualificationName} 필기시험 결과 합격입니다", "{round} {noSuchPlaceholder} 필기시험 결과 합격입니다");
 
         RuleProblem p = rules.onlyProblem();
 
@@ -33,7 +33,9 @@ class MessagesProblemsTest {
     @Test
     void aPlaceholderThatDoesNotExistInATitleIsReportedAtThatTitlesLine() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        rules.replace(MESSAGES, "\"{qualificationName} 필기시험 결과: 불합격\"",
+        rules.replace(
+                MESSAGES,
+                "\"{qualificationName} 필기시험 결과: 불합격\"",
                 "\"{qualificationName} 필기시험 결과: {noSuchPlaceholder}\"");
 
         RuleProblem p = rules.onlyProblem();
@@ -56,8 +58,7 @@ class MessagesProblemsTest {
     @Test
     void anUnclosedOptionalPartIsReportedAtItsLine() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        rules.replace(MESSAGES, "남은 기간은 {daysRemaining}일입니다.[ 알려진 일정 중",
-                "남은 기간은 {daysRemaining}일입니다. 알려진 일정 중");
+        rules.replace(MESSAGES, "남은 기간은 {daysRemaining}일입니다.[ 알려진 일정 중", "남은 기간은 {daysRemaining}일입니다. 알려진 일정 중");
 
         RuleProblem p = rules.onlyProblem();
 
@@ -93,7 +94,8 @@ class MessagesProblemsTest {
     @Test
     void invalidYamlIsReportedAtTheLineWhereItBreaks() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        int line = rules.replaceLine(MESSAGES, "UNKNOWN_QUALIFICATION:", "  UNKNOWN_QUALIFICATION: \"종목코드: {qualificationCode}\" 는 없습니다");
+        int line = rules.replaceLine(
+                MESSAGES, "UNKNOWN_QUALIFICATION:", "  UNKNOWN_QUALIFICATION: \"종목코드: {qualificationCode}\" 는 없습니다");
 
         RuleProblem p = rules.onlyProblem();
 

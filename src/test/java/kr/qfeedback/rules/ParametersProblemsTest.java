@@ -84,10 +84,14 @@ class ParametersProblemsTest {
         var problems = rules.problems();
 
         assertEquals(2, problems.size(), () -> RuleFolder.describe(problems));
-        RuleProblem unknown = problems.stream().filter(p -> p.message().contains("'청년할인 최대 나이'")).findFirst().orElseThrow();
+        RuleProblem unknown = problems.stream()
+                .filter(p -> p.message().contains("'청년할인 최대 나이'"))
+                .findFirst()
+                .orElseThrow();
         assertAtLine(unknown, PARAMETERS_DISPLAY, line);
         assertKoreanSaying(unknown, "알 수 없는 매개변수", "청년 할인 최대 나이");
-        RuleProblem missing = problems.stream().filter(p -> p != unknown).findFirst().orElseThrow();
+        RuleProblem missing =
+                problems.stream().filter(p -> p != unknown).findFirst().orElseThrow();
         assertEquals(PARAMETERS_DISPLAY, missing.file());
         assertKoreanSaying(missing, "'청년 할인 최대 나이' 값이 없습니다", "15~60 사이의 정수");
     }
@@ -95,8 +99,8 @@ class ParametersProblemsTest {
     @Test
     void aPassCriterionOutOfRangeIsReportedAtItsGradesLine() {
         RuleFolder rules = RuleFolder.copyOfShippedRules(dir);
-        int line = rules.replaceLine(PARAMETERS, "PROFESSIONAL_ENGINEER:",
-                "    PROFESSIONAL_ENGINEER: { 과목 최저: 없음, 평균 최저: 160 }");
+        int line = rules.replaceLine(
+                PARAMETERS, "PROFESSIONAL_ENGINEER:", "    PROFESSIONAL_ENGINEER: { 과목 최저: 없음, 평균 최저: 160 }");
 
         RuleProblem p = rules.onlyProblem();
 

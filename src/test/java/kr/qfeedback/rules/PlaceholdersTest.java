@@ -14,8 +14,10 @@ class PlaceholdersTest {
 
     @Test
     void knownValuesAreFilledIn() {
-        assertEquals("정보처리기사 필기시험 점수는 72.5점입니다",
-                Placeholders.fill("{qualificationName} 필기시험 점수는 {totalScore}점입니다",
+        assertEquals(
+                "정보처리기사 필기시험 점수는 72.5점입니다",
+                Placeholders.fill(
+                        "{qualificationName} 필기시험 점수는 {totalScore}점입니다",
                         Map.of("qualificationName", "정보처리기사", "totalScore", "72.5")));
     }
 
@@ -39,7 +41,8 @@ class PlaceholdersTest {
     void anOptionalPartIsKeptWithoutItsBracketsWhenEveryValueInsideIsKnown() {
         String template = "남은 기간은 {daysRemaining}일입니다.[ 응시할 수 있는 회차는 {practicalRoundsLeft}번입니다.]";
 
-        assertEquals("남은 기간은 30일입니다. 응시할 수 있는 회차는 2번입니다.",
+        assertEquals(
+                "남은 기간은 30일입니다. 응시할 수 있는 회차는 2번입니다.",
                 Placeholders.fill(template, Map.of("daysRemaining", "30", "practicalRoundsLeft", "2")));
     }
 
@@ -48,7 +51,8 @@ class PlaceholdersTest {
         String template = "결과[ ({year}년 합격률 {passRate}%)] 입니다";
 
         assertEquals("결과 입니다", Placeholders.fill(template, Map.of("year", "2025")));
-        assertEquals("결과 (2025년 합격률 41.2%) 입니다", Placeholders.fill(template, Map.of("year", "2025", "passRate", "41.2")));
+        assertEquals(
+                "결과 (2025년 합격률 41.2%) 입니다", Placeholders.fill(template, Map.of("year", "2025", "passRate", "41.2")));
     }
 
     @Test

@@ -20,7 +20,8 @@ class RuleFilesTest {
         RuleFolder.copyOfShippedRules(b);
 
         assertEquals(RuleFiles.read(a).version(), RuleFiles.read(b).version());
-        assertEquals(RuleFiles.read(RuleFolder.SHIPPED).version(), RuleFiles.read(a).version());
+        assertEquals(
+                RuleFiles.read(RuleFolder.SHIPPED).version(), RuleFiles.read(a).version());
     }
 
     @Test
@@ -37,7 +38,7 @@ class RuleFilesTest {
         Path parameters = a.resolve("parameters.yaml");
         byte[] bytes = Files.readAllBytes(parameters);
         int at = indexOf(bytes, "90".getBytes());
-        bytes[at + 1] = '1';   // 90 → 91
+        bytes[at + 1] = '1'; // 90 → 91
         Files.write(parameters, bytes);
 
         assertNotEquals(before, RuleFiles.read(a).version());

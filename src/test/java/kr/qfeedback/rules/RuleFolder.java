@@ -1,7 +1,5 @@
 package kr.qfeedback.rules;
 
-import kr.qfeedback.testing.ShippedRules;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import kr.qfeedback.testing.ShippedRules;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
@@ -191,7 +190,8 @@ final class RuleFolder {
     /** The message is written in Korean and names each of {@code mentions} (what is wrong, what is accepted). */
     static void assertKoreanSaying(RuleProblem problem, String... mentions) {
         String message = problem.message();
-        assertTrue(message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
+        assertTrue(
+                message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
                 () -> "message should be in Korean: " + message);
         for (String mention : mentions) {
             assertTrue(message.contains(mention), () -> "message should mention '" + mention + "': " + message);

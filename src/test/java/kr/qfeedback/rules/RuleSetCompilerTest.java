@@ -27,7 +27,8 @@ class RuleSetCompilerTest {
 
         assertEquals(files.version(), rules.version());
         assertTrue(rules.ruleCount() > 5, "table rows and judgement rules: " + rules.ruleCount());
-        assertTrue(rules.sourceOf("섹션표시 섹션표시_10").source().equals("rules/sections.drl.xlsx:row 10"),
+        assertTrue(
+                rules.sourceOf("섹션표시 섹션표시_10").source().equals("rules/sections.drl.xlsx:row 10"),
                 rules.sourceOf("섹션표시 섹션표시_10").source());
     }
 
@@ -38,7 +39,9 @@ class RuleSetCompilerTest {
                 .cell("V10", "첫째")
                 .cell("F21", "예");
         int ageLine = rules.replaceLine("parameters.yaml", "청년 할인 최대 나이:", "청년 할인 최대 나이: 200");
-        rules.replace("messages.yaml", "{round} {qualificationName} 필기시험 결과 합격입니다",
+        rules.replace(
+                "messages.yaml",
+                "{round} {qualificationName} 필기시험 결과 합격입니다",
                 "{round} {noSuchPlaceholder} 필기시험 결과 합격입니다");
         int drlStart = rules.append("judgements.drl", """
                 rule "테스트: 없는 필드"
@@ -55,7 +58,9 @@ class RuleSetCompilerTest {
         assertAtCell(find(problems, p -> "V".equals(p.column())), 10, "V");
         assertAtCell(find(problems, p -> "F".equals(p.column())), 21, "F");
         assertAtLine(find(problems, p -> p.file().endsWith("parameters.yaml")), "rules/parameters.yaml", ageLine);
-        assertAtLine(find(problems, p -> p.file().endsWith("messages.yaml")), "rules/messages.yaml",
+        assertAtLine(
+                find(problems, p -> p.file().endsWith("messages.yaml")),
+                "rules/messages.yaml",
                 rules.lineContaining("messages.yaml", "{noSuchPlaceholder}"));
         assertAtLine(find(problems, p -> p.file().endsWith("judgements.drl")), "rules/judgements.drl", drlStart + 2);
         problems.forEach(p -> assertKoreanSaying(p));
@@ -87,7 +92,8 @@ class RuleSetCompilerTest {
 
     @Test
     void aMissingDecisionTableIsReported() {
-        RuleProblem p = RuleFolder.copyOfShippedRules(dir).delete(RuleFolder.TABLE).onlyProblem();
+        RuleProblem p =
+                RuleFolder.copyOfShippedRules(dir).delete(RuleFolder.TABLE).onlyProblem();
 
         assertEquals(RuleFiles.DISPLAY_ROOT, p.file());
         assertKoreanSaying(p, "*.drl.xlsx", "섹션을 정하는 표");
@@ -95,7 +101,9 @@ class RuleSetCompilerTest {
 
     @Test
     void aMissingReferenceFileIsReportedByName() {
-        RuleProblem p = RuleFolder.copyOfShippedRules(dir).delete("reference/qualifications.json").onlyProblem();
+        RuleProblem p = RuleFolder.copyOfShippedRules(dir)
+                .delete("reference/qualifications.json")
+                .onlyProblem();
 
         assertEquals("rules/reference/qualifications.json", p.file());
         assertNull(p.line());

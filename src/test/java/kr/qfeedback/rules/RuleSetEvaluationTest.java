@@ -30,9 +30,14 @@ class RuleSetEvaluationTest {
 
     @ParameterizedTest(name = "{0} days left → {1}")
     @CsvSource({
-            "730, ACTIVE", "91, ACTIVE",
-            "90, EXPIRING", "1, EXPIRING", "0, EXPIRING",
-            "-1, EXPIRED", "-400, EXPIRED"})
+        "730, ACTIVE",
+        "91, ACTIVE",
+        "90, EXPIRING",
+        "1, EXPIRING",
+        "0, EXPIRING",
+        "-1, EXPIRED",
+        "-400, EXPIRED"
+    })
     void theExemptionStatusFollowsTheDaysRemaining(int days, String status) {
         RuleOutcome outcome = rules.evaluate(writtenPass(days, null));
 
@@ -47,7 +52,9 @@ class RuleSetEvaluationTest {
         RuleOutcome outcome = rules.evaluate(writtenPass(null, null));
 
         assertNull(outcome.exemptionStatus());
-        assertTrue(section(outcome, SectionId.WRITTEN_EXEMPTION).isEmpty(), outcome.sections().toString());
+        assertTrue(
+                section(outcome, SectionId.WRITTEN_EXEMPTION).isEmpty(),
+                outcome.sections().toString());
         assertTrue(outcome.judgementFor(SectionId.WRITTEN_EXEMPTION).isEmpty());
     }
 
@@ -61,12 +68,17 @@ class RuleSetEvaluationTest {
     }
 
     @ParameterizedTest(name = "age {0} → youth cut-off {1}")
-    @CsvSource(nullValues = "none", value = {"15, 34", "34, 34", "35, none", "60, none", "none, none"})
+    @CsvSource(
+            nullValues = "none",
+            value = {"15, 34", "34, 34", "35, none", "60, none", "none, none"})
     void theYouthDiscountIsForCandidatesUpToTheMaximumAge(Integer age, Integer maxAge) {
         RuleOutcome outcome = rules.evaluate(writtenFail(false, age));
 
         assertEquals(maxAge, outcome.youthMaxAge());
-        assertEquals(maxAge != null, section(outcome, SectionId.YOUTH_FEE_DISCOUNT).isPresent(), outcome.sections().toString());
+        assertEquals(
+                maxAge != null,
+                section(outcome, SectionId.YOUTH_FEE_DISCOUNT).isPresent(),
+                outcome.sections().toString());
     }
 
     @Test
@@ -87,7 +99,10 @@ class RuleSetEvaluationTest {
 
         List<SectionChoice> sections = outcome.sections();
         assertTrue(sections.size() > 3, sections.toString());
-        assertEquals(sections.size(), sections.stream().map(SectionChoice::id).distinct().count(), sections.toString());
+        assertEquals(
+                sections.size(),
+                sections.stream().map(SectionChoice::id).distinct().count(),
+                sections.toString());
         for (int i = 1; i < sections.size(); i++) {
             assertTrue(sections.get(i - 1).order() <= sections.get(i).order(), sections.toString());
         }
@@ -95,31 +110,41 @@ class RuleSetEvaluationTest {
 
     @Test
     void aSubjectBelowTheMinimumMakesTheSummarySayCutOff() {
-        assertEquals("WRITTEN_FAIL_CUTOFF", summary(rules.evaluate(writtenFail(true, 40))).message());
-        assertEquals("WRITTEN_FAIL", summary(rules.evaluate(writtenFail(false, 40))).message());
+        assertEquals(
+                "WRITTEN_FAIL_CUTOFF",
+                summary(rules.evaluate(writtenFail(true, 40))).message());
+        assertEquals(
+                "WRITTEN_FAIL", summary(rules.evaluate(writtenFail(false, 40))).message());
     }
 
     @Test
     void weakSubjectsAreShownWhenTheLowestScoreIsBelowSixty() {
-        assertTrue(section(rules.evaluate(writtenPassWithLowest(59.5)), SectionId.WEAK_SUBJECTS).isPresent());
-        assertTrue(section(rules.evaluate(writtenPassWithLowest(60.0)), SectionId.WEAK_SUBJECTS).isEmpty());
+        assertTrue(section(rules.evaluate(writtenPassWithLowest(59.5)), SectionId.WEAK_SUBJECTS)
+                .isPresent());
+        assertTrue(section(rules.evaluate(writtenPassWithLowest(60.0)), SectionId.WEAK_SUBJECTS)
+                .isEmpty());
     }
 
     @Test
     void theSurveyIsNotShownWhileTheShippedSwitchIsOff() {
         assertFalse(rules.parameters().surveyEnabled());
-        assertTrue(section(rules.evaluate(writtenPass(200, 40)), SectionId.SURVEY).isEmpty());
+        assertTrue(
+                section(rules.evaluate(writtenPass(200, 40)), SectionId.SURVEY).isEmpty());
     }
 
     @Test
     void theSameProfileGetsTheSameOutcomeFromTheMemoUncachedAndFromAFreshlyCompiledRuleSet() {
         Profile profile = writtenFail(false, 30);
         RuleOutcome memoised = rules.evaluate(profile);
-        RuleOutcome fresh = new RuleSetCompiler().compile(RuleFiles.read(RuleFolder.SHIPPED)).evaluateUncached(profile);
+        RuleOutcome fresh = new RuleSetCompiler()
+                .compile(RuleFiles.read(RuleFolder.SHIPPED))
+                .evaluateUncached(profile);
 
         assertEquals(rules.evaluateUncached(profile), memoised, "the memo gives what the rules give");
         assertEquals(fresh, memoised, "another compilation of the same files decides the same");
-        assertTrue(section(memoised, SectionId.YOUTH_FEE_DISCOUNT).isPresent(), "a 30-year-old written failer: " + memoised);
+        assertTrue(
+                section(memoised, SectionId.YOUTH_FEE_DISCOUNT).isPresent(),
+                "a 30-year-old written failer: " + memoised);
     }
 
     @Test
@@ -135,7 +160,8 @@ class RuleSetEvaluationTest {
         assertNull(changed.evaluate(writtenFail(false, 41)).youthMaxAge());
         assertEquals("EXPIRING", changed.evaluate(writtenPass(120, null)).exemptionStatus());
         assertEquals("ACTIVE", changed.evaluate(writtenPass(121, null)).exemptionStatus());
-        assertTrue(section(changed.evaluate(writtenPass(200, null)), SectionId.SURVEY).isPresent());
+        assertTrue(section(changed.evaluate(writtenPass(200, null)), SectionId.SURVEY)
+                .isPresent());
         assertTrue(!changed.version().equals(rules.version()));
     }
 
@@ -153,11 +179,33 @@ class RuleSetEvaluationTest {
         return profile("WRITTEN", "FAIL", 30.0, belowSubjectMinimum, null, age);
     }
 
-    private static Profile profile(String stage, String result, double lowestSubjectScore, boolean belowSubjectMinimum,
-                                   Integer exemptionDays, Integer age) {
-        return new Profile(stage + "_" + result, stage, result, "ENGINEER",
-                true, true, true, 70.0, lowestSubjectScore, belowSubjectMinimum, result.equals("PASS"),
-                true, true, true, true, exemptionDays != null, exemptionDays, exemptionDays == null ? "UNKNOWN" : exemptionDays < 0 ? "NONE_LEFT" : "LEFT", age,
+    private static Profile profile(
+            String stage,
+            String result,
+            double lowestSubjectScore,
+            boolean belowSubjectMinimum,
+            Integer exemptionDays,
+            Integer age) {
+        return new Profile(
+                stage + "_" + result,
+                stage,
+                result,
+                "ENGINEER",
+                true,
+                true,
+                true,
+                70.0,
+                lowestSubjectScore,
+                belowSubjectMinimum,
+                result.equals("PASS"),
+                true,
+                true,
+                true,
+                true,
+                exemptionDays != null,
+                exemptionDays,
+                exemptionDays == null ? "UNKNOWN" : exemptionDays < 0 ? "NONE_LEFT" : "LEFT",
+                age,
                 "SUBMITTED");
     }
 
@@ -166,6 +214,7 @@ class RuleSetEvaluationTest {
     }
 
     private static SectionChoice summary(RuleOutcome outcome) {
-        return section(outcome, SectionId.RESULT_SUMMARY).orElseThrow(() -> new AssertionError(outcome.sections().toString()));
+        return section(outcome, SectionId.RESULT_SUMMARY)
+                .orElseThrow(() -> new AssertionError(outcome.sections().toString()));
     }
 }

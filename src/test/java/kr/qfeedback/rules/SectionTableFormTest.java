@@ -55,10 +55,22 @@ class SectionTableFormTest {
             List<String> missing = new ArrayList<>();
             for (int c = 2; c < header.getLastCellNum(); c++) { // C (stage) .. Y (data stage); B is the description
                 if (!validated.contains(c)) {
-                    missing.add(formatter.formatCellValue(header.getCell(c)).lines().findFirst().orElse("?"));
+                    missing.add(formatter
+                            .formatCellValue(header.getCell(c))
+                            .lines()
+                            .findFirst()
+                            .orElse("?"));
                 }
-                assertNotNull(header.getCell(c).getCellComment(), "a comment on " + formatter.formatCellValue(header.getCell(c)));
-                assertTrue(header.getCell(c).getCellComment().getString().getString().matches("(?s).*[가-힣].*"), "Korean");
+                assertNotNull(
+                        header.getCell(c).getCellComment(),
+                        "a comment on " + formatter.formatCellValue(header.getCell(c)));
+                assertTrue(
+                        header.getCell(c)
+                                .getCellComment()
+                                .getString()
+                                .getString()
+                                .matches("(?s).*[가-힣].*"),
+                        "Korean");
             }
             assertEquals(List.of(), missing, "value columns without a dropdown or range check");
             assertNotNull(header.getCell(1).getCellComment(), "the description column is explained too");
@@ -80,7 +92,9 @@ class SectionTableFormTest {
             for (int r = FIRST_VALUE_ROW; r < FIRST_VALUE_ROW + 5; r++) {
                 assertFalse(sheet.getRow(r).getCell(2).getCellStyle().getLocked(), "row " + (r + 1) + " is editable");
             }
-            assertTrue(workbook.isSheetHidden(workbook.getSheetIndex(SectionTableForm.LIST_SHEET)), "the long lists are out of sight");
+            assertTrue(
+                    workbook.isSheetHidden(workbook.getSheetIndex(SectionTableForm.LIST_SHEET)),
+                    "the long lists are out of sight");
         }
     }
 
@@ -93,14 +107,22 @@ class SectionTableFormTest {
         assertEquals(0, FormatTableCommand.run(List.of(folder.dir().toString()), System.out, System.err));
 
         assertEquals(before, values(table), "values unchanged");
-        try (XSSFWorkbook again = open(table); XSSFWorkbook shipped = open(RuleFolder.SHIPPED.resolve(RuleFolder.TABLE))) {
-            assertEquals(shipped.getSheet(RuleFolder.SHEET).getDataValidations().size(),
-                    again.getSheet(RuleFolder.SHEET).getDataValidations().size(), "the shipped file is what the command writes");
+        try (XSSFWorkbook again = open(table);
+                XSSFWorkbook shipped = open(RuleFolder.SHIPPED.resolve(RuleFolder.TABLE))) {
+            assertEquals(
+                    shipped.getSheet(RuleFolder.SHEET).getDataValidations().size(),
+                    again.getSheet(RuleFolder.SHEET).getDataValidations().size(),
+                    "the shipped file is what the command writes");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             again.write(out);
             try (XSSFWorkbook roundTrip = new XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
-                assertEquals(again.getSheet(RuleFolder.SHEET).getDataValidations().size(),
-                        roundTrip.getSheet(RuleFolder.SHEET).getDataValidations().size(), "the aids survive a round trip");
+                assertEquals(
+                        again.getSheet(RuleFolder.SHEET).getDataValidations().size(),
+                        roundTrip
+                                .getSheet(RuleFolder.SHEET)
+                                .getDataValidations()
+                                .size(),
+                        "the aids survive a round trip");
             }
         }
         RuleSet rules = new RuleSetCompiler().compile(RuleFiles.read(folder.dir()));
@@ -112,7 +134,10 @@ class SectionTableFormTest {
         DataFormatter formatter = new DataFormatter();
         try (XSSFWorkbook workbook = open(table)) {
             for (Row row : workbook.getSheet(RuleFolder.SHEET)) {
-                row.forEach(cell -> all.append(cell.getAddress()).append('=').append(formatter.formatCellValue(cell)).append('\n'));
+                row.forEach(cell -> all.append(cell.getAddress())
+                        .append('=')
+                        .append(formatter.formatCellValue(cell))
+                        .append('\n'));
             }
         }
         return all.toString();

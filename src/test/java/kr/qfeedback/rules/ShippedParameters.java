@@ -11,16 +11,18 @@ import java.util.List;
 public final class ShippedParameters {
     private static volatile Parameters parameters;
 
-    private ShippedParameters() {
-    }
+    private ShippedParameters() {}
 
     public static Parameters get() {
         Parameters p = parameters;
         if (p == null) {
             List<RuleProblem> problems = new ArrayList<>();
             try {
-                p = ParametersReader.read(ParametersReader.FILE,
-                        Files.readAllBytes(Path.of("rules", ParametersReader.FILE)), problems).orElseThrow(
+                p = ParametersReader.read(
+                                ParametersReader.FILE,
+                                Files.readAllBytes(Path.of("rules", ParametersReader.FILE)),
+                                problems)
+                        .orElseThrow(
                                 () -> new IllegalStateException("rules/parameters.yaml is not valid: " + problems));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

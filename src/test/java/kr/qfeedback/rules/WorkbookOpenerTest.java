@@ -37,6 +37,9 @@ class WorkbookOpenerTest {
         Files.copy(Path.of("rules", "sections.drl.xlsx"), dir.resolve("sections.drl.xlsx"));
         WorkbookOpener opener = new WorkbookOpener(RuleFiles.read(dir), List.of("sections.drl.xlsx"));
         opener.close();
-        assertThrows(IllegalArgumentException.class, () -> opener.take("sections.drl.xlsx"), "nothing is left to take once closed");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> opener.take("sections.drl.xlsx"),
+                "nothing is left to take once closed");
     }
 }

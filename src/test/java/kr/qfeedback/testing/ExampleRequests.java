@@ -56,6 +56,5 @@ public final class ExampleRequests {
         return node;
     }
 
-    private ExampleRequests() {
-    }
+    private ExampleRequests() {}
 }

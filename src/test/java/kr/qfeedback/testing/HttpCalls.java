@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** Sends a test's request with the JDK client and hands back the answer as UTF-8 text; failures are unchecked. */
 public final class HttpCalls {
 
-    private HttpCalls() {
-    }
+    private HttpCalls() {}
 
     public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {

@@ -70,7 +70,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Tests that manage a server's lifetime themselves (stop and restart tests) call {@link #start()}
  * and {@link #close()}, typically with try-with-resources.
  */
-public final class LiveServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
+public final class LiveServer
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
     public static final String DECIDE_TOKEN = "decide-token-for-tests";
     public static final String AUTHOR_TOKEN = "author-token-for-tests";
     public static final String TOKENS = "decide:" + DECIDE_TOKEN + ",author:" + AUTHOR_TOKEN;
@@ -79,7 +80,12 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     /** The shipped acceptance scenarios, which a lifecycle server runs before it publishes. */
     public static final Path FEATURES = Path.of("features");
 
-    private enum Rules { SHIPPED, NONE, LIFECYCLE, API }
+    private enum Rules {
+        SHIPPED,
+        NONE,
+        LIFECYCLE,
+        API
+    }
 
     private static Path pristineData;
 
@@ -88,7 +94,7 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     private final FeedbackApi givenApi;
     private final Path givenRulesDir;
     private final Path givenDataDir;
-    private Consumer<Path> ruleEdits = folder -> { };
+    private Consumer<Path> ruleEdits = folder -> {};
     private String tokens = TOKENS;
     private Clock clock = Clock.systemUTC();
     private int instances = 1;
@@ -274,8 +280,10 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
             lifecycle = lifecycle(dataDir);
             lifecycle.start(RuleFiles.read(rulesDir), RulesLifecycle.scenariosAvailable(FEATURES));
             active = lifecycle.active();
-            RulesApi rulesApi = new RulesApi(lifecycle,
-                    (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size), dataDir.resolve("uploads"));
+            RulesApi rulesApi = new RulesApi(
+                    lifecycle,
+                    (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
+                    dataDir.resolve("uploads"));
             built = new FeedbackApi(active, registry, metrics, clock, rulesApi);
         } else {
             active = kind == Rules.SHIPPED ? activeShippedRules() : new ActiveRuleSet();
@@ -420,8 +428,12 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     private static RulesLifecycle lifecycle(Path dataDir) {
-        return new RulesLifecycle(new ActiveRuleSet(), VersionStore.open(dataDir), AuditLog.open(dataDir),
-                new AcceptanceGate(FEATURES), Clock.systemUTC());
+        return new RulesLifecycle(
+                new ActiveRuleSet(),
+                VersionStore.open(dataDir),
+                AuditLog.open(dataDir),
+                new AcceptanceGate(FEATURES),
+                Clock.systemUTC());
     }
 
     // ---- requests ---------------------------------------------------------------------------
@@ -462,8 +474,11 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     public HttpResponse<String> postChunked(String path, String token, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Supplier<InputStream> stream = () -> new ByteArrayInputStream(bytes);
-        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(stream)).build());
+        return send(request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(stream))
+                .build());
     }
 
     /**
@@ -474,7 +489,8 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     public RawResponse raw(String requestLine, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = requestLine + "\r\nHost: 127.0.0.1:" + port() + "\r\nAuthorization: Bearer " + DECIDE_TOKEN
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                + "\r\nConnection: close\r\n\r\n";
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
@@ -489,8 +505,7 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     /** The status and body of an answer read off a plain socket. */
-    public record RawResponse(int status, String body) {
-    }
+    public record RawResponse(int status, String body) {}
 
     // ---- the rules lifecycle over HTTP ------------------------------------------------------------
 
@@ -509,7 +524,8 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     public HttpResponse<String> upload(String path, String token, Part... parts) {
         String boundary = "qf-" + UUID.randomUUID();
         byte[] body = multipart(boundary, List.of(parts));
-        HttpRequest.Builder b = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpRequest.Builder b = request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -559,10 +575,16 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     public static byte[] multipart(String boundary, List<Part> parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Part p : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(p.name()).append('"');
+            StringBuilder head = new StringBuilder("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(p.name())
+                    .append('"');
             if (p.fileName() != null) {
-                head.append("; filename=\"").append(p.fileName()).append("\"\r\nContent-Type: application/octet-stream");
+                head.append("; filename=\"")
+                        .append(p.fileName())
+                        .append("\"\r\nContent-Type: application/octet-stream");
             }
             head.append("\r\n\r\n");
             out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
@@ -576,9 +598,11 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     /** A zip of every file under {@code folder}, inside a top folder {@code top/} as "compress the folder" makes it. */
     public static byte[] zip(Path folder, String top) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(folder)) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().collect(Collectors.toList())) {
-                zip.putNextEntry(new ZipEntry(top + "/" + folder.relativize(p).toString().replace('\\', '/')));
+                zip.putNextEntry(
+                        new ZipEntry(top + "/" + folder.relativize(p).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(p));
                 zip.closeEntry();
             }
@@ -593,7 +617,9 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
     /** Parses a JSON answer, checking its content type first. */
     public static JsonObject json(HttpResponse<String> response) {
         String type = response.headers().firstValue("Content-Type").orElse("");
-        assertTrue(type.startsWith("application/json"), "expected a JSON answer, got Content-Type '" + type + "': " + response.body());
+        assertTrue(
+                type.startsWith("application/json"),
+                "expected a JSON answer, got Content-Type '" + type + "': " + response.body());
         return new JsonObject(response.body());
     }
 
@@ -608,12 +634,15 @@ public final class LiveServer implements BeforeAllCallback, AfterAllCallback, Be
      * nothing else, and the field at fault ({@code null} = no {@code field} key at all).
      */
     public static JsonObject assertError(HttpResponse<String> response, int status, String code, String field) {
-        assertEquals(status, response.statusCode(), () -> "expected " + status + " " + code + ", got: " + response.body());
+        assertEquals(
+                status, response.statusCode(), () -> "expected " + status + " " + code + ", got: " + response.body());
         JsonObject body = json(response);
         assertEquals(Set.of("error"), body.fieldNames(), () -> "an error body has only 'error': " + body);
         JsonObject error = body.getJsonObject("error");
         assertNotNull(error, "'error' must be an object: " + body);
-        assertTrue(Set.of("code", "message", "field").containsAll(error.fieldNames()), () -> "unexpected keys in " + error);
+        assertTrue(
+                Set.of("code", "message", "field").containsAll(error.fieldNames()),
+                () -> "unexpected keys in " + error);
         assertEquals(code, error.getString("code"), () -> "code of " + error);
         String message = error.getString("message");
         assertNotNull(message, "every error has a message: " + error);

@@ -32,12 +32,12 @@ public final class ShippedRules {
     public static final Path FOLDER = Path.of(System.getProperty("qfeedback.rules.dir", "rules"));
     /** The decision table and its sheet. */
     public static final String TABLE = "sections.drl.xlsx";
+
     public static final String SHEET = "섹션표시";
 
     private static volatile RuleSet compiled;
 
-    private ShippedRules() {
-    }
+    private ShippedRules() {}
 
     /** The shipped rules, compiled once per JVM since compiling takes seconds. */
     public static RuleSet compiled() {
@@ -164,7 +164,8 @@ public final class ShippedRules {
 
     /** The 1-based line of the shipped text file that contains {@code text}. */
     public static int lineOf(String name, String text) {
-        List<String> lines = new String(bytes(name), StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+        List<String> lines =
+                new String(bytes(name), StandardCharsets.UTF_8).lines().collect(Collectors.toList());
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
                 return i + 1;
@@ -175,7 +176,8 @@ public final class ShippedRules {
 
     /** The shipped decision table after {@code edit} of its sheet, as the bytes of an .xlsx. */
     public static byte[] tableWith(Consumer<Sheet> edit) {
-        try (InputStream in = Files.newInputStream(FOLDER.resolve(TABLE)); Workbook workbook = WorkbookFactory.create(in)) {
+        try (InputStream in = Files.newInputStream(FOLDER.resolve(TABLE));
+                Workbook workbook = WorkbookFactory.create(in)) {
             edit.accept(workbook.getSheet(SHEET));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
@@ -216,8 +218,7 @@ public final class ShippedRules {
                 case NUMERIC -> copy.setCellValue(cell.getNumericCellValue());
                 case STRING -> copy.setCellValue(cell.getStringCellValue());
                 case BOOLEAN -> copy.setCellValue(cell.getBooleanCellValue());
-                default -> {
-                }
+                default -> {}
             }
         }
         replaced.forEach((column, value) -> {

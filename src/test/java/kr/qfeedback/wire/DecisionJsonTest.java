@@ -39,21 +39,33 @@ class DecisionJsonTest {
         List<Object> trends = new ArrayList<>();
         SectionData.Keys row = new SectionData.Keys("year", "passRate");
         for (int i = 0; i < 40; i++) {
-            List<Map<String, Object>> rows = List.of(SectionData.of(row, 2021 + i % 5, i * 1.5), SectionData.of(row, 2025, 100.0 / (i + 3)));
+            List<Map<String, Object>> rows =
+                    List.of(SectionData.of(row, 2021 + i % 5, i * 1.5), SectionData.of(row, 2025, 100.0 / (i + 3)));
             trends.add(i % 2 == 0 ? new SectionData.Rows(rows) : rows); // shared rows, and plain lists of rows
         }
         for (int round = 0; round < 20_000; round++) {
             List<Section> sections = new ArrayList<>();
             for (int s = 0; s < 3; s++) {
                 List<Link> links = lists.get(random.nextInt(lists.size()));
-                Map<String, Object> data = s == 0 ? SectionData.of(KEYS, "2026-03-20", null, round)
-                        : s == 1 ? SectionData.of(TREND, "WRITTEN", trends.get(random.nextInt(trends.size())))
-                        : Map.of();
-                sections.add(new Section(SectionId.values()[s], 10 * (s + 1), Tone.INFO, "제목 " + round, "본문", data, links));
+                Map<String, Object> data = s == 0
+                        ? SectionData.of(KEYS, "2026-03-20", null, round)
+                        : s == 1
+                                ? SectionData.of(TREND, "WRITTEN", trends.get(random.nextInt(trends.size())))
+                                : Map.of();
+                sections.add(
+                        new Section(SectionId.values()[s], 10 * (s + 1), Tone.INFO, "제목 " + round, "본문", data, links));
             }
-            FeedbackDecision decision = new FeedbackDecision("d-" + round, "v1", LocalDate.of(2026, 3, 11),
-                    new Outcome(Stage.WRITTEN, ExamResult.PASS), sections, List.of(), List.of());
-            assertEquals(PlainDecisionJson.toJson(decision, false).toBuffer().toString(), DecisionJson.toBuffer(decision, false).toString());
+            FeedbackDecision decision = new FeedbackDecision(
+                    "d-" + round,
+                    "v1",
+                    LocalDate.of(2026, 3, 11),
+                    new Outcome(Stage.WRITTEN, ExamResult.PASS),
+                    sections,
+                    List.of(),
+                    List.of());
+            assertEquals(
+                    PlainDecisionJson.toJson(decision, false).toBuffer().toString(),
+                    DecisionJson.toBuffer(decision, false).toString());
         }
     }
 }

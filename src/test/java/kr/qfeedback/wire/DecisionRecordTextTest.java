@@ -1,10 +1,11 @@
 package kr.qfeedback.wire;
 
-import kr.qfeedback.records.DecisionRecord;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,29 +17,41 @@ import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.Tone;
+import kr.qfeedback.records.DecisionRecord;
 import org.junit.jupiter.api.Test;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 
 class DecisionRecordTextTest {
 
     @Test
     void theRecordBytesReadAsTheRecordAndAreItsEncodingWhenTheCandidateIdHasNoSurrogates() {
-        FeedbackDecision decision = new FeedbackDecision("3b9d63ab-0a1b-4fb7-8b25-8da9ffa01099", "129a1d369cc3",
-                LocalDate.of(2026, 3, 11), new Outcome(Stage.WRITTEN, ExamResult.FAIL),
-                List.of(section(SectionId.RESULT_SUMMARY), section(SectionId.PASS_CRITERIA)), List.of(), List.of());
+        FeedbackDecision decision = new FeedbackDecision(
+                "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01099",
+                "129a1d369cc3",
+                LocalDate.of(2026, 3, 11),
+                new Outcome(Stage.WRITTEN, ExamResult.FAIL),
+                List.of(section(SectionId.RESULT_SUMMARY), section(SectionId.PASS_CRITERIA)),
+                List.of(),
+                List.of());
         Instant decidedAt = Instant.parse("2026-03-11T01:02:03.456Z");
         for (String candidateId : List.of("C-2026-000123", "수험자 \"1\" \\ / 끝", "tab\there\nline\u0001", "")) {
-            assertEquals(DecisionRecord.of(decision, candidateId, decidedAt).toJson().encode(),
-                    new String(DecisionRecordText.of(DecisionRecord.of(decision, candidateId, decidedAt)), StandardCharsets.UTF_8), candidateId);
+            assertEquals(
+                    DecisionRecord.of(decision, candidateId, decidedAt).toJson().encode(),
+                    new String(
+                            DecisionRecordText.of(DecisionRecord.of(decision, candidateId, decidedAt)),
+                            StandardCharsets.UTF_8),
+                    candidateId);
         }
-        assertEquals(DecisionRecord.of(decision, null, decidedAt).toJson().encode(),
-                new String(DecisionRecordText.of(DecisionRecord.of(decision, null, decidedAt)), StandardCharsets.UTF_8), "no candidate id");
+        assertEquals(
+                DecisionRecord.of(decision, null, decidedAt).toJson().encode(),
+                new String(DecisionRecordText.of(DecisionRecord.of(decision, null, decidedAt)), StandardCharsets.UTF_8),
+                "no candidate id");
         // surrogates are escaped in the bytes (as Jackson's UTF-8 writer does), so they read back alike
         for (String candidateId : List.of("😀", "lone \uD800 half")) {
-            assertEquals(DecisionRecord.of(decision, candidateId, decidedAt).toJson(),
-                    new JsonObject(Buffer.buffer(DecisionRecordText.of(DecisionRecord.of(decision, candidateId, decidedAt)))), candidateId);
+            assertEquals(
+                    DecisionRecord.of(decision, candidateId, decidedAt).toJson(),
+                    new JsonObject(
+                            Buffer.buffer(DecisionRecordText.of(DecisionRecord.of(decision, candidateId, decidedAt)))),
+                    candidateId);
         }
     }
 
@@ -46,7 +59,8 @@ class DecisionRecordTextTest {
     void recordsWrittenAsLinesAreFoundByTheirIdAndNoOtherId() {
         Instant decidedAt = Instant.parse("2026-03-11T01:02:03.456789Z");
         DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
-        List<String> ids = List.of("3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001", "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01002", "id \"quoted\"\n");
+        List<String> ids = List.of(
+                "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001", "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01002", "id \"quoted\"\n");
         for (String id : ids) {
             lines.add(DecisionRecord.of(decision(id), "candidate of " + id, decidedAt));
         }
@@ -54,10 +68,16 @@ class DecisionRecordTextTest {
         byte[] bytes = lines.toByteArray();
         for (String id : ids) {
             FeedbackDecision decision = decision(id);
-            assertEquals(DecisionRecord.of(decision, "candidate of " + id, decidedAt).toJson(),
-                    new JsonObject(Buffer.buffer(DecisionRecordText.find(bytes, id))), id);
-            assertEquals(new String(DecisionRecordText.of(DecisionRecord.of(decision, "candidate of " + id, decidedAt)), StandardCharsets.UTF_8),
-                    new String(DecisionRecordText.find(bytes, id), StandardCharsets.UTF_8), "the line is the record's bytes");
+            assertEquals(
+                    DecisionRecord.of(decision, "candidate of " + id, decidedAt).toJson(),
+                    new JsonObject(Buffer.buffer(DecisionRecordText.find(bytes, id))),
+                    id);
+            assertEquals(
+                    new String(
+                            DecisionRecordText.of(DecisionRecord.of(decision, "candidate of " + id, decidedAt)),
+                            StandardCharsets.UTF_8),
+                    new String(DecisionRecordText.find(bytes, id), StandardCharsets.UTF_8),
+                    "the line is the record's bytes");
         }
         assertNull(DecisionRecordText.find(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa0100"), "a prefix of an id");
         assertNull(DecisionRecordText.find(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa010011"), "an id with more after it");
@@ -66,8 +86,14 @@ class DecisionRecordTextTest {
     }
 
     private static FeedbackDecision decision(String id) {
-        return new FeedbackDecision(id, "129a1d369cc3", LocalDate.of(2026, 3, 11), new Outcome(Stage.WRITTEN, ExamResult.PASS),
-                List.of(section(SectionId.RESULT_SUMMARY)), List.of(), List.of());
+        return new FeedbackDecision(
+                id,
+                "129a1d369cc3",
+                LocalDate.of(2026, 3, 11),
+                new Outcome(Stage.WRITTEN, ExamResult.PASS),
+                List.of(section(SectionId.RESULT_SUMMARY)),
+                List.of(),
+                List.of());
     }
 
     private static Section section(SectionId id) {

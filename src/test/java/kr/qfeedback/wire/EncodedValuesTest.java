@@ -24,13 +24,18 @@ class EncodedValuesTest {
     @Test
     void anInstantIsWrittenAsInstantToStringInQuotesWhateverItsFraction() {
         SplittableRandom random = new SplittableRandom(20261202);
-        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-03-11T01:02:03Z"),
-                Instant.parse("2026-03-11T01:02:03.100Z"), Instant.parse("2026-03-11T01:02:03.000100Z"),
-                Instant.parse("2026-03-11T01:02:03.000000001Z"), Instant.parse("1969-12-31T23:59:59.999999999Z"),
+        List<Instant> instants = new ArrayList<>(List.of(
+                Instant.EPOCH,
+                Instant.parse("2026-03-11T01:02:03Z"),
+                Instant.parse("2026-03-11T01:02:03.100Z"),
+                Instant.parse("2026-03-11T01:02:03.000100Z"),
+                Instant.parse("2026-03-11T01:02:03.000000001Z"),
+                Instant.parse("1969-12-31T23:59:59.999999999Z"),
                 Instant.parse("+12026-01-01T00:00:00.5Z")));
         long now = Instant.parse("2026-12-02T00:00:00Z").getEpochSecond();
         for (int i = 0; i < 20_000; i++) {
-            long second = now + random.nextInt(5) + (i % 1000 == 0 ? random.nextLong(-4_000_000_000L, 4_000_000_000L) : 0);
+            long second =
+                    now + random.nextInt(5) + (i % 1000 == 0 ? random.nextLong(-4_000_000_000L, 4_000_000_000L) : 0);
             int nano = switch (i % 4) {
                 case 0 -> random.nextInt(1_000) * 1_000_000;
                 case 1 -> random.nextInt(1_000_000) * 1_000;
@@ -41,7 +46,9 @@ class EncodedValuesTest {
         }
         JsonBytes json = new JsonBytes(16);
         for (Instant instant : instants) {
-            assertEquals('"' + instant.toString() + '"', EncodedValues.instant(json.clear(), instant).toString());
+            assertEquals(
+                    '"' + instant.toString() + '"',
+                    EncodedValues.instant(json.clear(), instant).toString());
         }
     }
 
@@ -53,8 +60,13 @@ class EncodedValuesTest {
             assertEquals('"' + date.toString() + '"', text(EncodedValues.date(date)), date.toString());
             assertEquals('"' + date.toString() + '"', text(EncodedValues.date(date)), "asked again: " + date);
         }
-        for (LocalDate edge : java.util.List.of(LocalDate.of(1969, 12, 31), LocalDate.of(1970, 1, 1), LocalDate.of(2099, 12, 31),
-                LocalDate.of(2100, 1, 1), LocalDate.MIN, LocalDate.MAX)) {
+        for (LocalDate edge : java.util.List.of(
+                LocalDate.of(1969, 12, 31),
+                LocalDate.of(1970, 1, 1),
+                LocalDate.of(2099, 12, 31),
+                LocalDate.of(2100, 1, 1),
+                LocalDate.MIN,
+                LocalDate.MAX)) {
             assertEquals('"' + edge.toString() + '"', text(EncodedValues.date(edge)), edge.toString());
         }
     }

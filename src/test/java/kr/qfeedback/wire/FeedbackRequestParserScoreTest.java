@@ -11,7 +11,8 @@ class FeedbackRequestParserScoreTest {
     /** What the decimal check gives for an accepted score (its double), or null when it refuses it. */
     private static Double byTheDecimalCheck(Number number) {
         BigDecimal exact = new BigDecimal(number.toString());
-        if (exact.compareTo(BigDecimal.ZERO) < 0 || exact.compareTo(BigDecimal.valueOf(100)) > 0
+        if (exact.compareTo(BigDecimal.ZERO) < 0
+                || exact.compareTo(BigDecimal.valueOf(100)) > 0
                 || exact.stripTrailingZeros().scale() > 1) {
             return null;
         }
@@ -36,8 +37,22 @@ class FeedbackRequestParserScoreTest {
 
     @Test
     void anythingElseIsLeftToTheDecimalCheck() {
-        for (Object other : new Object[] {-0.0, 0.0, 0.05, 58.55, 100.1, -0.1, 1e-7, Double.NaN, Double.POSITIVE_INFINITY,
-                101, -1, 7L, "58.5", Float.valueOf(1.5f)}) {
+        for (Object other : new Object[] {
+            -0.0,
+            0.0,
+            0.05,
+            58.55,
+            100.1,
+            -0.1,
+            1e-7,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            101,
+            -1,
+            7L,
+            "58.5",
+            Float.valueOf(1.5f)
+        }) {
             assertNull(RequestFields.wholeTenths(other), String.valueOf(other));
         }
     }

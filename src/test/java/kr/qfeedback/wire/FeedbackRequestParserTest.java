@@ -1,7 +1,5 @@
 package kr.qfeedback.wire;
 
-import kr.qfeedback.testing.ExampleRequests;
-
 import static kr.qfeedback.testing.ExampleRequests.example;
 import static kr.qfeedback.testing.ExampleRequests.with;
 import static kr.qfeedback.testing.ExampleRequests.without;
@@ -36,8 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The request parser on its own, without HTTP: what it reads and which field path it blames. */
 class FeedbackRequestParserTest {
     /** 2026-03-10 20:00 UTC is 2026-03-11 05:00 in Seoul. */
-    private final FeedbackRequestParser parser = new FeedbackRequestParser(
-            Clock.fixed(Instant.parse("2026-03-10T20:00:00Z"), ZoneOffset.UTC));
+    private final FeedbackRequestParser parser =
+            new FeedbackRequestParser(Clock.fixed(Instant.parse("2026-03-10T20:00:00Z"), ZoneOffset.UTC));
 
     private FeedbackRequest parse(JsonObject json) {
         return parser.parse(json.toBuffer());
@@ -83,7 +81,8 @@ class FeedbackRequestParserTest {
 
     @Test
     void anOmittedAsOfIsTodayInSeoul() {
-        assertEquals(LocalDate.of(2026, 3, 11), parse(without(example(), "asOf")).asOf());
+        assertEquals(
+                LocalDate.of(2026, 3, 11), parse(without(example(), "asOf")).asOf());
     }
 
     @Test
@@ -95,7 +94,9 @@ class FeedbackRequestParserTest {
 
     @Test
     void aBlankOptionalNameIsTreatedAsAbsent() {
-        assertNull(parse(with(example(), "qualification.name", "  ")).qualification().name());
+        assertNull(parse(with(example(), "qualification.name", "  "))
+                .qualification()
+                .name());
     }
 
     @Test
@@ -118,8 +119,18 @@ class FeedbackRequestParserTest {
     }
 
     static Stream<String> requiredPaths() {
-        return Stream.of("candidateId", "qualification", "qualification.code", "qualification.grade", "exam", "exam.round",
-                "exam.stage", "exam.examDate", "exam.announcedOn", "exam.result", "exam.totalScore");
+        return Stream.of(
+                "candidateId",
+                "qualification",
+                "qualification.code",
+                "qualification.grade",
+                "exam",
+                "exam.round",
+                "exam.stage",
+                "exam.examDate",
+                "exam.announcedOn",
+                "exam.result",
+                "exam.totalScore");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,11 +177,26 @@ class FeedbackRequestParserTest {
     static Stream<Arguments> badSubjects() {
         JsonObject ok = new JsonObject().put("name", "과목").put("score", 50);
         return Stream.of(
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "과목2").put("score", 80.25)), "exam.subjects[1].score"),
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "과목2")), "exam.subjects[1].score"),
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "과목2").put("score", 101)), "exam.subjects[1].score"),
-                Arguments.of(new JsonArray().add(ok).add(new JsonObject().put("name", "과목2").put("score", "80")), "exam.subjects[1].score"),
-                Arguments.of(new JsonArray().add(new JsonObject().put("name", " ").put("score", 50)), "exam.subjects[0].name"),
+                Arguments.of(
+                        new JsonArray()
+                                .add(ok)
+                                .add(new JsonObject().put("name", "과목2").put("score", 80.25)),
+                        "exam.subjects[1].score"),
+                Arguments.of(
+                        new JsonArray().add(ok).add(new JsonObject().put("name", "과목2")), "exam.subjects[1].score"),
+                Arguments.of(
+                        new JsonArray()
+                                .add(ok)
+                                .add(new JsonObject().put("name", "과목2").put("score", 101)),
+                        "exam.subjects[1].score"),
+                Arguments.of(
+                        new JsonArray()
+                                .add(ok)
+                                .add(new JsonObject().put("name", "과목2").put("score", "80")),
+                        "exam.subjects[1].score"),
+                Arguments.of(
+                        new JsonArray().add(new JsonObject().put("name", " ").put("score", 50)),
+                        "exam.subjects[0].name"),
                 Arguments.of(new JsonArray().add(ok).add(ok).add(42), "exam.subjects[2]"),
                 Arguments.of(new JsonArray().add(ok).add(ok).add(ok).addNull(), "exam.subjects[3]"));
     }
@@ -195,14 +221,17 @@ class FeedbackRequestParserTest {
     @Test
     void aHeldQualificationIsBlamedByItsIndex() {
         JsonArray held = new JsonArray().add("2290").add("").add("1320");
-        assertInvalid(rejected(with(example(), "candidate.heldQualifications", held)), "candidate.heldQualifications[1]");
+        assertInvalid(
+                rejected(with(example(), "candidate.heldQualifications", held)), "candidate.heldQualifications[1]");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"0", "100", "0.5", "99.9", "60.0", "60.10"})
     void scoresFromZeroToHundredWithAtMostOneDecimalAreAccepted(String score) {
         String body = example().encode().replace("71.5", score);
-        assertEquals(Double.parseDouble(score), parser.parse(Buffer.buffer(body)).exam().totalScore());
+        assertEquals(
+                Double.parseDouble(score),
+                parser.parse(Buffer.buffer(body)).exam().totalScore());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -223,6 +252,8 @@ class FeedbackRequestParserTest {
     void theRequiredFieldsAreCheckedOutsideInSoTheFirstMissingOneIsNamed() {
         assertInvalid(rejected("{}"), "candidateId");
         assertInvalid(rejected("{\"candidateId\":\"a\"}"), "qualification");
-        assertInvalid(rejected("{\"candidateId\":\"a\",\"qualification\":{\"code\":\"1320\",\"grade\":\"ENGINEER\"}}"), "exam");
+        assertInvalid(
+                rejected("{\"candidateId\":\"a\",\"qualification\":{\"code\":\"1320\",\"grade\":\"ENGINEER\"}}"),
+                "exam");
     }
 }

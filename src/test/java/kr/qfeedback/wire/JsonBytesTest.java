@@ -33,7 +33,9 @@ class JsonBytesTest {
     void everyCharIsWrittenAsJacksonWritesItAloneAndBesideOthers() throws IOException {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             String alone = String.valueOf((char) c);
-            assertEquals(jackson(json -> json.writeString(alone)), bytes(new JsonBytes(4).string(alone)),
+            assertEquals(
+                    jackson(json -> json.writeString(alone)),
+                    bytes(new JsonBytes(4).string(alone)),
                     () -> "char U+" + Integer.toHexString(alone.charAt(0)));
         }
         StringBuilder all = new StringBuilder();
@@ -47,8 +49,25 @@ class JsonBytesTest {
     @Test
     void koreanTextEmojiQuotesAndControlCharactersMatchJackson() throws IOException {
         Random random = new Random(42);
-        String[] pieces = {"정보처리기사 필기 합격", "\"", "\\", "\n", "\t", "/", "😀", "\uD800", "\uDFFF", "a", " ", "\u2028",
-                "\u007F", "\u0000", "é", "{점수}", "100.0점"};
+        String[] pieces = {
+            "정보처리기사 필기 합격",
+            "\"",
+            "\\",
+            "\n",
+            "\t",
+            "/",
+            "😀",
+            "\uD800",
+            "\uDFFF",
+            "a",
+            " ",
+            "\u2028",
+            "\u007F",
+            "\u0000",
+            "é",
+            "{점수}",
+            "100.0점"
+        };
         for (int i = 0; i < 5_000; i++) {
             StringBuilder text = new StringBuilder();
             for (int n = random.nextInt(20); n > 0; n--) {
@@ -65,8 +84,22 @@ class JsonBytesTest {
         for (long n : longs) {
             assertEquals(jackson(json -> json.writeNumber(n)), bytes(new JsonBytes(1).number(n)), "long " + n);
         }
-        double[] doubles = {0.0, -0.0, 1.0, 0.1, 72.35, 100.0, 1e-7, 1.0e10, 123456789.125, Double.MIN_VALUE,
-                Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] doubles = {
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            72.35,
+            100.0,
+            1e-7,
+            1.0e10,
+            123456789.125,
+            Double.MIN_VALUE,
+            Double.MAX_VALUE,
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY
+        };
         for (double d : doubles) {
             assertEquals(jackson(json -> json.writeNumber(d)), bytes(new JsonBytes(1).number(d)), "double " + d);
         }
@@ -80,9 +113,14 @@ class JsonBytesTest {
         String text = "합격 \"기준\"\n😀 평균 60점\\ 이상\uD800";
         for (int cut = 0; cut <= text.length(); cut++) {
             for (int second = cut; second <= text.length(); second++) {
-                JsonBytes pieces = new JsonBytes(1).raw('"').stringContent(text.substring(0, cut))
-                        .raw(JsonBytes.encodedContent(text.substring(cut, second))).stringContent(text.substring(second)).raw('"');
-                assertEquals(jackson(json -> json.writeString(text)), bytes(pieces), "cut at " + cut + " and " + second);
+                JsonBytes pieces = new JsonBytes(1)
+                        .raw('"')
+                        .stringContent(text.substring(0, cut))
+                        .raw(JsonBytes.encodedContent(text.substring(cut, second)))
+                        .stringContent(text.substring(second))
+                        .raw('"');
+                assertEquals(
+                        jackson(json -> json.writeString(text)), bytes(pieces), "cut at " + cut + " and " + second);
             }
         }
     }

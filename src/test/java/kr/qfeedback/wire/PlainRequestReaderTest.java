@@ -1,7 +1,5 @@
 package kr.qfeedback.wire;
 
-import kr.qfeedback.rules.ShippedParameters;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,6 +15,7 @@ import kr.qfeedback.cohort.CohortGenerator;
 import kr.qfeedback.cohort.RequestJson;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.reference.ReferenceCatalogue;
+import kr.qfeedback.rules.ShippedParameters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +45,12 @@ class PlainRequestReaderTest {
             FeedbackRequest expected = parser.parseTree(body);
             Buffer around = Buffer.buffer("xx\n").appendBuffer(body).appendString("\nyy");
             assertEquals(expected, PlainRequestReader.read(around.slice(3, 3 + body.length()), CLOCK), "a slice");
-            io.netty.buffer.ByteBuf direct = io.netty.buffer.Unpooled.directBuffer(body.length()).writeBytes(body.getBytes());
+            io.netty.buffer.ByteBuf direct =
+                    io.netty.buffer.Unpooled.directBuffer(body.length()).writeBytes(body.getBytes());
             try {
-                assertEquals(expected, PlainRequestReader.read(io.vertx.core.internal.buffer.BufferInternal.buffer(direct), CLOCK),
+                assertEquals(
+                        expected,
+                        PlainRequestReader.read(io.vertx.core.internal.buffer.BufferInternal.buffer(direct), CLOCK),
                         "outside the heap");
             } finally {
                 direct.release();
@@ -60,15 +62,16 @@ class PlainRequestReaderTest {
     void bodiesDamagedAtRandomAreLeftToTheTreeOrReadAlike() {
         ReferenceCatalogue reference = ReferenceCatalogue.load(Path.of("rules", "reference"));
         java.util.Random random = new java.util.Random(20261202L);
-        byte[] alphabet = "{}[]\":,.-+eE0123456789 \n\t/\\nultrfasx\u00ea\u0080".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] alphabet = "{}[]\":,.-+eE0123456789 \n\t/\\nultrfasx\u00ea\u0080"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int readInOnePass = 0;
         int refusedByTree = 0;
         for (FeedbackRequest generated : CohortGenerator.list(reference, ShippedParameters.get(), 91L, 4_000)) {
             byte[] original = RequestJson.toJson(generated).toBuffer().getBytes();
             for (int k = 0; k < 5; k++) {
                 byte[] damaged = damage(original, random, alphabet);
-                Way way = readAlikeOrLeftToTheTree(Buffer.buffer(damaged),
-                        () -> new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
+                Way way = readAlikeOrLeftToTheTree(
+                        Buffer.buffer(damaged), () -> new String(damaged, java.nio.charset.StandardCharsets.UTF_8));
                 readInOnePass += way == Way.ONE_PASS ? 1 : 0;
                 refusedByTree += way == Way.REFUSED_BY_THE_TREE ? 1 : 0;
             }
@@ -157,13 +160,21 @@ class PlainRequestReaderTest {
         }
         assertNotNull(PlainRequestReader.read(Buffer.buffer(base), CLOCK), "the plain body is read in one pass");
         assertEquals(parser.parseTree(Buffer.buffer(base)), parser.parse(Buffer.buffer(base)));
-        assertEquals("C-2", parser.parse(Buffer.buffer(bodies.get(2))).candidateId(), "the last of a repeated field, as the tree");
-        assertEquals(new JsonObject(base).getJsonObject("qualification").getString("code"),
+        assertEquals(
+                "C-2",
+                parser.parse(Buffer.buffer(bodies.get(2))).candidateId(),
+                "the last of a repeated field, as the tree");
+        assertEquals(
+                new JsonObject(base).getJsonObject("qualification").getString("code"),
                 parser.parse(Buffer.buffer(base)).qualification().code());
     }
 
     /** How a body was read: in one pass, refused by the tree (and so left to it), or left to the tree. */
-    private enum Way { ONE_PASS, REFUSED_BY_THE_TREE, LEFT_TO_THE_TREE }
+    private enum Way {
+        ONE_PASS,
+        REFUSED_BY_THE_TREE,
+        LEFT_TO_THE_TREE
+    }
 
     /** Reads the body both ways: a body read in one pass reads as the tree reads it; one the tree refuses is left to it. */
     private Way readAlikeOrLeftToTheTree(Buffer body, java.util.function.Supplier<String> shown) {

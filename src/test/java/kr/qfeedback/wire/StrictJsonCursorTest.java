@@ -34,11 +34,38 @@ class StrictJsonCursorTest {
     @Test
     void numbersAreTheIntegersLongsAndDoublesVertxHolds() throws Exception {
         Random random = new Random(7L);
-        List<String> numbers = new ArrayList<>(List.of("0", "-0", "0.0", "-0.0", "100", "100.0", "58.5", "58.55", "0.1",
-                "2147483647", "2147483648", "-2147483648", "-2147483649", "999999999999999999", "-999999999999999999",
-                "1e2", "1E2", "1e-2", "1.5e+3", "1e400", "-1e400", "4.9e-324", "9007199254740993.5", "123456789012.345678",
-                "0.30000000000000004", "1.7976931348623157e308", "71.49999999999999", "3.14159265358979323846264338327950288",
-                "1e-400", "123456789012345678.5", "0.000000000000000000000001"));
+        List<String> numbers = new ArrayList<>(List.of(
+                "0",
+                "-0",
+                "0.0",
+                "-0.0",
+                "100",
+                "100.0",
+                "58.5",
+                "58.55",
+                "0.1",
+                "2147483647",
+                "2147483648",
+                "-2147483648",
+                "-2147483649",
+                "999999999999999999",
+                "-999999999999999999",
+                "1e2",
+                "1E2",
+                "1e-2",
+                "1.5e+3",
+                "1e400",
+                "-1e400",
+                "4.9e-324",
+                "9007199254740993.5",
+                "123456789012.345678",
+                "0.30000000000000004",
+                "1.7976931348623157e308",
+                "71.49999999999999",
+                "3.14159265358979323846264338327950288",
+                "1e-400",
+                "123456789012345678.5",
+                "0.000000000000000000000001"));
         for (int i = 0; i < 100_000; i++) {
             long whole = random.nextInt(4) == 0 ? random.nextLong() % 1_000_000_000_000_000_000L : random.nextInt(1001);
             String number = Long.toString(whole);
@@ -64,15 +91,36 @@ class StrictJsonCursorTest {
 
     @Test
     void textIsReadAsUtf8AndPlainValuesAsVertxHoldsThem() throws Exception {
-        for (String json : List.of("\"정보처리기사\"", "\"\"", "\"C-0001 / 2026\"", "true", "false", "null", " \n\t\"x\"\r\n")) {
+        for (String json :
+                List.of("\"정보처리기사\"", "\"\"", "\"C-0001 / 2026\"", "true", "false", "null", " \n\t\"x\"\r\n")) {
             assertEquals(vertx(json.strip()), read(json), json);
         }
     }
 
     @Test
     void whatLiesOutsideTheStrictSubsetIsRefusedNotGuessed() {
-        for (String json : List.of("\"a\\nb\"", "\"\\u0041\"", "\"tab\there\"", "01", "-", "1.", ".5", "+1", "1e", "1e+",
-                "1234567890123456789", "1" + "0".repeat(100) + ".5", "NaN", "tru", "nul", "truex", "1x", "'a'", "{}", "[]", "/* c */ 1",
+        for (String json : List.of(
+                "\"a\\nb\"",
+                "\"\\u0041\"",
+                "\"tab\there\"",
+                "01",
+                "-",
+                "1.",
+                ".5",
+                "+1",
+                "1e",
+                "1e+",
+                "1234567890123456789",
+                "1" + "0".repeat(100) + ".5",
+                "NaN",
+                "tru",
+                "nul",
+                "truex",
+                "1x",
+                "'a'",
+                "{}",
+                "[]",
+                "/* c */ 1",
                 "\"unterminated")) {
             assertThrows(StrictJsonCursor.Refused.class, () -> read(json), json);
         }
@@ -85,7 +133,8 @@ class StrictJsonCursorTest {
     @Test
     void membersAndItemsNeedTheirSeparatorsAndNoTrailingComma() throws Exception {
         byte[][] names = {"a".getBytes(StandardCharsets.US_ASCII), "b".getBytes(StandardCharsets.US_ASCII)};
-        StrictJsonCursor object = new StrictJsonCursor("{\"b\" : 1 , \"z\":[1,{\"q\":[]}], \"a\":2}".getBytes(StandardCharsets.UTF_8));
+        StrictJsonCursor object =
+                new StrictJsonCursor("{\"b\" : 1 , \"z\":[1,{\"q\":[]}], \"a\":2}".getBytes(StandardCharsets.UTF_8));
         object.expect('{');
         assertEquals(1, object.nextMember(names, true));
         assertEquals(1, object.scalar());
@@ -98,17 +147,27 @@ class StrictJsonCursorTest {
 
         for (String json : List.of("{\"a\":1,}", "{\"a\":1 \"b\":2}", "{,\"a\":1}", "{\"a\" 1}", "{a:1}")) {
             StrictJsonCursor cursor = new StrictJsonCursor(json.getBytes(StandardCharsets.UTF_8));
-            assertThrows(StrictJsonCursor.Refused.class, () -> {
-                cursor.expect('{');
-                boolean first = true;
-                while (cursor.nextMember(names, first) != -2) {
-                    cursor.scalar();
-                    first = false;
-                }
-            }, json);
+            assertThrows(
+                    StrictJsonCursor.Refused.class,
+                    () -> {
+                        cursor.expect('{');
+                        boolean first = true;
+                        while (cursor.nextMember(names, first) != -2) {
+                            cursor.scalar();
+                            first = false;
+                        }
+                    },
+                    json);
         }
-        for (String json : List.of("[1,]", "[1 2]", "[,1]", "[".repeat(StrictJsonCursor.MAX_DEPTH + 2) + "]".repeat(StrictJsonCursor.MAX_DEPTH + 2))) {
-            assertThrows(StrictJsonCursor.Refused.class, () -> new StrictJsonCursor(json.getBytes(StandardCharsets.UTF_8)).skipValue(), json);
+        for (String json : List.of(
+                "[1,]",
+                "[1 2]",
+                "[,1]",
+                "[".repeat(StrictJsonCursor.MAX_DEPTH + 2) + "]".repeat(StrictJsonCursor.MAX_DEPTH + 2))) {
+            assertThrows(
+                    StrictJsonCursor.Refused.class,
+                    () -> new StrictJsonCursor(json.getBytes(StandardCharsets.UTF_8)).skipValue(),
+                    json);
         }
     }
 }

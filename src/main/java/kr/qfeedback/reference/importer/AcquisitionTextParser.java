@@ -39,8 +39,7 @@ public final class AcquisitionTextParser {
         static final Result NOTHING = new Result(List.of(), List.of(), null, null);
     }
 
-    private AcquisitionTextParser() {
-    }
+    private AcquisitionTextParser() {}
 
     /**
      * The text as plain text: HTML comments, the leading CSS rules ("BODY {…}P {…}") and tags

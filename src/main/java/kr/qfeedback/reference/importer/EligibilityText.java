@@ -15,23 +15,21 @@ final class EligibilityText {
     /** Roughly how many characters are kept. */
     static final int LIMIT = 600;
 
-    private static final Pattern HEADING =
-            Pattern.compile("^(?:[□■○●◎◇◆▶▷]|[가-하]\\.)?\\s*응시\\s*자격\\s*[:：\\-]?\\s*");
+    private static final Pattern HEADING = Pattern.compile("^(?:[□■○●◎◇◆▶▷]|[가-하]\\.)?\\s*응시\\s*자격\\s*[:：\\-]?\\s*");
     /** "③ 응시자격" inside a 취득방법 text: only a numbered part, not a mention in a sentence. */
     private static final Pattern NUMBERED_PART = Pattern.compile("[\\u2460-\\u2473]\\s*응시\\s*자격");
-    private static final String[] PART_END_MARKERS =
-            {"작업형 실기시험", "작업형실기시험", "안전등급", "※", "합격기준", "시험과목", "검정방법"};
+
+    private static final String[] PART_END_MARKERS = {"작업형 실기시험", "작업형실기시험", "안전등급", "※", "합격기준", "시험과목", "검정방법"};
     /**
      * Where a flattened list item begins: "2." or "2)" not preceded by a digit or a dot, a Korean list
      * letter "마." (다 is left out: "다." mostly ends a sentence), a circled number or a bullet.
      */
-    private static final Pattern ITEM_START = Pattern.compile(
-            "(?<![\\d.])\\d{1,2}[.)](?!\\d)|[가나라마바사아자차카타파하]\\.(?!\\d)|[\\u2460-\\u2473※□○●▶■]");
+    private static final Pattern ITEM_START =
+            Pattern.compile("(?<![\\d.])\\d{1,2}[.)](?!\\d)|[가나라마바사아자차카타파하]\\.(?!\\d)|[\\u2460-\\u2473※□○●▶■]");
     /** The endings of a Korean sentence before its full stop ("…한다.", "…응시불가함.", "…없음."). */
     private static final String SENTENCE_ENDINGS = "다함음임됨요)";
 
-    private EligibilityText() {
-    }
+    private EligibilityText() {}
 
     /** From the HTML of an {@code info} entry of type "응시자격"; null when it says nothing. */
     static String fromEligibilityEntry(String html) {

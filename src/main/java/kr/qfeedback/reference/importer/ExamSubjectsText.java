@@ -16,21 +16,19 @@ final class ExamSubjectsText {
     private static final Pattern SECOND_LABEL = Pattern.compile("-?\\s*(?:실기|면접)(?:시험)?\\s*:");
     /** A list number "3." — not part of a decimal, and not preceded by another digit. */
     private static final Pattern LIST_NUMBER = Pattern.compile("(?<![\\d.])(\\d{1,2})\\s*\\.(?!\\d)");
+
     private static final Pattern QUESTION_COUNT = Pattern.compile("\\(\\s*\\d+\\s*(?:문제|문항)\\s*\\)");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,.;·\\-]+$");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s:\\-]+");
     private static final Pattern STRAY_TRAILING_NUMBER = Pattern.compile("\\s*\\d{1,2}\\s*\\.\\s*$");
-    private static final Pattern TRAILING_NOTE =
-            Pattern.compile("\\s*\\([^()]*(?:작업형|필답형|시간|참고|참조)[^()]*\\)\\s*$");
+    private static final Pattern TRAILING_NOTE = Pattern.compile("\\s*\\([^()]*(?:작업형|필답형|시간|참고|참조)[^()]*\\)\\s*$");
     private static final Pattern EXAM_FORM_ONLY = Pattern.compile("^(?:복합형|작업형|필답형)$");
     private static final Pattern SCOPE_WORDS = Pattern.compile("사항|내용|참조|참고|포함");
 
-    private ExamSubjectsText() {
-    }
+    private ExamSubjectsText() {}
 
     /** The subjects of each stage, and whether the qualification has a written exam at all. */
-    record Subjects(List<String> written, List<String> second, boolean hasWrittenExam) {
-    }
+    record Subjects(List<String> written, List<String> second, boolean hasWrittenExam) {}
 
     /** The subjects listed in {@code section}, the 시험과목 part of a plain 취득방법 text (null when absent). */
     static Subjects parse(String section) {
@@ -65,7 +63,8 @@ final class ExamSubjectsText {
         Matcher noWritten = NO_WRITTEN_EXAM.matcher(main);
         if (noWritten.find()) {
             String rest = noWritten.replaceAll(" ");
-            if (!WRITTEN_LABEL.matcher(rest).find() && !SECOND_LABEL.matcher(rest).find()) {
+            if (!WRITTEN_LABEL.matcher(rest).find()
+                    && !SECOND_LABEL.matcher(rest).find()) {
                 List<String> second = singleItem(rest, false);
                 return new Subjects(List.of(), secondOutdated || second == null ? List.of() : second, false);
             }
@@ -158,8 +157,7 @@ final class ExamSubjectsText {
         item = TRAILING_PUNCTUATION.matcher(item).replaceFirst("");
         item = TRAILING_NOTE.matcher(item).replaceFirst("");
         item = TRAILING_PUNCTUATION.matcher(item).replaceFirst("").trim();
-        if (item.isEmpty() || EXAM_FORM_ONLY.matcher(item).matches() || item.contains("참조")
-                || item.contains("참고")) {
+        if (item.isEmpty() || EXAM_FORM_ONLY.matcher(item).matches() || item.contains("참조") || item.contains("참고")) {
             return null;
         }
         if (!secondStage && (hasTopLevelComma(item) || SCOPE_WORDS.matcher(item).find())) {

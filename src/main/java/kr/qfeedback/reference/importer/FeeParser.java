@@ -18,13 +18,11 @@ import java.util.regex.Pattern;
  */
 final class FeeParser {
 
-    record Fees(Integer written, Integer secondStage) {
-    }
+    record Fees(Integer written, Integer secondStage) {}
 
     private static final Pattern RAW_PART = Pattern.compile("(\\d)\\s*차\\s*:\\s*([0-9][0-9,]*)");
 
-    private FeeParser() {
-    }
+    private FeeParser() {}
 
     static Fees parse(JsonNode fee, String where, Consumer<String> notes) {
         Integer written = amount(QnetJson.optionalText(fee, "written", where));

@@ -9,8 +9,7 @@ import kr.qfeedback.feedback.Grade;
  */
 public final class GradeClassifier {
 
-    private GradeClassifier() {
-    }
+    private GradeClassifier() {}
 
     /** The grade, or null for anything that is not a national technical qualification (qual_type "T"). */
     public static Grade classify(String qualType, String series, String name) {

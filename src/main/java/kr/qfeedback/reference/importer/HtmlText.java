@@ -16,15 +16,29 @@ final class HtmlText {
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});");
     static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u3000]+");
     private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
-            Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("amp", "&"), Map.entry("quot", "\""),
-            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("middot", "·"), Map.entry("bull", "•"),
-            Map.entry("ldquo", "“"), Map.entry("rdquo", "”"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"),
-            Map.entry("rarr", "→"), Map.entry("larr", "←"), Map.entry("sdot", "⋅"), Map.entry("hellip", "…"),
-            Map.entry("ndash", "–"), Map.entry("mdash", "—"), Map.entry("times", "×"), Map.entry("laquo", "«"),
+            Map.entry("lt", "<"),
+            Map.entry("gt", ">"),
+            Map.entry("amp", "&"),
+            Map.entry("quot", "\""),
+            Map.entry("apos", "'"),
+            Map.entry("nbsp", " "),
+            Map.entry("middot", "·"),
+            Map.entry("bull", "•"),
+            Map.entry("ldquo", "“"),
+            Map.entry("rdquo", "”"),
+            Map.entry("lsquo", "‘"),
+            Map.entry("rsquo", "’"),
+            Map.entry("rarr", "→"),
+            Map.entry("larr", "←"),
+            Map.entry("sdot", "⋅"),
+            Map.entry("hellip", "…"),
+            Map.entry("ndash", "–"),
+            Map.entry("mdash", "—"),
+            Map.entry("times", "×"),
+            Map.entry("laquo", "«"),
             Map.entry("raquo", "»"));
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /**
      * The text as plain text: HTML comments, the leading CSS rules ("BODY {…}P {…}") and tags

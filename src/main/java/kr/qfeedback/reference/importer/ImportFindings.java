@@ -58,13 +58,21 @@ public record ImportFindings(
      * @param writtenStage true for the written stage, false for 실기/면접
      * @param statedText   the 합격기준 part of the 취득방법 text, as plain text
      */
-    public record CriterionDeparture(QualificationRef qualification, boolean writtenStage, PassCriterion stated,
-                                     PassCriterion statutory, String statedText) {
-    }
+    public record CriterionDeparture(
+            QualificationRef qualification,
+            boolean writtenStage,
+            PassCriterion stated,
+            PassCriterion statutory,
+            String statedText) {}
 
     /** One disagreeing date shared by the qualifications {@code codes} (sorted). */
-    public record DisagreementGroup(String series, String roundLabel, String field, LocalDate ownValue,
-                                    LocalDate seriesValue, List<String> codes) {
+    public record DisagreementGroup(
+            String series,
+            String roundLabel,
+            String field,
+            LocalDate ownValue,
+            LocalDate seriesValue,
+            List<String> codes) {
 
         public DisagreementGroup {
             codes = List.copyOf(codes);
@@ -72,8 +80,7 @@ public record ImportFindings(
     }
 
     /** Of {@code roundsChecked} rounds of {@code grade} with both dates, {@code roundsEarly} open early. */
-    public record RegistrationBeforeResults(Grade grade, int roundsChecked, int roundsEarly) {
-    }
+    public record RegistrationBeforeResults(Grade grade, int roundsChecked, int roundsEarly) {}
 
     /** A round label not open to the public and the qualifications it was attached to. */
     public record LeftOutRound(String label, List<QualificationRef> qualifications) {
@@ -98,7 +105,10 @@ public record ImportFindings(
 
     /** Qualifications with at least one criterion departure. */
     public long departingQualifications() {
-        return criterionDepartures.stream().map(d -> d.qualification().code()).distinct().count();
+        return criterionDepartures.stream()
+                .map(d -> d.qualification().code())
+                .distinct()
+                .count();
     }
 
     /** Rounds left out over all qualifications. */
@@ -113,8 +123,8 @@ public record ImportFindings(
      * @param criteriaTexts  code → the 합격기준 part of its 취득방법 text (absent when it has none)
      * @param leftOut        code → labels of the rounds left out as not open to the public
      */
-    static ImportFindings collect(List<Qualification> qualifications, Map<String, String> criteriaTexts,
-                                  Map<String, List<String>> leftOut) {
+    static ImportFindings collect(
+            List<Qualification> qualifications, Map<String, String> criteriaTexts, Map<String, List<String>> leftOut) {
         List<CriterionDeparture> departures = new ArrayList<>();
         List<QualificationRef> missing = new ArrayList<>();
         Map<String, List<String>> disagreements = new TreeMap<>();
@@ -131,7 +141,12 @@ public record ImportFindings(
                     missing.add(ref);
                 }
                 departure(ref, true, q.writtenCriterion(), StatutoryPassCriteria.written(q.grade()), text, departures);
-                departure(ref, false, q.secondStageCriterion(), StatutoryPassCriteria.secondStage(q.grade()), text,
+                departure(
+                        ref,
+                        false,
+                        q.secondStageCriterion(),
+                        StatutoryPassCriteria.secondStage(q.grade()),
+                        text,
                         departures);
                 for (ExamRound r : q.rounds()) {
                     if (r.writtenPassDate() != null && r.practicalRegistrationStart() != null) {
@@ -143,10 +158,13 @@ public record ImportFindings(
             }
             for (ScheduleDisagreement d : q.scheduleDisagreements()) {
                 String series = GradeClassifier.scheduleSeries(q.grade());
-                String key = series + "\u0000" + d.roundLabel() + "\u0000" + String.format("%02d", ExamRound.DATE_FIELDS.indexOf(d.field()))
-                        + "\u0000" + d.ownValue() + "\u0000" + d.seriesValue();
-                groupKeys.putIfAbsent(key, new DisagreementGroup(series, d.roundLabel(), d.field(), d.ownValue(),
-                        d.seriesValue(), List.of()));
+                String key = series + "\u0000" + d.roundLabel() + "\u0000"
+                        + String.format("%02d", ExamRound.DATE_FIELDS.indexOf(d.field())) + "\u0000" + d.ownValue()
+                        + "\u0000" + d.seriesValue();
+                groupKeys.putIfAbsent(
+                        key,
+                        new DisagreementGroup(
+                                series, d.roundLabel(), d.field(), d.ownValue(), d.seriesValue(), List.of()));
                 disagreements.computeIfAbsent(key, k -> new ArrayList<>()).add(q.code());
             }
             for (String label : leftOut.getOrDefault(q.code(), List.of())) {
@@ -157,8 +175,13 @@ public record ImportFindings(
             eligibility += q.eligibilityText() != null ? 1 : 0;
         }
         List<DisagreementGroup> groups = new ArrayList<>();
-        groupKeys.forEach((key, g) -> groups.add(new DisagreementGroup(g.series(), g.roundLabel(), g.field(),
-                g.ownValue(), g.seriesValue(), disagreements.get(key).stream().sorted().toList())));
+        groupKeys.forEach((key, g) -> groups.add(new DisagreementGroup(
+                g.series(),
+                g.roundLabel(),
+                g.field(),
+                g.ownValue(),
+                g.seriesValue(),
+                disagreements.get(key).stream().sorted().toList())));
         List<RegistrationBeforeResults> registration = new ArrayList<>();
         early.forEach((grade, counts) -> registration.add(new RegistrationBeforeResults(grade, counts[0], counts[1])));
         List<LeftOutRound> rounds = new ArrayList<>();
@@ -166,16 +189,24 @@ public record ImportFindings(
         return new ImportFindings(departures, missing, groups, registration, rounds, zero, eligibility);
     }
 
-    private static void departure(QualificationRef ref, boolean written, PassCriterion stated,
-                                  PassCriterion statutory, String text, List<CriterionDeparture> out) {
+    private static void departure(
+            QualificationRef ref,
+            boolean written,
+            PassCriterion stated,
+            PassCriterion statutory,
+            String text,
+            List<CriterionDeparture> out) {
         if (stated != null && !stated.equals(statutory)) {
             out.add(new CriterionDeparture(ref, written, stated, statutory, text));
         }
     }
 
-    private static void zeroApplicants(QualificationRef ref, boolean written, List<YearlyPassRate> rates,
-                                       List<ZeroApplicants> out) {
-        List<Integer> years = rates.stream().filter(r -> r.applicants() == 0).map(YearlyPassRate::year).toList();
+    private static void zeroApplicants(
+            QualificationRef ref, boolean written, List<YearlyPassRate> rates, List<ZeroApplicants> out) {
+        List<Integer> years = rates.stream()
+                .filter(r -> r.applicants() == 0)
+                .map(YearlyPassRate::year)
+                .toList();
         if (!years.isEmpty()) {
             out.add(new ZeroApplicants(ref, written, years));
         }

@@ -7,12 +7,12 @@ import java.util.List;
 /** {@code import-reference QNET OUT}: imports the Q-Net open API shapes into the reference folder, with the import report. */
 public final class ImportReferenceCommand {
 
-    private ImportReferenceCommand() {
-    }
+    private ImportReferenceCommand() {}
 
     public static int run(List<String> args, PrintStream out) {
         if (args.size() != 2) {
-            throw new IllegalArgumentException("usage: import-reference QNET_DIR OUT_DIR (e.g. ../shared/data/qnet rules/reference)");
+            throw new IllegalArgumentException(
+                    "usage: import-reference QNET_DIR OUT_DIR (e.g. ../shared/data/qnet rules/reference)");
         }
         ImportReport report = QnetImporter.run(Path.of(args.get(0)), Path.of(args.get(1)));
         out.println(report.summary());

@@ -49,8 +49,10 @@ public record ImportReport(
                 + "criterion departures: " + findings.departingQualifications() + " qualifications ("
                 + findings.criterionDepartures().size() + " stages)\n"
                 + "missing criteria: " + findings.missingCriteria().size() + "\n"
-                + "schedule disagreements: " + findings.scheduleDisagreements().stream()
-                        .mapToInt(g -> g.codes().size()).sum() + " (" + findings.scheduleDisagreements().size()
+                + "schedule disagreements: "
+                + findings.scheduleDisagreements().stream()
+                        .mapToInt(g -> g.codes().size())
+                        .sum() + " (" + findings.scheduleDisagreements().size()
                 + " distinct)\n"
                 + "rounds left out (not public): " + findings.leftOutRoundCount() + "\n"
                 + "statistics rows without applicants: " + findings.zeroApplicantRows() + "\n"

@@ -28,8 +28,7 @@ final class ImportReportDocument {
 
     static final String FILE_NAME = "가져오기_보고서.md";
 
-    private ImportReportDocument() {
-    }
+    private ImportReportDocument() {}
 
     static String render(String snapshotUpdated, int qualifications, ImportFindings f) {
         MarkdownLines md = new MarkdownLines();
@@ -42,7 +41,9 @@ final class ImportReportDocument {
                 + "모든 수치는 원자료에서 그대로 센 것입니다. 가져온 종목은 모두 " + qualifications + "개입니다.");
         md.blank();
 
-        long disagreeing = f.scheduleDisagreements().stream().mapToInt(g -> g.codes().size()).sum();
+        long disagreeing = f.scheduleDisagreements().stream()
+                .mapToInt(g -> g.codes().size())
+                .sum();
         md.line("## 한눈에 보기");
         md.blank();
         md.line("| 확인할 점 | 수 |");
@@ -50,12 +51,12 @@ final class ImportReportDocument {
         md.line("| 1. 합격기준이 시행령 20조의 등급 기준과 다른 종목 | " + f.departingQualifications() + "개 종목 ("
                 + f.criterionDepartures().size() + "개 단계) |");
         md.line("| 2. 합격기준 글이 없는 종목 | " + f.missingCriteria().size() + "개 종목 |");
-        md.line("| 3-1. 종목 일정과 계열 일정이 다른 날짜 | " + disagreeing + "건 (" + f.scheduleDisagreements().size()
-                + "가지) |");
+        md.line("| 3-1. 종목 일정과 계열 일정이 다른 날짜 | " + disagreeing + "건 ("
+                + f.scheduleDisagreements().size() + "가지) |");
         for (RegistrationBeforeResults r : f.registrationBeforeResults()) {
             if (r.roundsEarly() > 0) {
-                md.line("| 3-2. 필기 합격 발표 전에 " + secondStage(r.grade()) + " 접수가 시작되는 " + grade(r.grade())
-                        + " 회차 | " + r.roundsEarly() + "개 (전체 " + r.roundsChecked() + "개 중) |");
+                md.line("| 3-2. 필기 합격 발표 전에 " + secondStage(r.grade()) + " 접수가 시작되는 " + grade(r.grade()) + " 회차 | "
+                        + r.roundsEarly() + "개 (전체 " + r.roundsChecked() + "개 중) |");
             }
         }
         md.line("| 4. 일반 수험자에게 열리지 않아 뺀 회차 | " + f.leftOutRoundCount() + "개 |");
@@ -120,7 +121,8 @@ final class ImportReportDocument {
         }
         Map<Grade, List<QualificationRef>> byGrade = new LinkedHashMap<>();
         for (Grade g : Grade.values()) {
-            List<QualificationRef> of = missing.stream().filter(q -> q.grade() == g).toList();
+            List<QualificationRef> of =
+                    missing.stream().filter(q -> q.grade() == g).toList();
             if (!of.isEmpty()) {
                 byGrade.put(g, of);
             }
@@ -132,7 +134,8 @@ final class ImportReportDocument {
         md.blank();
     }
 
-    private static void schedules(MarkdownLines md, List<DisagreementGroup> groups, List<RegistrationBeforeResults> early) {
+    private static void schedules(
+            MarkdownLines md, List<DisagreementGroup> groups, List<RegistrationBeforeResults> early) {
         md.line("## 3. 원자료끼리 맞지 않는 일정");
         md.blank();
         md.line("### 3-1. 종목 일정과 계열 일정이 다른 날짜");
@@ -149,7 +152,8 @@ final class ImportReportDocument {
             md.line("|---|---|---|---|---|---:|---|");
             for (DisagreementGroup g : groups) {
                 md.line("| " + cell(g.series()) + " | " + cell(g.roundLabel()) + " | " + fieldName(g.field()) + " | "
-                        + g.ownValue() + " | " + g.seriesValue() + " | " + g.codes().size() + " | "
+                        + g.ownValue() + " | " + g.seriesValue() + " | "
+                        + g.codes().size() + " | "
                         + String.join(", ", g.codes()) + " |");
             }
         }
@@ -185,8 +189,11 @@ final class ImportReportDocument {
         md.line("| 회차 이름 | 종목 수 | 종목 (종목코드 종목명) |");
         md.line("|---|---:|---|");
         for (LeftOutRound r : rounds) {
-            md.line("| " + cell(r.label()) + " | " + r.qualifications().size() + " | " + r.qualifications().stream()
-                    .map(q -> q.code() + " " + cell(q.name())).collect(Collectors.joining(", ")) + " |");
+            md.line("| " + cell(r.label()) + " | " + r.qualifications().size() + " | "
+                    + r.qualifications().stream()
+                            .map(q -> q.code() + " " + cell(q.name()))
+                            .collect(Collectors.joining(", "))
+                    + " |");
         }
         md.blank();
     }

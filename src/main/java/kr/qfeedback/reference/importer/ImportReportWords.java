@@ -30,8 +30,7 @@ final class ImportReportWords {
         FIELD_NAMES.put("documentSubmissionEnd", "응시자격 서류 제출 마감일");
     }
 
-    private ImportReportWords() {
-    }
+    private ImportReportWords() {}
 
     static String criterion(PassCriterion c) {
         if (c == null) {
@@ -81,6 +80,8 @@ final class ImportReportWords {
 
     /** Text safe inside a Markdown table cell. */
     static String cell(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replaceAll("\\s+", " ").trim();
+        return text == null
+                ? ""
+                : text.replace("|", "\\|").replaceAll("\\s+", " ").trim();
     }
 }

@@ -14,8 +14,7 @@ final class NonPublicRounds {
     /** Phrases of a round label that mark a round held only for a designated group. */
     static final List<String> LABEL_PHRASES = List.of("산업별 맞춤형", "고교등 필기면제검정");
 
-    private NonPublicRounds() {
-    }
+    private NonPublicRounds() {}
 
     /** True when {@code label} names a round that general candidates cannot sit. */
     static boolean isNonPublic(String label) {

@@ -11,16 +11,14 @@ import kr.qfeedback.reference.PassCriterion;
  * with all whitespace removed; conflicting or unreadable statements give null.
  */
 final class PassCriteriaText {
-    private static final Pattern SAME_FOR_BOTH =
-            Pattern.compile("\\(\\s*(필기\\s*[·ㆍ]\\s*(?:실기|면접))\\s*동일\\s*\\)");
+    private static final Pattern SAME_FOR_BOTH = Pattern.compile("\\(\\s*(필기\\s*[·ㆍ]\\s*(?:실기|면접))\\s*동일\\s*\\)");
     private static final Pattern PARENTHESISED = Pattern.compile("\\([^()]*\\)");
     private static final Pattern CRITERION_LABEL = Pattern.compile(
             "(필기(?:시험)?(?:·|ㆍ|및|,|\\.)(?:실기|면접)(?:시험)?|필실기|필기(?:시험)?|실기(?:시험)?|면접(?:시험)?)(?::|(?=\\d))");
     private static final Pattern FULL_MARKS = Pattern.compile("100점(?:을|를|으로|으)?(?:만점|만접)(?:으로|에)?(?:하여)?");
     private static final Pattern AT_LEAST = Pattern.compile("(\\d+)점이상");
 
-    private PassCriteriaText() {
-    }
+    private PassCriteriaText() {}
 
     /** The criterion of each stage; null where it cannot be read. */
     record Criteria(PassCriterion written, PassCriterion second) {
@@ -65,8 +63,7 @@ final class PassCriteriaText {
             int end = i + 1 < found.size() ? found.get(i + 1)[0] : text.length();
             PassCriterion c = criterion(text.substring(found.get(i)[1], end));
             String name = names.get(i);
-            boolean both = name.equals("필실기")
-                    || (name.contains("필기") && (name.contains("실기") || name.contains("면접")));
+            boolean both = name.equals("필실기") || (name.contains("필기") && (name.contains("실기") || name.contains("면접")));
             if (both || name.startsWith("필기")) {
                 written.offer(c);
             }
@@ -123,8 +120,8 @@ final class PassCriteriaText {
             int[] first = figures.get(0);
             int[] second = figures.get(1);
             String between = text.substring(first[1], second[0]);
-            boolean firstIsPerSubject = perSubject(text, first[0])
-                    || between.replace(",", "").startsWith("전과목");
+            boolean firstIsPerSubject =
+                    perSubject(text, first[0]) || between.replace(",", "").startsWith("전과목");
             if (!firstIsPerSubject || !inRange(first[2]) || !inRange(second[2]) || first[2] > second[2]) {
                 return null;
             }

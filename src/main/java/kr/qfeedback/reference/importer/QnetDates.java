@@ -8,8 +8,7 @@ import kr.qfeedback.reference.ReferenceDataException;
 /** The two date spellings of the Q-Net snapshot: ISO dates (empty = unset) and raw API dates. */
 public final class QnetDates {
 
-    private QnetDates() {
-    }
+    private QnetDates() {}
 
     /**
      * An ISO date ({@code 2026-03-11}) as written by the snapshot; null or blank means "not set".
@@ -23,8 +22,8 @@ public final class QnetDates {
         try {
             return LocalDate.parse(value.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
-            throw new ReferenceDataException(where + ": expected an ISO date (yyyy-MM-dd) or \"\", got \""
-                    + value + "\"", e);
+            throw new ReferenceDataException(
+                    where + ": expected an ISO date (yyyy-MM-dd) or \"\", got \"" + value + "\"", e);
         }
     }
 
@@ -40,8 +39,8 @@ public final class QnetDates {
         try {
             return LocalDate.parse(value.trim(), DateTimeFormatter.BASIC_ISO_DATE);
         } catch (DateTimeParseException e) {
-            throw new ReferenceDataException(where + ": expected a date yyyyMMdd or \"XXXXXXXX\", got \""
-                    + value + "\"", e);
+            throw new ReferenceDataException(
+                    where + ": expected a date yyyyMMdd or \"XXXXXXXX\", got \"" + value + "\"", e);
         }
     }
 }

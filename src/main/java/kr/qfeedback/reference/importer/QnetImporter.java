@@ -46,8 +46,7 @@ public final class QnetImporter {
         }
     }
 
-    private QnetImporter() {
-    }
+    private QnetImporter() {}
 
     public static void main(String[] args) {
         if (args.length != 2 || args[0].isBlank() || args[1].isBlank()) {
@@ -87,15 +86,17 @@ public final class QnetImporter {
 
     /** The Korean import report (가져오기_보고서.md) {@link #run} would write for this snapshot. */
     public static String renderReport(Imported imported) {
-        return ImportReportDocument.render(imported.snapshotUpdated(), imported.qualifications().size(),
+        return ImportReportDocument.render(
+                imported.snapshotUpdated(),
+                imported.qualifications().size(),
                 imported.report().findings());
     }
 
     /** Reads and converts the snapshot without writing anything. */
     public static Imported importFrom(Path qnetDir) {
         if (!Files.isDirectory(qnetDir)) {
-            throw new ReferenceDataException(qnetDir + ": not a folder (expected the Q-Net snapshot with "
-                    + EXAMS + ", " + SCHEDULES + ", " + RAW + " and stats/)");
+            throw new ReferenceDataException(qnetDir + ": not a folder (expected the Q-Net snapshot with " + EXAMS
+                    + ", " + SCHEDULES + ", " + RAW + " and stats/)");
         }
         List<String> notes = new ArrayList<>();
         JsonNode exams = QnetJson.read(qnetDir.resolve(EXAMS), EXAMS);
@@ -143,12 +144,13 @@ public final class QnetImporter {
             String statsWhere = statsName + ": ";
             String statsCode = QnetJson.text(stats, "jmcd", statsWhere).trim();
             if (!statsCode.equals(code)) {
-                throw new ReferenceDataException(statsWhere + "jmcd: \"" + statsCode + "\" but the file is for " + code);
+                throw new ReferenceDataException(
+                        statsWhere + "jmcd: \"" + statsCode + "\" but the file is for " + code);
             }
             String statsName2 = QnetJson.optionalText(stats, "name", statsWhere).trim();
             if (!statsName2.isEmpty() && !statsName2.equals(name)) {
-                notes.add(statsWhere + "name \"" + statsName2 + "\" differs from " + EXAMS + " \"" + name
-                        + "\"; used " + EXAMS);
+                notes.add(statsWhere + "name \"" + statsName2 + "\" differs from " + EXAMS + " \"" + name + "\"; used "
+                        + EXAMS);
             }
 
             AcquisitionTextParser.Result parsed = AcquisitionTextParser.Result.NOTHING;
@@ -166,7 +168,8 @@ public final class QnetImporter {
                     acquisitionHtml = QnetJson.text(info.get(j), "content", infoWhere);
                     acquisitionTexts++;
                     parsed = AcquisitionTextParser.parse(acquisitionHtml);
-                    String criteria = AcquisitionTextParser.criteriaSection(AcquisitionTextParser.clean(acquisitionHtml));
+                    String criteria =
+                            AcquisitionTextParser.criteriaSection(AcquisitionTextParser.clean(acquisitionHtml));
                     if (criteria != null) {
                         criteriaTexts.put(code, criteria);
                     }
@@ -179,22 +182,34 @@ public final class QnetImporter {
                 eligibility = EligibilityText.fromAcquisitionText(acquisitionHtml);
             }
 
-            FeeParser.Fees fees = FeeParser.parse(QnetJson.object(stats, "fee", statsWhere), statsWhere + "fee.",
-                    notes::add);
+            FeeParser.Fees fees =
+                    FeeParser.parse(QnetJson.object(stats, "fee", statsWhere), statsWhere + "fee.", notes::add);
             JsonNode statistics = QnetJson.object(stats, "stats", statsWhere);
             List<YearlyPassRate> written = passRates(statistics, "written", statsWhere + "stats.");
             List<YearlyPassRate> practical = passRates(statistics, "practical", statsWhere + "stats.");
-            RoundAssembler.Assembled assembled = rounds.rounds(code, grade,
-                    QnetJson.array(stats, "schedule", statsWhere), statsName);
+            RoundAssembler.Assembled assembled =
+                    rounds.rounds(code, grade, QnetJson.array(stats, "schedule", statsWhere), statsName);
             if (!assembled.leftOutLabels().isEmpty()) {
                 leftOutRounds.put(code, assembled.leftOutLabels());
             }
 
-            qualifications.add(new Qualification(code, name, grade, series, field,
-                    parsed.writtenSubjects(), parsed.secondStageSubjects(),
-                    parsed.writtenCriterion(), parsed.secondStageCriterion(),
-                    fees.written(), fees.secondStage(),
-                    written, practical, assembled.rounds(), assembled.disagreements(), eligibility));
+            qualifications.add(new Qualification(
+                    code,
+                    name,
+                    grade,
+                    series,
+                    field,
+                    parsed.writtenSubjects(),
+                    parsed.secondStageSubjects(),
+                    parsed.writtenCriterion(),
+                    parsed.secondStageCriterion(),
+                    fees.written(),
+                    fees.secondStage(),
+                    written,
+                    practical,
+                    assembled.rounds(),
+                    assembled.disagreements(),
+                    eligibility));
         }
         qualifications.sort(Comparator.comparing(Qualification::code));
         notes.addAll(rounds.notes());
@@ -215,15 +230,15 @@ public final class QnetImporter {
             }
             double published = QnetJson.number(row, "passRate", at);
             // Nobody sat: the published 0.0 is no pass rate, so none is kept.
-            rates.add(new YearlyPassRate(QnetJson.integer(row, "year", at), applicants, passers,
-                    applicants == 0 ? null : published));
+            rates.add(new YearlyPassRate(
+                    QnetJson.integer(row, "year", at), applicants, passers, applicants == 0 ? null : published));
         }
         rates.sort(Comparator.comparingInt(YearlyPassRate::year));
         return rates;
     }
 
-    private static ImportReport report(List<Qualification> qualifications, int acquisitionTexts, List<String> notes,
-                                       ImportFindings findings) {
+    private static ImportReport report(
+            List<Qualification> qualifications, int acquisitionTexts, List<String> notes, ImportFindings findings) {
         int subjects = 0;
         int criteria = 0;
         int writtenSubjects = 0;
@@ -248,7 +263,18 @@ public final class QnetImporter {
                 }
             }
         }
-        return new ImportReport(qualifications.size(), acquisitionTexts, subjects, criteria, writtenSubjects,
-                secondSubjects, writtenCriteria, secondCriteria, rounds, windows, notes, findings);
+        return new ImportReport(
+                qualifications.size(),
+                acquisitionTexts,
+                subjects,
+                criteria,
+                writtenSubjects,
+                secondSubjects,
+                writtenCriteria,
+                secondCriteria,
+                rounds,
+                windows,
+                notes,
+                findings);
     }
 }

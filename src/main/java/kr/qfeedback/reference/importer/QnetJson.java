@@ -14,8 +14,7 @@ final class QnetJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private QnetJson() {
-    }
+    private QnetJson() {}
 
     /** Reads a JSON file; {@code name} is how the file is named in error messages. */
     static JsonNode read(Path file, String name) {
@@ -95,6 +94,7 @@ final class QnetJson {
             return "nothing (field missing)";
         }
         String text = node.toString();
-        return node.getNodeType().name().toLowerCase() + " " + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
+        return node.getNodeType().name().toLowerCase() + " "
+                + (text.length() > 60 ? text.substring(0, 57) + "..." : text);
     }
 }

@@ -33,8 +33,7 @@ final class QualificationJsonWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private QualificationJsonWriter() {
-    }
+    private QualificationJsonWriter() {}
 
     static String render(String source, String snapshotUpdated, List<Qualification> qualifications) {
         ObjectNode root = NODES.objectNode();
@@ -43,8 +42,8 @@ final class QualificationJsonWriter {
         ArrayNode array = root.putArray("qualifications");
         qualifications.forEach(q -> array.add(qualification(q)));
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
+                Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
         try {

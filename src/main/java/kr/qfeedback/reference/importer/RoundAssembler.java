@@ -27,12 +27,21 @@ import kr.qfeedback.reference.ScheduleDisagreement;
 final class RoundAssembler {
 
     static final List<String> DATE_FIELDS = List.of(
-            "written_reg_start", "written_reg_end", "written_exam_start", "written_exam_end", "written_pass",
-            "prac_reg_start", "prac_reg_end", "prac_exam_start", "prac_exam_end", "prac_pass_start", "prac_pass_end");
+            "written_reg_start",
+            "written_reg_end",
+            "written_exam_start",
+            "written_exam_end",
+            "written_pass",
+            "prac_reg_start",
+            "prac_reg_end",
+            "prac_exam_start",
+            "prac_exam_end",
+            "prac_pass_start",
+            "prac_pass_end");
 
     /** Rounds by written pass date, then practical registration start (nulls last), then label. */
-    static final Comparator<ExamRound> ORDER = Comparator
-            .comparing(ExamRound::writtenPassDate, Comparator.nullsLast(Comparator.naturalOrder()))
+    static final Comparator<ExamRound> ORDER = Comparator.comparing(
+                    ExamRound::writtenPassDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ExamRound::practicalRegistrationStart, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ExamRound::label);
 
@@ -50,12 +59,10 @@ final class RoundAssembler {
     }
 
     /** One item of schedules.json. */
-    record SeriesRound(String name, String round, Map<String, String> values) {
-    }
+    record SeriesRound(String name, String round, Map<String, String> values) {}
 
     /** One raw API row with its document window (either date may be null). */
-    record DocumentRow(String list, Integer roundNumber, LocalDate writtenPass, LocalDate start, LocalDate end) {
-    }
+    record DocumentRow(String list, Integer roundNumber, LocalDate writtenPass, LocalDate start, LocalDate end) {}
 
     private final List<SeriesRound> seriesRounds;
     private final List<DocumentRow> documentRows;
@@ -79,8 +86,10 @@ final class RoundAssembler {
                 QnetDates.iso(value, where + field); // validates
                 values.put(field, value);
             }
-            rounds.add(new SeriesRound(QnetJson.text(item, "name", where).trim(),
-                    QnetJson.optionalText(item, "round", where).trim(), values));
+            rounds.add(new SeriesRound(
+                    QnetJson.text(item, "name", where).trim(),
+                    QnetJson.optionalText(item, "round", where).trim(),
+                    values));
         }
         return rounds;
     }
@@ -99,13 +108,14 @@ final class RoundAssembler {
             for (int i = 0; i < array.size(); i++) {
                 String where = file + ": " + list + "[" + i + "].";
                 JsonNode row = array.get(i);
-                rows.add(new DocumentRow(list,
+                rows.add(new DocumentRow(
+                        list,
                         roundNumber(QnetJson.optionalText(row, "description", where)),
                         QnetDates.compact(QnetJson.optionalText(row, "docpassdt", where), where + "docpassdt"),
-                        QnetDates.compact(QnetJson.optionalText(row, "docsubmitstartdt", where),
-                                where + "docsubmitstartdt"),
-                        QnetDates.compact(QnetJson.optionalText(row, "docsubmitentdt", where),
-                                where + "docsubmitentdt")));
+                        QnetDates.compact(
+                                QnetJson.optionalText(row, "docsubmitstartdt", where), where + "docsubmitstartdt"),
+                        QnetDates.compact(
+                                QnetJson.optionalText(row, "docsubmitentdt", where), where + "docsubmitentdt")));
             }
         }
         return rows;
@@ -144,8 +154,8 @@ final class RoundAssembler {
             String where = file + ": schedule[" + i + "].";
             JsonNode entry = schedule.get(i);
             if (!entry.isObject()) {
-                throw new ReferenceDataException(
-                        where.substring(0, where.length() - 1) + ": expected an object, got " + QnetJson.describe(entry));
+                throw new ReferenceDataException(where.substring(0, where.length() - 1) + ": expected an object, got "
+                        + QnetJson.describe(entry));
             }
             String label = QnetJson.text(entry, "round", where).trim();
             if (label.isEmpty()) {
@@ -170,8 +180,11 @@ final class RoundAssembler {
                     if (own.isEmpty()) {
                         values.put(field, theirs);
                     } else if (!theirs.isEmpty() && !own.equals(theirs)) {
-                        conflicts.merge(series + " " + label + " " + field + ": qualification says " + own
-                                + ", series schedule " + theirs, 1, Integer::sum);
+                        conflicts.merge(
+                                series + " " + label + " " + field + ": qualification says " + own
+                                        + ", series schedule " + theirs,
+                                1,
+                                Integer::sum);
                     }
                 }
             }
@@ -187,11 +200,11 @@ final class RoundAssembler {
                 leftOut);
     }
 
-    private record RoundWithDisagreements(ExamRound round, List<ScheduleDisagreement> disagreements) {
-    }
+    private record RoundWithDisagreements(ExamRound round, List<ScheduleDisagreement> disagreements) {}
 
     private static ExamRound examRound(String label, Map<String, LocalDate> d, LocalDate[] window) {
-        return new ExamRound(label,
+        return new ExamRound(
+                label,
                 d.get("written_reg_start"),
                 d.get("written_reg_end"),
                 firstNonNull(d.get("written_exam_start"), d.get("written_exam_end")),
@@ -210,8 +223,8 @@ final class RoundAssembler {
      * them, compared date by date of the {@link ExamRound} each would make on its own; a date set in
      * only one of them is no disagreement (the import fills it).
      */
-    private static List<ScheduleDisagreement> disagreements(String label, Map<String, String> own,
-                                                            Map<String, String> series, String where) {
+    private static List<ScheduleDisagreement> disagreements(
+            String label, Map<String, String> own, Map<String, String> series, String where) {
         LocalDate[] none = {null, null};
         ExamRound ownRound = examRound(label, dates(own, where), none);
         ExamRound seriesRound = examRound(label, dates(series, where + "(series) "), none);
@@ -246,7 +259,8 @@ final class RoundAssembler {
                 candidates.add(round);
             }
         }
-        if (candidates.size() > 1 && candidates.stream().map(SeriesRound::values).distinct().count() > 1) {
+        if (candidates.size() > 1
+                && candidates.stream().map(SeriesRound::values).distinct().count() > 1) {
             notes.add(code + " " + label + ": several different series rounds match; none used");
             return null;
         }
@@ -260,8 +274,10 @@ final class RoundAssembler {
         }
         LocalDate[] found = null;
         for (DocumentRow row : documentRows) {
-            if (!row.list().equals(list) || !Objects.equals(row.roundNumber(), number)
-                    || !writtenPass.equals(row.writtenPass()) || (row.start() == null && row.end() == null)) {
+            if (!row.list().equals(list)
+                    || !Objects.equals(row.roundNumber(), number)
+                    || !writtenPass.equals(row.writtenPass())
+                    || (row.start() == null && row.end() == null)) {
                 continue;
             }
             LocalDate[] window = {row.start(), row.end()};

@@ -18,8 +18,7 @@ final class StatutoryPassCriteria {
     /** 실기 and 면접, every grade: at least 60 of 100. */
     static final PassCriterion SECOND_STAGE = new PassCriterion(null, 60);
 
-    private StatutoryPassCriteria() {
-    }
+    private StatutoryPassCriteria() {}
 
     static PassCriterion written(Grade grade) {
         return switch (grade) {

@@ -9,8 +9,7 @@ public final class Flag {
     public static final String YES = "O";
     public static final String NO = "X";
 
-    private Flag() {
-    }
+    private Flag() {}
 
     public static boolean of(String mark) {
         String m = mark == null ? "" : mark.strip();

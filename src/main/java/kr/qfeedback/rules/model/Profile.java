@@ -33,5 +33,4 @@ public record Profile(
         Integer exemptionDaysRemaining,
         String exemptionRounds,
         Integer age,
-        String documents) {
-}
+        String documents) {}

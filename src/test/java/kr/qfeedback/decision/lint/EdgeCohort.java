@@ -42,27 +42,58 @@ import kr.qfeedback.reference.ReferenceCatalogue;
 public final class EdgeCohort {
     /** 2026 정기 기사 calendar of docs/domain.md, for qualifications without a usable schedule. */
     private static final List<ExamRound> FALLBACK_ROUNDS = List.of(
-            round("제1회", "2026-01-30", "2026-03-11", "2026-03-23", "2026-03-26", "2026-04-18", "2026-06-05", "2026-01-30", "2026-03-20"),
-            round("제2회", "2026-05-09", "2026-06-10", "2026-06-22", "2026-06-25", "2026-07-18", "2026-09-04", "2026-05-11", "2026-06-19"),
-            round("제3회", "2026-08-07", "2026-09-09", "2026-09-21", "2026-09-24", "2026-10-24", "2026-12-11", "2026-08-10", "2026-09-18"));
+            round(
+                    "제1회",
+                    "2026-01-30",
+                    "2026-03-11",
+                    "2026-03-23",
+                    "2026-03-26",
+                    "2026-04-18",
+                    "2026-06-05",
+                    "2026-01-30",
+                    "2026-03-20"),
+            round(
+                    "제2회",
+                    "2026-05-09",
+                    "2026-06-10",
+                    "2026-06-22",
+                    "2026-06-25",
+                    "2026-07-18",
+                    "2026-09-04",
+                    "2026-05-11",
+                    "2026-06-19"),
+            round(
+                    "제3회",
+                    "2026-08-07",
+                    "2026-09-09",
+                    "2026-09-21",
+                    "2026-09-24",
+                    "2026-10-24",
+                    "2026-12-11",
+                    "2026-08-10",
+                    "2026-09-18"));
+
     private static final Pattern ROUND_LABEL = Pattern.compile("제\\s*(\\d+)\\s*회");
     private static final LocalDate LEAP_DAY = LocalDate.of(2024, 2, 29);
     private static final int[] EXEMPTION_ENDS_IN = {-1, 0, 1, PassLaw.EXPIRING_DAYS, PassLaw.EXPIRING_DAYS + 1};
 
     /** One qualification of the cohort: real (with its reference rounds) or unknown (the fallback calendar). */
-    record Pick(String code, String name, boolean known, Grade grade, List<String> writtenSubjects, List<String> secondSubjects,
-                List<ExamRound> rounds, String heldCode) {
-    }
+    record Pick(
+            String code,
+            String name,
+            boolean known,
+            Grade grade,
+            List<String> writtenSubjects,
+            List<String> secondSubjects,
+            List<ExamRound> rounds,
+            String heldCode) {}
 
     /** One sitting: the round code as Q-Net sends it (2026-1) and the round it belongs to. */
-    private record Sitting(String round, LocalDate examDate, LocalDate announcedOn, ExamRound of, ExamRound next) {
-    }
+    private record Sitting(String round, LocalDate examDate, LocalDate announcedOn, ExamRound of, ExamRound next) {}
 
-    private record Scores(Double total, List<SubjectScore> subjects) {
-    }
+    private record Scores(Double total, List<SubjectScore> subjects) {}
 
-    private EdgeCohort() {
-    }
+    private EdgeCohort() {}
 
     public static List<FeedbackRequest> generate(ReferenceCatalogue reference, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -75,8 +106,14 @@ public final class EdgeCohort {
                 for (ExamResult result : ExamResult.values()) {
                     for (Scores scores : scores(pick, stage, result, random)) {
                         Sitting sitting = sittings.get(variant++ % sittings.size());
-                        ExamSitting exam = new ExamSitting(sitting.round(), stage, sitting.examDate(), sitting.announcedOn(),
-                                result, scores.total(), scores.subjects());
+                        ExamSitting exam = new ExamSitting(
+                                sitting.round(),
+                                stage,
+                                sitting.examDate(),
+                                sitting.announcedOn(),
+                                result,
+                                scores.total(),
+                                scores.subjects());
                         for (LocalDate asOf : boundaries(sitting)) {
                             requests.add(request(pick, exam, asOf, null, counter[0]++));
                         }
@@ -89,7 +126,8 @@ public final class EdgeCohort {
     }
 
     /** Windows that end around asOf, and windows that start on 29 February. */
-    private static void exemptionEdges(Pick pick, ExamSitting exam, Sitting sitting, List<FeedbackRequest> out, int[] counter) {
+    private static void exemptionEdges(
+            Pick pick, ExamSitting exam, Sitting sitting, List<FeedbackRequest> out, int[] counter) {
         boolean writtenPass = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
         for (int endsIn : EXEMPTION_ENDS_IN) {
             if (writtenPass) {
@@ -107,15 +145,29 @@ public final class EdgeCohort {
         }
         // a window from 29 February 2024 ends on 28 February 2026: seen before, on and after its end
         // (when the sitting's announcement allows), and from the sitting's own announcement
-        for (LocalDate asOf : List.of(LocalDate.of(2026, 2, 27), LocalDate.of(2026, 2, 28), LocalDate.of(2026, 3, 1),
+        for (LocalDate asOf : List.of(
+                LocalDate.of(2026, 2, 27),
+                LocalDate.of(2026, 2, 28),
+                LocalDate.of(2026, 3, 1),
                 sitting.announcedOn())) {
             if (!asOf.isBefore(sitting.announcedOn())) {
                 out.add(request(pick, exam, asOf, LEAP_DAY, counter[0]++));
             }
         }
         if (writtenPass) {
-            out.add(request(pick, new ExamSitting("2024-1", exam.stage(), LocalDate.of(2024, 2, 3), LEAP_DAY, exam.result(),
-                    exam.totalScore(), exam.subjects()), LocalDate.of(2026, 2, 28), null, counter[0]++));
+            out.add(request(
+                    pick,
+                    new ExamSitting(
+                            "2024-1",
+                            exam.stage(),
+                            LocalDate.of(2024, 2, 3),
+                            LEAP_DAY,
+                            exam.result(),
+                            exam.totalScore(),
+                            exam.subjects()),
+                    LocalDate.of(2026, 2, 28),
+                    null,
+                    counter[0]++));
         }
     }
 
@@ -126,9 +178,17 @@ public final class EdgeCohort {
      */
     private static FeedbackRequest request(Pick pick, ExamSitting exam, LocalDate asOf, LocalDate writtenPass, int k) {
         int cutoffYear = PassLaw.youthCutoff(asOf).getYear();
-        LocalDate[] births = {null, LocalDate.of(cutoffYear - 1, 12, 31), LocalDate.of(cutoffYear, 1, 1),
-                LocalDate.of(cutoffYear, 1, 2), LocalDate.of(2001, 7, 15), LocalDate.of(1968, 4, 10)};
-        DocumentStatus[] documents = {null, DocumentStatus.SUBMITTED, DocumentStatus.NOT_SUBMITTED, DocumentStatus.NOT_REQUIRED};
+        LocalDate[] births = {
+            null,
+            LocalDate.of(cutoffYear - 1, 12, 31),
+            LocalDate.of(cutoffYear, 1, 1),
+            LocalDate.of(cutoffYear, 1, 2),
+            LocalDate.of(2001, 7, 15),
+            LocalDate.of(1968, 4, 10)
+        };
+        DocumentStatus[] documents = {
+            null, DocumentStatus.SUBMITTED, DocumentStatus.NOT_SUBMITTED, DocumentStatus.NOT_REQUIRED
+        };
         LocalDate birth = births[k % births.length];
         DocumentStatus docs = documents[(k / births.length) % documents.length];
         List<String> held = (k / (births.length * documents.length)) % 2 == 0 ? null : List.of(pick.heldCode());
@@ -140,8 +200,12 @@ public final class EdgeCohort {
         if (name == null && !pick.known()) {
             name = pick.name();
         }
-        return new FeedbackRequest(String.format("edge-%06d", k), asOf, new QualificationRef(pick.code(), name, pick.grade()),
-                exam, new CandidateInfo(birth, pass, docs, k % 4 == 0 ? null : 1 + k % 3, held));
+        return new FeedbackRequest(
+                String.format("edge-%06d", k),
+                asOf,
+                new QualificationRef(pick.code(), name, pick.grade()),
+                exam,
+                new CandidateInfo(birth, pass, docs, k % 4 == 0 ? null : 1 + k % 3, held));
     }
 
     /** None, the sitting's own written pass (second stage) or an earlier one. */
@@ -164,8 +228,11 @@ public final class EdgeCohort {
             if (r == null) {
                 continue;
             }
-            for (LocalDate d : java.util.Arrays.asList(r.documentSubmissionEnd(), r.practicalRegistrationStart(),
-                    r.practicalRegistrationEnd(), r.writtenPassDate())) {
+            for (LocalDate d : java.util.Arrays.asList(
+                    r.documentSubmissionEnd(),
+                    r.practicalRegistrationStart(),
+                    r.practicalRegistrationEnd(),
+                    r.writtenPassDate())) {
                 if (d != null) {
                     days.add(d.minusDays(1));
                     days.add(d);
@@ -199,8 +266,17 @@ public final class EdgeCohort {
             }
         }
         if (found.isEmpty()) {
-            return sittings(new Pick(pick.code(), pick.name(), pick.known(), pick.grade(), pick.writtenSubjects(), pick.secondSubjects(),
-                    FALLBACK_ROUNDS, pick.heldCode()), stage);
+            return sittings(
+                    new Pick(
+                            pick.code(),
+                            pick.name(),
+                            pick.known(),
+                            pick.grade(),
+                            pick.writtenSubjects(),
+                            pick.secondSubjects(),
+                            FALLBACK_ROUNDS,
+                            pick.heldCode()),
+                    stage);
         }
         return found.size() > 2 ? List.of(found.get(0), found.get(found.size() - 1)) : found;
     }
@@ -217,17 +293,17 @@ public final class EdgeCohort {
             List<String> names = pick.writtenSubjects();
             int n = names.size();
             if (pass) {
-                out.add(bySubject(names, lowestThenEven(n, 400, 600 * n)));                    // 40.0 and an average of exactly 60
-                out.add(bySubject(names, evenly(n, (650 + random.nextInt(300)) * n)));          // comfortable
+                out.add(bySubject(names, lowestThenEven(n, 400, 600 * n))); // 40.0 and an average of exactly 60
+                out.add(bySubject(names, evenly(n, (650 + random.nextInt(300)) * n))); // comfortable
                 out.add(new Scores(60.0, List.of()));
                 out.add(new Scores(tenths(600 + random.nextInt(401)), List.of()));
             } else {
-                out.add(bySubject(names, lowestThenEven(n, 400, 600 * n - 1)));                // an average a hair under 60
-                out.add(bySubject(names, lowestThenEven(n, 399, 650 * n)));                    // 과락 39.9, average over 60
-                out.add(bySubject(names, lowestThenEven(n, 300, 500 * n)));                    // both
+                out.add(bySubject(names, lowestThenEven(n, 400, 600 * n - 1))); // an average a hair under 60
+                out.add(bySubject(names, lowestThenEven(n, 399, 650 * n))); // 과락 39.9, average over 60
+                out.add(bySubject(names, lowestThenEven(n, 300, 500 * n))); // both
                 out.add(new Scores(59.9, List.of()));
                 out.add(new Scores(tenths(100 + random.nextInt(400)), List.of()));
-                out.add(bySubject(names, lowestThenEven(n, 450, 650 * n)));                    // meets it: refused or explained
+                out.add(bySubject(names, lowestThenEven(n, 450, 650 * n))); // meets it: refused or explained
             }
             return out;
         }
@@ -235,9 +311,13 @@ public final class EdgeCohort {
         // {total, mean of the subjects or -1 for none}, in tenths
         int[][] cases;
         if (pass) {
-            cases = new int[][] {{600, -1}, {600 + random.nextInt(401), -1}, {710, 710},
-                    // the whole paper decides; subjects weighted unevenly may average on the other side of 60
-                    {610, stage == Stage.WRITTEN ? 570 : 610}};
+            cases = new int[][] {
+                {600, -1},
+                {600 + random.nextInt(401), -1},
+                {710, 710},
+                // the whole paper decides; subjects weighted unevenly may average on the other side of 60
+                {610, stage == Stage.WRITTEN ? 570 : 610}
+            };
         } else if (stage == Stage.WRITTEN) {
             cases = new int[][] {{599, -1}, {random.nextInt(590), -1}, {455, 455}, {580, 640}};
         } else {
@@ -245,7 +325,8 @@ public final class EdgeCohort {
             cases = new int[][] {{599, -1}, {random.nextInt(590), -1}, {500, 500}, {600, -1}, {855, -1}, {720, 720}};
         }
         for (int[] c : cases) {
-            out.add(new Scores(tenths(c[0]), c[1] < 0 ? List.of() : subjects(names, evenly(names.size(), c[1] * names.size()))));
+            out.add(new Scores(
+                    tenths(c[0]), c[1] < 0 ? List.of() : subjects(names, evenly(names.size(), c[1] * names.size()))));
         }
         return out;
     }
@@ -306,42 +387,69 @@ public final class EdgeCohort {
                     .toList();
             boolean needsDocuments = grade != Grade.CRAFTSMAN && grade != Grade.SERVICE;
             Set<Qualification> chosen = new LinkedHashSet<>();
-            usable.stream().filter(q -> hasSittings(q) && !q.writtenStatistics().isEmpty()
-                            && (!PassLaw.judgedBySubject(grade, Stage.WRITTEN) || !q.writtenSubjects().isEmpty())
-                            && (!needsDocuments || grade == Grade.PROFESSIONAL_ENGINEER || grade == Grade.MASTER_CRAFTSMAN
-                                || q.rounds().stream().anyMatch(r -> r.documentSubmissionEnd() != null)))
-                    .findFirst().ifPresent(chosen::add);
-            usable.stream().filter(EdgeCohort::hasZeroApplicantYear)
-                    .min(Comparator.comparing((Qualification q) -> !latestYearHasZeroApplicants(q)).thenComparing(q -> !hasSittings(q))
+            usable.stream()
+                    .filter(q -> hasSittings(q)
+                            && !q.writtenStatistics().isEmpty()
+                            && (!PassLaw.judgedBySubject(grade, Stage.WRITTEN)
+                                    || !q.writtenSubjects().isEmpty())
+                            && (!needsDocuments
+                                    || grade == Grade.PROFESSIONAL_ENGINEER
+                                    || grade == Grade.MASTER_CRAFTSMAN
+                                    || q.rounds().stream().anyMatch(r -> r.documentSubmissionEnd() != null)))
+                    .findFirst()
+                    .ifPresent(chosen::add);
+            usable.stream()
+                    .filter(EdgeCohort::hasZeroApplicantYear)
+                    .min(Comparator.comparing((Qualification q) -> !latestYearHasZeroApplicants(q))
+                            .thenComparing(q -> !hasSittings(q))
                             .thenComparing(Qualification::code))
                     .ifPresent(chosen::add);
             usable.stream().filter(q -> q.rounds().isEmpty()).findFirst().ifPresent(chosen::add);
             if (grade == Grade.SERVICE) {
-                usable.stream().filter(q -> q.name().equals("직업상담사1급") || q.name().equals("직업상담사2급")).forEach(chosen::add);
+                usable.stream()
+                        .filter(q -> q.name().equals("직업상담사1급") || q.name().equals("직업상담사2급"))
+                        .forEach(chosen::add);
             }
-            String held = usable.isEmpty() ? "1320" : usable.get(usable.size() - 1).code();
+            String held =
+                    usable.isEmpty() ? "1320" : usable.get(usable.size() - 1).code();
             for (Qualification q : chosen) {
-                picks.add(new Pick(q.code(), q.name(), true, grade, subjectsOr(q.writtenSubjects(), grade, true),
-                        subjectsOr(q.secondStageSubjects(), grade, false), q.rounds(), held));
+                picks.add(new Pick(
+                        q.code(),
+                        q.name(),
+                        true,
+                        grade,
+                        subjectsOr(q.writtenSubjects(), grade, true),
+                        subjectsOr(q.secondStageSubjects(), grade, false),
+                        q.rounds(),
+                        held));
             }
             String unknown = "X" + (900 + grade.ordinal());
             if (reference.find(unknown).isPresent()) {
                 throw new IllegalStateException(unknown + " is meant to be an unknown code");
             }
-            picks.add(new Pick(unknown, "미등록 시험종목", false, grade, subjectsOr(List.of(), grade, true),
-                    subjectsOr(List.of(), grade, false), List.of(), held));
+            picks.add(new Pick(
+                    unknown,
+                    "미등록 시험종목",
+                    false,
+                    grade,
+                    subjectsOr(List.of(), grade, true),
+                    subjectsOr(List.of(), grade, false),
+                    List.of(),
+                    held));
         }
         return picks;
     }
 
     private static List<String> subjectsOr(List<String> subjects, Grade grade, boolean written) {
-        if (subjects.size() >= 2 || (!subjects.isEmpty() && !(written && PassLaw.judgedBySubject(grade, Stage.WRITTEN)))) {
+        if (subjects.size() >= 2
+                || (!subjects.isEmpty() && !(written && PassLaw.judgedBySubject(grade, Stage.WRITTEN)))) {
             return subjects;
         }
         if (!written) {
             return List.of(grade == Grade.PROFESSIONAL_ENGINEER ? "면접" : "작업형");
         }
-        return grade == Grade.PROFESSIONAL_ENGINEER ? List.of("1교시", "2교시", "3교시", "4교시")
+        return grade == Grade.PROFESSIONAL_ENGINEER
+                ? List.of("1교시", "2교시", "3교시", "4교시")
                 : List.of("제1과목", "제2과목", "제3과목");
     }
 
@@ -351,13 +459,18 @@ public final class EdgeCohort {
     }
 
     private static boolean matches(PassCriterion stated, boolean bySubject) {
-        return stated == null || (stated.averageMinimum() == 60
-                && Objects.equals(stated.subjectMinimum(), bySubject ? Integer.valueOf(40) : null));
+        return stated == null
+                || (stated.averageMinimum() == 60
+                        && Objects.equals(stated.subjectMinimum(), bySubject ? Integer.valueOf(40) : null));
     }
 
     private static boolean hasSittings(Qualification q) {
-        return q.rounds().stream().anyMatch(r -> ROUND_LABEL.matcher(r.label()).find() && r.writtenPassDate() != null
-                && r.writtenExamDate() != null && r.writtenExamDate().getYear() == 2026 && r.practicalRegistrationEnd() != null);
+        return q.rounds().stream()
+                .anyMatch(r -> ROUND_LABEL.matcher(r.label()).find()
+                        && r.writtenPassDate() != null
+                        && r.writtenExamDate() != null
+                        && r.writtenExamDate().getYear() == 2026
+                        && r.practicalRegistrationEnd() != null);
     }
 
     private static boolean hasZeroApplicantYear(Qualification q) {
@@ -366,15 +479,38 @@ public final class EdgeCohort {
     }
 
     private static boolean latestYearHasZeroApplicants(Qualification q) {
-        return q.writtenStatistics().stream().max(Comparator.comparingInt(r -> r.year())).filter(r -> r.applicants() == 0).isPresent()
-                || q.secondStageStatistics().stream().max(Comparator.comparingInt(r -> r.year())).filter(r -> r.applicants() == 0).isPresent();
+        return q.writtenStatistics().stream()
+                        .max(Comparator.comparingInt(r -> r.year()))
+                        .filter(r -> r.applicants() == 0)
+                        .isPresent()
+                || q.secondStageStatistics().stream()
+                        .max(Comparator.comparingInt(r -> r.year()))
+                        .filter(r -> r.applicants() == 0)
+                        .isPresent();
     }
 
-    private static ExamRound round(String label, String writtenExam, String writtenPass, String practicalFrom, String practicalTo,
-                                   String practicalExam, String practicalPass, String docsFrom, String docsTo) {
-        return new ExamRound(label, null, null, LocalDate.parse(writtenExam), LocalDate.parse(writtenPass),
-                LocalDate.parse(practicalFrom), LocalDate.parse(practicalTo), LocalDate.parse(practicalExam),
-                LocalDate.parse(practicalExam).plusDays(18), LocalDate.parse(practicalPass),
-                LocalDate.parse(docsFrom), LocalDate.parse(docsTo));
+    private static ExamRound round(
+            String label,
+            String writtenExam,
+            String writtenPass,
+            String practicalFrom,
+            String practicalTo,
+            String practicalExam,
+            String practicalPass,
+            String docsFrom,
+            String docsTo) {
+        return new ExamRound(
+                label,
+                null,
+                null,
+                LocalDate.parse(writtenExam),
+                LocalDate.parse(writtenPass),
+                LocalDate.parse(practicalFrom),
+                LocalDate.parse(practicalTo),
+                LocalDate.parse(practicalExam),
+                LocalDate.parse(practicalExam).plusDays(18),
+                LocalDate.parse(practicalPass),
+                LocalDate.parse(docsFrom),
+                LocalDate.parse(docsTo));
     }
 }

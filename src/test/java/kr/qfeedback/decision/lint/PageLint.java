@@ -35,13 +35,16 @@ public final class PageLint {
         DASH_FOR_VALUE("a \"-\" standing for an unknown value inside a sentence"),
         PRACTICAL_ON_PROFESSIONAL_ENGINEER_PAGE("실기 (or PRACTICAL) on a 기술사 page: its second stage is 면접"),
         PAST_DATE_IN_FUTURE_TENSE("a date before asOf told as something still to do by (…까지 제출해야/하세요/놓치지 …)"),
-        RESULT_CONTRADICTED_BY_SCORES("a FAIL page claiming a shortfall the scores do not have (or the criterion met when it was not), or a PASS page with a 과락 mark"),
+        RESULT_CONTRADICTED_BY_SCORES(
+                "a FAIL page claiming a shortfall the scores do not have (or the criterion met when it was not), or a PASS page with a 과락 mark"),
         BEON_AS_ROUND_COUNTER("\"\\d+번\" counting rounds: Korean counts them with 회"),
         HIGHER_GRADE_ON_TOP_GRADE("상위 등급 on a 기술사 page: 기술사 is the top grade"),
         ROUND_CODE_SHOWN("the request's round code (2026-1) shown instead of Q-Net's 제1회"),
         ZERO_PASS_RATE_WITHOUT_APPLICANTS("a pass rate shown for a stage and year with 0 applicants"),
-        YOUTH_DISCOUNT_CUTOFF("youth discount shown to someone born before 1 January of (asOf year − 35), or missing for a FAIL born on/after it"),
-        EXEMPTION_WINDOW_NOT_PER_LAW("written exemption window, days left or status not as 영 21조① and 민법 160조 give them"),
+        YOUTH_DISCOUNT_CUTOFF(
+                "youth discount shown to someone born before 1 January of (asOf year − 35), or missing for a FAIL born on/after it"),
+        EXEMPTION_WINDOW_NOT_PER_LAW(
+                "written exemption window, days left or status not as 영 21조① and 민법 160조 give them"),
         NON_PUBLIC_ROUND_OFFERED("a round not open to the public (산업별 맞춤형 고교등 필기면제검정) offered to a general candidate");
 
         private final String meaning;
@@ -65,25 +68,30 @@ public final class PageLint {
 
     /** A date as Display.date writes it into sentences: 2026.03.20. */
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{4})\\.(\\d{2})\\.(\\d{2})(?!\\d)");
+
     private static final Pattern DATE_UNTIL = Pattern.compile(DATE.pattern() + "\\s*까지");
     /** Still to do, or still so: the tenses that make a past date a lie. */
-    private static final Pattern FUTURE_TENSE = Pattern.compile(
-            "제출해야|제출하세요|접수하세요|접수해야|놓치지|하세요|해야 합니다|할 수 있습니다|면제됩니다|입니다|이고|이며");
+    private static final Pattern FUTURE_TENSE =
+            Pattern.compile("제출해야|제출하세요|접수하세요|접수해야|놓치지|하세요|해야 합니다|할 수 있습니다|면제됩니다|입니다|이고|이며");
+
     private static final Pattern PAST_TENSE = Pattern.compile("지났|끝났|마감되었|였습니다|었습니다|했습니다|됐습니다");
     /**
      * A hyphen standing alone for a value: not joining two letters or digits (Q-Net, 1644-8000,
      * 2026-03-20 are words and numbers) and not the minus of a number (-5).
      */
-    private static final Pattern DASH = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])-(?!\\p{N})|(?<=[\\p{L}\\p{N}])-(?![\\p{L}\\p{N}])");
+    private static final Pattern DASH =
+            Pattern.compile("(?<![\\p{L}\\p{N}])-(?!\\p{N})|(?<=[\\p{L}\\p{N}])-(?![\\p{L}\\p{N}])");
+
     private static final Pattern BRACE = Pattern.compile("[{}]");
     private static final Pattern BEON = Pattern.compile("\\d+\\s?번(?![지호])");
     /** A round written as the request codes it (2026-1), not as Q-Net shows it (제1회); ISO dates are not rounds. */
     private static final Pattern ROUND_CODE = Pattern.compile("(?<![\\d.\\-])\\d{4}-\\d{1,3}(?![\\d\\-])");
+
     private static final Pattern QNET_ROUND = Pattern.compile("제\\s*\\d+\\s*회");
     private static final Pattern NON_PUBLIC_ROUND = Pattern.compile("맞춤형|필기면제검정");
     /** A claim that the score fell short (not the generic "부족한 부분을 채워 보세요" of learning material). */
     private static final Pattern SHORTFALL_CLAIM = Pattern.compile("미치지 못했|부족했|부족합니다|점이 부족");
+
     private static final Pattern CRITERION_MET_CLAIM = Pattern.compile("충족했|합격기준 이상이지만|점수가 원인이 아닙니다");
     /** Sentences end with . ? or ! followed by a space or the end (the dots of 2026.03.20 are followed by digits). */
     private static final Pattern SENTENCE_END = Pattern.compile("[.?!](?=\\s|$)");
@@ -144,7 +152,9 @@ public final class PageLint {
             everyMatch(ROUND_CODE, where, text, Rule.ROUND_CODE_SHOWN);
             everyMatch(NON_PUBLIC_ROUND, where, text, Rule.NON_PUBLIC_ROUND_OFFERED);
             String round = request.exam().round();
-            if (!QNET_ROUND.matcher(round).matches() && text.contains(round) && !ROUND_CODE.matcher(text).find()) {
+            if (!QNET_ROUND.matcher(round).matches()
+                    && text.contains(round)
+                    && !ROUND_CODE.matcher(text).find()) {
                 int at = text.indexOf(round);
                 add(Rule.ROUND_CODE_SHOWN, where, sentence(text, at, at + round.length()));
             }
@@ -159,8 +169,11 @@ public final class PageLint {
                     continue;
                 }
                 String rest = text.substring(until.end(), sentenceEnd(text, until.end()));
-                if (FUTURE_TENSE.matcher(rest).find() && !PAST_TENSE.matcher(rest).find()) {
-                    add(Rule.PAST_DATE_IN_FUTURE_TENSE, where + " (" + date + " < asOf " + request.asOf() + ")",
+                if (FUTURE_TENSE.matcher(rest).find()
+                        && !PAST_TENSE.matcher(rest).find()) {
+                    add(
+                            Rule.PAST_DATE_IN_FUTURE_TENSE,
+                            where + " (" + date + " < asOf " + request.asOf() + ")",
                             sentence(text, until.start(), until.end()));
                 }
             }
@@ -213,8 +226,11 @@ public final class PageLint {
             section(SectionId.SCORE_BREAKDOWN).ifPresent(s -> {
                 if (s.data().get("subjects") instanceof List<?> rows) {
                     for (int i = 0; i < rows.size(); i++) {
-                        if (rows.get(i) instanceof Map<?, ?> row && Boolean.TRUE.equals(row.get("belowSubjectMinimum"))) {
-                            add(Rule.RESULT_CONTRADICTED_BY_SCORES, "SCORE_BREAKDOWN.data.subjects[" + i + "] on a PASS",
+                        if (rows.get(i) instanceof Map<?, ?> row
+                                && Boolean.TRUE.equals(row.get("belowSubjectMinimum"))) {
+                            add(
+                                    Rule.RESULT_CONTRADICTED_BY_SCORES,
+                                    "SCORE_BREAKDOWN.data.subjects[" + i + "] on a PASS",
                                     row.get("name") + " " + row.get("score") + " belowSubjectMinimum=true");
                         }
                     }
@@ -222,7 +238,10 @@ public final class PageLint {
             });
             section(SectionId.PASS_CRITERIA).ifPresent(s -> {
                 if (s.data().get("failedSubjects") instanceof List<?> failed && !failed.isEmpty()) {
-                    add(Rule.RESULT_CONTRADICTED_BY_SCORES, "PASS_CRITERIA.data.failedSubjects on a PASS", failed.toString());
+                    add(
+                            Rule.RESULT_CONTRADICTED_BY_SCORES,
+                            "PASS_CRITERIA.data.failedSubjects on a PASS",
+                            failed.toString());
                 }
             });
         }
@@ -231,9 +250,14 @@ public final class PageLint {
         void zeroApplicantRates() {
             Qualification q = reference.apply(request.qualification().code()).orElse(null);
             section(SectionId.PASSER_COMPARISON).ifPresent(s -> {
-                if (s.data().get("applicants") instanceof Number n && n.intValue() == 0 && s.data().get("passRate") != null) {
-                    add(Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS, "PASSER_COMPARISON.data (" + s.data().get("year") + ": 0 applicants, passRate "
-                            + s.data().get("passRate") + ")", sentenceWith(s.body(), "%"));
+                if (s.data().get("applicants") instanceof Number n
+                        && n.intValue() == 0
+                        && s.data().get("passRate") != null) {
+                    add(
+                            Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS,
+                            "PASSER_COMPARISON.data (" + s.data().get("year") + ": 0 applicants, passRate "
+                                    + s.data().get("passRate") + ")",
+                            sentenceWith(s.body(), "%"));
                 }
             });
             if (q == null) {
@@ -245,10 +269,15 @@ public final class PageLint {
                     return;
                 }
                 for (Object y : years) {
-                    if (y instanceof Map<?, ?> row && row.get("year") instanceof Number year && row.get("passRate") != null
+                    if (y instanceof Map<?, ?> row
+                            && row.get("year") instanceof Number year
+                            && row.get("passRate") != null
                             && noApplicants(q, stage, year.intValue())) {
-                        add(Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS, "PASS_RATE_TREND.data.years", stage + " " + year
-                                + ": 0 applicants, passRate " + row.get("passRate") + " in the chart; " + sentenceWith(s.body(), "%"));
+                        add(
+                                Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS,
+                                "PASS_RATE_TREND.data.years",
+                                stage + " " + year + ": 0 applicants, passRate " + row.get("passRate")
+                                        + " in the chart; " + sentenceWith(s.body(), "%"));
                     }
                 }
             });
@@ -257,11 +286,16 @@ public final class PageLint {
                     return;
                 }
                 if (s.data().get("writtenPassRate") != null && noApplicants(q, Stage.WRITTEN, year.intValue())) {
-                    add(Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS, "PREP_PERIOD.writtenPassRate " + year + " (0 applicants)",
+                    add(
+                            Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS,
+                            "PREP_PERIOD.writtenPassRate " + year + " (0 applicants)",
                             sentenceWith(s.body(), "%"));
                 }
-                if (s.data().get("secondStagePassRate") != null && noApplicants(q, grade.secondStage(), year.intValue())) {
-                    add(Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS, "PREP_PERIOD.secondStagePassRate " + year + " (0 applicants)",
+                if (s.data().get("secondStagePassRate") != null
+                        && noApplicants(q, grade.secondStage(), year.intValue())) {
+                    add(
+                            Rule.ZERO_PASS_RATE_WITHOUT_APPLICANTS,
+                            "PREP_PERIOD.secondStagePassRate " + year + " (0 applicants)",
                             sentenceWith(s.body(), "%"));
                 }
             });
@@ -275,11 +309,15 @@ public final class PageLint {
             LocalDate cutoff = PassLaw.youthCutoff(request.asOf());
             Optional<Section> shown = section(SectionId.YOUTH_FEE_DISCOUNT);
             if (shown.isPresent() && birth.isBefore(cutoff)) {
-                add(Rule.YOUTH_DISCOUNT_CUTOFF, "YOUTH_FEE_DISCOUNT shown (born " + birth + ", before " + cutoff + ")",
+                add(
+                        Rule.YOUTH_DISCOUNT_CUTOFF,
+                        "YOUTH_FEE_DISCOUNT shown (born " + birth + ", before " + cutoff + ")",
                         shown.get().body());
             }
             if (shown.isEmpty() && request.exam().result() == ExamResult.FAIL && !birth.isBefore(cutoff)) {
-                add(Rule.YOUTH_DISCOUNT_CUTOFF, "YOUTH_FEE_DISCOUNT missing on a FAIL (born " + birth + ", on/after " + cutoff + ")",
+                add(
+                        Rule.YOUTH_DISCOUNT_CUTOFF,
+                        "YOUTH_FEE_DISCOUNT missing on a FAIL (born " + birth + ", on/after " + cutoff + ")",
                         "(section absent) " + page.outcome().code());
             }
         }
@@ -291,7 +329,8 @@ public final class PageLint {
                 return;
             }
             var exam = request.exam();
-            LocalDate from = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS ? exam.announcedOn()
+            LocalDate from = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS
+                    ? exam.announcedOn()
                     : request.candidate().writtenPassAnnouncedOn();
             if (from == null) {
                 return;
@@ -306,7 +345,9 @@ public final class PageLint {
             expect(wrong, "daysRemaining", Long.toString(days), data.get("daysRemaining"));
             expect(wrong, "status", status, data.get("status"));
             if (!wrong.isEmpty()) {
-                add(Rule.EXEMPTION_WINDOW_NOT_PER_LAW, "WRITTEN_EXEMPTION.data " + String.join(", ", wrong),
+                add(
+                        Rule.EXEMPTION_WINDOW_NOT_PER_LAW,
+                        "WRITTEN_EXEMPTION.data " + String.join(", ", wrong),
                         section.get().body());
             }
         }
@@ -345,7 +386,8 @@ public final class PageLint {
 
     private static LocalDate date(Matcher m) {
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (java.time.DateTimeException e) {
             return null;
         }

@@ -22,8 +22,7 @@ public final class PassLaw {
     /** The youth discount is for people aged 34 or under on 1 January: born on or after 1 January of (year − 35). */
     public static final int YOUTH_CUTOFF_YEARS = 35;
 
-    private PassLaw() {
-    }
+    private PassLaw() {}
 
     /** 기사, 산업기사 and service written exams are judged by subject (과락 under 40); the other grades by the whole paper. */
     public static boolean judgedBySubject(Grade grade, Stage stage) {
@@ -47,7 +46,8 @@ public final class PassLaw {
                     sum = sum.add(score);
                 }
                 // average ≥ 60 ⇔ sum ≥ 60 × n, without rounding a quotient
-                return everySubject && sum.compareTo(AVERAGE_MINIMUM.multiply(BigDecimal.valueOf(subjects.size()))) >= 0;
+                return everySubject
+                        && sum.compareTo(AVERAGE_MINIMUM.multiply(BigDecimal.valueOf(subjects.size()))) >= 0;
             }
             if (totalScore == null) {
                 return null;
@@ -67,7 +67,8 @@ public final class PassLaw {
      */
     public static LocalDate exemptionEnd(LocalDate validFrom) {
         LocalDate anniversary = validFrom.plusYears(EXEMPTION_YEARS); // 29 Feb becomes 28 Feb in a common year
-        boolean noSuchDay = validFrom.getMonth() == Month.FEBRUARY && validFrom.getDayOfMonth() == 29
+        boolean noSuchDay = validFrom.getMonth() == Month.FEBRUARY
+                && validFrom.getDayOfMonth() == 29
                 && anniversary.getDayOfMonth() != 29;
         return noSuchDay ? anniversary : anniversary.minusDays(1);
     }

@@ -13,8 +13,7 @@ import kr.qfeedback.feedback.TraceEntry;
 /** Writes a decision in the contract's JSON shape; {@code trace} only when explaining. */
 public final class PlainDecisionJson {
 
-    private PlainDecisionJson() {
-    }
+    private PlainDecisionJson() {}
 
     public static JsonObject toJson(FeedbackDecision decision, boolean explain) {
         JsonObject json = new JsonObject()
@@ -35,7 +34,10 @@ public final class PlainDecisionJson {
         if (explain) {
             JsonArray trace = new JsonArray();
             for (TraceEntry t : decision.trace()) {
-                trace.add(new JsonObject().put("section", t.section().name()).put("rule", t.rule()).put("source", t.source()));
+                trace.add(new JsonObject()
+                        .put("section", t.section().name())
+                        .put("rule", t.rule())
+                        .put("source", t.source()));
             }
             json.put("trace", trace);
         }
@@ -45,7 +47,8 @@ public final class PlainDecisionJson {
     private static JsonObject section(Section s) {
         JsonArray links = new JsonArray();
         for (Link l : s.links()) {
-            links.add(new JsonObject().put("label", l.label()).put("url", l.url()).put("qr", l.qr()));
+            links.add(
+                    new JsonObject().put("label", l.label()).put("url", l.url()).put("qr", l.qr()));
         }
         return new JsonObject()
                 .put("id", s.id().name())

@@ -13,8 +13,7 @@ final class PlainDisplay {
     /** A round as requests send it: the year, a dash and the round number (2026-1). */
     private static final Pattern ROUND = Pattern.compile("(\\d{4})-(\\d{1,3})");
 
-    private PlainDisplay() {
-    }
+    private PlainDisplay() {}
 
     static String date(LocalDate date) {
         return date == null ? null : DATE.format(date);

@@ -22,19 +22,35 @@ import kr.qfeedback.rules.RoundEvent;
  * NONE_LEFT when the window has expired or the known schedule reaches past it (both without the
  * proviso), else UNKNOWN.
  */
-public record PlainExemptionWindow(LocalDate validFrom, LocalDate validUntil, long daysRemaining, Integer practicalRoundsLeft,
-                                   String roundsLeft, boolean nextWrittenExempt) {
+public record PlainExemptionWindow(
+        LocalDate validFrom,
+        LocalDate validUntil,
+        long daysRemaining,
+        Integer practicalRoundsLeft,
+        String roundsLeft,
+        boolean nextWrittenExempt) {
 
-    public static PlainExemptionWindow of(LocalDate validFrom, int years, LocalDate asOf, List<ExamRound> rounds, RoundEvent event,
-                                          LocalDate knownFrom, LocalDate knownUntil, boolean provisoEnabled, int provisoMinimumRounds) {
+    public static PlainExemptionWindow of(
+            LocalDate validFrom,
+            int years,
+            LocalDate asOf,
+            List<ExamRound> rounds,
+            RoundEvent event,
+            LocalDate knownFrom,
+            LocalDate knownUntil,
+            boolean provisoEnabled,
+            int provisoMinimumRounds) {
         LocalDate validUntil = lastDay(validFrom, years);
         long days = ChronoUnit.DAYS.between(asOf, validUntil);
         List<ExamRound> dated = rounds.stream()
                 .filter(r -> eventOf(r, event) != null && registrationEnd(r) != null)
                 .toList();
-        long inWindow = dated.stream().filter(r -> usable(r, event, validFrom, validUntil)).count();
+        long inWindow = dated.stream()
+                .filter(r -> usable(r, event, validFrom, validUntil))
+                .count();
         ExamRound firstAfter = dated.stream()
-                .filter(r -> !usable(r, event, validFrom, validUntil) && eventOf(r, event).isAfter(validUntil))
+                .filter(r -> !usable(r, event, validFrom, validUntil)
+                        && eventOf(r, event).isAfter(validUntil))
                 .min(Comparator.comparing(r -> eventOf(r, event)))
                 .orElse(null);
         boolean covered = knownFrom != null && !knownFrom.isAfter(validFrom) && !knownUntil.isBefore(validUntil);
@@ -57,7 +73,8 @@ public record PlainExemptionWindow(LocalDate validFrom, LocalDate validUntil, lo
     /** The day before the same day {@code years} later; the last day of that month when it has no such day (29 Feb). */
     static LocalDate lastDay(LocalDate from, int years) {
         YearMonth month = YearMonth.from(from).plusYears(years);
-        return from.getDayOfMonth() > month.lengthOfMonth() ? month.atEndOfMonth()
+        return from.getDayOfMonth() > month.lengthOfMonth()
+                ? month.atEndOfMonth()
                 : month.atDay(from.getDayOfMonth()).minusDays(1);
     }
 

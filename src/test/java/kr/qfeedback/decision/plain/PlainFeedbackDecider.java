@@ -14,7 +14,6 @@ import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.TraceEntry;
 import kr.qfeedback.rules.MessageTemplate;
-
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.SectionChoice;
@@ -39,27 +38,43 @@ public final class PlainFeedbackDecider {
         for (SectionChoice choice : outcome.sections()) {
             Map<String, Object> data = assembler.dataFor(choice, facts, outcome);
             Map<String, String> values = placeholders.forSection(common, choice, facts, data);
-            MessageTemplate template = rules.messages().template(choice.id(), choice.message())
+            MessageTemplate template = rules.messages()
+                    .template(choice.id(), choice.message())
                     .orElseThrow(() -> new IllegalStateException("Message " + choice.message() + " of " + choice.id()
                             + " is missing; the rule set checks should have refused this version."));
-            sections.add(new Section(choice.id(), choice.order(), choice.tone(),
-                    PlainPlaceholders.fill(template.title(), values), PlainPlaceholders.fill(template.body(), values),
-                    data, template.links()));
-            trace.add(new TraceEntry(choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
-            outcome.judgementFor(choice.id()).ifPresent(j -> trace.add(new TraceEntry(choice.id(), j.rule(), j.source())));
+            sections.add(new Section(
+                    choice.id(),
+                    choice.order(),
+                    choice.tone(),
+                    PlainPlaceholders.fill(template.title(), values),
+                    PlainPlaceholders.fill(template.body(), values),
+                    data,
+                    template.links()));
+            trace.add(new TraceEntry(
+                    choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
+            outcome.judgementFor(choice.id())
+                    .ifPresent(j -> trace.add(new TraceEntry(choice.id(), j.rule(), j.source())));
         }
-        return new FeedbackDecision(UUID.randomUUID().toString(), rules.version(), request.asOf(), facts.outcome(),
-                sections, notices(facts, outcome, rules, common), trace);
+        return new FeedbackDecision(
+                UUID.randomUUID().toString(),
+                rules.version(),
+                request.asOf(),
+                facts.outcome(),
+                sections,
+                notices(facts, outcome, rules, common),
+                trace);
     }
 
-    private static List<Notice> notices(PlainDerivedFacts facts, RuleOutcome outcome, RuleSet rules, Map<String, String> values) {
+    private static List<Notice> notices(
+            PlainDerivedFacts facts, RuleOutcome outcome, RuleSet rules, Map<String, String> values) {
         List<String> codes = new ArrayList<>();
         var exam = facts.request().exam();
         boolean shows = outcome.sections().stream().anyMatch(s -> s.id() == SectionId.ELIGIBILITY_DOCUMENTS);
         if (facts.qualification() == null) {
             codes.add("UNKNOWN_QUALIFICATION");
         } else {
-            boolean wantsStatistics = exam.result() != ExamResult.ABSENT && !facts.outcome().finalPass();
+            boolean wantsStatistics =
+                    exam.result() != ExamResult.ABSENT && !facts.outcome().finalPass();
             if (wantsStatistics && facts.stageStatistics().isEmpty()) {
                 codes.add("NO_STATISTICS");
             }

@@ -7,7 +7,6 @@ import java.util.Map;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.rules.MessageCatalogue;
 import kr.qfeedback.rules.Parameters;
-
 import kr.qfeedback.rules.RuleOutcome;
 import kr.qfeedback.rules.SectionChoice;
 
@@ -32,41 +31,73 @@ final class PlainPlaceholderValues {
         PlainScoreFacts scores = facts.scores();
         v.put("qualificationName", facts.qualificationName());
         v.put("qualificationCode", request.qualification().code());
-        v.put("field", facts.qualification() == null ? null : facts.qualification().field());
-        v.put("gradeName", messages.term(MessageCatalogue.GRADE_TERMS, request.qualification().grade().name()));
+        v.put(
+                "field",
+                facts.qualification() == null ? null : facts.qualification().field());
+        v.put(
+                "gradeName",
+                messages.term(
+                        MessageCatalogue.GRADE_TERMS,
+                        request.qualification().grade().name()));
         v.put("stageName", stageName(exam.stage()));
         v.put("nextStageName", stageName(request.qualification().grade().secondStage()));
-        v.put("resultName", messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name()));
+        v.put(
+                "resultName",
+                messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name()));
         v.put("round", PlainDisplay.round(exam.round()));
         v.put("totalScore", PlainDisplay.number(exam.totalScore()));
         v.put("average", PlainDisplay.number(scores.average()));
         v.put("asOf", PlainDisplay.date(request.asOf()));
-        v.put("subjectMinimum", scores.criterion() == null ? null : PlainDisplay.number(scores.criterion().subjectMinimum()));
-        v.put("averageMinimum", scores.criterion() == null ? null : PlainDisplay.number(scores.criterion().averageMinimum()));
-        v.put("shortfall", scores.shortfall() == null || scores.shortfall() == 0 ? null : PlainDisplay.number(scores.shortfall()));
+        v.put(
+                "subjectMinimum",
+                scores.criterion() == null
+                        ? null
+                        : PlainDisplay.number(scores.criterion().subjectMinimum()));
+        v.put(
+                "averageMinimum",
+                scores.criterion() == null
+                        ? null
+                        : PlainDisplay.number(scores.criterion().averageMinimum()));
+        v.put(
+                "shortfall",
+                scores.shortfall() == null || scores.shortfall() == 0 ? null : PlainDisplay.number(scores.shortfall()));
         v.put("failedSubjects", join(scores.subjectsBelowMinimum()));
         v.put("subjects", join(scores.weakestFirst()));
-        v.put("weakest", scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0));
+        v.put(
+                "weakest",
+                scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0));
         PlainExemptionWindow w = facts.exemption();
         if (w != null) {
             v.put("validFrom", PlainDisplay.date(w.validFrom()));
             v.put("validUntil", PlainDisplay.date(w.validUntil()));
             v.put("daysRemaining", Long.toString(w.daysRemaining()));
-            v.put("practicalRoundsLeft", w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0 ? null
-                    : w.practicalRoundsLeft().toString());
+            v.put(
+                    "practicalRoundsLeft",
+                    w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0
+                            ? null
+                            : w.practicalRoundsLeft().toString());
             v.put("provisoRounds", w.nextWrittenExempt() ? Integer.toString(parameters.provisoMinimumRounds()) : null);
         }
         v.put("statusName", messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus()));
         v.put("deadline", PlainDisplay.date(facts.documentDeadline()));
-        v.put("maxAge", outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString());
-        // Born on or after 1 January of the year that makes the programme's age (asOf year − 1 − birth year) the maximum.
-        v.put("youthBornFrom", outcome.youthMaxAge() == null ? null
-                : PlainDisplay.date(LocalDate.of(request.asOf().getYear() - 1 - outcome.youthMaxAge(), 1, 1)));
+        v.put(
+                "maxAge",
+                outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString());
+        // Born on or after 1 January of the year that makes the programme's age (asOf year − 1 − birth year) the
+        // maximum.
+        v.put(
+                "youthBornFrom",
+                outcome.youthMaxAge() == null
+                        ? null
+                        : PlainDisplay.date(LocalDate.of(request.asOf().getYear() - 1 - outcome.youthMaxAge(), 1, 1)));
         v.put("exemptionYears", Integer.toString(parameters.exemptionYears()));
         v.put("expiringDays", Integer.toString(parameters.exemptionExpiringDays()));
-        boolean wholePaper = PlainFactDeriver.wholePaper(parameters, request.qualification().grade(), exam.stage().isSecond());
+        boolean wholePaper = PlainFactDeriver.wholePaper(
+                parameters, request.qualification().grade(), exam.stage().isSecond());
         if (scores.criterion() != null) {
-            v.put(wholePaper ? "wholePaperMinimum" : "meanMinimum", PlainDisplay.number(scores.criterion().averageMinimum()));
+            v.put(
+                    wholePaper ? "wholePaperMinimum" : "meanMinimum",
+                    PlainDisplay.number(scores.criterion().averageMinimum()));
         }
         v.put("documentStart", PlainDisplay.date(facts.documentStart()));
         v.put("fee", PlainDisplay.won(fee(facts)));
@@ -75,8 +106,8 @@ final class PlainPlaceholderValues {
     }
 
     /** Adds the values that depend on which stage the section's data is about. */
-    Map<String, String> forSection(Map<String, String> common, SectionChoice choice, PlainDerivedFacts facts,
-                                   Map<String, Object> data) {
+    Map<String, String> forSection(
+            Map<String, String> common, SectionChoice choice, PlainDerivedFacts facts, Map<String, Object> data) {
         Map<String, String> v = new HashMap<>(common);
         Stage stage = PlainSectionDataAssembler.stageFor(choice, facts);
         v.put("trendStageName", stageName(stage));
@@ -88,8 +119,15 @@ final class PlainPlaceholderValues {
             v.put("registrationEnd", PlainDisplay.date(round.registrationEnd()));
             v.put("examDate", PlainDisplay.date(round.examDate()));
         }
-        for (String key : List.of("year", "applicants", "passers", "passRate", "passerAverage", "topPercent",
-                "writtenPassRate", "secondStagePassRate")) {
+        for (String key : List.of(
+                "year",
+                "applicants",
+                "passers",
+                "passRate",
+                "passerAverage",
+                "topPercent",
+                "writtenPassRate",
+                "secondStagePassRate")) {
             if (data.containsKey(key)) {
                 v.put(key, PlainDisplay.number((Number) data.get(key)));
             }
@@ -110,8 +148,12 @@ final class PlainPlaceholderValues {
         if (facts.qualification() == null) {
             return null;
         }
-        Stage stage = facts.sameStageRound() != null ? facts.sameStageRound().stage() : facts.request().exam().stage();
-        return stage == Stage.WRITTEN ? facts.qualification().writtenFee() : facts.qualification().secondStageFee();
+        Stage stage = facts.sameStageRound() != null
+                ? facts.sameStageRound().stage()
+                : facts.request().exam().stage();
+        return stage == Stage.WRITTEN
+                ? facts.qualification().writtenFee()
+                : facts.qualification().secondStageFee();
     }
 
     private String stageName(Stage stage) {
@@ -121,5 +163,4 @@ final class PlainPlaceholderValues {
     private static String join(List<String> names) {
         return names.isEmpty() ? null : String.join(", ", names);
     }
-
 }

@@ -20,22 +20,62 @@ public final class PlainPlaceholders {
     private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
     /** A particle written in both forms, after a consonant and after a vowel: 은(는), 으로(로), … */
     private static final Pattern PARTICLE = Pattern.compile("으로\\(로\\)|은\\(는\\)|이\\(가\\)|을\\(를\\)|과\\(와\\)");
+
     private static final List<String> PARTICLES = List.of("으로(로)", "은(는)", "이(가)", "을(를)", "과(와)");
 
     public static final Set<String> NAMES = Set.of(
-            "qualificationName", "qualificationCode", "field", "gradeName", "stageName", "nextStageName",
-            "resultName", "round", "totalScore", "average", "asOf",
-            "subjectMinimum", "averageMinimum", "shortfall", "failedSubjects", "subjects", "weakest",
-            "year", "applicants", "passers", "passRate", "passerAverage", "topPercent",
-            "trendStageName", "firstYear", "lastYear", "lastPassRate",
-            "writtenPassRate", "secondStagePassRate",
-            "validFrom", "validUntil", "daysRemaining", "statusName", "practicalRoundsLeft",
-            "deadline", "scheduleStageName", "roundLabel", "registrationStart", "registrationEnd", "examDate",
-            "maxAge", "youthBornFrom", "exemptionYears", "expiringDays", "provisoRounds", "meanMinimum",
-            "wholePaperMinimum", "documentStart", "fee", "relatedQualifications");
+            "qualificationName",
+            "qualificationCode",
+            "field",
+            "gradeName",
+            "stageName",
+            "nextStageName",
+            "resultName",
+            "round",
+            "totalScore",
+            "average",
+            "asOf",
+            "subjectMinimum",
+            "averageMinimum",
+            "shortfall",
+            "failedSubjects",
+            "subjects",
+            "weakest",
+            "year",
+            "applicants",
+            "passers",
+            "passRate",
+            "passerAverage",
+            "topPercent",
+            "trendStageName",
+            "firstYear",
+            "lastYear",
+            "lastPassRate",
+            "writtenPassRate",
+            "secondStagePassRate",
+            "validFrom",
+            "validUntil",
+            "daysRemaining",
+            "statusName",
+            "practicalRoundsLeft",
+            "deadline",
+            "scheduleStageName",
+            "roundLabel",
+            "registrationStart",
+            "registrationEnd",
+            "examDate",
+            "maxAge",
+            "youthBornFrom",
+            "exemptionYears",
+            "expiringDays",
+            "provisoRounds",
+            "meanMinimum",
+            "wholePaperMinimum",
+            "documentStart",
+            "fee",
+            "relatedQualifications");
 
-    private PlainPlaceholders() {
-    }
+    private PlainPlaceholders() {}
 
     /** Calls {@code onUnknown} with each placeholder name in {@code template} that is not in {@link #NAMES}. */
     public static void checkNames(String template, Consumer<String> onUnknown) {

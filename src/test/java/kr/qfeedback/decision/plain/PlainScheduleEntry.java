@@ -8,8 +8,8 @@ import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.reference.ExamRound;
 
 /** The next round of one stage a candidate can still register for. */
-public record PlainScheduleEntry(Stage stage, String roundLabel, LocalDate registrationStart, LocalDate registrationEnd,
-                            LocalDate examDate) {
+public record PlainScheduleEntry(
+        Stage stage, String roundLabel, LocalDate registrationStart, LocalDate registrationEnd, LocalDate examDate) {
 
     /** The earliest round of {@code stage} whose registration has not closed on {@code asOf}. */
     public static Optional<PlainScheduleEntry> next(Stage stage, List<ExamRound> rounds, LocalDate asOf) {
@@ -22,8 +22,10 @@ public record PlainScheduleEntry(Stage stage, String roundLabel, LocalDate regis
 
     private static PlainScheduleEntry of(Stage stage, ExamRound r) {
         if (stage == Stage.WRITTEN) {
-            return new PlainScheduleEntry(stage, r.label(), r.writtenRegistrationStart(), r.writtenRegistrationEnd(), r.writtenExamDate());
+            return new PlainScheduleEntry(
+                    stage, r.label(), r.writtenRegistrationStart(), r.writtenRegistrationEnd(), r.writtenExamDate());
         }
-        return new PlainScheduleEntry(stage, r.label(), r.practicalRegistrationStart(), r.practicalRegistrationEnd(), r.practicalExamStart());
+        return new PlainScheduleEntry(
+                stage, r.label(), r.practicalRegistrationStart(), r.practicalRegistrationEnd(), r.practicalExamStart());
     }
 }

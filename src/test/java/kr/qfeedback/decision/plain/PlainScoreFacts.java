@@ -25,15 +25,24 @@ public record PlainScoreFacts(
         Double shortfall,
         boolean meetsCriterion) {
 
-    public static PlainScoreFacts of(Double totalScore, List<SubjectScore> subjects, PassCriterion criterion, boolean wholePaper) {
+    public static PlainScoreFacts of(
+            Double totalScore, List<SubjectScore> subjects, PassCriterion criterion, boolean wholePaper) {
         boolean onSubjects = !wholePaper && !subjects.isEmpty();
-        Double judged = onSubjects ? Double.valueOf(subjects.stream().mapToDouble(SubjectScore::score).average().orElseThrow())
+        Double judged = onSubjects
+                ? Double.valueOf(subjects.stream()
+                        .mapToDouble(SubjectScore::score)
+                        .average()
+                        .orElseThrow())
                 : totalScore;
         Boolean averageMet = null;
         if (judged != null && criterion != null) {
             if (onSubjects) {
-                BigDecimal sum = subjects.stream().map(s -> BigDecimal.valueOf(s.score())).reduce(BigDecimal.ZERO, BigDecimal::add);
-                averageMet = sum.compareTo(BigDecimal.valueOf(criterion.averageMinimum()).multiply(BigDecimal.valueOf(subjects.size()))) >= 0;
+                BigDecimal sum = subjects.stream()
+                        .map(s -> BigDecimal.valueOf(s.score()))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                averageMet = sum.compareTo(BigDecimal.valueOf(criterion.averageMinimum())
+                                .multiply(BigDecimal.valueOf(subjects.size())))
+                        >= 0;
             } else {
                 averageMet = judged >= criterion.averageMinimum();
             }
@@ -42,19 +51,33 @@ public record PlainScoreFacts(
         if (judged != null) {
             double shown = round(judged);
             if (Boolean.FALSE.equals(averageMet) && shown >= criterion.averageMinimum()) {
-                shown = BigDecimal.valueOf(judged).setScale(2, RoundingMode.FLOOR).doubleValue();
+                shown = BigDecimal.valueOf(judged)
+                        .setScale(2, RoundingMode.FLOOR)
+                        .doubleValue();
             }
             average = shown;
         }
-        Double lowest = subjects.stream().map(SubjectScore::score).min(Double::compare).orElse(null);
-        List<String> below = criterion == null || criterion.subjectMinimum() == null ? List.of()
-                : subjects.stream().filter(s -> s.score() < criterion.subjectMinimum()).map(SubjectScore::name).toList();
+        Double lowest =
+                subjects.stream().map(SubjectScore::score).min(Double::compare).orElse(null);
+        List<String> below = criterion == null || criterion.subjectMinimum() == null
+                ? List.of()
+                : subjects.stream()
+                        .filter(s -> s.score() < criterion.subjectMinimum())
+                        .map(SubjectScore::name)
+                        .toList();
         List<String> weakest = subjects.stream()
                 .sorted(Comparator.comparingDouble(SubjectScore::score))
-                .map(SubjectScore::name).toList();
-        Double shortfall = average == null || criterion == null ? null
-                : averageMet ? Double.valueOf(0) : Double.valueOf(Math.max(0.01,
-                        BigDecimal.valueOf(criterion.averageMinimum()).subtract(BigDecimal.valueOf(average)).doubleValue()));
+                .map(SubjectScore::name)
+                .toList();
+        Double shortfall = average == null || criterion == null
+                ? null
+                : averageMet
+                        ? Double.valueOf(0)
+                        : Double.valueOf(Math.max(
+                                0.01,
+                                BigDecimal.valueOf(criterion.averageMinimum())
+                                        .subtract(BigDecimal.valueOf(average))
+                                        .doubleValue()));
         boolean meets = Boolean.TRUE.equals(averageMet) && below.isEmpty();
         return new PlainScoreFacts(criterion, average, lowest, below, weakest, shortfall, meets);
     }

@@ -45,8 +45,12 @@ final class PlainSectionDataAssembler {
                 data.put("totalScore", exam.totalScore());
             }
             case PASS_CRITERIA -> {
-                data.put("subjectMinimum", scores.criterion() == null ? null : scores.criterion().subjectMinimum());
-                data.put("averageMinimum", scores.criterion() == null ? null : scores.criterion().averageMinimum());
+                data.put(
+                        "subjectMinimum",
+                        scores.criterion() == null ? null : scores.criterion().subjectMinimum());
+                data.put(
+                        "averageMinimum",
+                        scores.criterion() == null ? null : scores.criterion().averageMinimum());
                 data.put("shortfall", scores.shortfall());
                 data.put("failedSubjects", scores.subjectsBelowMinimum());
                 data.put("average", scores.average());
@@ -76,10 +80,17 @@ final class PlainSectionDataAssembler {
             case PREP_PERIOD -> {
                 Stage second = facts.request().qualification().grade().secondStage();
                 YearlyPassRate written = latest(facts.statisticsOf(Stage.WRITTEN));
-                YearlyPassRate practical = written == null ? latest(facts.statisticsOf(second))
-                        : facts.statisticsOf(second).stream().filter(r -> r.year() == written.year() && r.applicants() > 0)
-                                .findFirst().orElse(null);
-                data.put("year", written != null ? Integer.valueOf(written.year()) : practical == null ? null : practical.year());
+                YearlyPassRate practical = written == null
+                        ? latest(facts.statisticsOf(second))
+                        : facts.statisticsOf(second).stream()
+                                .filter(r -> r.year() == written.year() && r.applicants() > 0)
+                                .findFirst()
+                                .orElse(null);
+                data.put(
+                        "year",
+                        written != null
+                                ? Integer.valueOf(written.year())
+                                : practical == null ? null : practical.year());
                 data.put("writtenPassRate", written == null ? null : written.passRate());
                 data.put("secondStagePassRate", practical == null ? null : practical.passRate());
             }
@@ -96,8 +107,14 @@ final class PlainSectionDataAssembler {
                 LocalDate deadline = facts.documentDeadline();
                 data.put("deadline", iso(deadline));
                 data.put("submissionStart", iso(facts.documentStart()));
-                data.put("deadlinePassed", deadline == null ? null : facts.request().asOf().isAfter(deadline));
-                data.put("eligibilityText", facts.qualification() == null ? null : facts.qualification().eligibilityText());
+                data.put(
+                        "deadlinePassed",
+                        deadline == null ? null : facts.request().asOf().isAfter(deadline));
+                data.put(
+                        "eligibilityText",
+                        facts.qualification() == null
+                                ? null
+                                : facts.qualification().eligibilityText());
             }
             case REAPPLY -> {
                 PlainScheduleEntry next = facts.sameStageRound();
@@ -114,17 +131,22 @@ final class PlainSectionDataAssembler {
             }
             case YOUTH_FEE_DISCOUNT -> data.put("maxAge", outcome.youthMaxAge());
             case RELATED_QUALIFICATIONS -> {
-                data.put("field", facts.qualification() == null ? null : facts.qualification().field());
+                data.put(
+                        "field",
+                        facts.qualification() == null
+                                ? null
+                                : facts.qualification().field());
                 data.put("sameField", facts.relatedQualifications());
             }
-            default -> {
-            }
+            default -> {}
         }
         return data;
     }
 
     static Stage stageFor(SectionChoice choice, PlainDerivedFacts facts) {
-        return choice.dataStage() == DataStage.NEXT ? facts.nextStage() : facts.request().exam().stage();
+        return choice.dataStage() == DataStage.NEXT
+                ? facts.nextStage()
+                : facts.request().exam().stage();
     }
 
     static PlainScheduleEntry scheduleFor(SectionChoice choice, PlainDerivedFacts facts) {
@@ -132,11 +154,16 @@ final class PlainSectionDataAssembler {
     }
 
     private static List<YearlyPassRate> sorted(List<YearlyPassRate> rates) {
-        return rates.stream().sorted(Comparator.comparingInt(YearlyPassRate::year)).toList();
+        return rates.stream()
+                .sorted(Comparator.comparingInt(YearlyPassRate::year))
+                .toList();
     }
 
     private static YearlyPassRate latest(List<YearlyPassRate> rates) {
-        return rates.stream().filter(r -> r.applicants() > 0).max(Comparator.comparingInt(YearlyPassRate::year)).orElse(null);
+        return rates.stream()
+                .filter(r -> r.applicants() > 0)
+                .max(Comparator.comparingInt(YearlyPassRate::year))
+                .orElse(null);
     }
 
     private static String iso(LocalDate date) {

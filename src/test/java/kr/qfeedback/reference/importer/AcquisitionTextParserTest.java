@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class AcquisitionTextParserTest {
 
-    private static final String CSS = "BODY {\tFONT-SIZE: 10pt; FONT-FAMILY: Malgun Gothic; COLOR: #000000; MARGIN: 0px}"
-            + "P {\tMARGIN-BOTTOM: 0px; MARGIN-TOP: 0px; LINE-HEIGHT: 1.2}"
-            + "LI {\tMARGIN-BOTTOM: 0px; MARGIN-TOP: 0px; LINE-HEIGHT: 1.2}";
+    private static final String CSS =
+            "BODY {\tFONT-SIZE: 10pt; FONT-FAMILY: Malgun Gothic; COLOR: #000000; MARGIN: 0px}"
+                    + "P {\tMARGIN-BOTTOM: 0px; MARGIN-TOP: 0px; LINE-HEIGHT: 1.2}"
+                    + "LI {\tMARGIN-BOTTOM: 0px; MARGIN-TOP: 0px; LINE-HEIGHT: 1.2}";
 
     /** 1320 정보처리기사. */
     private static final String INFORMATION_PROCESSING_ENGINEER = CSS
@@ -90,8 +91,7 @@ class AcquisitionTextParserTest {
     void parsesWrittenSubjectsAndCriteriaOfAnEngineerQualification() {
         AcquisitionTextParser.Result r = AcquisitionTextParser.parse(INFORMATION_PROCESSING_ENGINEER);
 
-        assertEquals(List.of("소프트웨어설계", "소프트웨어개발", "데이터베이스구축", "프로그래밍언어활용", "정보시스템구축관리"),
-                r.writtenSubjects());
+        assertEquals(List.of("소프트웨어설계", "소프트웨어개발", "데이터베이스구축", "프로그래밍언어활용", "정보시스템구축관리"), r.writtenSubjects());
         assertEquals(List.of("정보처리 실무"), r.secondStageSubjects());
         assertEquals(new PassCriterion(40, 60), r.writtenCriterion());
         assertEquals(SIXTY, r.secondStageCriterion());
@@ -180,8 +180,7 @@ class AcquisitionTextParserTest {
     void yieldsNothingForATextWithoutSubjectsOrCriteria() {
         // 9657 소방안전교육사, a national professional qualification.
         AcquisitionTextParser.Result r = AcquisitionTextParser.parse(
-                "소방청장이 한국산업인력공단에 위탁하여 시행하는 1, 2차 시험에 합격하고 소방청에서 실시하는 신원조회를 거쳐 "
-                        + "최종합격자로 결정되면 자격을 취득");
+                "소방청장이 한국산업인력공단에 위탁하여 시행하는 1, 2차 시험에 합격하고 소방청에서 실시하는 신원조회를 거쳐 " + "최종합격자로 결정되면 자격을 취득");
 
         assertEquals(AcquisitionTextParser.Result.NOTHING, r);
     }

@@ -30,8 +30,7 @@ class EligibilityTextTest {
 
     @Test
     void ignoresAMentionOfEligibilityInASentenceOfTheAcquisitionText() {
-        assertNull(EligibilityText.fromAcquisitionText(
-                "① 시행처 : 협회 응시자격 서류심사에 통과한 자를 최종합격자로 발표하며"));
+        assertNull(EligibilityText.fromAcquisitionText("① 시행처 : 협회 응시자격 서류심사에 통과한 자를 최종합격자로 발표하며"));
     }
 
     @Test

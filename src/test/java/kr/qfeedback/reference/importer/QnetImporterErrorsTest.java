@@ -38,8 +38,10 @@ class QnetImporterErrorsTest {
                 """);
 
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> QnetImporter.run(snapshot, out));
-        assertEquals("stats/0001.json: schedule[0].written_pass: expected an ISO date (yyyy-MM-dd) or \"\", "
-                + "got \"2026-13-01\"", e.getMessage());
+        assertEquals(
+                "stats/0001.json: schedule[0].written_pass: expected an ISO date (yyyy-MM-dd) or \"\", "
+                        + "got \"2026-13-01\"",
+                e.getMessage());
         assertTrue(Files.notExists(out.resolve("qualifications.json")));
     }
 
@@ -59,7 +61,8 @@ class QnetImporterErrorsTest {
                 """);
 
         ReferenceDataException e = assertThrows(ReferenceDataException.class, () -> QnetImporter.run(snapshot, out));
-        assertTrue(e.getMessage().startsWith("stats/0001.json: stats.written[0].applicants: expected an integer"),
+        assertTrue(
+                e.getMessage().startsWith("stats/0001.json: stats.written[0].applicants: expected an integer"),
                 e.getMessage());
     }
 }

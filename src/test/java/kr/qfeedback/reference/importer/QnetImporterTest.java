@@ -71,7 +71,9 @@ class QnetImporterTest {
         List<ExamRound> rounds = qualification("1320").rounds();
         ExamRound third = rounds.get(2);
 
-        assertEquals(List.of("제1회", "제2회", "제3회"), rounds.stream().map(ExamRound::label).toList());
+        assertEquals(
+                List.of("제1회", "제2회", "제3회"),
+                rounds.stream().map(ExamRound::label).toList());
         assertEquals(LocalDate.of(2026, 9, 28), third.practicalRegistrationEnd()); // series says 2026-09-23
         assertNull(third.documentSubmissionStart());
         assertNull(third.documentSubmissionEnd());
@@ -85,10 +87,15 @@ class QnetImporterTest {
         assertEquals(Grade.ENGINEER, q.grade());
         assertEquals(5, q.writtenSubjects().size());
         assertEquals(new PassCriterion(40, 60), q.writtenCriterion());
-        assertEquals(List.of(2021, 2022, 2023, 2024, 2025),
+        assertEquals(
+                List.of(2021, 2022, 2023, 2024, 2025),
                 q.writtenStatistics().stream().map(YearlyPassRate::year).toList());
-        assertEquals(new YearlyPassRate(2025, 66308, 43132, 65.0), q.writtenStatistics().get(4));
-        assertEquals(new YearlyPassRate(2025, 73858, 16326, 22.1), q.secondStageStatistics().get(4));
+        assertEquals(
+                new YearlyPassRate(2025, 66308, 43132, 65.0),
+                q.writtenStatistics().get(4));
+        assertEquals(
+                new YearlyPassRate(2025, 73858, 16326, 22.1),
+                q.secondStageStatistics().get(4));
         assertNull(q.writtenFee()); // the snapshot has no fee for 1320
     }
 
@@ -132,9 +139,12 @@ class QnetImporterTest {
     @Test
     void leavesRoundsNotOpenToThePublicOutOfTheRoundsAndListsThemInTheReport() {
         String label = "2026년 정기 기능사 산업별 맞춤형 고교등 필기면제검정";
-        assertTrue(catalogue.all().stream().flatMap(q -> q.rounds().stream())
+        assertTrue(catalogue.all().stream()
+                .flatMap(q -> q.rounds().stream())
                 .noneMatch(r -> NonPublicRounds.isNonPublic(r.label())));
-        assertEquals(List.of("제3회"), qualification("6120").rounds().stream().map(ExamRound::label).toList());
+        assertEquals(
+                List.of("제3회"),
+                qualification("6120").rounds().stream().map(ExamRound::label).toList());
 
         ImportFindings.LeftOutRound leftOut = report.findings().leftOutRounds().get(0);
         assertEquals(1, report.findings().leftOutRounds().size());
@@ -148,8 +158,10 @@ class QnetImporterTest {
     void recordsTheSeriesDateWhereTheOwnScheduleDisagreesAndKeepsTheOwnDateInTheRound() {
         Qualification q = qualification("1320");
 
-        assertEquals(List.of(new ScheduleDisagreement("제3회", "practicalRegistrationEnd",
-                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))), q.scheduleDisagreements());
+        assertEquals(
+                List.of(new ScheduleDisagreement(
+                        "제3회", "practicalRegistrationEnd", LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))),
+                q.scheduleDisagreements());
         assertEquals(LocalDate.of(2026, 9, 28), q.rounds().get(2).practicalRegistrationEnd());
         assertEquals(List.of(), qualification("6120").scheduleDisagreements()); // agrees with the 기능사 schedule
     }
@@ -159,37 +171,51 @@ class QnetImporterTest {
         List<ImportFindings.DisagreementGroup> groups = report.findings().scheduleDisagreements();
 
         ImportFindings.DisagreementGroup third = groups.stream()
-                .filter(g -> g.series().equals("기사/산업기사") && g.roundLabel().equals("제3회")).findFirst().orElseThrow();
+                .filter(g -> g.series().equals("기사/산업기사") && g.roundLabel().equals("제3회"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("practicalRegistrationEnd", third.field());
         assertEquals(LocalDate.of(2026, 9, 28), third.ownValue());
         assertEquals(LocalDate.of(2026, 9, 23), third.seriesValue());
         assertEquals(88, third.codes().size());
         assertTrue(third.codes().contains("1320"));
         // the other disagreements: interview registration of the three 기술사 rounds (30 + 21 + 21)
-        assertEquals(List.of("제138회", "제139회", "제140회"), groups.stream()
-                .filter(g -> g.series().equals("기술사")).map(ImportFindings.DisagreementGroup::roundLabel).toList());
+        assertEquals(
+                List.of("제138회", "제139회", "제140회"),
+                groups.stream()
+                        .filter(g -> g.series().equals("기술사"))
+                        .map(ImportFindings.DisagreementGroup::roundLabel)
+                        .toList());
         assertEquals(160, groups.stream().mapToInt(g -> g.codes().size()).sum());
-        assertEquals(160, catalogue.all().stream().mapToInt(q -> q.scheduleDisagreements().size()).sum());
+        assertEquals(
+                160,
+                catalogue.all().stream()
+                        .mapToInt(q -> q.scheduleDisagreements().size())
+                        .sum());
     }
 
     @Test
     void findsThatEveryProfessionalEngineerRoundOpensInterviewRegistrationBeforeTheWrittenResults() {
         ImportFindings.RegistrationBeforeResults professional = report.findings().registrationBeforeResults().stream()
-                .filter(r -> r.grade() == Grade.PROFESSIONAL_ENGINEER).findFirst().orElseThrow();
+                .filter(r -> r.grade() == Grade.PROFESSIONAL_ENGINEER)
+                .findFirst()
+                .orElseThrow();
 
         assertEquals(new ImportFindings.RegistrationBeforeResults(Grade.PROFESSIONAL_ENGINEER, 72, 72), professional);
         assertTrue(report.findings().registrationBeforeResults().stream()
-                .filter(r -> r.grade() != Grade.PROFESSIONAL_ENGINEER).allMatch(r -> r.roundsEarly() == 0));
+                .filter(r -> r.grade() != Grade.PROFESSIONAL_ENGINEER)
+                .allMatch(r -> r.roundsEarly() == 0));
     }
 
     @Test
     void aStageNobodySatHasNoPassRate() {
-        YearlyPassRate stoneMason2021 = qualification("6990").writtenStatistics().get(0);
+        YearlyPassRate stoneMason2021 =
+                qualification("6990").writtenStatistics().get(0);
 
         assertEquals(new YearlyPassRate(2021, 0, 0, null), stoneMason2021);
         assertTrue(catalogue.all().stream()
-                .flatMap(q -> java.util.stream.Stream.concat(q.writtenStatistics().stream(),
-                        q.secondStageStatistics().stream()))
+                .flatMap(q -> java.util.stream.Stream.concat(
+                        q.writtenStatistics().stream(), q.secondStageStatistics().stream()))
                 .allMatch(r -> (r.applicants() == 0) == (r.passRate() == null)));
         assertEquals(178, report.findings().zeroApplicantRows());
     }
@@ -198,7 +224,8 @@ class QnetImporterTest {
     void listsTheQualificationsWhoseStatedCriterionDepartsFromTheirGradesRule() {
         List<ImportFindings.CriterionDeparture> departures = report.findings().criterionDepartures();
 
-        assertEquals(List.of("1740", "2085", "2085", "2142", "2880", "7481", "9540"),
+        assertEquals(
+                List.of("1740", "2085", "2085", "2142", "2880", "7481", "9540"),
                 departures.stream().map(d -> d.qualification().code()).toList());
         assertEquals(6, report.findings().departingQualifications());
         ImportFindings.CriterionDeparture noCutOff = departures.get(3);
@@ -217,14 +244,16 @@ class QnetImporterTest {
 
         assertEquals(101, missing.size());
         assertTrue(missing.stream().allMatch(q -> q.grade() != null));
-        assertTrue(missing.stream().map(q -> qualification(q.code()))
+        assertTrue(missing.stream()
+                .map(q -> qualification(q.code()))
                 .allMatch(q -> q.writtenCriterion() == null && q.secondStageCriterion() == null));
         assertTrue(missing.stream().anyMatch(q -> q.code().equals("0270"))); // 산업계측제어기술사
     }
 
     @Test
     void importsTheEligibilityTextWhereTheSnapshotHasOne() {
-        assertEquals("기사취득후 실무경력 4년, 대학졸업후 실무경력 6년, 관련분야 실무경력 9년 등",
+        assertEquals(
+                "기사취득후 실무경력 4년, 대학졸업후 실무경력 6년, 관련분야 실무경력 9년 등",
                 qualification("0891").eligibilityText()); // from the "③ 응시자격" part of its 취득방법 text
         assertEquals("제한 없음", qualification("7301").eligibilityText());
         String guard = qualification("9501").eligibilityText(); // its own 응시자격 entry, 1,300 characters long
@@ -242,7 +271,8 @@ class QnetImporterTest {
 
         assertTrue(text.startsWith("# 기준 자료 가져오기 보고서\n"), text.substring(0, 40));
         assertTrue(text.contains("손으로 고치지 마세요"));
-        assertTrue(text.contains("| 2085 | 패션머천다이징산업기사 | 산업기사 | 필기 | “- 필기 : 100점을 만점으로 하여 과목당 60점 이상"),
+        assertTrue(
+                text.contains("| 2085 | 패션머천다이징산업기사 | 산업기사 | 필기 | “- 필기 : 100점을 만점으로 하여 과목당 60점 이상"),
                 "the departure of 2085 is quoted");
         assertTrue(text.contains("parameters.yaml 의 `종목별 합격기준 예외`에 근거와 함께 적으세요"));
         assertTrue(text.contains("| 기사/산업기사 | 제3회 | 실기·면접 원서접수 마감일 (`practicalRegistrationEnd`) "
@@ -262,8 +292,8 @@ class QnetImporterTest {
         byte[] a = Files.readAllBytes(first.resolve("qualifications.json"));
         byte[] b = Files.readAllBytes(second.resolve("qualifications.json"));
         assertArrayEquals(a, b);
-        assertArrayEquals(Files.readAllBytes(first.resolve("가져오기_보고서.md")),
-                Files.readAllBytes(second.resolve("가져오기_보고서.md")));
+        assertArrayEquals(
+                Files.readAllBytes(first.resolve("가져오기_보고서.md")), Files.readAllBytes(second.resolve("가져오기_보고서.md")));
         assertTrue(new String(a, StandardCharsets.UTF_8).startsWith("{\n  \"source\": "));
     }
 }

@@ -40,8 +40,10 @@ class RoundAssemblerTest {
         ExamRound third = assembled.rounds().get(0);
         assertEquals(LocalDate.of(2026, 9, 28), third.practicalRegistrationEnd());
         assertEquals(LocalDate.of(2026, 8, 7), third.writtenExamDate()); // blank in the own schedule: filled
-        assertEquals(List.of(new ScheduleDisagreement("제3회", "practicalRegistrationEnd",
-                LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))), assembled.disagreements());
+        assertEquals(
+                List.of(new ScheduleDisagreement(
+                        "제3회", "practicalRegistrationEnd", LocalDate.of(2026, 9, 28), LocalDate.of(2026, 9, 23))),
+                assembled.disagreements());
     }
 
     @Test
@@ -51,7 +53,9 @@ class RoundAssemblerTest {
                  {"round": "2026년 정기 기능사 산업별 맞춤형 고교등 필기면제검정", "prac_reg_start": "2026-05-11"}]
                 """);
 
-        assertEquals(List.of("제3회"), assembled.rounds().stream().map(ExamRound::label).toList());
+        assertEquals(
+                List.of("제3회"),
+                assembled.rounds().stream().map(ExamRound::label).toList());
         assertEquals(List.of("2026년 정기 기능사 산업별 맞춤형 고교등 필기면제검정"), assembled.leftOutLabels());
         assertEquals(List.of(), assembled.disagreements());
     }
