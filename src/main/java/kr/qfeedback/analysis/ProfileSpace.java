@@ -1,14 +1,10 @@
 package kr.qfeedback.analysis;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import kr.qfeedback.feedback.ExamResult;
@@ -65,17 +61,8 @@ final class ProfileSpace {
     ProfileSpace(Parameters parameters, ReferenceCatalogue reference, RuleReads reads) {
         this.scores = new ScoreCombinations(parameters, reference, reads);
 
-        int expiring = parameters.exemptionExpiringDays();
-        TreeSet<Integer> days = new TreeSet<>(List.of(-1, 0, expiring, expiring + 1, 729));
-        addAround(days, reads.thresholds("exemptionDaysRemaining"), Integer.MIN_VALUE);
-        this.exemptionDays = new ArrayList<>(days.descendingSet());
-
-        TreeSet<Integer> age = new TreeSet<>(List.of(parameters.youthMaxAge(), parameters.youthMaxAge() + 1));
-        addAround(age, reads.thresholds("age"), 0);
-        List<Integer> a = new ArrayList<>();
-        a.add(null);
-        a.addAll(age);
-        this.ages = a;
+        this.exemptionDays = ThresholdValues.exemptionDays(parameters, reads);
+        this.ages = ThresholdValues.ages(parameters, reads);
     }
 
     /** A superset of the values each field takes in the space, by field name (for grouping values up front). */
@@ -289,17 +276,5 @@ final class ProfileSpace {
             }
         }
         return list;
-    }
-
-    private static void addAround(TreeSet<Integer> values, Set<BigDecimal> thresholds, int minimum) {
-        for (BigDecimal t : thresholds) {
-            int whole = t.setScale(0, RoundingMode.FLOOR).intValue();
-            boolean integral = t.compareTo(BigDecimal.valueOf(whole)) == 0;
-            for (int v : integral ? new int[] {whole - 1, whole, whole + 1} : new int[] {whole, whole + 1}) {
-                if (v >= minimum) {
-                    values.add(v);
-                }
-            }
-        }
     }
 }

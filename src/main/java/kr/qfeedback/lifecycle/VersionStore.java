@@ -30,8 +30,8 @@ public final class VersionStore {
     private static final Logger LOG = LoggerFactory.getLogger(VersionStore.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{12}");
     private static final String VERSIONS = "versions";
-    private static final String FILES = "files";
-    private static final String VERSION_JSON = "version.json";
+    static final String FILES = "files";
+    static final String VERSION_JSON = "version.json";
     private static final int IDS_NAMED_IN_ERRORS = 10;
 
     private final Path dataDir;
@@ -96,10 +96,10 @@ public final class VersionStore {
                     e);
         }
         try {
-            writeInto(temp, files, version);
+            VersionFiles.writeInto(temp, versionsDir, files, version);
             return moveIntoPlace(temp, version);
         } finally {
-            discard(temp);
+            VersionFiles.discard(temp);
         }
     }
 
@@ -251,29 +251,6 @@ public final class VersionStore {
         }
     }
 
-    private void writeInto(Path temp, RuleFiles files, StoredVersion version) {
-        Path filesDir = temp.resolve(FILES).normalize();
-        try {
-            Files.createDirectories(filesDir);
-            for (Map.Entry<String, byte[]> file : files.files().entrySet()) {
-                Path target = filesDir.resolve(file.getKey()).normalize();
-                if (!target.startsWith(filesDir) || target.equals(filesDir)) {
-                    throw new VersionStoreException("The rule file path '" + file.getKey()
-                            + "' points outside the rules folder; rename the file and publish again.");
-                }
-                DurableFiles.write(target, file.getValue());
-            }
-            DurableFiles.write(
-                    temp.resolve(VERSION_JSON),
-                    Json.pretty(VersionJson.toJson(version)).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new VersionStoreException(
-                    "Version " + version.id() + " could not be written to " + versionsDir + " (" + e.getMessage()
-                            + "). Check free space and permissions of QF_DATA_DIR; nothing was stored.",
-                    e);
-        }
-    }
-
     private StoredVersion moveIntoPlace(Path temp, StoredVersion version) {
         Path target = versionsDir.resolve(version.id());
         try {
@@ -289,17 +266,6 @@ public final class VersionStore {
                             + e.getMessage() + "). Check that QF_DATA_DIR is on a file system that can rename folders"
                             + " atomically and that the service may write to it; nothing was stored.",
                     e);
-        }
-    }
-
-    private static void discard(Path temp) {
-        try {
-            DurableFiles.deleteTree(temp);
-        } catch (IOException e) {
-            LOG.warn(
-                    "The temporary folder {} could not be removed ({}); it holds no version and may be deleted by hand.",
-                    temp,
-                    e.toString());
         }
     }
 

@@ -112,8 +112,8 @@ public final class QnetImporter {
         }
 
         RoundAssembler rounds = new RoundAssembler(
-                RoundAssembler.readSeries(QnetJson.read(qnetDir.resolve(SCHEDULES), SCHEDULES), SCHEDULES),
-                RoundAssembler.readDocumentRows(QnetJson.read(qnetDir.resolve(RAW), RAW), RAW));
+                ScheduleRows.readSeries(QnetJson.read(qnetDir.resolve(SCHEDULES), SCHEDULES), SCHEDULES),
+                ScheduleRows.readDocumentRows(QnetJson.read(qnetDir.resolve(RAW), RAW), RAW));
 
         List<Qualification> qualifications = new ArrayList<>();
         Set<String> codes = new HashSet<>();

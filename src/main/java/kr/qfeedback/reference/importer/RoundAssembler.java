@@ -74,53 +74,6 @@ final class RoundAssembler {
         this.documentRows = List.copyOf(documentRows);
     }
 
-    static List<SeriesRound> readSeries(JsonNode schedules, String file) {
-        List<SeriesRound> rounds = new ArrayList<>();
-        JsonNode items = QnetJson.array(schedules, "items", file + ": ");
-        for (int i = 0; i < items.size(); i++) {
-            String where = file + ": items[" + i + "].";
-            JsonNode item = items.get(i);
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String field : DATE_FIELDS) {
-                String value = QnetJson.optionalText(item, field, where).trim();
-                QnetDates.iso(value, where + field); // validates
-                values.put(field, value);
-            }
-            rounds.add(new SeriesRound(
-                    QnetJson.text(item, "name", where).trim(),
-                    QnetJson.optionalText(item, "round", where).trim(),
-                    values));
-        }
-        return rounds;
-    }
-
-    static List<DocumentRow> readDocumentRows(JsonNode raw, String file) {
-        List<DocumentRow> rows = new ArrayList<>();
-        for (String list : List.of("getEList", "getCList", "getPEList")) {
-            JsonNode array = raw.get(list);
-            if (array == null || array.isNull()) {
-                continue;
-            }
-            if (!array.isArray()) {
-                throw new ReferenceDataException(
-                        file + ": " + list + ": expected an array, got " + QnetJson.describe(array));
-            }
-            for (int i = 0; i < array.size(); i++) {
-                String where = file + ": " + list + "[" + i + "].";
-                JsonNode row = array.get(i);
-                rows.add(new DocumentRow(
-                        list,
-                        roundNumber(QnetJson.optionalText(row, "description", where)),
-                        QnetDates.compact(QnetJson.optionalText(row, "docpassdt", where), where + "docpassdt"),
-                        QnetDates.compact(
-                                QnetJson.optionalText(row, "docsubmitstartdt", where), where + "docsubmitstartdt"),
-                        QnetDates.compact(
-                                QnetJson.optionalText(row, "docsubmitentdt", where), where + "docsubmitentdt")));
-            }
-        }
-        return rows;
-    }
-
     static Integer roundNumber(String text) {
         if (text == null) {
             return null;

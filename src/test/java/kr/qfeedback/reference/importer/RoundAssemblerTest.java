@@ -26,7 +26,7 @@ class RoundAssemblerTest {
                   "written_exam_start": "2026-08-07", "written_exam_end": "2026-08-07",
                   "prac_reg_start": "2026-09-21", "prac_reg_end": "2026-09-23"}]}
                 """);
-        RoundAssembler assembler = new RoundAssembler(RoundAssembler.readSeries(series, "schedules.json"), List.of());
+        RoundAssembler assembler = new RoundAssembler(ScheduleRows.readSeries(series, "schedules.json"), List.of());
         return assembler.rounds("0001", Grade.ENGINEER, json(ownSchedule), "stats/0001.json");
     }
 
