@@ -54,12 +54,16 @@ final class IdentityCache<K, V> {
 
     /** The form of {@code key}, made the first time it is met. */
     V formOf(K key) {
+        // Identity hashes are random already: their low bits pick the slot. Kept small to be inlined.
         int hash = System.identityHashCode(key);
-        int slot = (hash ^ (hash >>> 16)) & (recent.length - 1);
-        Slot<K, V> seen = recent[slot];
+        Slot<K, V> seen = recent[hash & (recent.length - 1)];
         if (seen != null && seen.key() == key) {
             return seen.form();
         }
+        return missed(key, hash);
+    }
+
+    private V missed(K key, int hash) {
         Identity identity = new Identity(key, hash);
         V form = known.get(identity);
         if (form == null) {
@@ -69,7 +73,7 @@ final class IdentityCache<K, V> {
             }
             known.put(identity, form);
         }
-        recent[slot] = new Slot<>(key, form);
+        recent[hash & (recent.length - 1)] = new Slot<>(key, form);
         return form;
     }
 
