@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * member that missed the prepare (it joined during the switch) compiles on commit and is late by
  * that compilation; it reports that too.
  *
+ * <p>Everything a member writes to the cluster about the rules (a version, the active entry, a switch
+ * message) is signed with {@link ClusterSecret}; members ignore, with a warning, what does not verify
+ * before they fetch, compile or activate anything.
+ *
  * <p>This class wires the parts together: {@link ClusterJoining}, {@link QuorumGuard},
  * {@link VersionReplication}, {@link SwitchLeader}, {@link SwitchFollower} with {@link MemberSwap},
  * and {@link SwitchMetrics}.
