@@ -9,11 +9,12 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
  * else is refused by name before any of its code runs (a deserialisation gadget never gets to run).
  *
  * <p>What the maps and the topic hold ({@code String}, {@code byte[]}) Hazelcast writes with its own
- * serialisers, not Java serialisation. Java serialisation carries only the exceptions one member's
- * operation answers another with, so the list is: the project's own classes, Hazelcast's (its
- * exceptions), and the JDK types a {@link Throwable}'s serial form holds: the exceptions of
- * {@code java.lang}, {@code java.io} and {@code java.util.concurrent}, stack trace elements and the
- * lists of suppressed exceptions.
+ * serialisers, not Java serialisation. Java serialisation carries only the project's entry processor
+ * (its {@code byte[]} of records) and the exceptions one member's operation answers another with, so
+ * the list is: the project's own classes, {@code byte[]}, Hazelcast's classes (its exceptions), and the
+ * JDK types a {@link Throwable}'s serial form holds: the exceptions of {@code java.lang}, {@code
+ * java.io} and {@code java.util.concurrent}, stack trace elements and the lists of suppressed
+ * exceptions. A project class sent between members may hold only these types.
  */
 final class SerializationFilter {
     static final String OWN = "kr.qfeedback.";
@@ -25,6 +26,7 @@ final class SerializationFilter {
                 .addPrefixes(OWN, "com.hazelcast.")
                 .addPackages("java.lang", "java.io", "java.util.concurrent")
                 .addClasses(
+                        "[B",
                         "[Ljava.lang.StackTraceElement;",
                         "[Ljava.lang.Throwable;",
                         "java.util.ArrayList",

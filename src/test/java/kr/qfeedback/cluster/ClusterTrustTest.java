@@ -158,17 +158,19 @@ class ClusterTrustTest {
 
     @Test
     @Timeout(120)
-    void javaDeserialisationAdmitsAnExceptionButRefusesAForeignClass() {
+    void javaDeserialisationAdmitsTheProjectsClassesAndExceptionsButRefusesAForeignClass() {
         HazelcastInstance hz = members.start(members.config(1, List.of()));
         IMap<String, Object> map = hz.getMap("qf-test-serialisation");
 
         map.set("exception", new IllegalStateException("what a member answers another with"));
+        map.set("records", new RecordBlocks.Append(new byte[] {'{', '}', '\n'}));
         map.set("gadget", new BadAttributeValueExpException("the entry point of a known gadget chain"));
 
         assertEquals(
                 "what a member answers another with",
                 assertInstanceOf(IllegalStateException.class, map.get("exception"))
                         .getMessage());
+        assertInstanceOf(RecordBlocks.Append.class, map.get("records"), "the records a member appends on another");
         HazelcastSerializationException refused =
                 assertThrows(HazelcastSerializationException.class, () -> map.get("gadget"));
         SecurityException cause = assertInstanceOf(SecurityException.class, refused.getCause());
