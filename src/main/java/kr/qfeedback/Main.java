@@ -99,7 +99,7 @@ public final class Main {
                                 "\n",
                                 "usage: java -jar q-feedback.jar COMMAND",
                                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
-                                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
+                                "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_SECRET, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
                                 "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT); SIGTERM stops it gracefully (docs/operations.md)",
                                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
@@ -139,8 +139,8 @@ public final class Main {
                 Clock.systemUTC());
         RuleSet ruleSet;
         // Always a cluster member: without QF_CLUSTER_MEMBERS a cluster of one on 127.0.0.1.
-        ClusterNode cluster =
-                ClusterNode.start(ClusterSettings.from(config.clusterMembers(), config.clusterPort()), lifecycle);
+        ClusterNode cluster = ClusterNode.start(
+                ClusterSettings.from(config.clusterMembers(), config.clusterPort(), config.clusterSecret()), lifecycle);
         try {
             boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
             if (!scenarios) {

@@ -27,9 +27,11 @@ final class ClusterJoining {
     private final MemberSwap swap;
     private final SwitchMetrics metrics;
     private final Executor worker;
+    private final ClusterSecret secret;
 
     /** {@code worker} is the follower's: a re-read after a merge queues behind any prepare or catch-up. */
     ClusterJoining(
+            ClusterSecret secret,
             IMap<String, String> activeMap,
             RulesLifecycle lifecycle,
             VersionReplication versions,
@@ -44,23 +46,26 @@ final class ClusterJoining {
         this.swap = swap;
         this.metrics = metrics;
         this.worker = worker;
+        this.secret = secret;
     }
 
     /**
      * Adopts the cluster's active version when the cluster has one (whatever this node's rules folder
-     * holds), otherwise runs {@code seed} and makes its result the cluster's active version.
+     * holds), otherwise runs {@code seed} and makes its result the cluster's active version. An active
+     * entry not signed with the cluster secret counts as none (and is logged).
      */
     RuleSet join(Supplier<RuleSet> seed) {
         follower.listen(activeMap);
         versions.pullAll();
         activeMap.lock(ActiveEntry.KEY);
         try {
-            String json = activeMap.get(ActiveEntry.KEY);
-            if (json == null) {
+            JsonObject active = ActiveEntry.verified(secret, activeMap.get(ActiveEntry.KEY));
+            if (active == null) {
                 RuleSet rules = seed.get();
                 versions.pushAll();
                 JsonObject record = ActiveEntry.of(
-                        rules.version(),
+                        secret,
+                        lifecycle.store().load(rules.version()).fullHash(),
                         "seed-" + UUID.randomUUID(),
                         RulesLifecycle.SYSTEM,
                         "클러스터를 시작한 구성원의 규칙",
@@ -72,7 +77,7 @@ final class ClusterJoining {
                 LOG.info("this member started the cluster's rules on version {}", rules.version());
                 return rules;
             }
-            swap.desireUnlessSet(new JsonObject(json));
+            swap.desireUnlessSet(active);
         } finally {
             activeMap.unlock(ActiveEntry.KEY);
         }
@@ -90,9 +95,9 @@ final class ClusterJoining {
     void resync() {
         worker.execute(() -> {
             try {
-                String json = activeMap.get(ActiveEntry.KEY);
-                if (json != null) {
-                    swap.desire(new JsonObject(json));
+                JsonObject active = ActiveEntry.verified(secret, activeMap.get(ActiveEntry.KEY));
+                if (active != null) {
+                    swap.desire(active);
                     swap.catchUp(false);
                 }
                 versions.pushAll();

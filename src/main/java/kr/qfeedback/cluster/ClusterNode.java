@@ -36,7 +36,7 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         this.settings = settings;
         this.hz = hz;
         this.lifecycle = lifecycle;
-        this.rules = new ClusterRules(hz, lifecycle, settings.quorum());
+        this.rules = new ClusterRules(hz, lifecycle, settings.quorum(), settings.secret());
         this.decisions = new ClusterDecisions(RecordGenerations.of(hz), Clock.systemUTC());
         hz.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {

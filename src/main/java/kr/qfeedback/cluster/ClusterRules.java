@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * member that missed the prepare (it joined during the switch) compiles on commit and is late by
  * that compilation; it reports that too.
  *
+ * <p>Everything a member writes to the cluster about the rules (a version, the active entry, a switch
+ * message) is signed with {@link ClusterSecret}; members ignore, with a warning, what does not verify
+ * before they fetch, compile or activate anything.
+ *
  * <p>This class wires the parts together: {@link ClusterJoining}, {@link QuorumGuard},
  * {@link VersionReplication}, {@link SwitchLeader}, {@link SwitchFollower} with {@link MemberSwap},
  * and {@link SwitchMetrics}.
@@ -57,21 +61,22 @@ final class ClusterRules implements Replication {
     private final SwitchLeader leader;
     private final ClusterJoining joining;
 
-    ClusterRules(HazelcastInstance hz, RulesLifecycle lifecycle, int quorum) {
-        this(hz, lifecycle, quorum, SwitchTimeouts.DEFAULT);
+    ClusterRules(HazelcastInstance hz, RulesLifecycle lifecycle, int quorum, ClusterSecret secret) {
+        this(hz, lifecycle, quorum, secret, SwitchTimeouts.DEFAULT);
     }
 
-    ClusterRules(HazelcastInstance hz, RulesLifecycle lifecycle, int quorum, SwitchTimeouts timeouts) {
+    ClusterRules(
+            HazelcastInstance hz, RulesLifecycle lifecycle, int quorum, ClusterSecret secret, SwitchTimeouts timeouts) {
         IMap<String, String> activeMap = hz.getMap(ClusterSettings.ACTIVE_MAP);
-        SwitchTopic topic = new SwitchTopic(hz, io);
+        SwitchTopic topic = new SwitchTopic(hz, secret, io);
         SwitchesInFlight inFlight = new SwitchesInFlight();
-        this.versions = new VersionReplication(hz.getMap(ClusterSettings.VERSIONS_MAP), lifecycle.store());
+        this.versions = new VersionReplication(hz.getMap(ClusterSettings.VERSIONS_MAP), lifecycle.store(), secret);
         MemberSwap swap = new MemberSwap(lifecycle, versions, topic, metrics, io);
         this.guard = new QuorumGuard(hz, quorum, swap::currentVersion);
-        this.leader =
-                new SwitchLeader(activeMap, lifecycle.store(), versions, guard, topic, inFlight, metrics, timeouts);
-        SwitchFollower follower = new SwitchFollower(lifecycle, versions, topic, inFlight, swap, worker);
-        this.joining = new ClusterJoining(activeMap, lifecycle, versions, follower, swap, metrics, worker);
+        this.leader = new SwitchLeader(
+                secret, activeMap, lifecycle.store(), versions, guard, topic, inFlight, metrics, timeouts);
+        SwitchFollower follower = new SwitchFollower(secret, lifecycle, versions, topic, inFlight, swap, worker);
+        this.joining = new ClusterJoining(secret, activeMap, lifecycle, versions, follower, swap, metrics, worker);
     }
 
     /**

@@ -28,13 +28,14 @@ import java.util.Objects;
  *   <li>Members: TCP/IP join on exactly those {@code host:port} addresses; multicast is never used.
  *       The member binds only the host its own entry names (the entry with this node's port on a
  *       local address; 127.0.0.1 when none does).</li>
+ *   <li>Cluster name: derived from {@link ClusterSecret} ({@code QF_CLUSTER_SECRET}); Java
+ *       deserialisation limited to the classes {@link SerializationFilter} admits.</li>
  *   <li>Publish quorum: a majority of the configured members (the list counts this node even if it
  *       is not written in it). Writes to the rules maps need it, so a minority side of a split can
  *       not publish or roll back, while every member keeps deciding with its last agreed version.</li>
  * </ul>
  */
-public record ClusterSettings(List<String> members, int port, String bindHost, int quorum) {
-    public static final String CLUSTER_NAME = "q-feedback";
+public record ClusterSettings(List<String> members, int port, String bindHost, int quorum, ClusterSecret secret) {
     public static final String QUORUM = "qf-publish-quorum";
     public static final String VERSIONS_MAP = "qf-rules-versions";
     public static final String ACTIVE_MAP = "qf-rules-active";
@@ -51,14 +52,23 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
     public ClusterSettings {
         members = List.copyOf(members);
         Objects.requireNonNull(bindHost, "bindHost must not be null");
+        Objects.requireNonNull(secret, "secret must not be null");
     }
 
     public boolean single() {
         return members.isEmpty();
     }
 
-    /** The settings from {@code QF_CLUSTER_MEMBERS}' entries and this member's {@code QF_CLUSTER_PORT}. */
-    public static ClusterSettings from(List<String> clusterMembers, int clusterPort) {
+    /**
+     * The settings from {@code QF_CLUSTER_MEMBERS}' entries, this member's {@code QF_CLUSTER_PORT} and
+     * {@code QF_CLUSTER_SECRET} ({@code secret}; null only without members: a cluster of one then makes up
+     * a secret of its own, so that no other process can join it).
+     */
+    public static ClusterSettings from(List<String> clusterMembers, int clusterPort, ClusterSecret secret) {
+        if (secret == null && !clusterMembers.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "QF_CLUSTER_MEMBERS is set, so " + ClusterSecret.VARIABLE + " is required as well.");
+        }
         List<String> members = new ArrayList<>();
         String bind = null;
         boolean selfListed = false;
@@ -87,13 +97,20 @@ public record ClusterSettings(List<String> members, int port, String bindHost, i
             }
         }
         int size = members.isEmpty() ? 1 : members.size() + (selfListed ? 0 : 1);
-        return new ClusterSettings(members, clusterPort, bind == null ? "127.0.0.1" : bind, size / 2 + 1);
+        return new ClusterSettings(
+                members,
+                clusterPort,
+                bind == null ? "127.0.0.1" : bind,
+                size / 2 + 1,
+                secret == null ? ClusterSecret.random() : secret);
     }
 
     /** The Hazelcast configuration of this member. */
     public Config hazelcastConfig() {
         Config config = new Config();
-        config.setClusterName(CLUSTER_NAME);
+        // Derived from QF_CLUSTER_SECRET: a process without it asks to join another cluster and is turned away.
+        config.setClusterName(secret.clusterName());
+        SerializationFilter.install(config);
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");

@@ -43,7 +43,10 @@ final class MemberSwap {
         this.io = io;
     }
 
-    /** The cluster's active entry is now {@code record}; a later swap to any other version is refused. */
+    /**
+     * The cluster's active entry is now {@code record} (signed with the cluster secret); a later swap to
+     * any other version is refused.
+     */
     void desire(JsonObject record) {
         desired.set(record);
     }
@@ -76,6 +79,10 @@ final class MemberSwap {
         try {
             versions.ensureStored(id);
             RuleFiles files = lifecycle.store().load(id);
+            if (!files.fullHash().equals(record.getString("fullHash"))) {
+                throw new IllegalStateException("its files hash to " + files.fullHash() + ", not to the active entry's "
+                        + record.getString("fullHash"));
+            }
             swap(record, files, lifecycle.compile(files), started, joining);
         } catch (RuntimeException e) {
             LOG.error("could not adopt the cluster's rules version {}: {}", id, e.toString(), e);

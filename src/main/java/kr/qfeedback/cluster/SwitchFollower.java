@@ -28,9 +28,11 @@ final class SwitchFollower {
     private final SwitchesInFlight inFlight;
     private final MemberSwap swap;
     private final Executor worker;
+    private final ClusterSecret secret;
 
     /** {@code worker} prepares and catches up, one at a time, off Hazelcast's threads. */
     SwitchFollower(
+            ClusterSecret secret,
             RulesLifecycle lifecycle,
             VersionReplication versions,
             SwitchTopic topic,
@@ -43,6 +45,7 @@ final class SwitchFollower {
         this.inFlight = inFlight;
         this.swap = swap;
         this.worker = worker;
+        this.secret = secret;
     }
 
     /** From now on this member answers switch messages and follows the active entry of {@code activeMap}. */
@@ -51,11 +54,11 @@ final class SwitchFollower {
         activeMap.addEntryListener(new ActiveListener(), ActiveEntry.KEY, true);
     }
 
-    private void onMessage(String text) {
-        JsonObject m = new JsonObject(text);
+    /** A message signed with the cluster secret ({@link SwitchTopic} dropped the others). */
+    private void onMessage(JsonObject m) {
         String switchId = m.getString("switchId");
         switch (m.getString("type", "")) {
-            case "PREPARE" -> worker.execute(() -> prepare(switchId, m.getString("version")));
+            case "PREPARE" -> worker.execute(() -> prepare(switchId, m.getString("version"), m.getString("fullHash")));
             case "ACK" -> {
                 PendingSwitch p = inFlight.led(switchId);
                 if (p != null) {
@@ -73,7 +76,7 @@ final class SwitchFollower {
         }
     }
 
-    private void prepare(String switchId, String id) {
+    private void prepare(String switchId, String id, String fullHash) {
         long started = System.nanoTime();
         JsonObject ack =
                 new JsonObject().put("type", "ACK").put("switchId", switchId).put("member", topic.localId());
@@ -81,6 +84,10 @@ final class SwitchFollower {
             if (!inFlight.isPrepared(switchId)) {
                 versions.ensureStored(id);
                 RuleFiles files = lifecycle.store().load(id);
+                if (!files.fullHash().equals(fullHash)) {
+                    throw new IllegalStateException(
+                            "its files hash to " + files.fullHash() + ", not to the switch's " + fullHash);
+                }
                 RuleSet rules = lifecycle.compile(files);
                 lifecycle.prewarm(rules);
                 inFlight.prepared(switchId, new SwitchesInFlight.Prepared(id, files, rules, started));
@@ -94,15 +101,18 @@ final class SwitchFollower {
         topic.sendLater(ack);
     }
 
-    /** Commit: on a Hazelcast event thread. A prepared set is swapped in at once; anything else catches up off it. */
+    /**
+     * Commit: on a Hazelcast event thread. A prepared set is swapped in at once; anything else catches
+     * up off it. An entry not signed with the cluster secret is ignored (and logged).
+     */
     private void onActive(String json) {
-        if (json == null) {
+        JsonObject record = ActiveEntry.verified(secret, json);
+        if (record == null) {
             return;
         }
-        JsonObject record = new JsonObject(json);
         swap.desire(record);
         SwitchesInFlight.Prepared ready = inFlight.takePrepared(record.getString("switchId", ""));
-        if (ready != null && ready.id().equals(record.getString("version"))) {
+        if (ready != null && ready.files().fullHash().equals(record.getString("fullHash"))) {
             swap.swap(record, ready.files(), ready.rules(), ready.startedNanos(), false);
         } else {
             worker.execute(() -> swap.catchUp(false));

@@ -34,8 +34,10 @@ final class SwitchLeader {
     private final SwitchesInFlight inFlight;
     private final SwitchMetrics metrics;
     private final SwitchTimeouts timeouts;
+    private final ClusterSecret secret;
 
     SwitchLeader(
+            ClusterSecret secret,
             IMap<String, String> activeMap,
             VersionStore store,
             VersionReplication versions,
@@ -52,6 +54,7 @@ final class SwitchLeader {
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.timeouts = timeouts;
+        this.secret = secret;
     }
 
     /**
@@ -84,6 +87,7 @@ final class SwitchLeader {
                     .put("type", "PREPARE")
                     .put("switchId", switchId)
                     .put("version", id)
+                    .put("fullHash", stored.fullHash())
                     .put("leader", topic.localId()));
             String failure = wait.awaitAcks(timeouts.prepare(), topic::memberIds);
             if (failure != null) {
@@ -96,7 +100,8 @@ final class SwitchLeader {
             guard.check();
             activeMap.set(
                     ActiveEntry.KEY,
-                    ActiveEntry.of(id, switchId, who, note, action, activation).encode());
+                    ActiveEntry.of(secret, stored.fullHash(), switchId, who, note, action, activation)
+                            .encode());
             long committed = System.nanoTime();
             Map<String, Long> switchedAt = wait.awaitSwitched(timeouts.switched(), topic::memberIds);
             long spread = switchedAt.isEmpty()

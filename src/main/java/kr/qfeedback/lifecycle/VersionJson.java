@@ -10,10 +10,11 @@ import java.util.List;
 final class VersionJson {
     private VersionJson() {}
 
-    /** {id, publishedAt, publishedBy, note, files:[{path, sha256, size}]}. */
+    /** {id, fullHash, publishedAt, publishedBy, note, files:[{path, sha256, size}]}. */
     static ObjectNode toJson(StoredVersion version) {
         ObjectNode node = Json.object();
         node.put("id", version.id());
+        node.put("fullHash", version.fullHash());
         node.put("publishedAt", version.publishedAt().toString());
         node.put("publishedBy", version.publishedBy());
         node.put("note", version.note());
@@ -24,13 +25,21 @@ final class VersionJson {
         return node;
     }
 
+    /** A version.json; one written before full hashes were recorded has none (null). */
     static StoredVersion version(JsonNode node) {
         List<StoredFile> files = new ArrayList<>();
         for (JsonNode f : Json.array(node, "files")) {
             files.add(new StoredFile(Json.text(f, "path"), Json.text(f, "sha256"), Json.number(f, "size")));
         }
+        String id = Json.text(node, "id");
+        String fullHash = Json.optionalText(node, "fullHash");
+        if (fullHash != null && !(Sha256.isHash(fullHash) && fullHash.startsWith(id))) {
+            throw new IllegalArgumentException(
+                    "its fullHash '" + fullHash + "' is not a SHA-256 that begins with the id " + id);
+        }
         return new StoredVersion(
-                Json.text(node, "id"),
+                id,
+                fullHash,
                 Json.instant(node, "publishedAt"),
                 Json.text(node, "publishedBy"),
                 Json.optionalText(node, "note"),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,6 +38,7 @@ public final class VersionStore {
     private final Path dataDir;
     private final Path versionsDir;
     private final ActivationRecord activations;
+    private final Map<String, String> computedHashes = new ConcurrentHashMap<>();
 
     private VersionStore(Path dataDir) {
         this.dataDir = dataDir;
@@ -85,7 +87,7 @@ public final class VersionStore {
         List<StoredFile> listed = files.files().entrySet().stream()
                 .map(e -> new StoredFile(e.getKey(), Sha256.hex(e.getValue()), e.getValue().length))
                 .collect(Collectors.toList());
-        StoredVersion version = new StoredVersion(id, at, publishedBy, note, listed);
+        StoredVersion version = new StoredVersion(id, files.fullHash(), at, publishedBy, note, listed);
         Path temp;
         try {
             temp = Files.createTempDirectory(versionsDir, ".tmp-" + id + "-");
@@ -138,6 +140,11 @@ public final class VersionStore {
         if (!files.version().equals(id)) {
             throw altered(id, "its files hash to version " + files.version());
         }
+        if (version.fullHash() != null && !files.fullHash().equals(version.fullHash())) {
+            throw altered(
+                    id,
+                    "its files hash to " + files.fullHash() + ", not to its recorded full hash " + version.fullHash());
+        }
         return files;
     }
 
@@ -170,7 +177,19 @@ public final class VersionStore {
                     + " but lies in the folder of version " + id
                     + "; the store was altered. Restore it from a backup.");
         }
-        return Optional.of(version);
+        return Optional.of(version.fullHash() == null ? withComputedHash(version) : version);
+    }
+
+    /**
+     * A version stored before version.json recorded the full hash: the hash of its files, computed
+     * once per process (a stored version never changes; {@link #load} still checks every file).
+     */
+    private StoredVersion withComputedHash(StoredVersion version) {
+        String hash = computedHashes.computeIfAbsent(version.id(), id -> {
+            Path filesDir = versionsDir.resolve(id).resolve(FILES);
+            return Files.isDirectory(filesDir) ? RuleFiles.read(filesDir).fullHash() : null;
+        });
+        return version.withFullHash(hash);
     }
 
     /** Every stored version, newest first. */

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The rule files of one version, read once from a folder: relative path → content, and the
- * version id, a hash of every path and byte. Reading once means a version never mixes files
- * from before and after an edit.
+ * version's identity, the SHA-256 of every path and byte ({@link #fullHash()}), shown by its first
+ * 12 hex digits ({@link #version()}). Reading once means a version never mixes files from before and
+ * after an edit.
  */
 public final class RuleFiles {
     /** How staff name the folder in messages and traces, whatever its path on disk. */
@@ -29,12 +30,14 @@ public final class RuleFiles {
 
     private final Path root;
     private final Map<String, byte[]> files;
+    private final String fullHash;
     private final String version;
 
     private RuleFiles(Path root, Map<String, byte[]> files) {
         this.root = root;
         this.files = Collections.unmodifiableMap(files);
-        this.version = hash(files);
+        this.fullHash = hash(files);
+        this.version = fullHash.substring(0, VERSION_HEX_LENGTH);
     }
 
     public static RuleFiles read(Path root) {
@@ -62,8 +65,14 @@ public final class RuleFiles {
         return root;
     }
 
+    /** The version id: the first 12 hex digits of {@link #fullHash()}, for display and in every API answer. */
     public String version() {
         return version;
+    }
+
+    /** The version's identity: the hex SHA-256 of every path, length and byte, in path order. */
+    public String fullHash() {
+        return fullHash;
     }
 
     public Map<String, byte[]> files() {
@@ -88,7 +97,7 @@ public final class RuleFiles {
                 digest.update((byte) 0);
                 digest.update(e.getValue());
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, VERSION_HEX_LENGTH);
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform but is missing.", e);
         }

@@ -40,6 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterIT {
     private static final String DECIDE = "decide-token-cluster-it";
     private static final String AUTHOR = "author-token-cluster-it";
+    /** The members' QF_CLUSTER_SECRET: made up for this run, as an operator would with `openssl rand -hex 32`. */
+    private static final String SECRET =
+            (java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID()).replace("-", "");
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final String REQUEST = """
             {"candidateId":"it-%s","asOf":"2026-03-11",
@@ -232,6 +236,7 @@ class ClusterIT {
         env.put(
                 "QF_CLUSTER_MEMBERS",
                 "127.0.0.1:" + clusterPorts[0] + ",127.0.0.1:" + clusterPorts[1] + ",127.0.0.1:" + clusterPorts[2]);
+        env.put("QF_CLUSTER_SECRET", SECRET);
         env.put("QF_DATA_DIR", dataDir.toString());
         env.put("QF_RULES_DIR", "rules");
         env.put("QF_TOKENS", "decide:" + DECIDE + ",author:" + AUTHOR);

@@ -2,6 +2,7 @@ package kr.qfeedback.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,11 +16,70 @@ import org.junit.jupiter.api.Test;
 
 class ClusterSettingsTest {
 
+    private static final String SECRET = "3f9a0c1d5e7b2a4c6d8e0f1a3b5c7d9e";
+
     private static ClusterSettings settings(String members, String port) {
         return ConfiguredSettings.of(ServiceConfig.fromEnvironment(
                 members == null
                         ? Map.of("QF_CLUSTER_PORT", port)
-                        : Map.of("QF_CLUSTER_MEMBERS", members, "QF_CLUSTER_PORT", port)));
+                        : Map.of("QF_CLUSTER_MEMBERS", members, "QF_CLUSTER_PORT", port, "QF_CLUSTER_SECRET", SECRET)));
+    }
+
+    private static IllegalArgumentException refusal(Map<String, String> env) {
+        return assertThrows(IllegalArgumentException.class, () -> ServiceConfig.fromEnvironment(env));
+    }
+
+    @Test
+    void membersWithoutASecretRefuseToStartNamingTheVariable() {
+        IllegalArgumentException missing = refusal(Map.of("QF_CLUSTER_MEMBERS", "127.0.0.1:5801,127.0.0.1:5802"));
+        assertTrue(missing.getMessage().startsWith("QF_CLUSTER_MEMBERS is set, so QF_CLUSTER_SECRET is required"));
+        IllegalArgumentException blank =
+                refusal(Map.of("QF_CLUSTER_MEMBERS", "127.0.0.1:5801", "QF_CLUSTER_SECRET", "  "));
+        assertEquals(missing.getMessage(), blank.getMessage());
+    }
+
+    @Test
+    void aSecretUnder128BitsOrNotHexOrBase64IsRefusedWithoutShowingIt() {
+        String shortHex = "3f9a0c1d5e7b2a4c6d8e0f1a3b5c7d9"; // 31 hex digits: 124 bits
+        IllegalArgumentException tooShort =
+                refusal(Map.of("QF_CLUSTER_MEMBERS", "127.0.0.1:5801", "QF_CLUSTER_SECRET", shortHex));
+        assertTrue(tooShort.getMessage().startsWith("QF_CLUSTER_SECRET is too short"), tooShort.getMessage());
+        assertFalse(tooShort.getMessage().contains(shortHex));
+        String shortBase64 = "c2VjcmV0LXNlY3JldC1zZ"; // 21 characters: 126 bits
+        assertTrue(
+                refusal(Map.of("QF_CLUSTER_SECRET", shortBase64)).getMessage().contains("too short"));
+        String words = "correct horse battery staple and more words";
+        IllegalArgumentException notEncoded =
+                refusal(Map.of("QF_CLUSTER_MEMBERS", "127.0.0.1:5801", "QF_CLUSTER_SECRET", words));
+        assertTrue(notEncoded.getMessage().startsWith("QF_CLUSTER_SECRET must be written as hex or base64"));
+        assertFalse(notEncoded.getMessage().contains(words));
+
+        ServiceConfig base64 = ServiceConfig.fromEnvironment(
+                Map.of("QF_CLUSTER_MEMBERS", "127.0.0.1:5801", "QF_CLUSTER_SECRET", "c2VjcmV0LXNlY3JldC1zZQ=="));
+        assertFalse(base64.toString().contains("c2VjcmV0LXNlY3JldC1zZQ"), "the secret is never shown");
+        ServiceConfig hex = ServiceConfig.fromEnvironment(Map.of("QF_CLUSTER_SECRET", SECRET));
+        assertFalse(hex.toString().contains(SECRET), "the secret is never shown");
+    }
+
+    @Test
+    void theClusterNameIsDerivedFromTheSecretSoOnlyMembersWithItShareOne() {
+        String name = settings("127.0.0.1:5801,127.0.0.1:5802", "5801")
+                .hazelcastConfig()
+                .getClusterName();
+        assertTrue(name.matches("q-feedback-[0-9a-f]{32}"), name);
+        assertFalse(name.contains(SECRET));
+        assertEquals(
+                name,
+                settings("127.0.0.1:5801,127.0.0.1:5802", "5802")
+                        .hazelcastConfig()
+                        .getClusterName());
+        ServiceConfig other = ServiceConfig.fromEnvironment(
+                Map.of("QF_CLUSTER_MEMBERS", "127.0.0.1:5801", "QF_CLUSTER_SECRET", SECRET.replace('3', '4')));
+        assertNotEquals(name, ConfiguredSettings.of(other).hazelcastConfig().getClusterName());
+        // A cluster of one without a secret makes one up: no other process can ask to join it.
+        assertNotEquals(
+                settings(null, "5701").hazelcastConfig().getClusterName(),
+                settings(null, "5701").hazelcastConfig().getClusterName());
     }
 
     @Test

@@ -7,6 +7,6 @@ final class ConfiguredSettings {
     private ConfiguredSettings() {}
 
     static ClusterSettings of(ServiceConfig config) {
-        return ClusterSettings.from(config.clusterMembers(), config.clusterPort());
+        return ClusterSettings.from(config.clusterMembers(), config.clusterPort(), config.clusterSecret());
     }
 }

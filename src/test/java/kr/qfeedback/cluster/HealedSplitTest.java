@@ -72,8 +72,7 @@ class HealedSplitTest {
     }
 
     private static ClusterNode node(LocalMembers members, HazelcastInstance hz, RulesLifecycle lifecycle, int quorum) {
-        ClusterNode node =
-                ClusterNode.of(new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", quorum), hz, lifecycle);
+        ClusterNode node = ClusterNode.of(members.settings(quorum), hz, lifecycle);
         members.closing(node::close);
         return node;
     }

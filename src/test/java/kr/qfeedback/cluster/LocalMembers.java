@@ -26,12 +26,13 @@ import kr.qfeedback.rules.RuleSet;
 
 /**
  * Hazelcast members in this JVM for the rules tests: the service's member settings, on loopback ports
- * the OS picks, in a cluster named for this test alone; each started member is stopped on close.
+ * the OS picks, with a cluster secret made up for this test alone (so a cluster named for it alone);
+ * each started member is stopped on close.
  */
 final class LocalMembers implements AutoCloseable {
     static final Path RULES = Path.of(System.getProperty("qfeedback.rules.dir", "rules"));
 
-    private final String clusterName = "qf-test-" + UUID.randomUUID();
+    private final ClusterSecret secret = newSecret();
     private final List<HazelcastInstance> started = new ArrayList<>();
     private final List<AutoCloseable> services = new ArrayList<>();
 
@@ -40,11 +41,34 @@ final class LocalMembers implements AutoCloseable {
      * ({@code host:port}; none for the first member of a cluster).
      */
     Config config(int quorum, List<String> peers) {
+        return config(quorum, peers, secret);
+    }
+
+    /** As {@link #config(int, List)}, with another cluster secret. */
+    static Config config(int quorum, List<String> peers, ClusterSecret secret) {
         // "127.0.0.1:0": this member, on the port the OS picks; the peers are set below.
-        Config config = new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", quorum).hazelcastConfig();
-        config.setClusterName(clusterName);
+        Config config = settings(quorum, secret).hazelcastConfig();
         config.getNetworkConfig().getJoin().getTcpIpConfig().setMembers(new ArrayList<>(peers));
         return config;
+    }
+
+    /** The settings of this test's members with publish quorum {@code quorum}. */
+    ClusterSettings settings(int quorum) {
+        return settings(quorum, secret);
+    }
+
+    private static ClusterSettings settings(int quorum, ClusterSecret secret) {
+        return new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", quorum, secret);
+    }
+
+    /** The cluster secret of this test's members. */
+    ClusterSecret secret() {
+        return secret;
+    }
+
+    /** A new random secret as an operator would write it in QF_CLUSTER_SECRET (64 hex digits). */
+    static ClusterSecret newSecret() {
+        return ClusterSecret.fromEnvironment((UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""), true);
     }
 
     HazelcastInstance start(Config config) {

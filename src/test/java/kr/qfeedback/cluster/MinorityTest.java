@@ -28,7 +28,12 @@ class MinorityTest {
     void aMinorityMayNotChangeTheRulesButKeepsRecordingDecisions(@TempDir Path data) throws Exception {
         // Three members configured, so a quorum of two; the other two (ports where nothing listens) never come.
         ClusterSettings threeMembers = ConfiguredSettings.of(ServiceConfig.fromEnvironment(Map.of(
-                "QF_CLUSTER_MEMBERS", "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703", "QF_CLUSTER_PORT", "5701")));
+                "QF_CLUSTER_MEMBERS",
+                "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703",
+                "QF_CLUSTER_PORT",
+                "5701",
+                "QF_CLUSTER_SECRET",
+                "0123456789abcdef0123456789abcdef")));
         assertEquals(2, threeMembers.quorum());
         try (LocalMembers members = new LocalMembers()) {
             HazelcastInstance hz =
@@ -40,7 +45,7 @@ class MinorityTest {
                     AuditLog.open(data),
                     new AcceptanceGate(data.resolve("features")),
                     Clock.systemUTC());
-            ClusterRules rules = new ClusterRules(hz, lifecycle, settings.quorum());
+            ClusterRules rules = new ClusterRules(hz, lifecycle, settings.quorum(), members.secret());
             ClusterUnavailableException refused =
                     assertThrows(ClusterUnavailableException.class, rules::checkCanChange);
             assertEquals("NO_QUORUM", refused.code());

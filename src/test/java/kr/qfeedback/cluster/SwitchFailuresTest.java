@@ -161,7 +161,7 @@ class SwitchFailuresTest {
     }
 
     private ClusterRules rules(HazelcastInstance hz, RulesLifecycle lifecycle, SwitchTimeouts timeouts) {
-        ClusterRules rules = new ClusterRules(hz, lifecycle, QUORUM, timeouts);
+        ClusterRules rules = new ClusterRules(hz, lifecycle, QUORUM, members.secret(), timeouts);
         members.closing(rules::close);
         return rules;
     }

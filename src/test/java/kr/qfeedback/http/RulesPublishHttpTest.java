@@ -93,6 +93,9 @@ class RulesPublishHttpTest {
 
         JsonObject active = history.getJsonObject("active");
         assertEquals(harmless(), active.getString("id"), history::encodePrettily);
+        assertTrue(
+                active.getString("fullHash").matches(harmless() + "[0-9a-f]{52}"),
+                "the id is the first 12 hex digits of the version's full SHA-256: " + active.getString("fullHash"));
         assertEquals(LiveServer.AUTHOR_NAME, active.getString("publishedBy"));
         assertEquals("필기 합격 제목 다듬기", active.getString("note"));
         assertNotNull(active.getString("publishedAt"));

@@ -209,4 +209,59 @@ class VersionStoreTest {
         }
         assertTrue(json.contains("\"publishedBy\" : \"kim\""), json);
     }
+
+    @Test
+    void aVersionIsIdentifiedByTheFullHashOfItsFilesAndShownByItsFirstTwelveDigits() throws IOException {
+        RuleFiles rules = shipped();
+        VersionStore store = VersionStore.open(temp.resolve("data"));
+
+        StoredVersion stored = store.store(rules, "kim", T1, "note");
+
+        assertTrue(Sha256.isHash(stored.fullHash()), stored.fullHash());
+        assertEquals(rules.fullHash(), stored.fullHash());
+        assertEquals(stored.fullHash().substring(0, 12), stored.id());
+        String json = Files.readString(temp.resolve("data/versions/" + stored.id() + "/version.json"));
+        assertTrue(json.contains("\"fullHash\" : \"" + rules.fullHash() + "\""), json);
+        assertEquals(
+                rules.fullHash(),
+                VersionStore.open(temp.resolve("data"))
+                        .find(stored.id())
+                        .orElseThrow()
+                        .fullHash());
+    }
+
+    @Test
+    void aVersionStoredBeforeFullHashesWereRecordedStillLoadsWithTheHashOfItsFiles() throws IOException {
+        RuleFiles rules = shipped();
+        String id = VersionStore.open(temp.resolve("data"))
+                .store(rules, "kim", T1, "old")
+                .id();
+        Path json = temp.resolve("data/versions/" + id + "/version.json");
+        String withoutHash = Files.readString(json).replaceAll("\\s*\"fullHash\" : \"[0-9a-f]+\",", "");
+        assertFalse(withoutHash.contains("fullHash"), withoutHash);
+        Files.writeString(json, withoutHash);
+
+        VersionStore reopened = VersionStore.open(temp.resolve("data"));
+
+        assertEquals(rules.fullHash(), reopened.find(id).orElseThrow().fullHash());
+        assertEquals(rules.fullHash(), reopened.load(id).fullHash());
+        assertEquals(rules.fullHash(), reopened.versions().get(0).fullHash());
+    }
+
+    @Test
+    void aVersionWhoseRecordedFullHashIsNotThatOfItsFilesDoesNotLoad() throws IOException {
+        RuleFiles rules = shipped();
+        String id = VersionStore.open(temp.resolve("data"))
+                .store(rules, "kim", T1, null)
+                .id();
+        Path json = temp.resolve("data/versions/" + id + "/version.json");
+        String other = id + "0".repeat(52);
+        Files.writeString(json, Files.readString(json).replace(rules.fullHash(), other));
+
+        VersionStoreException e = assertThrows(
+                VersionStoreException.class,
+                () -> VersionStore.open(temp.resolve("data")).load(id));
+
+        assertTrue(e.getMessage().contains("not to its recorded full hash " + other), e.getMessage());
+    }
 }
