@@ -100,7 +100,8 @@ public final class Main {
                                 "usage: java -jar q-feedback.jar COMMAND",
                                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
                                 "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_SECRET, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
-                                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT); SIGTERM stops it gracefully (docs/operations.md)",
+                                "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT,",
+                                "                             QF_HTTP_IDLE_TIMEOUT, QF_HTTP_REQUEST_TIMEOUT, QF_HTTP_MAX_CONNECTIONS); SIGTERM stops it gracefully (docs/operations.md)",
                                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                                 "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
@@ -170,13 +171,20 @@ public final class Main {
         GracefulStop stop = new GracefulStop(config.shutdownGrace(), api.stop(), vertx, lifecycle, cluster);
         String scheme = config.tls() == null ? "http" : "https";
         Listener publicPaths = config.adminPort().isPresent() ? Listener.PUBLIC : Listener.ALL;
-        HttpService.start(vertx, api, config.httpPort(), instances, config.tls(), publicPaths)
+        HttpService.start(vertx, api, config.httpPort(), instances, config.tls(), publicPaths, config.httpLimits())
                 .compose(port -> {
                     log().info("listening on port {} ({}, rules version {})", port, scheme, ruleSet.version());
                     if (config.adminPort().isEmpty()) {
                         return io.vertx.core.Future.succeededFuture(port);
                     }
-                    return HttpService.start(vertx, api, config.adminPort().getAsInt(), 1, config.tls(), Listener.ADMIN)
+                    return HttpService.start(
+                                    vertx,
+                                    api,
+                                    config.adminPort().getAsInt(),
+                                    1,
+                                    config.tls(),
+                                    Listener.ADMIN,
+                                    config.httpLimits())
                             .onSuccess(admin -> log().info(
                                             "admin paths (console, /v1/rules, /v1/decisions) listening on port {} ({})",
                                             admin,

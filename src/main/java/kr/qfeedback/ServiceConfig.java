@@ -26,7 +26,8 @@ public record ServiceConfig(
         int impactMaxSize,
         kr.qfeedback.http.TlsFiles tls,
         java.util.OptionalInt adminPort,
-        kr.qfeedback.cluster.ClusterSecret clusterSecret) {
+        kr.qfeedback.cluster.ClusterSecret clusterSecret,
+        kr.qfeedback.http.HttpLimits httpLimits) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -66,7 +67,41 @@ public record ServiceConfig(
                         "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE),
                 kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")),
                 adminPort(env, port),
-                kr.qfeedback.cluster.ClusterSecret.fromEnvironment(env.get("QF_CLUSTER_SECRET"), !members.isEmpty()));
+                kr.qfeedback.cluster.ClusterSecret.fromEnvironment(env.get("QF_CLUSTER_SECRET"), !members.isEmpty()),
+                httpLimits(env));
+    }
+
+    /** QF_HTTP_IDLE_TIMEOUT, QF_HTTP_REQUEST_TIMEOUT, QF_HTTP_MAX_CONNECTIONS: both listeners' limits. */
+    private static kr.qfeedback.http.HttpLimits httpLimits(Map<String, String> env) {
+        kr.qfeedback.http.HttpLimits defaults = kr.qfeedback.http.HttpLimits.DEFAULTS;
+        return new kr.qfeedback.http.HttpLimits(
+                timeout(env, "QF_HTTP_IDLE_TIMEOUT", defaults.idleTimeout()),
+                timeout(env, "QF_HTTP_REQUEST_TIMEOUT", defaults.requestTimeout()),
+                wholeNumber(
+                        env,
+                        "QF_HTTP_MAX_CONNECTIONS",
+                        defaults.maxConnections(),
+                        1,
+                        kr.qfeedback.http.HttpLimits.MAX_CONNECTIONS,
+                        "a whole number of connections from 1 to " + kr.qfeedback.http.HttpLimits.MAX_CONNECTIONS));
+    }
+
+    /** A duration from {@link kr.qfeedback.http.HttpLimits#MIN_TIMEOUT} to its maximum; else a sentence naming it. */
+    private static Duration timeout(Map<String, String> env, String name, Duration fallback) {
+        Duration min = kr.qfeedback.http.HttpLimits.MIN_TIMEOUT;
+        Duration max = kr.qfeedback.http.HttpLimits.MAX_TIMEOUT;
+        String accepted = name + " must be a duration such as 30s, 500ms or 30 (seconds), from " + min.toMillis()
+                + "ms to " + max.toMinutes() + "m, not '" + env.get(name) + "'.";
+        Duration d;
+        try {
+            d = duration(env, name, fallback, max);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(accepted, e);
+        }
+        if (d.compareTo(min) < 0) {
+            throw new IllegalArgumentException(accepted);
+        }
+        return d;
     }
 
     /**

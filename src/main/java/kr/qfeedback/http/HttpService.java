@@ -30,34 +30,49 @@ public final class HttpService {
     /** Starts a server answering the paths of {@code listener}; the future holds the port it listens on. */
     public static Future<Integer> start(
             Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
+        return start(vertx, api, port, instances, tls, listener, HttpLimits.DEFAULTS);
+    }
+
+    /**
+     * Starts a server answering the paths of {@code listener} within {@code limits} (its connection cap
+     * shared by its instances); the future holds the port it listens on.
+     */
+    public static Future<Integer> start(
+            Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener, HttpLimits limits) {
+        Server server = new Server(api, tls, listener, new ConnectionGuard(limits), new RequestDeadline(limits));
         if (port == 0 && instances > 1) {
             // Vert.x shares one listening socket between instances only when they name the same
             // port: a server bound to port 0 is never shared, so the other instances asking for
             // the port it got fail with BindException. Pick a free port first and name it.
-            return startOnFreePort(vertx, api, instances, tls, listener, FREE_PORT_ATTEMPTS);
+            return startOnFreePort(vertx, server, instances, FREE_PORT_ATTEMPTS);
         }
-        return deploy(vertx, api, port, instances, tls, listener);
+        return deploy(vertx, server, port, instances);
     }
 
-    private static Future<Integer> startOnFreePort(
-            Vertx vertx, FeedbackApi api, int instances, TlsFiles tls, Listener listener, int attemptsLeft) {
-        return deploy(vertx, api, freePort(), instances, tls, listener)
+    /** What every instance of one listener shares. */
+    private record Server(
+            FeedbackApi api, TlsFiles tls, Listener listener, ConnectionGuard connections, RequestDeadline deadline) {
+        HttpVerticle verticle(int port) {
+            return new HttpVerticle(api, port, tls, listener, connections, deadline);
+        }
+    }
+
+    private static Future<Integer> startOnFreePort(Vertx vertx, Server server, int instances, int attemptsLeft) {
+        return deploy(vertx, server, freePort(), instances)
                 .recover(e -> attemptsLeft > 1 && e instanceof BindException
-                        ? startOnFreePort(vertx, api, instances, tls, listener, attemptsLeft - 1)
+                        ? startOnFreePort(vertx, server, instances, attemptsLeft - 1)
                         : Future.failedFuture(e));
     }
 
-    private static Future<Integer> deploy(
-            Vertx vertx, FeedbackApi api, int port, int instances, TlsFiles tls, Listener listener) {
-        HttpVerticle first = new HttpVerticle(api, port, tls, listener);
+    private static Future<Integer> deploy(Vertx vertx, Server server, int port, int instances) {
+        HttpVerticle first = server.verticle(port);
         return vertx.deployVerticle(first).compose(id -> {
             int actual = first.actualPort();
             if (instances <= 1) {
                 return Future.succeededFuture(actual);
             }
             return vertx.deployVerticle(
-                            () -> new HttpVerticle(api, actual, tls, listener),
-                            new DeploymentOptions().setInstances(instances - 1))
+                            () -> server.verticle(actual), new DeploymentOptions().setInstances(instances - 1))
                     .map(ignored -> actual);
         });
     }

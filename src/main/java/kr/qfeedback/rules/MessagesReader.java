@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.SectionId;
 
-/** Reads {@code messages.yaml}: checks section ids, required texts, placeholders and links. */
+/**
+ * Reads {@code messages.yaml}: checks section ids, required texts, placeholders, that every text is
+ * plain and every link https to an allowed host ({@link DisplayTexts}).
+ */
 public final class MessagesReader {
     public static final String FILE = "messages.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -25,14 +29,26 @@ public final class MessagesReader {
     private final String path;
     private final String text;
     private final List<RuleProblem> problems = new ArrayList<>();
+    private final Set<String> linkHosts;
 
-    private MessagesReader(String path, byte[] content) {
+    private MessagesReader(String path, byte[] content, Set<String> linkHosts) {
         this.path = path;
         this.text = new String(content, StandardCharsets.UTF_8);
+        this.linkHosts = linkHosts;
     }
 
+    /** Reads the file without checking the links' hosts (the table formatter only needs the names). */
     public static Optional<MessageCatalogue> read(String path, byte[] content, List<RuleProblem> sink) {
-        MessagesReader reader = new MessagesReader(path, content);
+        return read(path, content, sink, null);
+    }
+
+    /**
+     * Reads the file; links must point to {@code linkHosts} (null: the hosts are unknown because
+     * parameters.yaml is unusable, and only https is checked).
+     */
+    public static Optional<MessageCatalogue> read(
+            String path, byte[] content, List<RuleProblem> sink, Set<String> linkHosts) {
+        MessagesReader reader = new MessagesReader(path, content, linkHosts);
         Optional<MessageCatalogue> result = reader.parse();
         sink.addAll(reader.problems);
         return reader.problems.isEmpty() ? result : Optional.empty();
@@ -61,9 +77,13 @@ public final class MessagesReader {
         Map<String, Map<String, String>> terms = new LinkedHashMap<>();
         root.path(TERMS).fields().forEachRemaining(group -> {
             Map<String, String> names = new LinkedHashMap<>();
-            group.getValue()
-                    .fields()
-                    .forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+            group.getValue().fields().forEachRemaining(e -> {
+                checkPlain(
+                        e.getValue().asText(),
+                        TERMS + " " + group.getKey() + " / " + e.getKey(),
+                        () -> lineOfKey(TERMS, group.getKey(), e.getKey()));
+                names.put(e.getKey(), e.getValue().asText());
+            });
             terms.put(group.getKey(), names);
         });
         Map<SectionId, Map<String, MessageTemplate>> sections = new EnumMap<>(SectionId.class);
@@ -91,6 +111,7 @@ public final class MessagesReader {
         Map<String, String> notices = new LinkedHashMap<>();
         root.path(NOTICES).fields().forEachRemaining(e -> {
             checkPlaceholders(e.getValue().asText(), NOTICES + " " + e.getKey(), lineOfKey(NOTICES, e.getKey()));
+            checkPlain(e.getValue().asText(), NOTICES + " " + e.getKey(), () -> lineOfKey(NOTICES, e.getKey()));
             notices.put(e.getKey(), e.getValue().asText());
         });
         return Optional.of(new MessageCatalogue(sections, notices, terms));
@@ -107,14 +128,23 @@ public final class MessagesReader {
         }
         checkPlaceholders(title, where + " 제목", lineOfKey(SECTIONS, section.name(), name, "제목"));
         checkPlaceholders(body, where + " 본문", lineOfKey(SECTIONS, section.name(), name, "본문"));
+        checkPlain(title, where + " 제목", () -> lineOfKey(SECTIONS, section.name(), name, "제목"));
+        checkPlain(body, where + " 본문", () -> lineOfKey(SECTIONS, section.name(), name, "본문"));
         List<Link> links = new ArrayList<>();
         for (JsonNode link : node.path("링크")) {
             String label = link.path("이름").asText("");
             String url = link.path("주소").asText("");
             String qr = link.path("QR").asText("아니오");
-            if (label.isBlank() || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                problems.add(
-                        RuleProblem.atLine(path, line, "문구 '" + where + "'의 링크에는 이름과 http(s):// 로 시작하는 주소가 있어야 합니다."));
+            Integer linkLine = lineContaining(line, url.isEmpty() ? label : url);
+            if (label.isBlank()) {
+                problems.add(RuleProblem.atLine(
+                        path, linkLine, "문구 '" + where + "'의 링크에는 이름과 https:// 로 시작하는 주소가 있어야 합니다."));
+                continue;
+            }
+            checkPlain(label, where + " 링크 이름", () -> linkLine);
+            Optional<String> unsafe = DisplayTexts.linkProblem(url, linkHosts);
+            if (unsafe.isPresent()) {
+                problems.add(RuleProblem.atLine(path, linkLine, "문구 '" + where + "'의 링크: " + unsafe.get()));
                 continue;
             }
             if (!qr.equals("예") && !qr.equals("아니오")) {
@@ -123,6 +153,23 @@ public final class MessagesReader {
             links.add(new Link(label, url, qr.equals("예")));
         }
         return Optional.of(new MessageTemplate(title, body, links));
+    }
+
+    /** A title, body, link name, notice or term must be plain text; the line is looked up only for a problem. */
+    private void checkPlain(String shown, String where, java.util.function.Supplier<Integer> line) {
+        DisplayTexts.markupIn(shown)
+                .ifPresent(why -> problems.add(RuleProblem.atLine(path, line.get(), "'" + where + "'에 " + why)));
+    }
+
+    /** The 1-based line, from {@code from} on (the whole file when null), that first contains {@code fragment}. */
+    private Integer lineContaining(Integer from, String fragment) {
+        String[] lines = text.split("\n", -1);
+        for (int i = from == null ? 0 : from - 1; i < lines.length && !fragment.isEmpty(); i++) {
+            if (lines[i].contains(fragment)) {
+                return i + 1;
+            }
+        }
+        return from;
     }
 
     private void checkPlaceholders(String template, String where, Integer line) {

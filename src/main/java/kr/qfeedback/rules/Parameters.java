@@ -21,6 +21,7 @@ import kr.qfeedback.rules.model.PolicyParameters;
  * @param documentQualifications service 종목 codes that must as well
  * @param criterionExceptions   per-qualification pass criteria that depart from the grade's, each with its source
  * @param youthDiscountEnabled  whether the youth fee discount programme is running
+ * @param linkHosts             the hosts the links of messages.yaml may point to (lower case, exact)
  */
 public record Parameters(
         int exemptionExpiringDays,
@@ -36,7 +37,8 @@ public record Parameters(
         Map<Grade, PassCriterion> secondStageCriteria,
         List<CriterionException> criterionExceptions,
         Set<Grade> documentGrades,
-        Set<String> documentQualifications) {
+        Set<String> documentQualifications,
+        Set<String> linkHosts) {
 
     /**
      * A qualification whose stated criterion departs from its grade's (영 20조 단서, the
@@ -56,6 +58,7 @@ public record Parameters(
         criterionExceptions = List.copyOf(criterionExceptions);
         documentGrades = Set.copyOf(documentGrades);
         documentQualifications = Set.copyOf(documentQualifications);
+        linkHosts = Set.copyOf(linkHosts);
     }
 
     public PolicyParameters toFact() {

@@ -104,8 +104,13 @@ public final class RuleSetCompiler {
                     ParametersReader.FILE,
                     problems,
                     (path, bytes) -> ParametersReader.read(path, bytes, problems));
+            java.util.Set<String> linkHosts =
+                    parameters.map(Parameters::linkHosts).orElse(null);
             messages = readRequired(
-                    files, MessagesReader.FILE, problems, (path, bytes) -> MessagesReader.read(path, bytes, problems));
+                    files,
+                    MessagesReader.FILE,
+                    problems,
+                    (path, bytes) -> MessagesReader.read(path, bytes, problems, linkHosts));
             reference = readReference(files, problems);
             if (tables.isEmpty()) {
                 problems.add(

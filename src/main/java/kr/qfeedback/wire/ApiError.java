@@ -107,6 +107,16 @@ public final class ApiError extends RuntimeException {
                 503, "NOT_READY", "No rules version is active yet; retry when GET /health/ready answers ready.", null);
     }
 
+    /** QF_HTTP_REQUEST_TIMEOUT: the request was not answered (or its body did not arrive) in time. */
+    public static ApiError requestTimeout(long millis) {
+        return new ApiError(
+                503,
+                "REQUEST_TIMEOUT",
+                "The request was not answered within " + millis + " ms (or its body did not arrive in that time);"
+                        + " the connection is closed. Retry; if it keeps happening, tell the operators.",
+                null);
+    }
+
     /** This node is stopping: it takes no new rules work; the code is the contract's NOT_READY. */
     public static ApiError stopping() {
         return new ApiError(

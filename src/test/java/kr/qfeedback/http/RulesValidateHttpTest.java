@@ -202,6 +202,23 @@ class RulesValidateHttpTest {
     }
 
     @Test
+    void anUploadedMessagesFileWithAJavascriptLinkIsInvalidNamingItsLineAndMessage() {
+        String link = "이름: \"NCS 학습모듈 보기\", 주소: \"https://www.ncs.go.kr\"";
+        byte[] messages =
+                ShippedRules.textWith("messages.yaml", link, "이름: \"NCS 학습모듈 보기\", 주소: \"javascript:alert(1)\"");
+
+        JsonObject report = okJson(server.validate(Part.file("messages.yaml", messages)));
+
+        assertEquals(false, report.getBoolean("valid"), report::encodePrettily);
+        JsonObject p = report.getJsonArray("problems").getJsonObject(0);
+        assertEquals("rules/messages.yaml", p.getString("file"), p::encode);
+        assertEquals(ShippedRules.lineOf("messages.yaml", link), p.getInteger("line"), p::encode);
+        assertTrue(p.getString("message").contains("WEAK_SUBJECTS / FAILED"), p::encode);
+        assertTrue(p.getString("message").contains("https://"), p::encode);
+        assertEquals(active, server.activeId());
+    }
+
+    @Test
     void aFileNamedZipThatIsNotAZipIsInvalidWithAKoreanSentence() {
         JsonObject report = okJson(
                 server.validate(Part.file("rules.zip", "not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8))));

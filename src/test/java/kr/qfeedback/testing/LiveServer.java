@@ -40,6 +40,7 @@ import java.util.zip.ZipOutputStream;
 import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.cohort.CohortGenerator;
 import kr.qfeedback.http.FeedbackApi;
+import kr.qfeedback.http.HttpLimits;
 import kr.qfeedback.http.HttpService;
 import kr.qfeedback.http.Listener;
 import kr.qfeedback.http.RouteMount;
@@ -101,6 +102,7 @@ public final class LiveServer
     private RouteMount mount;
     private boolean adminPort;
     private boolean perTest;
+    private HttpLimits limits = HttpLimits.DEFAULTS;
 
     // ---- while running --------------------------------------------------------------------------
     private Vertx vertx;
@@ -191,6 +193,12 @@ public final class LiveServer
         return this;
     }
 
+    /** The listeners' timeouts and connection cap, as QF_HTTP_IDLE_TIMEOUT and the others set them. */
+    public LiveServer httpLimits(HttpLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
     /** As an extension, a fresh server for every test instead of one for the class. */
     public LiveServer perTest() {
         this.perTest = true;
@@ -246,9 +254,10 @@ public final class LiveServer
         }
         Vertx v = Vertx.vertx();
         try {
-            port = await(HttpService.start(v, api, 0, instances, null, adminPort ? Listener.PUBLIC : Listener.ALL));
+            port = await(
+                    HttpService.start(v, api, 0, instances, null, adminPort ? Listener.PUBLIC : Listener.ALL, limits));
             assertTrue(port > 0, "HttpService.start must report the real port it got for port 0, not " + port);
-            admin = adminPort ? await(HttpService.start(v, api, 0, 1, null, Listener.ADMIN)) : 0;
+            admin = adminPort ? await(HttpService.start(v, api, 0, 1, null, Listener.ADMIN, limits)) : 0;
         } catch (RuntimeException | Error e) {
             await(v.close());
             removeOwnDir();
