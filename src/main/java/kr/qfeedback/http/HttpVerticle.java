@@ -38,6 +38,7 @@ final class HttpVerticle extends VerticleBase {
                 .onSuccess(s -> {
                     server = s;
                     api.stop().add(s);
+                    api.metrics().eventLoops().probe(vertx);
                 });
     }
 

@@ -303,6 +303,9 @@ public final class LiveServer
         try {
             await(v.close());
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             removeOwnDir();
         }
     }
