@@ -3,9 +3,9 @@ package kr.qfeedback.cluster;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 import kr.qfeedback.lifecycle.ClusterStatus;
 import kr.qfeedback.lifecycle.RulesLifecycle;
@@ -115,7 +115,7 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         }
     }
 
-    private boolean quorumPresent() {
+    boolean quorumPresent() {
         try {
             rules.checkCanChange();
             return true;
@@ -124,66 +124,10 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
         }
     }
 
+    /** Adds the cluster's meters ({@link ClusterMeters}) to {@code registry}. */
     @Override
-    public String metrics() {
-        StringBuilder out = new StringBuilder();
-        gauge(out, "qf_cluster_members", "Cluster members this node sees, itself included.", members());
-        gauge(out, "qf_cluster_joined", "1 once this member has joined its cluster.", joined() ? 1 : 0);
-        gauge(
-                out,
-                "qf_cluster_quorum",
-                "1 when this side of the cluster holds the publish quorum (a majority of the"
-                        + " configured members); without it publish and rollback are refused.",
-                quorumPresent() ? 1 : 0);
-        gauge(out, "qf_cluster_quorum_size", "Members needed to publish or roll back.", settings.quorum());
-        gauge(
-                out,
-                "qf_rules_switch_seconds",
-                "Duration of the last rules switch on this member: on the member that led"
-                        + " it, from prepare to every member switched; elsewhere from prepare received to the swap.",
-                rules.lastSwitchSeconds());
-        gauge(
-                out,
-                "qf_rules_switched_at_seconds",
-                "When this member last swapped its active rules version (Unix time).",
-                rules.switchedAtMicros() / 1e6);
-        gauge(
-                out,
-                "qf_rules_switch_window_seconds",
-                "On the member that led the last switch: how far apart the members'"
-                        + " swaps were, i.e. how long two members could answer with different versions.",
-                rules.lastWindowSeconds());
-        out.append(
-                        "# HELP qf_rules_switches_total Rules switches made on this member.\n# TYPE qf_rules_switches_total counter\n")
-                .append("qf_rules_switches_total ")
-                .append(rules.switches())
-                .append('\n');
-        out.append(
-                        "# HELP qf_decision_records_failed_total Decision records that could not be written to the cluster.\n"
-                                + "# TYPE qf_decision_records_failed_total counter\n")
-                .append("qf_decision_records_failed_total ")
-                .append(decisions.failed())
-                .append('\n');
-        return out.toString();
-    }
-
-    private static void gauge(StringBuilder out, String name, String help, double value) {
-        out.append("# HELP ")
-                .append(name)
-                .append(' ')
-                .append(help)
-                .append("\n# TYPE ")
-                .append(name)
-                .append(" gauge\n")
-                .append(name)
-                .append(' ')
-                .append(
-                        Double.isNaN(value)
-                                ? "NaN"
-                                : value == Math.rint(value) && Math.abs(value) < 1e15
-                                        ? Long.toString((long) value)
-                                        : String.format(Locale.ROOT, "%.6f", value))
-                .append('\n');
+    public void bindTo(MeterRegistry registry) {
+        new ClusterMeters(this, rules, decisions, hz, settings.quorum()).bindTo(registry);
     }
 
     /** Leaves the cluster gracefully (its data migrates to the others first). */

@@ -207,13 +207,23 @@ public final class FeedbackApi {
         Answers.error(ctx, error);
     }
 
-    /** Counts the answer by route and status once it has been written. */
+    /**
+     * Times the answer by route template and status, from routing to its last byte written: the one
+     * place every answer is counted ({@code http_server_requests_seconds}, {@code qf_http_responses_total}).
+     */
     private void counted(RoutingContext ctx) {
+        long started = System.nanoTime();
         ctx.addEndHandler(ignored -> metrics.response(
                 ctx.currentRoute() == null || ctx.currentRoute().getPath() == null
                         ? "other"
                         : ctx.currentRoute().getPath(),
-                ctx.response().getStatusCode()));
+                ctx.response().getStatusCode(),
+                System.nanoTime() - started));
         ctx.next();
+    }
+
+    /** The metrics this API records into (each HTTP server instance probes its event loop's delay). */
+    ServiceMetrics metrics() {
+        return metrics;
     }
 }

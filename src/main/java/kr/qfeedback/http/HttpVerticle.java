@@ -58,6 +58,7 @@ final class HttpVerticle extends VerticleBase {
                 .onSuccess(s -> {
                     server = s;
                     api.stop().add(s);
+                    api.metrics().eventLoops().probe(vertx);
                 });
     }
 

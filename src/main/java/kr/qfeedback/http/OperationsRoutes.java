@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What operators and Q-Net ask besides decisions: liveness and readiness (503 at once when the node
- * stops), the metrics scrape, the OpenAPI document and the record of one decision.
+ * stops), the metrics scrape ({@link ServiceMetrics}), the OpenAPI document and the record of one decision.
  */
 final class OperationsRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsRoutes.class);
@@ -43,6 +43,15 @@ final class OperationsRoutes {
         this.stop = stop;
         this.records = records;
         this.cluster = cluster;
+        metrics.service(() -> rules.current().map(RuleSet::version).orElse(null), this::ready);
+        if (cluster != null) {
+            metrics.bind(cluster);
+        }
+    }
+
+    /** Ready: not stopping, a rules version active and, in a cluster, joined. */
+    private boolean ready() {
+        return !stop.stopping() && rules.current().isPresent() && (cluster == null || cluster.joined());
     }
 
     void handleLive(RoutingContext ctx) {
@@ -55,7 +64,7 @@ final class OperationsRoutes {
     void handleReady(RoutingContext ctx) {
         Optional<RuleSet> active = rules.current();
         boolean stopping = stop.stopping();
-        boolean ready = !stopping && active.isPresent() && (cluster == null || cluster.joined());
+        boolean ready = ready();
         if (stopping) {
             stop.closeAfterAnswer(ctx);
         }
@@ -93,14 +102,17 @@ final class OperationsRoutes {
                 });
     }
 
+    /** The scrape runs on a worker thread: the cluster's gauges may wait for Hazelcast. */
     void handleMetrics(RoutingContext ctx) {
-        Optional<RuleSet> active = rules.current();
-        ApiHeaders.add(ctx.response())
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-                .end(metrics.render(
-                                active.map(RuleSet::version).orElse(null),
-                                !stop.stopping() && active.isPresent() && (cluster == null || cluster.joined()))
-                        + (cluster == null ? "" : cluster.metrics()));
+        ctx.vertx().executeBlocking(metrics::scrape, false).onComplete(scraped -> {
+            if (scraped.failed()) {
+                Answers.failure(ctx, scraped.cause());
+                return;
+            }
+            ApiHeaders.add(ctx.response())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                    .end(scraped.result());
+        });
     }
 
     void handleOpenApi(RoutingContext ctx) {

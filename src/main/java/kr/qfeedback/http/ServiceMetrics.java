@@ -1,91 +1,125 @@
 package kr.qfeedback.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
-/** Counters for {@code GET /metrics}, in the Prometheus text format. Lock-free on the request path. */
-public final class ServiceMetrics {
-    private static final double[] BUCKETS_SECONDS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1};
+/**
+ * What {@code GET /metrics} shows, in one Micrometer Prometheus registry: the JVM (memory, GC pauses,
+ * threads, CPU, uptime), the event loops' delay ({@link EventLoopDelay}), every answer by route and
+ * status ({@link RouteTimers}), decisions by outcome and their latency, readiness and the active rules
+ * version, and what binders such as the cluster add. The request path only records into meters it
+ * found once and keeps.
+ */
+public final class ServiceMetrics implements AutoCloseable {
+    /** The decision latency buckets {@code qf_decision_seconds} has always had. */
+    private static final Duration[] DECISION_BUCKETS = {
+        Duration.ofNanos(1_000_000),
+        Duration.ofNanos(2_500_000),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofSeconds(1)
+    };
 
-    private final Map<String, LongAdder> responses = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> decisions = new ConcurrentHashMap<>();
-    /** Decisions per bucket, each counted once in the first bucket it fits; the rendered histogram adds them up. */
-    private final LongAdder[] latencyBuckets = new LongAdder[BUCKETS_SECONDS.length];
-
-    private final LongAdder latencyCount = new LongAdder();
-    private final LongAdder latencyMicros = new LongAdder();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final RouteTimers routes = new RouteTimers(registry);
+    private final EventLoopDelay eventLoops = new EventLoopDelay(registry);
+    private final Timer decisionTime;
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final AtomicBoolean serviceBound = new AtomicBoolean();
 
     public ServiceMetrics() {
-        for (int i = 0; i < latencyBuckets.length; i++) {
-            latencyBuckets[i] = new LongAdder();
-        }
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        decisionTime = Timer.builder("qf_decision")
+                .description("Time to decide one request (rules and rendering).")
+                .serviceLevelObjectives(DECISION_BUCKETS)
+                .register(registry);
     }
 
-    public void response(String route, int status) {
-        responses
-                .computeIfAbsent(route + "\u0000" + status, k -> new LongAdder())
-                .increment();
+    /** One answer written for {@code route} (the route's template, never the raw path) after {@code nanos}. */
+    public void response(String route, int status, long nanos) {
+        routes.timer(route, status).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** One decision of {@code outcome} that took {@code nanos}. */
     public void decision(String outcome, long nanos) {
-        decisions.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-        double seconds = nanos / 1e9;
-        for (int i = 0; i < BUCKETS_SECONDS.length; i++) {
-            if (seconds <= BUCKETS_SECONDS[i]) {
-                latencyBuckets[i].increment();
-                break;
-            }
+        Counter counter = decisions.get(outcome);
+        if (counter == null) {
+            counter = decisions.computeIfAbsent(
+                    outcome,
+                    o -> Counter.builder("qf_decisions")
+                            .description("Decisions made, by outcome.")
+                            .tag("outcome", o)
+                            .register(registry));
         }
-        latencyCount.increment();
-        latencyMicros.add(nanos / 1000);
+        counter.increment();
+        decisionTime.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public String render(String rulesVersion, boolean ready) {
-        StringBuilder out = new StringBuilder();
-        out.append(
-                "# HELP qf_ready 1 when a rules version is active and the service answers decisions.\n# TYPE qf_ready gauge\n");
-        out.append("qf_ready ").append(ready ? 1 : 0).append('\n');
-        out.append("# HELP qf_rules_version_info The active rules version.\n# TYPE qf_rules_version_info gauge\n");
-        if (rulesVersion != null) {
-            out.append("qf_rules_version_info{version=\"").append(rulesVersion).append("\"} 1\n");
+    /**
+     * Shows {@code qf_ready} and {@code qf_rules_version_info}, read from {@code ready} and
+     * {@code version} (null: no version active) at each scrape. The first service bound wins.
+     */
+    public void service(Supplier<String> version, BooleanSupplier ready) {
+        if (!serviceBound.compareAndSet(false, true)) {
+            return;
         }
-        out.append(
-                "# HELP qf_http_responses_total HTTP responses by route and status.\n# TYPE qf_http_responses_total counter\n");
-        new TreeMap<>(responses).forEach((k, v) -> {
-            String[] parts = k.split("\u0000");
-            out.append("qf_http_responses_total{route=\"")
-                    .append(parts[0])
-                    .append("\",status=\"")
-                    .append(parts[1])
-                    .append("\"} ")
-                    .append(v.sum())
-                    .append('\n');
-        });
-        out.append("# HELP qf_decisions_total Decisions made, by outcome.\n# TYPE qf_decisions_total counter\n");
-        new TreeMap<>(decisions)
-                .forEach((k, v) -> out.append("qf_decisions_total{outcome=\"")
-                        .append(k)
-                        .append("\"} ")
-                        .append(v.sum())
-                        .append('\n'));
-        out.append(
-                "# HELP qf_decision_seconds Time to decide one request (rules and rendering).\n# TYPE qf_decision_seconds histogram\n");
-        long cumulative = 0;
-        for (int i = 0; i < BUCKETS_SECONDS.length; i++) {
-            cumulative += latencyBuckets[i].sum();
-            out.append("qf_decision_seconds_bucket{le=\"")
-                    .append(BUCKETS_SECONDS[i])
-                    .append("\"} ")
-                    .append(cumulative)
-                    .append('\n');
-        }
-        out.append("qf_decision_seconds_bucket{le=\"+Inf\"} ")
-                .append(latencyCount.sum())
-                .append('\n');
-        out.append("qf_decision_seconds_sum ").append(latencyMicros.sum() / 1e6).append('\n');
-        out.append("qf_decision_seconds_count ").append(latencyCount.sum()).append('\n');
-        return out.toString();
+        Gauge.builder("qf_ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 when a rules version is active and the service answers decisions.")
+                .strongReference(true)
+                .register(registry);
+        RulesVersionInfo.register(registry.getPrometheusRegistry(), version);
+    }
+
+    /** Adds a binder's meters (the cluster's) to the scrape. */
+    public void bind(MeterBinder binder) {
+        binder.bindTo(registry);
+    }
+
+    /** The event-loop delay probe that each HTTP server instance starts on its own event loop. */
+    EventLoopDelay eventLoops() {
+        return eventLoops;
+    }
+
+    /** The registry, for tests and binders that need it directly. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Every meter in the Prometheus text format 0.0.4. Not on an event loop: gauges may ask the cluster. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Stops listening for GC notifications and closes the registry. */
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
     }
 }

@@ -312,6 +312,9 @@ public final class LiveServer
         try {
             await(v.close());
         } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
             removeOwnDir();
         }
     }
