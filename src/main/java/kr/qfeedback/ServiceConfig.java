@@ -25,7 +25,8 @@ public record ServiceConfig(
         Path tokensFile,
         int impactMaxSize,
         kr.qfeedback.http.TlsFiles tls,
-        java.util.OptionalInt adminPort) {
+        java.util.OptionalInt adminPort,
+        kr.qfeedback.lifecycle.PublishApproval publishApproval) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -64,7 +65,8 @@ public record ServiceConfig(
                         MAX_IMPACT_MAX_SIZE,
                         "a whole number of candidates from 1 to " + MAX_IMPACT_MAX_SIZE),
                 kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")),
-                adminPort(env, port));
+                adminPort(env, port),
+                kr.qfeedback.lifecycle.PublishApproval.parse(env.get("QF_PUBLISH_APPROVAL")));
     }
 
     /**
