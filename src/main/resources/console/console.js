@@ -53,7 +53,7 @@
   // ---------------------------------------------------------------- 토큰과 API 호출
   const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
 
-  const ROLE_NAMES = { decide: '결과 조회(decide)', author: '규칙 작성(author)' };
+  const ROLE_NAMES = { decide: '결과 조회(decide)', author: '규칙 작성(author)', approver: '결재(approver)' };
 
   /** 서비스 오류(영문 message 와 안정된 code)를 직원이 읽을 한국어 문장으로 바꿉니다. */
   function koreanError(status, body) {
@@ -82,6 +82,12 @@
         return '올린 파일이 너무 큽니다.';
       case 'RULES_REJECTED':
         return '게시하지 않았습니다: 검증, 완전성 검사 또는 수용 시나리오에서 문제가 나왔습니다. 아래 내용을 확인해 주세요.';
+      case 'SELF_APPROVAL':
+        return '본인이 기안한 요청은 결재하거나 반려할 수 없습니다. 다른 결재자(approver)가 결재해야 합니다.';
+      case 'ALREADY_DECIDED':
+        return '이미 결재(승인 또는 반려)된 요청입니다. 요청은 한 번만 결재할 수 있습니다. 목록을 다시 불러와 주세요.';
+      case 'UNKNOWN_REQUEST':
+        return '그런 결재 요청이 없습니다. 목록을 다시 불러와 주세요.';
       case 'INTERNAL':
         return '서비스가 요청을 처리하지 못했습니다(기록됨). 다시 시도하고, 계속되면 운영 담당자에게 알려 주세요.';
       default:
@@ -754,6 +760,24 @@
     return wrap;
   }
 
+  /** 영향 분석 결과(요약과 결과·섹션별 변화 표): 영향 분석 단계와 결재 요청이 함께 씁니다. */
+  function impactReport(r, title) {
+    const wrap = el('div', { class: 'report impact-report' }, el('h4', { text: title }),
+      dl([['가상 응시자', `${fmt(r.candidates, 0)}명`], ['달라지는 응시자', `${fmt(r.candidatesAffected, 0)}명`],
+        ['지금 버전', r.activeVersion], ['새 버전', r.candidateVersion], ['걸린 시간', `${fmt(r.millis, 0)} ms`]]));
+    if ((r.changes || []).length) {
+      const PARTS = [['order', '순서'], ['tone', '톤'], ['title', '제목'], ['body', '본문'], ['data', '자료'], ['links', '링크']];
+      const parts = (d) => PARTS.filter(([k]) => d && d[k] > 0).map(([k, name]) => `${name} ${fmt(d[k], 0)}`).join(', ') || '—';
+      wrap.append(table('결과·섹션별 변화', ['결과', '섹션', '새로 보임', '안 보이게 됨', '다르게 보임', '달라진 부분', '예시 응시자'],
+        r.changes.map((c) => [OUTCOME_NAMES[c.outcome] || c.outcome, SECTION_NAMES[c.section] || c.section,
+          fmt(c.newlyShown, 0), fmt(c.noLongerShown, 0), fmt(c.shownDifferently, 0), parts(c.differences),
+          (c.examples || []).join(', ') || '—']), 'impact'));
+    } else {
+      wrap.append(el('p', { text: '가상 응시자 누구의 결과 화면도 달라지지 않습니다.' }));
+    }
+    return wrap;
+  }
+
   async function runRules(button, work) {
     const status = $('rules-status');
     const out = $('rules-result');
@@ -795,19 +819,7 @@
         return;
       }
       const r = body.impact;
-      const wrap = el('div', { class: 'report' }, el('h4', { text: '영향 분석 결과' }),
-        dl([['가상 응시자', `${fmt(r.candidates, 0)}명`], ['달라지는 응시자', `${fmt(r.candidatesAffected, 0)}명`],
-          ['지금 버전', r.activeVersion], ['새 버전', r.candidateVersion], ['걸린 시간', `${fmt(r.millis, 0)} ms`]]));
-      if ((r.changes || []).length) {
-        const PARTS = [['order', '순서'], ['tone', '톤'], ['title', '제목'], ['body', '본문'], ['data', '자료'], ['links', '링크']];
-        const parts = (d) => PARTS.filter(([k]) => d && d[k] > 0).map(([k, name]) => `${name} ${fmt(d[k], 0)}`).join(', ') || '—';
-        wrap.append(table('결과·섹션별 변화', ['결과', '섹션', '새로 보임', '안 보이게 됨', '다르게 보임', '달라진 부분', '예시 응시자'],
-          r.changes.map((c) => [OUTCOME_NAMES[c.outcome] || c.outcome, SECTION_NAMES[c.section] || c.section,
-            fmt(c.newlyShown, 0), fmt(c.noLongerShown, 0), fmt(c.shownDifferently, 0), parts(c.differences),
-            (c.examples || []).join(', ') || '—']), 'impact'));
-      } else {
-        wrap.append(el('p', { text: '가상 응시자 누구의 결과 화면도 달라지지 않습니다.' }));
-      }
+      const wrap = impactReport(r, '영향 분석 결과');
       out.replaceChildren(wrap);
       setStatus(status, `영향 분석 완료: ${fmt(r.candidates, 0)}명 중 ${fmt(r.candidatesAffected, 0)}명의 화면이 달라집니다.`, 'ok');
     }));
@@ -816,7 +828,14 @@
       const form = requireFiles(status);
       if (!form) return;
       form.append('note', $('publish-note').value);
-      const { status: http, body } = await api('POST', '/v1/rules/publish', { form, accept422: true });
+      const size = Number($('impact-size').value) || 2000;
+      const { status: http, body } = await api('POST', `/v1/rules/publish?size=${encodeURIComponent(size)}`, { form, accept422: true });
+      if (http === 202) {
+        out.replaceChildren(el('p', { class: 'verdict verdict-ok', text: `결재 요청 완료: 요청 ${body.id} (버전 ${body.version}). 다른 결재자가 승인해야 적용됩니다.` }));
+        setStatus(status, `결재 요청 완료: 요청 ${body.id}. 다른 결재자가 승인해야 적용됩니다.`, 'ok');
+        loadPending();
+        return;
+      }
       const wrap = el('div', { class: 'report' });
       if (body.published) {
         wrap.append(el('p', { class: 'verdict verdict-ok', text: `게시 완료: 버전 ${body.to} 가 적용되었습니다 (이전 ${body.from || '없음'}).` }));
@@ -843,11 +862,15 @@
       $('rule-files-chosen').textContent = names.length ? `선택한 파일: ${names.join(', ')}` : '선택한 파일 없음';
     });
     $('history-button').addEventListener('click', () => loadHistory());
+    $('pending-button').addEventListener('click', () => loadPending());
     $('audit-button').addEventListener('click', () => loadAudit());
     $('verify-button').addEventListener('click', () => verifyAudit());
   }
 
-  const ACTION_NAMES = { PUBLISH: '게시', ROLLBACK: '되돌리기', STARTUP: '시작', VALIDATE: '검증(게시 거부)' };
+  const ACTION_NAMES = {
+    PUBLISH: '게시', ROLLBACK: '되돌리기', STARTUP: '시작', VALIDATE: '검증(게시 거부)', REQUEST: '결재 요청(기안)', RETURN: '반려',
+  };
+  const STATE_NAMES = { PENDING: '결재 대기', APPROVED: '승인(적용됨)', RETURNED: '반려' };
   const when = (iso) => (iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false }) : '—');
 
   async function loadHistory(message) {
@@ -875,6 +898,75 @@
       setStatus(status, message || `이력을 불러왔습니다. 적용 중인 버전: ${activeId || '없음'}`, 'ok');
     } catch (e) {
       out.replaceChildren();
+      setStatus(status, e.message, 'error');
+    }
+  }
+
+  // ---------------------------------------------------------------- 게시 결재 (기안 → 결재)
+  async function loadPending(message) {
+    const status = $('pending-status');
+    const out = $('pending-result');
+    setStatus(status, '결재 요청을 불러오는 중입니다…', 'busy');
+    try {
+      const { body } = await api('GET', '/v1/rules/pending');
+      const requests = body.requests || [];
+      const mode = body.approval === 'required' ? '게시는 결재자의 승인이 있어야 적용됩니다(QF_PUBLISH_APPROVAL=required).'
+        : '이 서비스는 결재 없이 바로 게시합니다(QF_PUBLISH_APPROVAL=off).';
+      out.replaceChildren(el('p', { class: 'help', text: mode }),
+        ...(requests.length ? requests.map(pendingCard) : [el('p', { text: '결재 요청이 없습니다.' })]));
+      const waiting = requests.filter((r) => r.state === 'PENDING').length;
+      setStatus(status, message || `결재 요청 ${requests.length}건을 불러왔습니다 (결재 대기 ${waiting}건).`, 'ok');
+    } catch (e) {
+      out.replaceChildren();
+      setStatus(status, e.message, 'error');
+    }
+  }
+
+  function pendingCard(r) {
+    const headingId = nextId('pending-heading');
+    const card = el('article', { class: `pending-request state-${r.state.toLowerCase()}`, 'aria-labelledby': headingId, dataset: { id: r.id, state: r.state } },
+      el('h4', { id: headingId }, `요청 ${r.id} `, el('span', { class: `badge badge-${r.state.toLowerCase()}`, text: STATE_NAMES[r.state] || r.state })),
+      dl([['기안자', r.author], ['기안 시각', when(r.requestedAt)], ['메모', r.note || '—'], ['버전', `${r.base || '—'} → ${r.version}`],
+        ['결재자', r.decidedBy], ['결재 시각', r.decidedAt ? when(r.decidedAt) : null], ['반려 사유', r.reason]]));
+    if (r.state === 'PENDING' && r.stale) {
+      card.append(el('p', { class: 'stale-warning', role: 'note', text: '요청 뒤에 적용 버전이 바뀌었습니다. 승인하면 지금 버전에 대해 검사를 다시 돌립니다.' }));
+    }
+    if (r.impact) card.append(impactReport(r.impact, '영향 분석 (요청 때 계산)'));
+    if (r.state === 'PENDING') {
+      const reasonId = nextId('return-reason');
+      const reason = el('textarea', { id: reasonId, class: 'return-reason', rows: 2, maxlength: 500 });
+      const approve = el('button', { type: 'button', class: 'primary approve', text: '승인(결재)', onclick: () => decidePending(r.id, 'approve', {}, approve) });
+      const giveBack = el('button', {
+        type: 'button', class: 'danger return', text: '반려',
+        onclick: () => {
+          if (!reason.value.trim()) {
+            setStatus($('pending-status'), '반려하려면 사유를 적어 주세요.', 'error');
+            reason.focus();
+            return;
+          }
+          decidePending(r.id, 'return', { reason: reason.value.trim() }, giveBack);
+        },
+      });
+      card.append(el('label', { for: reasonId, text: '반려 사유 (반려할 때 필수)' }), reason, el('div', { class: 'actions' }, approve, giveBack));
+    }
+    return card;
+  }
+
+  async function decidePending(id, decision, json, button) {
+    const status = $('pending-status');
+    button.disabled = true;
+    setStatus(status, decision === 'approve' ? `요청 ${id}를 승인하고 검사를 다시 돌리는 중입니다. 수십 초 걸릴 수 있습니다…` : `요청 ${id}를 반려하는 중입니다…`, 'busy');
+    try {
+      const { status: http, body } = await api('POST', `/v1/rules/pending/${encodeURIComponent(id)}/${decision}`, { json, accept422: true });
+      if (http === 422) {
+        button.disabled = false;
+        setStatus(status, `${koreanError(http, body)} 요청은 결재 대기로 남습니다.`, 'error');
+        return;
+      }
+      await loadPending(decision === 'approve' ? `승인 완료: 버전 ${body.to} 가 적용되었습니다 (기안자 ${body.request.author}).` : `반려 완료: 요청 ${id}를 기안자에게 돌려보냈습니다.`);
+      if (decision === 'approve') loadHistory();
+    } catch (e) {
+      button.disabled = false;
       setStatus(status, e.message, 'error');
     }
   }

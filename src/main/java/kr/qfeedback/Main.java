@@ -101,7 +101,8 @@ public final class Main {
                                 "  serve                      start the HTTP service (environment: QF_HTTP_PORT, QF_RULES_DIR, QF_DATA_DIR, QF_TOKENS,",
                                 "                             QF_CLUSTER_MEMBERS, QF_CLUSTER_SECRET, QF_CLUSTER_PORT, QF_FEATURES_DIR, QF_WARMUP_DECISIONS,",
                                 "                             QF_SHUTDOWN_GRACE, QF_IMPACT_MAX_SIZE, QF_TLS_CERT, QF_TLS_KEY, QF_ADMIN_PORT,",
-                                "                             QF_HTTP_IDLE_TIMEOUT, QF_HTTP_REQUEST_TIMEOUT, QF_HTTP_MAX_CONNECTIONS); SIGTERM stops it gracefully (docs/operations.md)",
+                                "                             QF_HTTP_IDLE_TIMEOUT, QF_HTTP_REQUEST_TIMEOUT, QF_HTTP_MAX_CONNECTIONS,",
+                                "                             QF_PUBLISH_APPROVAL); SIGTERM stops it gracefully (docs/operations.md)",
                                 "  validate [DIR]             check a rules folder (default ./rules); exit 0 when publishable, 1 with problems",
                                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                                 "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
@@ -159,10 +160,11 @@ public final class Main {
         }
         Vertx vertx = Vertx.vertx();
         RulesApi rulesApi = new RulesApi(
-                lifecycle,
-                (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
-                config.dataDir().resolve("uploads"),
-                config.impactMaxSize());
+                        lifecycle,
+                        (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
+                        config.dataDir().resolve("uploads"),
+                        config.impactMaxSize())
+                .publishApproval(config.publishApproval());
         FeedbackApi api = new FeedbackApi(
                 active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi, cluster.decisions(), cluster);
         api.mounting(kr.qfeedback.console.ConsoleRoutes::mount);

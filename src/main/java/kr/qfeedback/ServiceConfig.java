@@ -27,7 +27,8 @@ public record ServiceConfig(
         kr.qfeedback.http.TlsFiles tls,
         java.util.OptionalInt adminPort,
         kr.qfeedback.cluster.ClusterSecret clusterSecret,
-        kr.qfeedback.http.HttpLimits httpLimits) {
+        kr.qfeedback.http.HttpLimits httpLimits,
+        kr.qfeedback.lifecycle.PublishApproval publishApproval) {
 
     /** Decisions made before the server listens, so that the first real requests meet compiled code. */
     public static final int DEFAULT_WARMUP_DECISIONS = 30_000;
@@ -68,7 +69,8 @@ public record ServiceConfig(
                 kr.qfeedback.http.TlsFiles.from(env.get("QF_TLS_CERT"), env.get("QF_TLS_KEY")),
                 adminPort(env, port),
                 kr.qfeedback.cluster.ClusterSecret.fromEnvironment(env.get("QF_CLUSTER_SECRET"), !members.isEmpty()),
-                httpLimits(env));
+                httpLimits(env),
+                kr.qfeedback.lifecycle.PublishApproval.parse(env.get("QF_PUBLISH_APPROVAL")));
     }
 
     /** QF_HTTP_IDLE_TIMEOUT, QF_HTTP_REQUEST_TIMEOUT, QF_HTTP_MAX_CONNECTIONS: both listeners' limits. */

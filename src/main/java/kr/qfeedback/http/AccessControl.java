@@ -44,6 +44,20 @@ public final class AccessControl {
         ctx.next();
     }
 
+    /** Lets through a token that has either role; 403 FORBIDDEN naming both for another known token. */
+    public void requireEither(RoutingContext ctx, Role one, Role other) {
+        Optional<TokenRegistry.Caller> caller = authenticated(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        if (!caller.get().has(one) && !caller.get().has(other)) {
+            Answers.error(ctx, ApiError.forbidden(one.label() + "' or '" + other.label()));
+            return;
+        }
+        ctx.put(CALLER, caller.get());
+        ctx.next();
+    }
+
     /** The audit name of the token that made this request (set by the role checks). */
     String caller(RoutingContext ctx) {
         TokenRegistry.Caller caller = ctx.get(CALLER);

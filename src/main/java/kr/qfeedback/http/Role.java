@@ -1,9 +1,13 @@
 package kr.qfeedback.http;
 
-/** What a token may do: {@code decide} asks for decisions; {@code author} changes and inspects rules. */
+/**
+ * What a token may do: {@code decide} asks for decisions; {@code author} changes and inspects rules;
+ * {@code approver} approves or returns an author's requested publish (QF_PUBLISH_APPROVAL=required).
+ */
 public enum Role {
     DECIDE("decide"),
-    AUTHOR("author");
+    AUTHOR("author"),
+    APPROVER("approver");
 
     private final String label;
 
@@ -21,6 +25,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("Unknown role '" + label + "': use decide or author.");
+        throw new IllegalArgumentException("Unknown role '" + label + "': use decide, author or approver.");
     }
 }

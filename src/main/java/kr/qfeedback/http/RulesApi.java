@@ -16,6 +16,9 @@ import kr.qfeedback.lifecycle.Activation;
 import kr.qfeedback.lifecycle.AuditVerification;
 import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.lifecycle.CheckReport;
+import kr.qfeedback.lifecycle.PendingPublishes;
+import kr.qfeedback.lifecycle.PublishApproval;
+import kr.qfeedback.lifecycle.PublishApprovals;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.StoredVersion;
 import kr.qfeedback.lifecycle.UnknownVersionException;
@@ -46,6 +49,7 @@ public final class RulesApi {
     private final CohortSource cohorts;
     private final Path uploads;
     private final CandidateUploads candidates;
+    private final PendingPublishRoutes pending;
 
     /** Builds the cohort an impact report decides (size, seed → requests), from the active reference data. */
     public interface CohortSource {
@@ -65,6 +69,25 @@ public final class RulesApi {
         this.cohorts = Objects.requireNonNull(cohorts, "cohorts must not be null");
         this.uploads = Objects.requireNonNull(uploads, "uploads must not be null");
         this.candidates = new CandidateUploads(lifecycle, uploads);
+        this.pending = new PendingPublishRoutes(
+                lifecycle,
+                new PublishApprovals(
+                        lifecycle, PendingPublishes.open(lifecycle.store().dataDir()), java.time.Clock.systemUTC()),
+                candidates,
+                (active, candidate, size, seed) -> ReportJson.of(
+                        new ImpactAnalyzer().compare(active, candidate, cohorts.cohort(active, size, seed))),
+                DEFAULT_IMPACT_SIZE,
+                maxImpactSize);
+    }
+
+    /**
+     * QF_PUBLISH_APPROVAL: with {@code REQUIRED} a publish becomes a request that a second person with
+     * the approver role approves or returns ({@link PendingPublishRoutes}); {@code OFF} (the default)
+     * publishes at once.
+     */
+    public RulesApi publishApproval(PublishApproval mode) {
+        pending.mode(mode);
+        return this;
     }
 
     /** Adds the routes; {@code auth} wraps a handler with the role check of {@link FeedbackApi}. */
@@ -73,6 +96,8 @@ public final class RulesApi {
                 .setBodyLimit(UPLOAD_LIMIT_BYTES)
                 .setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true);
+        // Before the author check below: an approver decides requested publishes without the author role.
+        pending.mount(router, api);
         router.get("/v1/rules").handler(api.access()::requireAnyRole);
         router.get("/v1/rules").handler(ctx -> blocking(vertx, ctx, this::history, 200));
         router.get("/v1/rules/audit").handler(ctx -> api.access().requireRole(ctx, Role.AUTHOR));
@@ -93,7 +118,13 @@ public final class RulesApi {
         router.post("/v1/rules/validate")
                 .handler(body)
                 .handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
-        router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(ctx, api));
+        router.post("/v1/rules/publish").handler(body).handler(ctx -> {
+            if (pending.required()) {
+                pending.handleRequest(ctx, api.access().caller(ctx));
+            } else {
+                handlePublish(ctx, api);
+            }
+        });
         router.post("/v1/rules/impact")
                 .handler(body)
                 .handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
@@ -104,6 +135,9 @@ public final class RulesApi {
 
     /** The body limit of the rules endpoint at {@code path}, for the 413 answer. */
     static long bodyLimit(String path) {
+        if (path.startsWith(PendingPublishRoutes.PREFIX + "/")) {
+            return PendingPublishRoutes.DECISION_LIMIT_BYTES;
+        }
         return "/v1/rules/rollback".equals(path) ? ROLLBACK_LIMIT_BYTES : UPLOAD_LIMIT_BYTES;
     }
 

@@ -76,7 +76,7 @@ public final class TokenRegistry {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
                 throw new IllegalArgumentException(
-                        where + " is not 'role:token' or 'role:name:token' (roles: decide, author).");
+                        where + " is not 'role:token' or 'role:name:token' (roles: decide, author, approver).");
             }
             Role role = Role.parse(pair.substring(0, colon).strip());
             String rest = pair.substring(colon + 1).strip();

@@ -9,5 +9,9 @@ public enum AuditAction {
     /** An earlier version re-activated. */
     ROLLBACK,
     /** The version activated when the service started. */
-    STARTUP
+    STARTUP,
+    /** An author asked for a second person's approval of a publish (QF_PUBLISH_APPROVAL=required). */
+    REQUEST,
+    /** An approver sent a requested publish back to its author, with the reason. */
+    RETURN
 }

@@ -2,7 +2,6 @@ package kr.qfeedback.lifecycle;
 
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kr.qfeedback.acceptance.AcceptanceGate;
@@ -36,6 +35,7 @@ public final class RulesLifecycle {
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final RuleChecks checks = new RuleChecks();
     private final ActivationRecorder recorder;
+    private final PublishChecks publishChecks;
     private final Object publishing = new Object();
     /** Set under {@code publishing} when the node stops: no publish or rollback starts to write after that. */
     private boolean stopped;
@@ -54,6 +54,7 @@ public final class RulesLifecycle {
         this.gate = Objects.requireNonNull(gate, "gate must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.recorder = new ActivationRecorder(active, store, audit, clock);
+        this.publishChecks = new PublishChecks(gate, audit, clock);
     }
 
     /**
@@ -92,31 +93,11 @@ public final class RulesLifecycle {
         if (cluster != null) {
             cluster.checkCanChange();
         }
-        RuleChecks.Checked checked = checks.check(files);
-        String from = active.current().map(RuleSet::version).orElse(null);
-        if (!checked.report().publishable()) {
-            audit.append(
-                    who,
-                    clock.instant(),
-                    AuditAction.VALIDATE,
-                    from,
-                    files.version(),
-                    List.of(),
-                    "게시 거부: 검증 또는 완전성 검사 실패");
-            return new PublishResult(false, from, files.version(), checked.report(), null, millisSince(started));
+        PublishChecks.Verdict checked = publishChecks.run(files, who, currentVersion());
+        if (!checked.passed()) {
+            return checked.refusal(millisSince(started));
         }
-        AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
-        if (!scenarios.passed()) {
-            audit.append(
-                    who,
-                    clock.instant(),
-                    AuditAction.VALIDATE,
-                    from,
-                    files.version(),
-                    List.of(),
-                    "게시 거부: 수용 시나리오 " + scenarios.failures().size() + "개 실패");
-            return new PublishResult(false, from, files.version(), checked.report(), scenarios, millisSince(started));
-        }
+        AcceptanceGate.GateResult scenarios = checked.scenarios();
         prewarm(checked.rules());
         synchronized (publishing) {
             refuseWhenStopped();
@@ -133,6 +114,18 @@ public final class RulesLifecycle {
             return new PublishResult(
                     true, previous, files.version(), checked.report(), scenarios, millisSince(started));
         }
+    }
+
+    /**
+     * Runs the checks and scenarios a publish of {@code files} runs, without switching anything (a
+     * request for a second person's approval); a refusal is audited as a refused publish is.
+     */
+    public PublishChecks.Verdict checkPublish(RuleFiles files, String who) {
+        return publishChecks.run(Objects.requireNonNull(files, "files must not be null"), who, currentVersion());
+    }
+
+    private String currentVersion() {
+        return active.current().map(RuleSet::version).orElse(null);
     }
 
     /**

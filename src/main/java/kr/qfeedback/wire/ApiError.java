@@ -170,6 +170,21 @@ public final class ApiError extends RuntimeException {
                 null);
     }
 
+    /** The author of a requested publish tried to approve or return it: a second person must (기안 → 결재). */
+    public static ApiError selfApproval(String message) {
+        return new ApiError(403, "SELF_APPROVAL", message, null);
+    }
+
+    /** No requested publish with that id. */
+    public static ApiError unknownRequest(String message) {
+        return new ApiError(404, "UNKNOWN_REQUEST", message, "id");
+    }
+
+    /** A requested publish that was approved or returned already, or is being decided right now. */
+    public static ApiError alreadyDecided(String message) {
+        return new ApiError(409, "ALREADY_DECIDED", message, null);
+    }
+
     /** The error object: {@code {"code", "message", "field"?}}. */
     public io.vertx.core.json.JsonObject body() {
         io.vertx.core.json.JsonObject body =

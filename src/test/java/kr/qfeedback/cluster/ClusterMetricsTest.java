@@ -90,8 +90,8 @@ class ClusterMetricsTest {
     }
 
     private static ClusterNode node(LocalMembers members, HazelcastInstance hz, RulesLifecycle lifecycle) {
-        ClusterNode node =
-                ClusterNode.of(new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", 2), hz, lifecycle);
+        ClusterNode node = ClusterNode.of(
+                new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", 2, members.secret()), hz, lifecycle);
         members.closing(node::close);
         return node;
     }

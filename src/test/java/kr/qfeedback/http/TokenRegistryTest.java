@@ -99,7 +99,7 @@ class TokenRegistryTest {
     void generatedTokensDifferPerRoleAndPerRun() {
         TokenRegistry first = TokenRegistry.generate();
         List<String> lines = first.describeForOperator();
-        assertEquals(2, lines.size(), lines::toString);
+        assertEquals(Role.values().length, lines.size(), "one token per role: " + lines);
         String decide = lines.stream()
                 .filter(l -> l.startsWith("decide:"))
                 .findFirst()
@@ -114,6 +114,17 @@ class TokenRegistryTest {
         assertTrue(decide.length() >= 32 && author.length() >= 32, lines::toString);
         assertEquals(Set.of(Role.DECIDE), first.identify(decide).orElseThrow().roles());
         assertEquals(Set.of(Role.AUTHOR), first.identify(author).orElseThrow().roles());
+        String approver = lines.stream()
+                .filter(l -> l.startsWith("approver:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("approver:".length());
+        assertEquals(
+                Set.of(Role.APPROVER), first.identify(approver).orElseThrow().roles());
+        assertNotEquals(
+                first.identify(author).orElseThrow().name(),
+                first.identify(approver).orElseThrow().name(),
+                "the generated author and approver are two people to the audit");
         assertTrue(
                 TokenRegistry.generate().describeForOperator().stream().noneMatch(lines::contains),
                 "a new run gets new tokens");

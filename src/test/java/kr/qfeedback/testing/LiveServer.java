@@ -48,6 +48,7 @@ import kr.qfeedback.http.RulesApi;
 import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
 import kr.qfeedback.lifecycle.AuditLog;
+import kr.qfeedback.lifecycle.PublishApproval;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.ActiveRuleSet;
@@ -67,7 +68,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>A test class configures it: {@link #withShippedRules()}, {@link #withoutRules()},
  * {@link #withLifecycle()} (wired as {@code Main serve} wires it, over a copy of the shipped rules that
  * {@link #editingRules} may change first), {@link #withApi} (an API the test wired), then
- * {@link #tokens}, {@link #clock}, {@link #instances}, {@link #mounting} and {@link #withAdminPort()}.
+ * {@link #tokens}, {@link #clock}, {@link #instances}, {@link #mounting}, {@link #withAdminPort()} and
+ * {@link #publishApproval}.
  * Tests that manage a server's lifetime themselves (stop and restart tests) call {@link #start()}
  * and {@link #close()}, typically with try-with-resources.
  */
@@ -103,6 +105,7 @@ public final class LiveServer
     private boolean adminPort;
     private boolean perTest;
     private HttpLimits limits = HttpLimits.DEFAULTS;
+    private PublishApproval publishApproval = PublishApproval.OFF;
 
     // ---- while running --------------------------------------------------------------------------
     private Vertx vertx;
@@ -199,6 +202,12 @@ public final class LiveServer
         return this;
     }
 
+    /** QF_PUBLISH_APPROVAL for a {@link #withLifecycle()} server (default off: a publish goes live at once). */
+    public LiveServer publishApproval(PublishApproval approval) {
+        this.publishApproval = approval;
+        return this;
+    }
+
     /** As an extension, a fresh server for every test instead of one for the class. */
     public LiveServer perTest() {
         this.perTest = true;
@@ -290,9 +299,11 @@ public final class LiveServer
             lifecycle.start(RuleFiles.read(rulesDir), RulesLifecycle.scenariosAvailable(FEATURES));
             active = lifecycle.active();
             RulesApi rulesApi = new RulesApi(
-                    lifecycle,
-                    (rules, size, seed) -> CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
-                    dataDir.resolve("uploads"));
+                            lifecycle,
+                            (rules, size, seed) ->
+                                    CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
+                            dataDir.resolve("uploads"))
+                    .publishApproval(publishApproval);
             built = new FeedbackApi(active, registry, metrics, clock, rulesApi);
         } else {
             active = kind == Rules.SHIPPED ? activeShippedRules() : new ActiveRuleSet();
