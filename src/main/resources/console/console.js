@@ -671,9 +671,11 @@
       setStatus($('preview-status'), '결과 화면을 만드는 중입니다…', 'busy');
       out.setAttribute('aria-busy', 'true');
       try {
-        const decision = await preview(buildRequest(values));
+        const request = buildRequest(values);
+        const decision = await preview(request);
         const page = renderDecision(decision, { explain: $('explain-all').checked });
         out.replaceChildren(page);
+        offerScenario(page, decision, request);
         // 결과로 초점을 옮깁니다: 키보드 사용자와 좁은 화면(양식 아래에 결과가 옴)에서 바로 읽을 수 있게.
         const heading = page.querySelector('.page-head h2');
         heading.setAttribute('tabindex', '-1');
@@ -681,6 +683,7 @@
         setStatus($('preview-status'), `미리보기 완료: ${OUTCOME_NAMES[decision.outcome] || decision.outcome}, 섹션 ${decision.sections.length}개.`, 'ok');
       } catch (e) {
         out.replaceChildren();
+        withdrawScenario();
         setStatus($('preview-status'), e.message, 'error');
       } finally {
         out.setAttribute('aria-busy', 'false');
@@ -1030,6 +1033,154 @@
     }
   }
 
+  // ---------------------------------------------------------------- 시나리오로 저장
+  // 미리본 화면에서 고른 섹션과 값을 기대로, 요청을 조건으로 하는 한국어 시나리오를 만들고(POST /v1/rules/scenarios/draft)
+  // 그 .feature 파일을 규칙 버전에 넣어 게시합니다(POST /v1/rules/publish, 다른 규칙 변경과 같은 검증·시나리오 검사).
+  let scenarioSource = null; // { request, decision, suggested }
+
+  /** 값을 한 줄로 보여 줍니다(시나리오가 비교하는 글과 같은 모양: 없음, 빈 목록, 쉼표로 이은 목록). */
+  function scenarioValueText(value) {
+    if (value === null || value === undefined) return '(없음)';
+    if (Array.isArray(value)) return value.length ? value.map(scenarioValueText).join(', ') : '(빈 목록)';
+    if (typeof value === 'object') return JSON.stringify(value);
+    return String(value);
+  }
+
+  function scenarioPicks(section) {
+    const fields = Object.keys(section.data || {});
+    const name = SECTION_NAMES[section.id] || section.id;
+    const box = el('fieldset', { class: 'scenario-picks' },
+      el('legend', { text: '시나리오에 넣기' }),
+      el('label', { class: 'check' }, el('input', {
+        type: 'checkbox', class: 'pick-section', dataset: { section: section.id }, 'aria-label': `${name} 섹션(보임·톤·제목)을 기대로`,
+      }), ' 이 섹션 (보임·톤·제목)'));
+    if (fields.length) {
+      const list = el('ul', { class: 'pick-values' }, fields.map((field) => {
+        const text = scenarioValueText(section.data[field]);
+        return el('li', null, el('label', { class: 'check' }, el('input', {
+          type: 'checkbox', class: 'pick-value', dataset: { section: section.id, field }, 'aria-label': `${name}의 ${field} 값 ${text}을(를) 기대로`,
+        }), ' ', el('code', { text: field }), ` = ${text.length > 80 ? `${text.slice(0, 80)}…` : text}`));
+      }));
+      box.append(el('details', null, el('summary', { text: `값 고르기 (${fields.length}개)` }), list));
+    }
+    return box;
+  }
+
+  /** 미리보기 화면의 섹션마다 고르기 칸을 붙이고 저장 카드를 보여 줍니다. */
+  function offerScenario(page, decision, request) {
+    for (const section of decision.sections) {
+      const block = page.querySelector(`[data-section-id="${section.id}"]`);
+      if (block) block.append(scenarioPicks(section));
+    }
+    const name = $('scenario-name');
+    const q = known.get(request.qualification.code);
+    const suggested = `${q && q.name ? q.name : request.qualification.code} ${OUTCOME_NAMES[decision.outcome] || decision.outcome} 화면`;
+    if (!name.value || (scenarioSource && name.value === scenarioSource.suggested)) name.value = suggested;
+    scenarioSource = { request, decision, suggested };
+    $('scenario-result').replaceChildren();
+    setStatus($('scenario-status'), '');
+    $('scenario-card').hidden = false;
+  }
+
+  function withdrawScenario() {
+    scenarioSource = null;
+    $('scenario-card').hidden = true;
+  }
+
+  function scenarioTicks() {
+    const page = $('preview-result');
+    return {
+      sections: [...page.querySelectorAll('.pick-section:checked')].map((box) => box.dataset.section),
+      values: [...page.querySelectorAll('.pick-value:checked')].map((box) => ({ section: box.dataset.section, field: box.dataset.field })),
+    };
+  }
+
+  async function saveScenario(button) {
+    const status = $('scenario-status');
+    const out = $('scenario-result');
+    if (!scenarioSource) return;
+    const ticks = scenarioTicks();
+    const name = $('scenario-name').value.trim();
+    if (!name) {
+      setStatus(status, '시나리오 이름을 넣어 주세요.', 'error');
+      $('scenario-name').focus();
+      return;
+    }
+    if (!ticks.sections.length && !ticks.values.length) {
+      setStatus(status, '기대로 고정할 섹션이나 값을 하나 이상 고르세요(각 섹션의 “시나리오에 넣기”).', 'error');
+      return;
+    }
+    button.disabled = true;
+    setStatus(status, '시나리오를 만들고 지금 규칙으로 돌려 보는 중입니다…', 'busy');
+    try {
+      const { body } = await api('POST', '/v1/rules/scenarios/draft', { json: { name, request: scenarioSource.request, ...ticks } });
+      out.replaceChildren(scenarioDraftView(body));
+      const passed = body.check && body.check.passed;
+      setStatus(status, passed ? `시나리오를 만들었습니다: ${body.path} (지금 규칙 버전 ${body.rulesVersion}에서 통과). 게시하면 저장됩니다.`
+        : '시나리오를 만들었지만 지금 규칙에서 통과하지 않습니다. 아래 내용을 확인해 주세요.', passed ? 'ok' : 'error');
+    } catch (e) {
+      out.replaceChildren(el('p', { class: 'error-box', role: 'alert', text: e.message }));
+      setStatus(status, e.message, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function scenarioFailures(failures) {
+    return table('실패한 시나리오', ['시나리오', '위치', '상태', '내용'], failures.map((f) => [f.name, f.location, f.status, f.error]), 'scenarios');
+  }
+
+  function scenarioDraftView(draft) {
+    const passed = draft.check && draft.check.passed;
+    const wrap = el('div', { class: 'report scenario-draft' },
+      el('p', { class: `verdict ${passed ? 'verdict-ok' : 'verdict-bad'}` }, passed
+        ? `지금 규칙(버전 ${draft.rulesVersion})으로 돌려 보니 통과합니다.`
+        : '지금 규칙으로 돌려 보니 통과하지 않습니다: 이대로는 게시할 수 없습니다.'),
+      el('p', null, '저장할 파일: ', el('code', { class: 'scenario-path', text: `rules/${draft.path}` }),
+        draft.replaces ? ' (같은 이름의 시나리오를 바꿉니다)' : ''),
+      el('pre', { id: 'scenario-text', class: 'scenario-text', tabindex: '0', 'aria-label': '시나리오 글', text: draft.feature }));
+    if (!passed && draft.check && (draft.check.failures || []).length) wrap.append(scenarioFailures(draft.check.failures));
+    if (passed) {
+      const noteId = nextId('scenario-note');
+      wrap.append(el('label', { for: noteId, text: '게시 메모' }),
+        el('input', { id: noteId, type: 'text', class: 'scenario-note', maxlength: 500, value: `시나리오 저장: ${$('scenario-name').value.trim()}` }),
+        el('div', { class: 'actions' }, el('button', {
+          type: 'button', id: 'scenario-publish', class: 'danger', text: '시나리오를 규칙에 넣어 게시',
+          onclick: (event) => publishScenario(draft, event.target, $(noteId).value),
+        })),
+        el('p', { class: 'help', text: '게시는 다른 규칙 변경과 똑같이 검증, 완전성 검사, 모든 수용 시나리오(저장한 것 포함)를 거칩니다. 수십 초에서 몇 분 걸립니다.' }));
+    }
+    return wrap;
+  }
+
+  async function publishScenario(draft, button, note) {
+    const status = $('scenario-status');
+    button.disabled = true;
+    setStatus(status, '시나리오를 넣은 규칙 버전을 검증하고 게시하는 중입니다. 몇 분 걸릴 수 있습니다…', 'busy');
+    try {
+      const form = new FormData();
+      form.append('files', new Blob([draft.feature], { type: 'text/plain;charset=utf-8' }), draft.path.split('/').pop());
+      form.append('note', note || '');
+      const { status: http, body } = await api('POST', '/v1/rules/publish', { form, accept422: true });
+      const result = el('div', { class: 'report' });
+      if (body.published) {
+        result.append(el('p', { class: 'verdict verdict-ok', text: `게시 완료: 시나리오가 든 버전 ${body.to} 가 적용되었습니다. 이제 모든 게시가 이 시나리오를 통과해야 합니다.` }));
+      } else {
+        result.append(el('p', { class: 'verdict verdict-bad', role: 'alert', text: koreanError(http, body) }));
+        if (body.scenarios && (body.scenarios.failures || []).length) result.append(scenarioFailures(body.scenarios.failures));
+      }
+      $('scenario-result').append(result);
+      setStatus(status, body.published ? `게시 완료: 버전 ${body.to}` : '게시하지 않았습니다. 아래 내용을 확인해 주세요.', body.published ? 'ok' : 'error');
+    } catch (e) {
+      button.disabled = false;
+      setStatus(status, e.message, 'error');
+    }
+  }
+
+  function initScenario() {
+    $('scenario-save').addEventListener('click', (event) => saveScenario(event.target));
+  }
+
   // ---------------------------------------------------------------- 시작
   document.addEventListener('DOMContentLoaded', () => {
     initToken();
@@ -1037,6 +1188,7 @@
     initQualificationPicker();
     initPreview();
     initRules();
+    initScenario();
     applyPreset('WRITTEN_PASS');
   });
 })();

@@ -131,12 +131,16 @@ public final class RulesApi {
         router.post("/v1/rules/rollback")
                 .handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
                 .handler(ctx -> backgroundThenRespond(ctx, () -> rollback(ctx, api), 200));
+        new ScenarioDraftRoutes(lifecycle).mount(router, vertx, api);
     }
 
     /** The body limit of the rules endpoint at {@code path}, for the 413 answer. */
     static long bodyLimit(String path) {
         if (path.startsWith(PendingPublishRoutes.PREFIX + "/")) {
             return PendingPublishRoutes.DECISION_LIMIT_BYTES;
+        }
+        if (ScenarioDraftRoutes.DRAFT_PATH.equals(path)) {
+            return ScenarioDraftRoutes.BODY_LIMIT;
         }
         return "/v1/rules/rollback".equals(path) ? ROLLBACK_LIMIT_BYTES : UPLOAD_LIMIT_BYTES;
     }

@@ -46,7 +46,7 @@ public final class PublishChecks {
             refused(who, from, files, "게시 거부: 검증 또는 완전성 검사 실패");
             return new Verdict(from, files.version(), checked.report(), null, null);
         }
-        AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
+        AcceptanceGate.GateResult scenarios = gate.run(checked.rules(), files);
         if (!scenarios.passed()) {
             refused(who, from, files, "게시 거부: 수용 시나리오 " + scenarios.failures().size() + "개 실패");
             return new Verdict(from, files.version(), checked.report(), scenarios, null);

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+import kr.qfeedback.acceptance.SavedScenarios;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSetException;
@@ -49,7 +50,10 @@ public final class RuleUpload {
 
     /**
      * Writes the candidate folder into {@code target} (an empty folder): the active version's files
-     * first unless a whole folder was uploaded, then the uploaded files over them.
+     * first unless a whole folder was uploaded, then the uploaded files over them. A whole folder
+     * without any scenario keeps the active version's saved scenarios ({@link SavedScenarios}), so
+     * that uploading the folder staff keep does not silently drop what they locked in; a single
+     * empty {@code .feature} file removes the saved scenario of that name.
      */
     public RuleFiles materialise(RuleFiles active, Path target) {
         try {
@@ -58,8 +62,18 @@ public final class RuleUpload {
                     write(target, e.getKey(), e.getValue());
                 }
             }
+            if (wholeFolder && files.keySet().stream().noneMatch(SavedScenarios::isScenario)) {
+                for (Map.Entry<String, byte[]> e : SavedScenarios.of(active).entrySet()) {
+                    write(target, e.getKey(), e.getValue());
+                }
+            }
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                write(target, wholeFolder ? e.getKey() : placeOf(e.getKey(), active), e.getValue());
+                String place = wholeFolder ? e.getKey() : placeOf(e.getKey(), active);
+                if (!wholeFolder && SavedScenarios.isScenario(place) && e.getValue().length == 0) {
+                    Files.deleteIfExists(target.resolve(place).normalize());
+                } else {
+                    write(target, place, e.getValue());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("The candidate rules folder could not be written to " + target + ".", e);
@@ -67,15 +81,23 @@ public final class RuleUpload {
         return RuleFiles.read(target);
     }
 
-    /** A single uploaded file replaces the active file of the same name, wherever it lives in the folder. */
+    /**
+     * A single uploaded file replaces the active file of the same name, wherever it lives in the
+     * folder; a new scenario ({@code .feature}) goes into {@value SavedScenarios#FOLDER}.
+     */
     private static String placeOf(String name, RuleFiles active) {
-        if (active == null || active.files().containsKey(name)) {
+        if (active != null && active.files().containsKey(name)) {
             return name;
         }
-        List<String> sameName = active.files().keySet().stream()
-                .filter(p -> baseName(p).equals(baseName(name)))
-                .toList();
-        return sameName.size() == 1 ? sameName.get(0) : name;
+        List<String> sameName = active == null
+                ? List.of()
+                : active.files().keySet().stream()
+                        .filter(p -> baseName(p).equals(baseName(name)))
+                        .toList();
+        if (sameName.size() == 1) {
+            return sameName.get(0);
+        }
+        return SavedScenarios.isScenario(name) ? SavedScenarios.FOLDER + name : name;
     }
 
     private static void write(Path root, String relative, byte[] content) throws IOException {

@@ -83,8 +83,8 @@ public final class RulesLifecycle {
     }
 
     /**
-     * Publishes {@code files} when every check passes: compiled, no gap or conflict, every
-     * acceptance scenario green. Otherwise nothing changes and the result says why.
+     * Publishes {@code files} when every check passes: compiled, no gap or conflict, every scenario
+     * of features/ and saved in the version green. Otherwise nothing changes and the result says why.
      */
     public PublishResult publish(RuleFiles files, String who, String note) {
         Objects.requireNonNull(files, "files must not be null");
@@ -193,7 +193,7 @@ public final class RulesLifecycle {
                     .toList());
         }
         if (runScenarios) {
-            AcceptanceGate.GateResult scenarios = gate.run(checked.rules());
+            AcceptanceGate.GateResult scenarios = gate.run(checked.rules(), onDisk);
             if (!scenarios.passed()) {
                 throw new RuleSetException(scenarios.failures().stream()
                         .map(f -> RuleProblem.inFile(f.location(), "수용 시나리오 '" + f.name() + "' 실패: " + f.error()))

@@ -14,7 +14,8 @@ public final class ValidateCommand {
     public static int run(List<String> args, PrintStream out) {
         Path dir = Path.of(args.isEmpty() ? "rules" : args.get(0));
         Path features = Path.of(System.getenv().getOrDefault("QF_FEATURES_DIR", "./features"));
-        RuleChecks.Checked checked = new RuleChecks().check(RuleFiles.read(dir));
+        RuleFiles files = RuleFiles.read(dir);
+        RuleChecks.Checked checked = new RuleChecks().check(files);
         CheckReport report = checked.report();
         if (!report.compiled()) {
             out.println("검증 실패: " + dir + " 에서 문제 " + report.problems().size() + "개를 찾았습니다.");
@@ -27,7 +28,7 @@ public final class ValidateCommand {
             return 1;
         }
         if (RulesLifecycle.scenariosAvailable(features)) {
-            AcceptanceGate.GateResult gate = new AcceptanceGate(features).run(checked.rules());
+            AcceptanceGate.GateResult gate = new AcceptanceGate(features).run(checked.rules(), files);
             if (!gate.passed()) {
                 out.println("검증 실패: 수용 시나리오 " + gate.failures().size() + "개가 실패했습니다 (" + gate.scenarios() + "개 중).");
                 gate.failures().forEach(f -> out.println("  - " + f.location() + " " + f.name() + ": " + f.error()));

@@ -267,6 +267,52 @@ class ConsoleBrowserTest {
         assertTrue(driver.findElement(By.id("panel-preview")).isDisplayed());
     }
 
+    // ---- saving a previewed page as a scenario ----------------------------------------------
+
+    @Test
+    void aPreviewedPageWithATickedSectionAndValueIsSavedAsAKoreanScenarioThatPassesTheActiveRules() throws Exception {
+        WebElement page = preview("WRITTEN_PASS");
+        WebElement card = driver.findElement(By.id("scenario-card"));
+        assertTrue(card.isDisplayed(), "the save card comes with the preview");
+        section(page, "RESULT_SUMMARY")
+                .findElement(By.cssSelector("input.pick-section"))
+                .click();
+        WebElement documents = section(page, "ELIGIBILITY_DOCUMENTS");
+        documents.findElement(By.cssSelector(".scenario-picks summary")).click();
+        documents
+                .findElement(By.cssSelector("input.pick-value[data-field='deadline']"))
+                .click();
+        WebElement name = driver.findElement(By.id("scenario-name"));
+        assertEquals("정보처리기사 필기 합격 화면", name.getAttribute("value"), "a name is suggested");
+        name.clear();
+        name.sendKeys("브라우저 시험: 필기 합격과 서류 마감일");
+        useToken(LiveServer.AUTHOR_TOKEN);
+        driver.findElement(By.id("scenario-save")).click();
+        WebElement text = wait(SLOW).until(ExpectedConditions.visibilityOfElementLocated(By.id("scenario-text")));
+        String feature = text.getText();
+        for (String line : List.of(
+                "시나리오: 브라우저 시험: 필기 합격과 서류 마감일",
+                "조건 \"정보처리기사\"(1320, 기사) 응시자가 있다",
+                "만일 \"필기\" 시험 결과 \"합격\", 총점 71.4점을 받는다",
+                "그러면 결과는 \"WRITTEN_PASS\"이다",
+                "그리고 \"RESULT_SUMMARY\" 섹션이 보인다",
+                "그리고 \"ELIGIBILITY_DOCUMENTS\" 섹션의 자료는 다음과 같다:",
+                "| deadline | 2026-03-20 |")) {
+            assertTrue(feature.lines().anyMatch(l -> l.strip().equals(line)), "missing '" + line + "' in:\n" + feature);
+        }
+        assertFalse(feature.contains("PASS_RATE_TREND"), "only what was ticked is expected");
+        assertTrue(
+                driver.findElement(By.id("scenario-status")).getText().contains("통과"),
+                driver.findElement(By.id("scenario-status")).getText());
+        assertEquals(
+                "rules/시나리오/브라우저_시험_필기_합격과_서류_마감일.feature",
+                driver.findElement(By.cssSelector("#scenario-result .scenario-path"))
+                        .getText());
+        assertTrue(driver.findElement(By.id("scenario-publish")).isDisplayed(), "it can be published from here");
+        screenshot("17-scenario-saved-desktop", DESKTOP);
+        screenshot("18-scenario-saved-phone", PHONE);
+    }
+
     // ---- rules workflow ---------------------------------------------------------------------
 
     /**

@@ -54,6 +54,45 @@ class RuleUploadTest {
         assertEquals(java.util.Set.of("parameters.yaml"), candidate.files().keySet());
     }
 
+    @Test
+    void aNewScenarioGoesIntoTheScenariosFolderAndAnEmptyFileOfItsNameRemovesIt(@TempDir Path dir) throws IOException {
+        RuleFiles active = RuleFiles.read(ShippedRules.copyInto(dir.resolve("active")));
+        byte[] scenario = "# language: ko\n".getBytes(StandardCharsets.UTF_8);
+
+        RuleFiles saved = new RuleUpload()
+                .add("필기_합격.feature", scenario)
+                .materialise(active, Files.createDirectories(dir.resolve("saved")));
+        assertArrayEquals(scenario, saved.files().get("시나리오/필기_합격.feature"));
+
+        RuleFiles removed = new RuleUpload()
+                .add("필기_합격.feature", new byte[0])
+                .materialise(saved, Files.createDirectories(dir.resolve("removed")));
+        assertEquals(active.files().keySet(), removed.files().keySet());
+        assertEquals(active.version(), removed.version(), "the same files as before it was saved");
+    }
+
+    @Test
+    void aZipWithoutScenariosKeepsTheSavedOnesAndAZipWithScenariosReplacesThem(@TempDir Path dir) throws IOException {
+        RuleFiles active = RuleFiles.read(ShippedRules.copyInto(dir.resolve("active")));
+        RuleFiles saved = new RuleUpload()
+                .add("a.feature", "# language: ko\n".getBytes(StandardCharsets.UTF_8))
+                .materialise(active, Files.createDirectories(dir.resolve("saved")));
+
+        RuleFiles kept = new RuleUpload()
+                .add("규칙.zip", zip("rules/parameters.yaml", "a: 1\n"))
+                .materialise(saved, Files.createDirectories(dir.resolve("kept")));
+        assertEquals(
+                java.util.Set.of("parameters.yaml", "시나리오/a.feature"),
+                kept.files().keySet());
+
+        RuleFiles replaced = new RuleUpload()
+                .add("규칙.zip", zip("rules/parameters.yaml", "a: 1\n", "rules/시나리오/b.feature", "# language: ko\n"))
+                .materialise(saved, Files.createDirectories(dir.resolve("replaced")));
+        assertEquals(
+                java.util.Set.of("parameters.yaml", "시나리오/b.feature"),
+                replaced.files().keySet());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"rules/../evil.yaml", "../evil.yaml", "/evil.yaml", "rules/..\\evil.yaml", "C:/evil.yaml"})
     void aZipEntryOutsideTheFolderIsRefusedInKorean(String entry) throws IOException {
