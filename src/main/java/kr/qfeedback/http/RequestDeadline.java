@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import kr.qfeedback.wire.ApiError;
 import org.slf4j.Logger;
@@ -28,15 +27,16 @@ final class RequestDeadline {
         Vertx vertx = ctx.vertx();
         long timer = vertx.setTimer(millis, ignored -> expire(ctx));
         ctx.addEndHandler(ignored -> vertx.cancelTimer(timer));
-        if (isRulesWork(ctx.request())) {
+        if (isRulesWork(ctx)) {
             ctx.request().end().onComplete(ignored -> vertx.cancelTimer(timer));
         }
         ctx.next();
     }
 
-    static boolean isRulesWork(HttpServerRequest request) {
-        String path = request.path();
-        return request.method() == HttpMethod.POST && path != null && path.startsWith("/v1/rules/");
+    /** By the path as the router routes it ({@code //v1/rules/publish} is the publish too). */
+    static boolean isRulesWork(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return ctx.request().method() == HttpMethod.POST && path != null && path.startsWith("/v1/rules/");
     }
 
     private void expire(RoutingContext ctx) {
