@@ -847,7 +847,9 @@
     $('verify-button').addEventListener('click', () => verifyAudit());
   }
 
-  const ACTION_NAMES = { PUBLISH: '게시', ROLLBACK: '되돌리기', STARTUP: '시작', VALIDATE: '검증(게시 거부)' };
+  const ACTION_NAMES = {
+    PUBLISH: '게시', ROLLBACK: '되돌리기', STARTUP: '시작', VALIDATE: '검증', IMPACT: '영향 분석', RECORD_READ: '결정 기록 조회', SIGNING: '감사 키 서명 시작',
+  };
   const when = (iso) => (iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false }) : '—');
 
   async function loadHistory(message) {
