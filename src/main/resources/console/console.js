@@ -871,7 +871,7 @@
   }
 
   const ACTION_NAMES = {
-    PUBLISH: '게시', ROLLBACK: '되돌리기', STARTUP: '시작', VALIDATE: '검증(게시 거부)', REQUEST: '결재 요청(기안)', RETURN: '반려',
+    PUBLISH: '게시', ROLLBACK: '되돌리기', STARTUP: '시작', VALIDATE: '검증', REQUEST: '결재 요청(기안)', RETURN: '반려', IMPACT: '영향 분석', RECORD_READ: '결정 기록 조회', SIGNING: '감사 키 서명 시작',
   };
   const STATE_NAMES = { PENDING: '결재 대기', APPROVED: '승인(적용됨)', RETURNED: '반려' };
   const when = (iso) => (iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', hour12: false }) : '—');

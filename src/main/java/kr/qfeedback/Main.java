@@ -20,6 +20,7 @@ import kr.qfeedback.http.Listener;
 import kr.qfeedback.http.RulesApi;
 import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
+import kr.qfeedback.lifecycle.AuditKey;
 import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
@@ -133,10 +134,12 @@ public final class Main {
             tokens = TokenRegistry.from(config.tokens(), lines, config.tokensFile() == null ? null : "QF_TOKENS_FILE");
         }
         ActiveRuleSet active = new ActiveRuleSet();
+        AuditLog audit = AuditLog.open(config.dataDir(), AuditKey.fromEnvironment(System.getenv()));
+        audit.startSigning(Clock.systemUTC().instant());
         RulesLifecycle lifecycle = new RulesLifecycle(
                 active,
                 VersionStore.open(config.dataDir()),
-                AuditLog.open(config.dataDir()),
+                audit,
                 new AcceptanceGate(config.featuresDir()),
                 Clock.systemUTC());
         RuleSet ruleSet;

@@ -36,14 +36,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Recording costs the serving thread one queue insertion: records wait in {@code pending} and a
  * single writer thread moves them to the cluster every {@value #FLUSH_MILLIS} ms, appending them
- * to their blocks ({@link RecordBlocks}: up to 256 records per map entry), so the event loops never
+ * to their blocks ({@link RecordBlocks}: one chunk per block and flush, at most
+ * {@value RecordBlocks#BUCKETS} cluster operations a flush), so the event loops never
  * pay a cluster operation (and its thread hand-off) per decision, and the heap holds a few objects
  * per block instead of ~10 per record. Until its batch is written a record is found here, on this
  * member (by a scan: look-ups are rare, recording is not). A record that cannot be written is
  * counted, never fails the decision, and its candidate id is never logged; beyond
  * {@value #MAX_WAITING} records waiting or in flight new ones are dropped (counted) rather than
- * queued without bound. A write Hazelcast retries may append a block's lines twice; a look-up
- * reads the first.
+ * queued without bound. A write Hazelcast retries may add a chunk twice; a look-up reads the
+ * first copy.
  */
 final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
@@ -121,28 +122,37 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return CompletableFuture.completedFuture(Optional.of(local.toJson()));
         }
         try {
-            String block = RecordBlocks.keyOf(decisionId);
             CompletionStage<Object> found = CompletableFuture.completedFuture(null);
             for (IMap<String, Object> map : generations.all()) {
                 found = found.thenComposeAsync(
-                                value -> value != null
-                                        ? CompletableFuture.completedFuture(value)
-                                        : map.getAsync(block)
-                                                .thenApply(lines -> lines instanceof byte[] records
-                                                        ? DecisionRecordText.find(records, decisionId)
-                                                        : null),
-                                ON_COMPLETING_THREAD)
-                        .thenComposeAsync(
-                                value -> value != null
-                                        ? CompletableFuture.completedFuture(value)
-                                        : map.getAsync(decisionId),
-                                ON_COMPLETING_THREAD); // a record as members before blocks stored it
+                        value -> value != null ? CompletableFuture.completedFuture(value) : inMap(map, decisionId),
+                        ON_COMPLETING_THREAD);
             }
             return found.thenApplyAsync(
                     value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The stored record of {@code decisionId} in one generation map, or null: in its block, else as
+     * members of earlier versions kept it (in a block of neighbouring ids, or alone), so that a
+     * cluster being upgraded member by member still finds every record.
+     */
+    private static CompletionStage<Object> inMap(IMap<String, Object> map, String decisionId) {
+        return map.submitToKey(RecordBlocks.keyOf(decisionId), new RecordBlocks.Find(decisionId))
+                .thenComposeAsync(
+                        record -> record != null
+                                ? CompletableFuture.<Object>completedFuture(record)
+                                : map.getAsync(RecordBlocks.earlierKeyOf(decisionId))
+                                        .<Object>thenApply(lines -> lines instanceof byte[] records
+                                                ? DecisionRecordText.find(records, decisionId)
+                                                : null),
+                        ON_COMPLETING_THREAD)
+                .thenComposeAsync(
+                        value -> value != null ? CompletableFuture.completedFuture(value) : map.getAsync(decisionId),
+                        ON_COMPLETING_THREAD);
     }
 
     /** The record of {@code decisionId} while it is still on this member (a scan: look-ups are rare). */
@@ -209,7 +219,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         try {
             generations
                     .forBatch(batch.records.size())
-                    .submitToKey(block, new RecordBlocks.Append(batch.lines.toByteArray()))
+                    .submitToKey(block, new RecordBlocks.AddChunk(batch.lines.toByteArray()))
                     .whenCompleteAsync(
                             (ignored, error) -> {
                                 settle(batch, error);

@@ -1,34 +1,113 @@
 package kr.qfeedback.cluster;
 
+import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
 import java.util.Arrays;
 import java.util.Map;
+import kr.qfeedback.wire.DecisionRecordText;
 
 /**
- * Decision records stored many to a map entry. The records of decisions whose ids differ only in
- * their last two characters share one entry, a block: a member draws its ids from one counter
- * (256 consecutive ids share all but the last two hex digits), so under load a block holds up to
- * 256 records written within milliseconds, and a look-up knows its block from the id alone.
+ * Decision records stored many to a map entry, a block. Decision ids are random, so records are
+ * spread over {@value #BUCKETS} blocks per generation map by their id's hash ({@link #keyOf}): a
+ * look-up knows its block from the id alone, and each flush of the record writer appends to every
+ * block the records of that block it took, as one more chunk ({@link AddChunk}: one byte array of
+ * records, a line each, {@code DecisionRecordText.Lines}). So a flush costs at most {@value #BUCKETS}
+ * cluster operations whatever its size, an append copies no earlier record, and a look-up runs on
+ * the member that holds the block and brings back only the record ({@link Find}).
  *
  * <p>Why blocks: a map entry per record left ~10 small objects per decision in the Java heap for a
  * day, and copying them out of the young generation made every collection pause 25–48 ms under
  * load — the decision endpoint's whole p99 (5.7 ms with records switched off, 2026-12-02). A block
- * is a handful of objects around one byte array of records, one per line
- * ({@code DecisionRecordText.Lines}).
+ * is one array of chunks, a chunk one byte array of the records of one flush.
  */
 final class RecordBlocks {
-    private static final String KEY_PREFIX = "block:";
+    /** Blocks per generation map. */
+    static final int BUCKETS = 16;
+
+    private static final String[] KEYS = new String[BUCKETS];
+
+    static {
+        for (int i = 0; i < BUCKETS; i++) {
+            KEYS[i] = "bucket:" + i;
+        }
+    }
 
     private RecordBlocks() {}
 
-    /** The key of the block that holds {@code decisionId}'s record. */
+    /** The key of the block that holds {@code decisionId}'s record (String's hash is the same on every JVM). */
     static String keyOf(String decisionId) {
-        return KEY_PREFIX + decisionId.substring(0, Math.max(0, decisionId.length() - 2));
+        return KEYS[Math.floorMod(decisionId.hashCode(), BUCKETS)];
     }
 
     /**
-     * Appends records (whole lines) to a block, creating it if needed; runs where the entry lives
-     * and, as its own backup processor, on the backup replica.
+     * The key under which members of earlier versions, whose ids were a counter, kept the record of
+     * {@code decisionId}: the id without its last two characters.
+     */
+    static String earlierKeyOf(String decisionId) {
+        return "block:" + decisionId.substring(0, Math.max(0, decisionId.length() - 2));
+    }
+
+    /**
+     * Adds the records of one flush (whole lines) to a block as one chunk, creating the block if
+     * needed; runs where the entry lives and, as its own backup processor, on the backup replica.
+     */
+    static final class AddChunk implements EntryProcessor<String, Object, Void> {
+        private static final long serialVersionUID = 1L;
+        private final byte[] lines;
+
+        AddChunk(byte[] lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public Void process(Map.Entry<String, Object> entry) {
+            if (entry.getValue() instanceof byte[][] chunks) {
+                byte[][] more = Arrays.copyOf(chunks, chunks.length + 1);
+                more[chunks.length] = lines;
+                entry.setValue(more);
+            } else {
+                entry.setValue(new byte[][] {lines});
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The record of one decision in a block (the first copy, should a retried append have added a
+     * chunk twice), or null; runs where the block lives, so only the record travels.
+     */
+    static final class Find implements EntryProcessor<String, Object, byte[]>, ReadOnly {
+        private static final long serialVersionUID = 1L;
+        private final String decisionId;
+
+        Find(String decisionId) {
+            this.decisionId = decisionId;
+        }
+
+        @Override
+        public byte[] process(Map.Entry<String, Object> entry) {
+            Object stored = entry.getValue();
+            if (stored instanceof byte[][] chunks) {
+                for (byte[] chunk : chunks) {
+                    byte[] record = DecisionRecordText.find(chunk, decisionId);
+                    if (record != null) {
+                        return record;
+                    }
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public EntryProcessor<String, Object, byte[]> getBackupProcessor() {
+            return null;
+        }
+    }
+
+    /**
+     * Appends records to a block of a member of an earlier version (one byte array, keyed by
+     * {@link #earlierKeyOf}); kept so that such a member's writes still succeed on this one during
+     * a rolling upgrade.
      */
     static final class Append implements EntryProcessor<String, Object, Void> {
         private static final long serialVersionUID = 1L;

@@ -71,7 +71,8 @@ public final class FeedbackApi {
         this.access = new AccessControl(tokens);
         this.metrics = Objects.requireNonNull(metrics, "metrics must not be null");
         this.decisions = new DecisionService(Objects.requireNonNull(clock, "clock must not be null"));
-        this.operations = new OperationsRoutes(rules, metrics, stop, records, cluster);
+        this.operations = new OperationsRoutes(
+                rules, metrics, stop, records, cluster, access, rulesApi == null ? null : rulesApi.audit(), clock);
     }
 
     /** Turns the benchmark echo endpoint on for routers built from now on (tests; the server reads QF_BENCH_ECHO). */

@@ -8,7 +8,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import kr.qfeedback.lifecycle.AuditAction;
+import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.ClusterStatus;
 import kr.qfeedback.records.DecisionRecords;
 import kr.qfeedback.rules.ActiveRuleSet;
@@ -19,25 +24,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What operators and Q-Net ask besides decisions: liveness and readiness (503 at once when the node
- * stops), the metrics scrape ({@link ServiceMetrics}), the OpenAPI document and the record of one decision.
+ * stops), the metrics scrape ({@link ServiceMetrics}), the OpenAPI document and the record of one decision
+ * (each read is written to the audit log, with who read it, before the record is answered).
  */
 final class OperationsRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsRoutes.class);
+    /** A decision id: 32 hex digits in the 8-4-4-4-12 layout. */
+    private static final Pattern DECISION_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ActiveRuleSet rules;
     private final ServiceMetrics metrics;
     private final ServerStop stop;
     private final DecisionRecords records;
     private final ClusterStatus cluster;
+    private final AccessControl access;
+    private final AuditLog audit;
+    private final Clock clock;
     private final Buffer openApi = Buffer.buffer(resource("/openapi.yaml"));
 
-    /** {@code records} and {@code cluster} may be null: no records kept, a node on its own. */
+    /**
+     * {@code records} and {@code cluster} may be null: no records kept, a node on its own;
+     * {@code audit} is null only without a rules lifecycle (then reads of records are not audited).
+     */
     OperationsRoutes(
             ActiveRuleSet rules,
             ServiceMetrics metrics,
             ServerStop stop,
             DecisionRecords records,
-            ClusterStatus cluster) {
+            ClusterStatus cluster,
+            AccessControl access,
+            AuditLog audit,
+            Clock clock) {
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
         this.rules = rules;
         this.metrics = metrics;
         this.stop = stop;
@@ -88,18 +109,44 @@ final class OperationsRoutes {
             return;
         }
         Future.fromCompletionStage(records.find(id), ctx.vertx().getOrCreateContext())
-                .onComplete(result -> {
-                    if (result.failed()) {
+                .onComplete(found -> {
+                    if (found.failed()) {
                         LOG.warn(
                                 "the decision record could not be read: {}",
-                                result.cause().toString());
+                                found.cause().toString());
                         Answers.error(ctx, ApiError.clusterUnavailable());
-                    } else if (result.result().isEmpty()) {
-                        Answers.error(ctx, ApiError.unknownDecision(id));
-                    } else {
-                        Answers.json(ctx, 200, result.result().get());
+                        return;
                     }
+                    audited(ctx, id, found.result().isPresent()).onComplete(written -> {
+                        if (written.failed()) {
+                            Answers.failure(ctx, written.cause()); // no record leaves without its audit entry
+                        } else if (found.result().isEmpty()) {
+                            Answers.error(ctx, ApiError.unknownDecision(id));
+                        } else {
+                            Answers.json(ctx, 200, found.result().get());
+                        }
+                    });
                 });
+    }
+
+    /**
+     * Appends who read (or looked for) the record of {@code id}, and when; the id only when it has
+     * the shape of a decision id, so that a candidate id typed in by mistake never reaches the log.
+     */
+    private Future<Void> audited(RoutingContext ctx, String id, boolean found) {
+        if (audit == null) {
+            return Future.succeededFuture();
+        }
+        String who = access.caller(ctx);
+        String note =
+                "결정 기록 조회 " + (DECISION_ID.matcher(id).matches() ? id : "(결정 ID 형식이 아닌 값)") + (found ? "" : ": 없음");
+        return ctx.vertx()
+                .executeBlocking(
+                        () -> {
+                            audit.append(who, clock.instant(), AuditAction.RECORD_READ, null, null, List.of(), note);
+                            return null;
+                        },
+                        false);
     }
 
     /** The scrape runs on a worker thread: the cluster's gauges may wait for Hazelcast. */

@@ -8,11 +8,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import kr.qfeedback.impact.ImpactAnalyzer;
 import kr.qfeedback.lifecycle.Activation;
+import kr.qfeedback.lifecycle.AuditAction;
+import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.AuditVerification;
 import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.lifecycle.CheckReport;
@@ -117,7 +120,8 @@ public final class RulesApi {
         });
         router.post("/v1/rules/validate")
                 .handler(body)
-                .handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
+                .handler(ctx -> backgroundThenRespond(
+                        ctx, () -> validate(ctx, api.access().caller(ctx)), 200));
         router.post("/v1/rules/publish").handler(body).handler(ctx -> {
             if (pending.required()) {
                 pending.handleRequest(ctx, api.access().caller(ctx));
@@ -127,7 +131,8 @@ public final class RulesApi {
         });
         router.post("/v1/rules/impact")
                 .handler(body)
-                .handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
+                .handler(ctx -> backgroundThenRespond(
+                        ctx, () -> impact(ctx, api.access().caller(ctx)), 200));
         router.post("/v1/rules/rollback")
                 .handler(BodyHandler.create(false).setBodyLimit(ROLLBACK_LIMIT_BYTES))
                 .handler(ctx -> backgroundThenRespond(ctx, () -> rollback(ctx, api), 200));
@@ -179,8 +184,23 @@ public final class RulesApi {
         return ReportJson.of(v).put("headHash", lifecycle.audit().headHash());
     }
 
-    private JsonObject validate(RoutingContext ctx) {
-        return candidates.with(ctx, files -> RulesJson.check(lifecycle.check(files)));
+    /** The audit log the rules lifecycle writes (record reads are audited there too). */
+    AuditLog audit() {
+        return lifecycle.audit();
+    }
+
+    private JsonObject validate(RoutingContext ctx, String who) {
+        return candidates.with(ctx, files -> {
+            CheckReport report = lifecycle.check(files);
+            audit(who, AuditAction.VALIDATE, files.version(), "검증 요청: " + (report.publishable() ? "게시 가능" : "게시 불가"));
+            return RulesJson.check(report);
+        });
+    }
+
+    /** Appends who ran a validate or impact, and when, with the active and the uploaded version. */
+    private void audit(String who, AuditAction action, String uploaded, String note) {
+        String active = lifecycle.active().current().map(RuleSet::version).orElse(null);
+        lifecycle.audit().append(who, Instant.now(), action, active, uploaded, List.of(), note);
     }
 
     private void handlePublish(RoutingContext ctx, FeedbackApi api) {
@@ -201,7 +221,7 @@ public final class RulesApi {
                 });
     }
 
-    private JsonObject impact(RoutingContext ctx) {
+    private JsonObject impact(RoutingContext ctx, String who) {
         int size = QueryParameters.wholeNumber(
                 ctx, "size", Math.min(DEFAULT_IMPACT_SIZE, maxImpactSize), 1, maxImpactSize);
         long seed = QueryParameters.wholeNumber(ctx, "seed", 1, 0, Integer.MAX_VALUE);
@@ -211,10 +231,12 @@ public final class RulesApi {
             try {
                 candidate = new RuleSetCompiler().compile(files);
             } catch (RuleSetException e) {
+                audit(who, AuditAction.IMPACT, files.version(), "영향 분석: 컴파일 실패");
                 return RulesJson.check(new CheckReport(files.version(), e.problems(), null))
                         .put("impact", (Object) null);
             }
             var report = new ImpactAnalyzer().compare(active, candidate, cohorts.cohort(active, size, seed));
+            audit(who, AuditAction.IMPACT, files.version(), "영향 분석: 생성 코호트 " + size + "건, seed " + seed);
             return new JsonObject()
                     .put("version", files.version())
                     .put("valid", true)

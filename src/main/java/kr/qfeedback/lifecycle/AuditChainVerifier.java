@@ -4,12 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
-/** Checks an audit log's text: every entry's hash matches its content and names the entry before it. */
+/**
+ * Checks an audit log's text: every entry's hash matches its content and names the entry before it.
+ * Plain entries (SHA-256) may only precede signed ones (HMAC with the audit key); with the key, a
+ * non-empty log must end in a signed entry, and without it a signed entry cannot be checked (so the
+ * log does not verify). A head hash exported earlier must be the hash of one of the entries.
+ */
 final class AuditChainVerifier {
     private AuditChainVerifier() {}
 
-    /** Verifies the chain; when {@code expectedHead} is given, the last entry's hash must also equal it. */
-    static AuditVerification verify(String content, String expectedHead) {
+    /**
+     * Verifies the chain, signed entries with {@code key} (may be null); when {@code expectedHead} is
+     * given, one entry's hash must also equal it.
+     */
+    static AuditVerification verify(String content, AuditKey key, String expectedHead) {
+        String head = expectedHead == null ? null : expectedHead.trim().toLowerCase(Locale.ROOT);
+        Long headSeq = null;
+        Long firstSigned = null;
         boolean cutOff = !content.isEmpty() && !content.endsWith("\n");
         String[] lines = content.isEmpty()
                 ? new String[0]
@@ -48,9 +59,31 @@ final class AuditChainVerifier {
             long seq = node.get("seq").longValue();
             String hash = node.get("hash").textValue();
             String prevHash = node.get("prevHash").textValue();
-            if (!AuditJson.hashOf(node).equals(hash)) {
+            boolean signed = AuditJson.isSigned(node);
+            if (signed && key == null) {
                 return AuditVerification.broken(
-                        count, seq, "entry " + seq + "'s hash does not match its content: it was altered");
+                        count,
+                        seq,
+                        "entry " + seq + " is signed with an audit key, which this check does not have: set "
+                                + AuditKey.VARIABLE + " to the key the log was signed with and check again");
+            }
+            if (!signed && firstSigned != null) {
+                return AuditVerification.broken(
+                        count,
+                        seq,
+                        "entry " + seq + " is not signed although entry " + firstSigned
+                                + " before it is: the log was rewritten without the audit key");
+            }
+            if (!(signed ? AuditJson.hashOf(node, key) : AuditJson.hashOf(node)).equals(hash)) {
+                return AuditVerification.broken(
+                        count,
+                        seq,
+                        "entry " + seq + "'s hash does not match its content"
+                                + (signed ? " and the audit key" : "") + ": it was altered"
+                                + (signed ? " (or " + AuditKey.VARIABLE + " is not the key it was signed with)" : ""));
+            }
+            if (signed && firstSigned == null) {
+                firstSigned = seq;
             }
             if (!prevHash.equals(previousHash)) {
                 return AuditVerification.broken(
@@ -77,29 +110,46 @@ final class AuditChainVerifier {
                         "line " + lineNo
                                 + " does not end with a newline: the last write was cut off or the log was truncated");
             }
+            if (hash.equals(head)) {
+                headSeq = seq;
+            }
             previousHash = hash;
             previousSeq = seq;
         }
-        if (expectedHead != null
-                && !expectedHead.trim().toLowerCase(Locale.ROOT).equals(previousHash)) {
+        if (key != null && count > 0 && firstSigned == null) {
             return AuditVerification.broken(
                     count,
-                    count == 0 ? null : previousSeq,
-                    count == 0
-                            ? "the log is empty but the head hash kept outside it is " + expectedHead.trim()
-                                    + ": the log was truncated or replaced"
-                            : "entry " + previousSeq + " is the last and its hash " + previousHash
-                                    + " is not the head hash kept outside the log (" + expectedHead.trim()
-                                    + "): entries were removed from the end or the last entry was forged");
+                    previousSeq,
+                    "no entry is signed with the audit key, although a service started with " + AuditKey.VARIABLE
+                            + " signs the log at once: the log was rewritten without the key");
+        }
+        if (head != null && headSeq == null) {
+            return AuditVerification.broken(
+                    count,
+                    null,
+                    "no entry's hash is the head hash kept outside the log (" + expectedHead.trim() + "): the log"
+                            + (count == 0
+                                    ? " is empty, so it was truncated or replaced"
+                                    : " was rewritten, or"
+                                            + " the entries up to that head were removed; the last entry is "
+                                            + previousSeq));
         }
         return AuditVerification.intact(
                 count,
                 count == 0
                         ? "the log has no entries yet"
                         : "all " + count
-                                + " entries are intact: each hash matches its content and links to the entry before"
-                                + (expectedHead != null
-                                        ? ", and the last one matches the head hash kept outside the log"
-                                        : ""));
+                                + " entries are intact: each hash matches its content"
+                                + (firstSigned == null
+                                        ? ""
+                                        : " (from entry " + firstSigned + " on, signed with the audit key)")
+                                + " and links to the entry before"
+                                + (headSeq == null
+                                        ? ""
+                                        : ", and entry " + headSeq + " has the head hash kept outside the log"
+                                                + (headSeq == previousSeq
+                                                        ? ""
+                                                        : " (" + (previousSeq - headSeq)
+                                                                + " entries were appended since)")));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One line of the audit log: its 1-based sequence number, when, who (the token's name), what, from
  * which version to which ({@code from} is null for the first), a note, the changes, the previous
- * entry's hash and this entry's hash.
+ * entry's hash and this entry's hash, and whether that hash is an HMAC with the audit key
+ * ({@code QF_AUDIT_KEY}) rather than a plain SHA-256.
  */
 public record AuditEntry(
         long seq,
@@ -19,7 +20,23 @@ public record AuditEntry(
         String note,
         List<FileChange> diff,
         String prevHash,
-        String hash) {
+        String hash,
+        boolean signed) {
+    /** An entry with a plain SHA-256 hash. */
+    public AuditEntry(
+            long seq,
+            Instant at,
+            String who,
+            AuditAction action,
+            String from,
+            String to,
+            String note,
+            List<FileChange> diff,
+            String prevHash,
+            String hash) {
+        this(seq, at, who, action, from, to, note, diff, prevHash, hash, false);
+    }
+
     public AuditEntry {
         Objects.requireNonNull(at, "at must not be null");
         Objects.requireNonNull(who, "who must not be null");

@@ -3,9 +3,13 @@ package kr.qfeedback.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Audit entries to and from JSON, and the hash of an entry: SHA-256 of its canonical JSON without {@code hash}. */
+/**
+ * Audit entries to and from JSON, and the hash of an entry: SHA-256 of its canonical JSON without
+ * {@code hash}, or, for an entry marked {@code "signed": true}, HMAC-SHA256 of it with the audit key.
+ */
 final class AuditJson {
     static final String HASH = "hash";
+    static final String SIGNED = "signed";
 
     private AuditJson() {}
 
@@ -20,6 +24,9 @@ final class AuditJson {
         node.put("to", entry.to());
         node.put("note", entry.note());
         node.put("prevHash", entry.prevHash());
+        if (entry.signed()) {
+            node.put(SIGNED, true); // absent from plain entries, whose canonical JSON stays as it was
+        }
         if (entry.hash() != null) {
             node.put(HASH, entry.hash());
         }
@@ -38,13 +45,28 @@ final class AuditJson {
                 Json.optionalText(node, "note"),
                 DiffJson.fromJson(Json.array(node, "diff")),
                 Json.text(node, "prevHash"),
-                Json.text(node, HASH));
+                Json.text(node, HASH),
+                isSigned(node));
+    }
+
+    /** Whether an entry's hash is an HMAC with the audit key. */
+    static boolean isSigned(JsonNode node) {
+        return node.path(SIGNED).asBoolean(false);
     }
 
     /** The hash an entry should carry, computed from everything in it but its {@code hash} field. */
     static String hashOf(JsonNode entry) {
+        return Sha256.hex(canonicalContent(entry));
+    }
+
+    /** The HMAC a signed entry should carry, with {@code key}. */
+    static String hashOf(JsonNode entry, AuditKey key) {
+        return key.sign(canonicalContent(entry));
+    }
+
+    private static String canonicalContent(JsonNode entry) {
         ObjectNode content = entry.deepCopy();
         content.remove(HASH);
-        return Sha256.hex(Json.canonical(content));
+        return Json.canonical(content);
     }
 }

@@ -2,6 +2,7 @@ package kr.qfeedback.lifecycle;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,13 +28,20 @@ public final class AuditLog {
     private static final int TAIL_CHUNK = 64 * 1024;
 
     private final Path file;
+    private final AuditKey key;
 
-    private AuditLog(Path file) {
+    private AuditLog(Path file, AuditKey key) {
         this.file = file;
+        this.key = key;
     }
 
-    /** Opens (without creating the file) the audit log in {@code dataDir}. */
+    /** Opens (without creating the file) the audit log in {@code dataDir}, without an audit key. */
     public static AuditLog open(Path dataDir) {
+        return open(dataDir, null);
+    }
+
+    /** Opens (without creating the file) the audit log in {@code dataDir}; {@code key} (may be null) signs new entries. */
+    public static AuditLog open(Path dataDir, AuditKey key) {
         Objects.requireNonNull(dataDir, "dataDir must not be null");
         try {
             Files.createDirectories(dataDir);
@@ -43,7 +51,7 @@ public final class AuditLog {
                             + "). Set QF_DATA_DIR to a folder the service may write to.",
                     e);
         }
-        return new AuditLog(dataDir.resolve(FILE_NAME));
+        return new AuditLog(dataDir.resolve(FILE_NAME), key);
     }
 
     /** The log file. */
@@ -85,13 +93,19 @@ public final class AuditLog {
         try {
             return LockedFile.exclusively(file, channel -> {
                 JsonNode last = lastEntry(channel);
+                if (key == null && last != null && AuditJson.isSigned(last)) {
+                    throw new AuditLogException("The audit log " + file + " is signed with an audit key (its last"
+                            + " entry is), so an entry without it would break the chain. Set " + AuditKey.VARIABLE
+                            + " to the key the log was signed with and start again.");
+                }
                 long seq = last == null ? 1 : last.get("seq").longValue() + 1;
                 String prevHash = last == null ? Sha256.ZERO : last.get("hash").textValue();
-                AuditEntry unsigned =
-                        new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, null);
-                String hash = AuditJson.hashOf(AuditJson.toJson(unsigned));
-                AuditEntry entry =
-                        new AuditEntry(seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, hash);
+                boolean signed = key != null;
+                ObjectNode content = AuditJson.toJson(new AuditEntry(
+                        seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, null, signed));
+                String hash = signed ? AuditJson.hashOf(content, key) : AuditJson.hashOf(content);
+                AuditEntry entry = new AuditEntry(
+                        seq, at, who, action, fromVersion, toVersion, note, diff, prevHash, hash, signed);
                 LockedFile.append(channel, Json.compact(AuditJson.toJson(entry)) + "\n");
                 return entry;
             });
@@ -100,6 +114,25 @@ public final class AuditLog {
                     "The audit entry could not be written to " + file + " (" + e.getMessage()
                             + "). Check free space and permissions of QF_DATA_DIR, then try again.",
                     e);
+        }
+    }
+
+    /**
+     * With an audit key, on a log whose last entry is not signed (the key is new): appends an entry
+     * saying so, signed, so that from now on the log ends in a signed entry; otherwise does nothing.
+     */
+    public void startSigning(Instant at) {
+        if (key == null || !Files.exists(file)) {
+            return;
+        }
+        try {
+            JsonNode last = LockedFile.shared(file, this::lastEntry);
+            if (last != null && !AuditJson.isSigned(last)) {
+                append("system", at, AuditAction.SIGNING, null, null, List.of(), "이 항목부터 감사 키(QF_AUDIT_KEY)로 서명");
+            }
+        } catch (IOException e) {
+            throw new AuditLogException(
+                    "The audit log " + file + " could not be read (" + e.getMessage() + "). Check its permissions.", e);
         }
     }
 
@@ -143,9 +176,12 @@ public final class AuditLog {
         return verify(null);
     }
 
-    /** Checks the whole chain and that its last hash is {@code expectedHeadHash} (null = do not check the head). */
+    /**
+     * Checks the whole chain (signed entries with the audit key) and that it contains an entry whose
+     * hash is {@code expectedHeadHash}, a head exported earlier (null = do not check a head).
+     */
     public AuditVerification verify(String expectedHeadHash) {
-        return AuditChainVerifier.verify(readAll(), expectedHeadHash);
+        return AuditChainVerifier.verify(readAll(), key, expectedHeadHash);
     }
 
     private String readAll() {

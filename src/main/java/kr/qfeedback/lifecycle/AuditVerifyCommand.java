@@ -3,20 +3,36 @@ package kr.qfeedback.lifecycle;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** {@code audit-verify [DATA_DIR] [--head HASH]}: verifies the hash chain of the audit log; exit 1 names the first altered entry. */
+/**
+ * {@code audit-verify [DATA_DIR] [--head HASH]}: verifies the hash chain of the audit log (signed
+ * entries with {@code QF_AUDIT_KEY}) and, with {@code --head}, that the chain still contains a head
+ * hash exported earlier; exit 1 names the first altered entry.
+ */
 public final class AuditVerifyCommand {
 
     private AuditVerifyCommand() {}
 
     public static int run(List<String> args, PrintStream out) {
+        return run(args, System.getenv(), out);
+    }
+
+    static int run(List<String> args, Map<String, String> env, PrintStream out) {
         Path dataDir = Path.of(args.isEmpty() || args.get(0).startsWith("--") ? "data" : args.get(0));
         int head = args.indexOf("--head");
-        String expectedHead = head >= 0 && head + 1 < args.size() ? args.get(head + 1) : null;
-        AuditVerification result = AuditLog.open(dataDir).verify(expectedHead);
+        if (head >= 0
+                && (head + 1 >= args.size()
+                        || !Sha256.isHash(args.get(head + 1).trim().toLowerCase(java.util.Locale.ROOT)))) {
+            out.println("--head 다음에는 GET /v1/rules/audit 의 headHash (64자리 16진수)를 주세요.");
+            return 2;
+        }
+        String expectedHead = head >= 0 ? args.get(head + 1) : null;
+        AuditLog log = AuditLog.open(dataDir, AuditKey.fromEnvironment(env));
+        AuditVerification result = log.verify(expectedHead);
         if (result.ok()) {
-            out.println("감사 기록 이상 없음: " + result.entryCount() + "개 항목, 마지막 해시 "
-                    + AuditLog.open(dataDir).headHash());
+            out.println("감사 기록 이상 없음: " + result.entryCount() + "개 항목, 마지막 해시 " + log.headHash() + " ("
+                    + result.reason() + ")");
             return 0;
         }
         out.println("감사 기록 변조 또는 손상 발견: " + result.reason()

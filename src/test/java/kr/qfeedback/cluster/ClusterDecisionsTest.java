@@ -19,7 +19,6 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
-import kr.qfeedback.wire.DecisionRecordText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,9 +94,8 @@ class ClusterDecisionsTest {
         assertTrue(
                 maps.size() <= 2,
                 "generations: " + maps.stream().map(IMap::getName).toList());
-        byte[] block = (byte[]) maps.get(0).get(RecordBlocks.keyOf("d-19999"));
-        JsonObject stored =
-                new JsonObject(io.vertx.core.buffer.Buffer.buffer(DecisionRecordText.find(block, "d-19999")));
+        byte[] record = maps.get(0).executeOnKey(RecordBlocks.keyOf("d-19999"), new RecordBlocks.Find("d-19999"));
+        JsonObject stored = new JsonObject(io.vertx.core.buffer.Buffer.buffer(record));
         assertEquals("candidate-19999", stored.getString("candidateId"));
         assertEquals("2026-03-11T01:00:00Z", stored.getString("decidedAt"));
         assertEquals(
@@ -139,6 +137,22 @@ class ClusterDecisionsTest {
                         .toCompletableFuture()
                         .get(10, TimeUnit.SECONDS)
                         .orElseThrow());
+        // and records as members of the version before kept them, in a block of neighbouring ids
+        String earlierId = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa010f0";
+        JsonObject earlier = stored.copy().put("decisionId", earlierId);
+        hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-b.8")
+                .set(
+                        RecordBlocks.earlierKeyOf(earlierId),
+                        (earlier.put("decisionId", earlierId.replace("f0", "ef"))
+                                                .encode() + "\n"
+                                        + earlier.put("decisionId", earlierId).encode() + "\n")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(
+                earlier,
+                records.find(earlierId)
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS)
+                        .orElseThrow());
         // and a record as a member two versions back stored it (JSON text)
         hz.<String, Object>getMap(RecordGenerations.PREFIX + "member-c.3").set("d-from-c", stored.encode());
         assertEquals(
@@ -151,27 +165,24 @@ class ClusterDecisionsTest {
 
     @Test
     @Timeout(120)
-    void recordsOfConsecutiveIdsShareOneEntryAndABlockWrittenInTwoFlushesKeepsBoth() throws Exception {
+    void recordsOfRandomIdsShareAFewBlocksAndABlockWrittenInTwoFlushesKeepsBoth() throws Exception {
         RecordGenerations generations = new RecordGenerations(hz, "member-a", 100_000);
         records = new ClusterDecisions(generations, CLOCK);
-        // ids as a member draws them: one random prefix, a counter (here from just below a block's end)
-        UUID first = new UUID(0x3b9d63ab0a1b4fb7L, 0x8b258da9ffa010f0L);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            ids.add(new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + i).toString());
+            ids.add(UUID.randomUUID().toString());
         }
         for (String id : ids.subList(0, 600)) {
             records.record(decision(id), "candidate-" + id);
         }
         awaitWritten(records, 600);
-        for (String id : ids.subList(600, 1_000)) { // the block of ids 592–847 is written a second time
+        for (String id : ids.subList(600, 1_000)) { // every block is written a second time
             records.record(decision(id), "candidate-" + id);
         }
         awaitWritten(records, 1_000);
 
         IMap<String, Object> map = generations.all().get(0);
-        // ids …10f0 to …14d7: the blocks …10, …11, …12, …13 and …14
-        assertEquals(5, map.size(), "one entry per block of 256 consecutive ids");
+        assertEquals(RecordBlocks.BUCKETS, map.size(), "1 000 records in one entry per block");
         assertEquals(1_000, records(map));
         for (String id : ids) {
             assertEquals(
@@ -182,13 +193,12 @@ class ClusterDecisionsTest {
                             .orElseThrow(() -> new AssertionError("not found: " + id))
                             .getString("candidateId"));
         }
-        String unknown = new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() + 1_000).toString();
         assertTrue(
-                records.find(unknown)
+                records.find(UUID.randomUUID().toString())
                         .toCompletableFuture()
                         .get(10, TimeUnit.SECONDS)
                         .isEmpty(),
-                "an id of a stored block that was never recorded");
+                "an id that was never recorded");
         assertEquals(0, records.failed());
     }
 
@@ -223,8 +233,10 @@ class ClusterDecisionsTest {
     private static long records(IMap<String, Object> map) {
         long lines = 0;
         for (Object block : map.values()) {
-            for (byte b : (byte[]) block) {
-                lines += b == '\n' ? 1 : 0;
+            for (byte[] chunk : (byte[][]) block) {
+                for (byte b : chunk) {
+                    lines += b == '\n' ? 1 : 0;
+                }
             }
         }
         return lines;

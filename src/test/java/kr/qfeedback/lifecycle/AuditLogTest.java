@@ -228,8 +228,8 @@ class AuditLogTest {
         AuditVerification result = log.verify(head);
 
         assertFalse(result.ok());
-        assertEquals(5L, result.firstBadSeq());
-        assertTrue(result.reason().contains("is not the head hash kept outside the log"), result.reason());
+        assertNull(result.firstBadSeq());
+        assertTrue(result.reason().contains("no entry's hash is the head hash kept outside the log"), result.reason());
     }
 
     @Test
@@ -243,7 +243,22 @@ class AuditLogTest {
         AuditVerification result = log.verify(head);
         assertFalse(result.ok());
         assertEquals(4, result.entryCount());
-        assertTrue(result.reason().contains("entries were removed from the end"), result.reason());
+        assertTrue(result.reason().contains("the last entry is 4"), result.reason());
+    }
+
+    @Test
+    void aHeadExportedEarlierStillVerifiesAfterMoreEntriesWereAppended() {
+        String head = log.headHash();
+        log.append("lee", T.plusSeconds(240), AuditAction.IMPACT, "bbbbbbbbbbbb", "cccccccccccc", List.of(), null);
+        log.append("lee", T.plusSeconds(241), AuditAction.RECORD_READ, null, null, List.of(), "결정 기록 조회");
+
+        AuditVerification result = log.verify(head);
+
+        assertTrue(result.ok(), result.reason());
+        assertTrue(
+                result.reason()
+                        .contains("entry 5 has the head hash kept outside the log (2 entries were appended since)"),
+                result.reason());
     }
 
     @Test
