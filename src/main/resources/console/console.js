@@ -804,7 +804,8 @@
         wrap.append(table('결과·섹션별 변화', ['결과', '섹션', '새로 보임', '안 보이게 됨', '다르게 보임', '달라진 부분', '예시 응시자'],
           r.changes.map((c) => [OUTCOME_NAMES[c.outcome] || c.outcome, SECTION_NAMES[c.section] || c.section,
             fmt(c.newlyShown, 0), fmt(c.noLongerShown, 0), fmt(c.shownDifferently, 0), parts(c.differences),
-            (c.examples || []).join(', ') || '—']), 'impact'));
+            impactExampleCell(r, c)]), 'impact'));
+        wrap.append(el('div', { id: 'impact-example', class: 'impact-example', 'aria-live': 'polite' }));
       } else {
         wrap.append(el('p', { text: '가상 응시자 누구의 결과 화면도 달라지지 않습니다.' }));
       }
@@ -936,6 +937,71 @@
     } catch (e) {
       setStatus(status, e.message, 'error');
     }
+  }
+
+  // ---------------------------------------------------------------- 영향 분석 예시: 바뀌기 전과 후의 화면
+  const CHANGE_KINDS = { NEWLY_SHOWN: '새로 보임', NO_LONGER_SHOWN: '안 보이게 됨', SHOWN_DIFFERENTLY: '다르게 보임' };
+  const PART_NAMES = { shown: '표시 여부', order: '순서', tone: '톤', title: '제목', body: '본문', data: '자료', links: '링크' };
+  /** 차이가 난 부분을 그 부분의 요소에 표시합니다(순서·톤·자료·표시 여부는 섹션 전체). */
+  const PART_SELECTORS = { title: '.section-title', body: '.section-body', links: '.links' };
+
+  /** 영향 분석 표의 “예시 응시자” 칸: 예시마다 그 응시자의 전후 화면을 여는 단추. */
+  function impactExampleCell(report, change) {
+    const samples = change.samples || [];
+    if (!samples.length) return (change.examples || []).join(', ') || '—';
+    return el('ul', { class: 'impact-samples' }, samples.map((sample) => el('li', null, el('button', {
+      type: 'button', class: 'secondary small impact-example-open',
+      dataset: { line: sample.line, kind: sample.kind, section: change.section },
+      'aria-label': `${sample.candidateId} 응시자의 바뀌기 전과 후 화면 보기 (${CHANGE_KINDS[sample.kind] || sample.kind})`,
+      text: `${sample.candidateId} · ${CHANGE_KINDS[sample.kind] || sample.kind}`,
+      onclick: () => showImpactExample(report, sample.line),
+    }))));
+  }
+
+  function differenceValue(value) {
+    if (value === null || value === undefined) return '—';
+    if (value === true) return '보임';
+    if (value === false) return '안 보임';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+
+  /** 미리보기와 같은 renderDecision 으로 그린 화면에서 바뀐 섹션과 부분에 표시를 붙입니다. */
+  function markDifferences(page, differences, side) {
+    for (const d of differences) {
+      const block = page.querySelector(`[data-section-id="${d.section}"]`);
+      if (!block) continue;
+      block.classList.add('changed');
+      if (d.part === 'shown') {
+        block.classList.add(side === 'after' ? 'changed-added' : 'changed-removed');
+        block.prepend(el('p', { class: 'change-badge', text: side === 'after' ? '새로 보임' : '안 보이게 됨' }));
+        continue;
+      }
+      const selector = PART_SELECTORS[d.part];
+      const part = selector ? block.querySelector(selector) : null;
+      if (part) part.classList.add('changed-part');
+      block.dataset.changedParts = [...new Set([...(block.dataset.changedParts || '').split(' ').filter(Boolean), d.part])].join(' ');
+    }
+  }
+
+  function showImpactExample(report, line) {
+    const box = $('impact-example');
+    const page = (report.pages || []).find((p) => p.line === line);
+    if (!box || !page) return;
+    const differences = page.differences || [];
+    const before = renderDecision(page.before, { heading: `바뀌기 전 (지금 버전 ${report.activeVersion})`, compact: true });
+    const after = renderDecision(page.after, { heading: `바뀐 뒤 (새 버전 ${report.candidateVersion})`, compact: true });
+    before.classList.add('impact-before');
+    after.classList.add('impact-after');
+    markDifferences(before, differences, 'before');
+    markDifferences(after, differences, 'after');
+    const headingId = nextId('impact-example-heading');
+    box.replaceChildren(
+      el('h4', { id: headingId, tabindex: '-1', text: `예시 응시자 ${page.candidateId} (${line}번째 줄): 바뀌기 전과 후` }),
+      table(`달라진 곳 ${differences.length}군데`, ['섹션', '부분', '바뀌기 전', '바뀐 뒤'], differences.map((d) => [
+        SECTION_NAMES[d.section] || d.section, PART_NAMES[d.part] || d.part, differenceValue(d.before), differenceValue(d.after),
+      ]), 'impact-differences'),
+      el('div', { class: 'impact-pair', role: 'group', 'aria-labelledby': headingId }, before, after));
+    $(headingId).focus();
   }
 
   // ---------------------------------------------------------------- 시작
