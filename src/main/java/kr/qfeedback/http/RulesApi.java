@@ -46,6 +46,7 @@ public final class RulesApi {
     private final CohortSource cohorts;
     private final Path uploads;
     private final CandidateUploads candidates;
+    private final ImpactRoutes cohortImpact;
 
     /** Builds the cohort an impact report decides (size, seed → requests), from the active reference data. */
     public interface CohortSource {
@@ -65,6 +66,8 @@ public final class RulesApi {
         this.cohorts = Objects.requireNonNull(cohorts, "cohorts must not be null");
         this.uploads = Objects.requireNonNull(uploads, "uploads must not be null");
         this.candidates = new CandidateUploads(lifecycle, uploads);
+        this.cohortImpact = new ImpactRoutes(
+                lifecycle, candidates, lifecycle.store().dataDir().resolve("cohorts"), java.time.Clock.systemUTC());
     }
 
     /** Adds the routes; {@code auth} wraps a handler with the role check of {@link FeedbackApi}. */
@@ -94,6 +97,7 @@ public final class RulesApi {
                 .handler(body)
                 .handler(ctx -> backgroundThenRespond(ctx, () -> validate(ctx), 200));
         router.post("/v1/rules/publish").handler(body).handler(ctx -> handlePublish(ctx, api));
+        cohortImpact.mount(router, vertx, api, body); // ?cohort=NAME runs in the background; kept cohorts
         router.post("/v1/rules/impact")
                 .handler(body)
                 .handler(ctx -> backgroundThenRespond(ctx, () -> impact(ctx), 200));
@@ -104,6 +108,9 @@ public final class RulesApi {
 
     /** The body limit of the rules endpoint at {@code path}, for the 413 answer. */
     static long bodyLimit(String path) {
+        if (path.startsWith("/v1/rules/cohorts")) {
+            return CohortRoutes.LIMIT_BYTES;
+        }
         return "/v1/rules/rollback".equals(path) ? ROLLBACK_LIMIT_BYTES : UPLOAD_LIMIT_BYTES;
     }
 
