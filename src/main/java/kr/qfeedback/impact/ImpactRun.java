@@ -80,8 +80,9 @@ public final class ImpactRun {
         cancelRequested = true;
     }
 
+    /** Cancelled on request, or the node is stopping (a run does not hold a stop up until its grace runs out). */
     boolean cancelRequested() {
-        return cancelRequested;
+        return cancelRequested || kr.qfeedback.lifecycle.BackgroundWork.stopping();
     }
 
     void done(int lines) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
+import kr.qfeedback.feedback.Text;
 
 /**
  * The counts of one part of a cohort (a chunk of lines), merged into the whole: per outcome and
@@ -53,8 +54,8 @@ final class ImpactTally {
             } else {
                 boolean order = a.order() != b.order();
                 boolean tone = a.tone() != b.tone();
-                boolean title = !a.title().equals(b.title());
-                boolean body = !java.util.Objects.equals(a.body(), b.body());
+                boolean title = !sameText(a.titleText(), b.titleText());
+                boolean body = !sameText(a.bodyText(), b.bodyText());
                 boolean data = !a.data().equals(b.data());
                 boolean links = !a.links().equals(b.links());
                 if (!(order || tone || title || body || data || links)) {
@@ -114,6 +115,36 @@ final class ImpactTally {
             problems.subList(PROBLEMS, problems.size()).clear();
         }
         other.groups.forEach((key, g) -> groups.merge(key, g, Group::merge));
+    }
+
+    /**
+     * Whether two texts read the same, piece by piece when they are made alike (the same template
+     * pieces and values: nothing is joined), else by their joined strings.
+     */
+    static boolean sameText(Text a, Text b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        int n = a.parts();
+        if (n == b.parts()) {
+            boolean alike = true;
+            for (int i = 0; i < n && alike; i++) {
+                Object pa = a.part(i);
+                Object pb = b.part(i);
+                if (pa instanceof Text.Fixed fa && pb instanceof Text.Fixed fb) {
+                    alike = fa == fb || fa.text().equals(fb.text());
+                } else {
+                    alike = pa.equals(pb);
+                }
+            }
+            if (alike) {
+                return true;
+            }
+        }
+        return a.toString().equals(b.toString());
     }
 
     private Group group(String outcome, SectionId id) {

@@ -318,6 +318,56 @@ class ConsoleBrowserTest {
         screenshot("09-rules-impact-before-after-desktop", DESKTOP);
     }
 
+    @Test
+    void aKeptCohortIsUploadedAnalysedInTheBackgroundWithProgressAndDeleted() throws Exception {
+        driver.findElement(By.id("tab-rules")).click();
+        useToken(LiveServer.AUTHOR_TOKEN);
+        Path cohort = tmp.resolve("spring-2026.ndjson");
+        kr.qfeedback.cohort.CohortGenerator.write(
+                kr.qfeedback.reference.ReferenceCatalogue.load(Path.of("rules", "reference")),
+                kr.qfeedback.rules.ShippedParameters.get(),
+                3,
+                400,
+                cohort);
+        driver.findElement(By.cssSelector("#cohorts summary")).click();
+        driver.findElement(By.id("cohort-file"))
+                .sendKeys(cohort.toAbsolutePath().toString());
+        driver.findElement(By.id("cohort-upload")).click();
+        wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohorts-status"), "보관 완료"));
+        assertTrue(driver.findElement(By.id("cohorts-status")).getText().contains("400줄"));
+        assertEquals("spring-2026", driver.findElement(By.id("impact-cohort")).getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector("#cohorts-result table.cohorts"))
+                .getText()
+                .contains("spring-2026"));
+
+        Path messages = Files.createDirectories(tmp.resolve("cohort-edit")).resolve("messages.yaml");
+        Files.write(
+                messages,
+                ShippedRules.textWith(
+                        "messages.yaml", "이제 {nextStageName}시험을 준비하세요.", "이제 {nextStageName}시험을 차근차근 준비하세요."));
+        upload(messages);
+        driver.findElement(By.id("impact-button")).click();
+        wait(SLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "영향 분석 완료"));
+        WebElement progress = driver.findElement(By.id("impact-progress"));
+        assertEquals("400", progress.getAttribute("max"));
+        assertEquals("400", progress.getAttribute("value"));
+        assertTrue(driver.findElement(By.id("impact-progress-text")).getText().contains("완료"));
+        assertFalse(driver.findElement(By.id("impact-cancel")).isDisplayed(), "nothing left to cancel");
+        assertTrue(driver.findElement(By.id("rules-result")).getText().contains("비교한 응시자"));
+        assertFalse(driver.findElements(By.cssSelector("#rules-result button.impact-example-open"))
+                .isEmpty());
+        screenshot("09b-rules-impact-kept-cohort-desktop", DESKTOP);
+
+        driver.findElement(By.cssSelector("#cohorts-result button.cohort-delete[data-name='spring-2026']"))
+                .click();
+        wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohorts-status"), "지웠습니다"));
+        assertEquals(
+                List.of(""),
+                driver.findElements(By.cssSelector("#impact-cohort option")).stream()
+                        .map(o -> o.getAttribute("value"))
+                        .toList());
+    }
+
     // ---- rules workflow ---------------------------------------------------------------------
 
     /**
