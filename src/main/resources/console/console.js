@@ -802,6 +802,36 @@
     return form;
   }
 
+  /** 영향 분석 보고서(가상 응시자든 보관한 응시자든 같은 모양)를 표와 예시로 보여 줍니다. */
+  function showImpact(body, status, out, subject = '가상 응시자') {
+    if (!body.impact) {
+      out.replaceChildren(checkReport(body, '영향 분석 전에 검증에서 문제가 나왔습니다'));
+      setStatus(status, '규칙에 문제가 있어 영향 분석을 하지 못했습니다.', 'error');
+      return;
+    }
+    const r = body.impact;
+    const wrap = el('div', { class: 'report' }, el('h4', { text: '영향 분석 결과' }),
+      dl([[subject, `${fmt(r.candidates, 0)}명`], ['달라지는 응시자', `${fmt(r.candidatesAffected, 0)}명`],
+        ['지금 버전', r.activeVersion], ['새 버전', r.candidateVersion], ['걸린 시간', `${fmt(r.millis, 0)} ms`]]));
+    if ((r.changes || []).length) {
+      const PARTS = [['order', '순서'], ['tone', '톤'], ['title', '제목'], ['body', '본문'], ['data', '자료'], ['links', '링크']];
+      const parts = (d) => PARTS.filter(([k]) => d && d[k] > 0).map(([k, name]) => `${name} ${fmt(d[k], 0)}`).join(', ') || '—';
+      wrap.append(table('결과·섹션별 변화', ['결과', '섹션', '새로 보임', '안 보이게 됨', '다르게 보임', '달라진 부분', '예시 응시자'],
+        r.changes.map((c) => [OUTCOME_NAMES[c.outcome] || c.outcome, SECTION_NAMES[c.section] || c.section,
+          fmt(c.newlyShown, 0), fmt(c.noLongerShown, 0), fmt(c.shownDifferently, 0), parts(c.differences),
+          impactExampleCell(r, c)]), 'impact'));
+      wrap.append(el('div', { id: 'impact-example', class: 'impact-example', 'aria-live': 'polite' }));
+    } else {
+      wrap.append(el('p', { text: `${subject} 누구의 결과 화면도 달라지지 않습니다.` }));
+    }
+    const lines = r.lines || {};
+    if (lines.unreadable || lines.refusedByActive || lines.refusedByCandidate) {
+      wrap.append(el('p', { class: 'help impact-skipped', text: `비교하지 못한 줄: 읽을 수 없는 줄 ${fmt(lines.unreadable, 0)}개, 지금 버전이 거절한 줄 ${fmt(lines.refusedByActive, 0)}개, 새 버전이 거절한 줄 ${fmt(lines.refusedByCandidate, 0)}개${(lines.problems || []).length ? ` (처음 몇 줄: ${lines.problems.map((p) => `${p.line}번째 줄 ${p.code}${p.field ? ` ${p.field}` : ''}`).join(', ')})` : ''}.` }));
+    }
+    out.replaceChildren(wrap);
+    setStatus(status, `영향 분석 완료: ${fmt(r.candidates, 0)}명 중 ${fmt(r.candidatesAffected, 0)}명의 화면이 달라집니다.`, 'ok');
+  }
+
   function initRules() {
     $('validate-button').addEventListener('click', (event) => runRules(event.target, async (status, out) => {
       const form = requireFiles(status);
@@ -814,17 +844,14 @@
     $('impact-button').addEventListener('click', (event) => runRules(event.target, async (status, out) => {
       const form = requireFiles(status);
       if (!form) return;
-      const size = Number($('impact-size').value) || 2000;
-      const { body } = await api('POST', `/v1/rules/impact?size=${encodeURIComponent(size)}`, { form });
-      if (!body.impact) {
-        out.replaceChildren(checkReport(body, '영향 분석 전에 검증에서 문제가 나왔습니다'));
-        setStatus(status, '규칙에 문제가 있어 영향 분석을 하지 못했습니다.', 'error');
+      const cohort = $('impact-cohort').value;
+      if (cohort) {
+        await runCohortImpact(cohort, form, status, out);
         return;
       }
-      const r = body.impact;
-      const wrap = impactReport(r, '영향 분석 결과');
-      out.replaceChildren(wrap);
-      setStatus(status, `영향 분석 완료: ${fmt(r.candidates, 0)}명 중 ${fmt(r.candidatesAffected, 0)}명의 화면이 달라집니다.`, 'ok');
+      const size = Number($('impact-size').value) || 2000;
+      const { body } = await api('POST', `/v1/rules/impact?size=${encodeURIComponent(size)}`, { form });
+      showImpact(body, status, out);
     }));
 
     $('publish-button').addEventListener('click', (event) => runRules(event.target, async (status, out) => {
@@ -1177,8 +1204,202 @@
     }
   }
 
+  // ---------------------------------------------------------------- 영향 분석 예시: 바뀌기 전과 후의 화면
+  const CHANGE_KINDS = { NEWLY_SHOWN: '새로 보임', NO_LONGER_SHOWN: '안 보이게 됨', SHOWN_DIFFERENTLY: '다르게 보임' };
+  const PART_NAMES = { shown: '표시 여부', order: '순서', tone: '톤', title: '제목', body: '본문', data: '자료', links: '링크' };
+  /** 차이가 난 부분을 그 부분의 요소에 표시합니다(순서·톤·자료·표시 여부는 섹션 전체). */
+  const PART_SELECTORS = { title: '.section-title', body: '.section-body', links: '.links' };
+
+  /** 영향 분석 표의 “예시 응시자” 칸: 예시마다 그 응시자의 전후 화면을 여는 단추. */
+  function impactExampleCell(report, change) {
+    const samples = change.samples || [];
+    if (!samples.length) return (change.examples || []).join(', ') || '—';
+    return el('ul', { class: 'impact-samples' }, samples.map((sample) => el('li', null, el('button', {
+      type: 'button', class: 'secondary small impact-example-open',
+      dataset: { line: sample.line, kind: sample.kind, section: change.section },
+      'aria-label': `${sample.candidateId} 응시자의 바뀌기 전과 후 화면 보기 (${CHANGE_KINDS[sample.kind] || sample.kind})`,
+      text: `${sample.candidateId} · ${CHANGE_KINDS[sample.kind] || sample.kind}`,
+      onclick: () => showImpactExample(report, sample.line),
+    }))));
+  }
+
+  function differenceValue(value) {
+    if (value === null || value === undefined) return '—';
+    if (value === true) return '보임';
+    if (value === false) return '안 보임';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+
+  /** 미리보기와 같은 renderDecision 으로 그린 화면에서 바뀐 섹션과 부분에 표시를 붙입니다. */
+  function markDifferences(page, differences, side) {
+    for (const d of differences) {
+      const block = page.querySelector(`[data-section-id="${d.section}"]`);
+      if (!block) continue;
+      block.classList.add('changed');
+      if (d.part === 'shown') {
+        block.classList.add(side === 'after' ? 'changed-added' : 'changed-removed');
+        block.prepend(el('p', { class: 'change-badge', text: side === 'after' ? '새로 보임' : '안 보이게 됨' }));
+        continue;
+      }
+      const selector = PART_SELECTORS[d.part];
+      const part = selector ? block.querySelector(selector) : null;
+      if (part) part.classList.add('changed-part');
+      block.dataset.changedParts = [...new Set([...(block.dataset.changedParts || '').split(' ').filter(Boolean), d.part])].join(' ');
+    }
+  }
+
+  function showImpactExample(report, line) {
+    const box = $('impact-example');
+    const page = (report.pages || []).find((p) => p.line === line);
+    if (!box || !page) return;
+    const differences = page.differences || [];
+    const before = renderDecision(page.before, { heading: `바뀌기 전 (지금 버전 ${report.activeVersion})`, compact: true });
+    const after = renderDecision(page.after, { heading: `바뀐 뒤 (새 버전 ${report.candidateVersion})`, compact: true });
+    before.classList.add('impact-before');
+    after.classList.add('impact-after');
+    markDifferences(before, differences, 'before');
+    markDifferences(after, differences, 'after');
+    const headingId = nextId('impact-example-heading');
+    box.replaceChildren(
+      el('h4', { id: headingId, tabindex: '-1', text: `예시 응시자 ${page.candidateId} (${line}번째 줄): 바뀌기 전과 후` }),
+      table(`달라진 곳 ${differences.length}군데`, ['섹션', '부분', '바뀌기 전', '바뀐 뒤'], differences.map((d) => [
+        SECTION_NAMES[d.section] || d.section, PART_NAMES[d.part] || d.part, differenceValue(d.before), differenceValue(d.after),
+      ]), 'impact-differences'),
+      el('div', { class: 'impact-pair', role: 'group', 'aria-labelledby': headingId }, before, after));
+    $(headingId).focus();
+  }
+
+  // ---------------------------------------------------------------- 보관한 실제 응시자로 영향 분석 (뒤에서 실행, 진행 상황과 취소)
+  const RUN_STATUS = { RUNNING: '분석 중', DONE: '완료', CANCELLED: '취소됨', FAILED: '실패' };
+  let currentRun = null;
+
+  function showProgress(run) {
+    const box = $('impact-progress-box');
+    const bar = $('impact-progress');
+    box.hidden = false;
+    if (run.linesTotal) {
+      bar.max = run.linesTotal;
+      bar.value = run.linesDone;
+    } else {
+      bar.removeAttribute('value');
+    }
+    const total = run.linesTotal ? `${fmt(run.linesTotal, 0)}줄 중 ` : '';
+    $('impact-progress-text').textContent = `${RUN_STATUS[run.status] || run.status}: ${total}${fmt(run.linesDone, 0)}줄 처리 (응시자 파일 ${run.cohort})`;
+  }
+
+  async function runCohortImpact(cohort, form, status, out) {
+    const { status: http, body } = await api('POST', `/v1/rules/impact?cohort=${encodeURIComponent(cohort)}`, { form });
+    if (http !== 202) {
+      showImpact(body, status, out, '응시자');
+      return;
+    }
+    currentRun = body.id;
+    const cancel = $('impact-cancel');
+    cancel.hidden = false;
+    cancel.disabled = false;
+    try {
+      let run = body;
+      while (run.status === 'RUNNING') {
+        showProgress(run);
+        setStatus(status, `보관한 응시자 ${cohort}의 화면을 두 버전으로 비교하는 중입니다…`, 'busy');
+        await new Promise((resolve) => { setTimeout(resolve, 1000); });
+        run = (await api('GET', `/v1/rules/impact/${encodeURIComponent(body.id)}`)).body;
+      }
+      showProgress(run);
+      if (run.status === 'DONE') {
+        showImpact(run, status, out, '비교한 응시자');
+      } else if (run.status === 'CANCELLED') {
+        out.replaceChildren();
+        setStatus(status, `영향 분석을 취소했습니다 (${fmt(run.linesDone, 0)}줄 처리 후).`, 'warn');
+      } else {
+        setStatus(status, `영향 분석이 실패했습니다: ${run.error || ''}`, 'error');
+      }
+    } finally {
+      cancel.hidden = true;
+      currentRun = null;
+    }
+  }
+
+  async function cancelRun() {
+    if (!currentRun) return;
+    $('impact-cancel').disabled = true;
+    try {
+      await api('DELETE', `/v1/rules/impact/${encodeURIComponent(currentRun)}`);
+      setStatus($('rules-status'), '취소를 요청했습니다. 처리 중인 부분이 끝나면 멈춥니다…', 'busy');
+    } catch (e) {
+      $('impact-cancel').disabled = false;
+      setStatus($('rules-status'), e.message, 'error');
+    }
+  }
+
+  async function loadCohorts(message) {
+    const status = $('cohorts-status');
+    try {
+      const { body } = await api('GET', '/v1/rules/cohorts');
+      const select = $('impact-cohort');
+      const chosen = select.value;
+      select.replaceChildren(el('option', { value: '', text: '가상 응시자 (통계로 생성)' }),
+        ...body.cohorts.map((c) => el('option', { value: c.name, text: `보관한 응시자: ${c.name}` })));
+      if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+      sizeOnlyForGenerated();
+      $('cohorts-result').replaceChildren(body.cohorts.length
+        ? table(`보관한 응시자 파일 ${body.cohorts.length}개`, ['이름', '크기', '보관한 때', '자동 삭제', ''], body.cohorts.map((c) => [
+          el('code', { text: c.name }), `${fmt(c.bytes / 1048576, 1)} MB`, when(c.keptAt), when(c.deleteAfter),
+          el('button', { type: 'button', class: 'secondary small cohort-delete', dataset: { name: c.name }, 'aria-label': `${c.name} 지우기`, text: '지우기', onclick: () => deleteCohort(c.name) }),
+        ]), 'cohorts')
+        : el('p', { class: 'help', text: '보관한 응시자 파일이 없습니다.' }));
+      setStatus(status, message || `보관한 응시자 파일 ${body.cohorts.length}개 (${body.retentionDays}일 뒤 자동 삭제).`, 'ok');
+    } catch (e) {
+      setStatus(status, e.message, 'error');
+    }
+  }
+
   function initScenario() {
     $('scenario-save').addEventListener('click', (event) => saveScenario(event.target));
+  }
+
+  async function uploadCohort() {
+    const file = $('cohort-file').files[0];
+    const status = $('cohorts-status');
+    if (!file) {
+      setStatus(status, '먼저 응시자 파일을 고르세요.', 'error');
+      return;
+    }
+    const name = $('cohort-name').value.trim();
+    const form = new FormData();
+    form.append('files', file, file.name);
+    setStatus(status, '응시자 파일을 올리는 중입니다…', 'busy');
+    try {
+      const { body } = await api('POST', `/v1/rules/cohorts${name ? `?name=${encodeURIComponent(name)}` : ''}`, { form });
+      await loadCohorts(`${body.name} 보관 완료: ${fmt(body.lines, 0)}줄, ${when(body.deleteAfter)}에 자동으로 지워집니다.`);
+      $('impact-cohort').value = body.name;
+      sizeOnlyForGenerated();
+    } catch (e) {
+      setStatus(status, e.message, 'error');
+    }
+  }
+
+  async function deleteCohort(name) {
+    try {
+      await api('DELETE', `/v1/rules/cohorts/${encodeURIComponent(name)}`);
+      await loadCohorts(`${name}을(를) 지웠습니다.`);
+    } catch (e) {
+      setStatus($('cohorts-status'), e.message, 'error');
+    }
+  }
+
+  /** 가상 응시자 수는 생성한 응시자에만 쓰입니다. */
+  function sizeOnlyForGenerated() {
+    $('impact-size').disabled = Boolean($('impact-cohort').value);
+  }
+
+  function initCohorts() {
+    $('impact-cancel').addEventListener('click', cancelRun);
+    $('cohort-upload').addEventListener('click', uploadCohort);
+    $('cohorts-refresh').addEventListener('click', () => loadCohorts());
+    $('impact-cohort').addEventListener('change', sizeOnlyForGenerated);
+    $('cohorts').addEventListener('toggle', (event) => { if (event.target.open) loadCohorts(); });
+    $('impact-cohort').addEventListener('focus', () => { if (token() && $('impact-cohort').options.length === 1) loadCohorts(); }, { once: true });
   }
 
   // ---------------------------------------------------------------- 시작
@@ -1189,6 +1410,7 @@
     initPreview();
     initRules();
     initScenario();
+    initCohorts();
     applyPreset('WRITTEN_PASS');
   });
 })();

@@ -75,9 +75,10 @@ public final class Main {
                 case "cohort" ->
                     CohortCommand.run(
                             rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
-                case "batch" ->
-                    BatchCommand.run(
-                            rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
+                case "batch" -> {
+                    ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+                    yield BatchCommand.run(rest, config.rulesDir(), config.dataDir(), ERR);
+                }
                 case "help", "--help", "-h" -> help(0);
                 default -> {
                     ERR.println("Unknown command '" + command + "'.");
@@ -108,8 +109,9 @@ public final class Main {
                                 "  import-reference QNET OUT  import Q-Net open API data (e.g. ../shared/data/qnet) into OUT (e.g. rules/reference)",
                                 "  format-table [DIR]         give DIR/sections.drl.xlsx its dropdowns, range checks, header comments and locked system rows",
                                 "  audit-verify [DATA_DIR] [--head HASH]  verify the hash chain of the audit log (default ./data)",
-                                "  batch --in FILE --out FILE [--threads N]",
-                                "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr",
+                                "  batch --in FILE --out FILE [--threads N] [--keep-cohort NAME]",
+                                "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr;",
+                                "                             --keep-cohort also keeps the input in QF_DATA_DIR/cohorts for impact runs (30 days)",
                                 "  cohort --size N --out FILE [--seed S]",
                                 "                             write N realistic requests (NDJSON) drawn from the reference statistics"));
         return exit;

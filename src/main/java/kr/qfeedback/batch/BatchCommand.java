@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.qfeedback.cli.Options;
+import kr.qfeedback.impact.KeptCohorts;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
@@ -17,20 +19,26 @@ import kr.qfeedback.rules.RuleSetException;
  * {@code batch --in FILE --out FILE [--threads N]}: compiles the rules of {@code rulesDir} once,
  * then decides every line of FILE with {@link BatchRunner}, with progress on standard error (a bar
  * on a terminal, a plain line every two seconds otherwise) and a summary line at the end.
- * {@code --threads} defaults to the number of cores. Exit 0 when every line was answered (error
+ * {@code --threads} defaults to the number of cores. {@code --keep-cohort NAME} also copies the input
+ * into {@code dataDir/cohorts/NAME.ndjson} for impact runs ({@code POST /v1/rules/impact?cohort=NAME}),
+ * where it is deleted after {@value KeptCohorts#RETENTION_DAYS} days. Exit 0 when every line was answered (error
  * objects included), 1 when the rules do not compile or a file cannot be read or written.
  */
 public final class BatchCommand {
 
+    private static final String USAGE = "usage: batch --in FILE --out FILE [--threads N] [--keep-cohort NAME]";
+
     private BatchCommand() {}
 
     /** @throws IllegalArgumentException for wrong arguments (the caller prints it and exits 2) */
-    public static int run(List<String> args, Path rulesDir, PrintStream err) {
-        Map<String, String> options = Options.parse(
-                args,
-                List.of("--in", "--out"),
-                List.of("--threads"),
-                "usage: batch --in FILE --out FILE [--threads N]");
+    public static int run(List<String> args, Path rulesDir, Path dataDir, PrintStream err) {
+        Map<String, String> options =
+                Options.parse(args, List.of("--in", "--out"), List.of("--threads", "--keep-cohort"), USAGE);
+        String keep = options.get("--keep-cohort");
+        if (keep != null && !KeptCohorts.validName(keep)) {
+            throw new IllegalArgumentException(
+                    "--keep-cohort: letters, digits, '.', '_' and '-' (at most 64), not '" + keep + "'. " + USAGE);
+        }
         Path in = Path.of(options.get("--in"));
         Path out = Path.of(options.get("--out"));
         int threads = options.containsKey("--threads")
@@ -66,6 +74,12 @@ public final class BatchCommand {
             BatchSummary summary =
                     new BatchRunner().run(in, out, rules, threads, ProgressSink.forStandardError("batch"));
             err.println(summary.describe() + " -> " + out);
+            if (keep != null) {
+                KeptCohorts.KeptCohort kept =
+                        new KeptCohorts(dataDir.resolve("cohorts"), Clock.systemUTC()).copyIn(in, keep);
+                err.println("batch: kept the input as cohort " + kept.name() + " for impact runs (deleted after "
+                        + kept.deleteAfter() + ")");
+            }
             return 0;
         } catch (IOException e) {
             err.println("batch: stopped, " + e.getMessage() + " ("

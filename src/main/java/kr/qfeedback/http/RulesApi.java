@@ -53,6 +53,7 @@ public final class RulesApi {
     private final Path uploads;
     private final CandidateUploads candidates;
     private final PendingPublishRoutes pending;
+    private final ImpactRoutes cohortImpact;
 
     /** Builds the cohort an impact report decides (size, seed → requests), from the active reference data. */
     public interface CohortSource {
@@ -72,6 +73,8 @@ public final class RulesApi {
         this.cohorts = Objects.requireNonNull(cohorts, "cohorts must not be null");
         this.uploads = Objects.requireNonNull(uploads, "uploads must not be null");
         this.candidates = new CandidateUploads(lifecycle, uploads);
+        this.cohortImpact = new ImpactRoutes(
+                lifecycle, candidates, lifecycle.store().dataDir().resolve("cohorts"), java.time.Clock.systemUTC());
         this.pending = new PendingPublishRoutes(
                 lifecycle,
                 new PublishApprovals(
@@ -129,6 +132,7 @@ public final class RulesApi {
                 handlePublish(ctx, api);
             }
         });
+        cohortImpact.mount(router, vertx, api, body); // ?cohort=NAME runs in the background; kept cohorts
         router.post("/v1/rules/impact")
                 .handler(body)
                 .handler(ctx -> backgroundThenRespond(
@@ -146,6 +150,9 @@ public final class RulesApi {
         }
         if (ScenarioDraftRoutes.DRAFT_PATH.equals(path)) {
             return ScenarioDraftRoutes.BODY_LIMIT;
+        }
+        if (path.startsWith("/v1/rules/cohorts")) {
+            return CohortRoutes.LIMIT_BYTES;
         }
         return "/v1/rules/rollback".equals(path) ? ROLLBACK_LIMIT_BYTES : UPLOAD_LIMIT_BYTES;
     }

@@ -2,20 +2,16 @@ package kr.qfeedback.impact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.qfeedback.decision.FeedbackDecider;
-import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
-import kr.qfeedback.feedback.Section;
-import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.rules.RuleSet;
 
 /**
@@ -23,159 +19,103 @@ import kr.qfeedback.rules.RuleSet;
  * who newly sees a section, who no longer does and who sees it differently. Each side derives its
  * facts with its own reference data and parameters, exactly as a live decision would, and renders
  * the whole page: sections shown or hidden, their order, tone, title, body, data and links are all
- * compared. Runs on every core.
+ * compared. The first few candidates of each kind of change are kept with both pages. Runs on
+ * every core.
  */
 public final class ImpactAnalyzer {
-    private static final int EXAMPLES = 3;
     private static final int CHUNK = 2_000;
 
+    /** Compares a generated cohort held in memory; line numbers are 1-based positions in {@code cohort}. */
     public ImpactReport compare(RuleSet active, RuleSet candidate, List<FeedbackRequest> cohort) {
         Objects.requireNonNull(active, "active must not be null");
         Objects.requireNonNull(candidate, "candidate must not be null");
         long started = System.nanoTime();
         FeedbackDecider decider = new FeedbackDecider();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "impact");
-            t.setDaemon(true);
-            return t;
-        });
-        Map<String, Counter> totals = new HashMap<>();
-        AtomicInteger affected = new AtomicInteger();
+        ImpactTally total = new ImpactTally();
+        // At normal priority, as before the cohort runs: the caller waits for this answer (see CohortImpact).
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(ImpactWorkers.THREADS, r -> {
+                    Thread t = new Thread(r, "impact");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
-            List<Future<Map<String, Counter>>> parts = new ArrayList<>();
+            List<Future<ImpactTally>> parts = new ArrayList<>();
             for (int from = 0; from < cohort.size(); from += CHUNK) {
+                int first = from;
                 List<FeedbackRequest> chunk = cohort.subList(from, Math.min(cohort.size(), from + CHUNK));
-                parts.add(pool.submit(() -> compareChunk(chunk, decider, active, candidate, affected)));
+                parts.add(pool.submit(() -> compareChunk(chunk, first, decider, active, candidate)));
             }
-            for (Future<Map<String, Counter>> part : parts) {
-                part.get().forEach((key, counter) -> totals.merge(key, counter, Counter::merge));
+            for (Future<ImpactTally> part : parts) {
+                total.merge(part.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("The impact analysis was interrupted.", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "The impact analysis failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
+        return report(active, candidate, total, cohort.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static ImpactTally compareChunk(
+            List<FeedbackRequest> chunk, int first, FeedbackDecider decider, RuleSet active, RuleSet candidate) {
+        ImpactTally tally = new ImpactTally();
+        for (int i = 0; i < chunk.size(); i++) {
+            FeedbackRequest request = chunk.get(i);
+            tally.add(
+                    first + i + 1L,
+                    request.candidateId(),
+                    request.exam().outcome().code(),
+                    decider.decide(request, active),
+                    decider.decide(request, candidate));
+        }
+        return tally;
+    }
+
+    /** The report of a finished tally: rows by outcome and section, each example's pages rendered once. */
+    static ImpactReport report(RuleSet active, RuleSet candidate, ImpactTally tally, int read, long millis) {
+        List<ImpactTally.Group> groups = new ArrayList<>(tally.groups.values());
+        groups.sort(Comparator.comparing((ImpactTally.Group g) -> g.outcome).thenComparing(g -> g.section));
         List<ImpactReport.SectionImpact> changes = new ArrayList<>();
-        totals.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String[] key = e.getKey().split("\\|");
-            Counter c = e.getValue();
+        Map<Long, ImpactTally.Example> examples = new TreeMap<>();
+        for (ImpactTally.Group g : groups) {
+            List<ImpactReport.Sample> samples = new ArrayList<>();
+            List<ImpactTally.Example> all = new ArrayList<>();
+            g.examples.forEach((kind, list) -> {
+                for (ImpactTally.Example e : list) {
+                    samples.add(new ImpactReport.Sample(kind.name(), e.line(), e.candidateId()));
+                    examples.putIfAbsent(e.line(), e);
+                    all.add(e);
+                }
+            });
+            all.sort(Comparator.comparingLong(ImpactTally.Example::line));
+            Set<String> ids = new LinkedHashSet<>();
+            all.forEach(e -> ids.add(e.candidateId()));
             changes.add(new ImpactReport.SectionImpact(
-                    key[0],
-                    key[1],
-                    c.newly,
-                    c.noLonger,
-                    c.differently,
-                    new ImpactReport.Differences(c.order, c.tone, c.title, c.body, c.data, c.links),
-                    c.examples.stream().sorted().limit(EXAMPLES).toList()));
-        });
-        changes.sort(Comparator.comparing(ImpactReport.SectionImpact::outcome)
-                .thenComparing(s -> SectionId.valueOf(s.section())));
+                    g.outcome,
+                    g.section.name(),
+                    g.newly,
+                    g.noLonger,
+                    g.differently,
+                    new ImpactReport.Differences(g.order, g.tone, g.title, g.body, g.data, g.links),
+                    ids.stream().limit(ImpactTally.EXAMPLES).toList(),
+                    samples));
+        }
+        List<ImpactReport.ExamplePage> pages =
+                examples.values().stream().map(ExamplePages::of).toList();
         return new ImpactReport(
                 active.version(),
                 candidate.version(),
-                cohort.size(),
-                affected.get(),
+                tally.compared,
+                tally.affected,
                 changes,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static Map<String, Counter> compareChunk(
-            List<FeedbackRequest> chunk,
-            FeedbackDecider decider,
-            RuleSet active,
-            RuleSet candidate,
-            AtomicInteger affected) {
-        Map<String, Counter> counters = new HashMap<>();
-        for (FeedbackRequest request : chunk) {
-            Map<SectionId, Section> was = bySection(decider.decide(request, active));
-            Map<SectionId, Section> is = bySection(decider.decide(request, candidate));
-            boolean changed = false;
-            String outcome = request.exam().outcome().code();
-            for (SectionId id : SectionId.values()) {
-                Section a = was.get(id);
-                Section b = is.get(id);
-                if (a == null && b == null) {
-                    continue;
-                }
-                Counter c = null;
-                if (a == null) {
-                    c = counters.computeIfAbsent(outcome + "|" + id, k -> new Counter());
-                    c.newly++;
-                } else if (b == null) {
-                    c = counters.computeIfAbsent(outcome + "|" + id, k -> new Counter());
-                    c.noLonger++;
-                } else {
-                    boolean order = a.order() != b.order();
-                    boolean tone = a.tone() != b.tone();
-                    boolean title = !a.title().equals(b.title());
-                    boolean body = !a.body().equals(b.body());
-                    boolean data = !a.data().equals(b.data());
-                    boolean links = !a.links().equals(b.links());
-                    if (order || tone || title || body || data || links) {
-                        c = counters.computeIfAbsent(outcome + "|" + id, k -> new Counter());
-                        c.differently++;
-                        c.order += order ? 1 : 0;
-                        c.tone += tone ? 1 : 0;
-                        c.title += title ? 1 : 0;
-                        c.body += body ? 1 : 0;
-                        c.data += data ? 1 : 0;
-                        c.links += links ? 1 : 0;
-                    }
-                }
-                if (c != null) {
-                    changed = true;
-                    if (c.examples.size() < EXAMPLES) {
-                        c.examples.add(request.candidateId());
-                    }
-                }
-            }
-            if (changed) {
-                affected.incrementAndGet();
-            }
-        }
-        return counters;
-    }
-
-    private static Map<SectionId, Section> bySection(FeedbackDecision decision) {
-        Map<SectionId, Section> map = new EnumMap<>(SectionId.class);
-        for (Section s : decision.sections()) {
-            map.put(s.id(), s);
-        }
-        return map;
-    }
-
-    /** Mutable only inside one chunk's work; merged at the end. */
-    private static final class Counter {
-        int newly;
-        int noLonger;
-        int differently;
-        int order;
-        int tone;
-        int title;
-        int body;
-        int data;
-        int links;
-        final List<String> examples = new ArrayList<>();
-
-        static Counter merge(Counter a, Counter b) {
-            Counter m = new Counter();
-            m.newly = a.newly + b.newly;
-            m.noLonger = a.noLonger + b.noLonger;
-            m.differently = a.differently + b.differently;
-            m.order = a.order + b.order;
-            m.tone = a.tone + b.tone;
-            m.title = a.title + b.title;
-            m.body = a.body + b.body;
-            m.data = a.data + b.data;
-            m.links = a.links + b.links;
-            m.examples.addAll(a.examples);
-            m.examples.addAll(b.examples);
-            return m;
-        }
+                millis,
+                new ImpactReport.Lines(
+                        read, tally.unreadable, tally.refusedByActive, tally.refusedByCandidate, tally.problems),
+                pages);
     }
 }

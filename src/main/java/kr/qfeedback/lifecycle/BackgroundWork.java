@@ -98,6 +98,11 @@ public final class BackgroundWork {
         }
     }
 
+    /** Whether this node is stopping: long work (an impact run over a cohort) stops early instead of holding the stop up. */
+    public static boolean stopping() {
+        return stopping;
+    }
+
     /** Work accepted and not yet finished (queued or running). */
     public static int unfinished() {
         synchronized (IDLE) {

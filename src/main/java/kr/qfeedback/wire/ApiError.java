@@ -162,6 +162,24 @@ public final class ApiError extends RuntimeException {
                 "decisionId");
     }
 
+    public static ApiError unknownCohort(String name) {
+        return new ApiError(
+                404,
+                "NOT_FOUND",
+                "No kept cohort '" + name + "'; GET /v1/rules/cohorts lists them (each is deleted 30 days after"
+                        + " it was kept).",
+                "cohort");
+    }
+
+    public static ApiError unknownImpactRun(String id) {
+        return new ApiError(
+                404,
+                "NOT_FOUND",
+                "No impact run '" + id + "' on this member: runs are kept for an hour after they end, on the member"
+                        + " that started them.",
+                "id");
+    }
+
     public static ApiError internal() {
         return new ApiError(
                 500,

@@ -313,6 +313,107 @@ class ConsoleBrowserTest {
         screenshot("18-scenario-saved-phone", PHONE);
     }
 
+    // ---- impact: before and after ---------------------------------------------------------------
+
+    @Test
+    void anImpactExampleOpensTheCandidatesWholePageBeforeAndAfterSideBySideWithTheChangedBodyMarked() throws Exception {
+        driver.findElement(By.id("tab-rules")).click();
+        useToken(LiveServer.AUTHOR_TOKEN);
+        Path messages = Files.createDirectories(tmp.resolve("text-edit")).resolve("messages.yaml");
+        Files.write(
+                messages,
+                ShippedRules.textWith(
+                        "messages.yaml", "이제 {nextStageName}시험을 준비하세요.", "이제 {nextStageName}시험을 차근차근 준비하세요."));
+        upload(messages);
+        WebElement size = driver.findElement(By.id("impact-size"));
+        size.clear();
+        size.sendKeys("300");
+        driver.findElement(By.id("impact-button")).click();
+        wait(SLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "영향 분석 완료"));
+
+        driver.findElement(By.cssSelector("#rules-result button.impact-example-open[data-section='RESULT_SUMMARY']"))
+                .click();
+        List<WebElement> pages = wait(QUICK).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("#impact-example .impact-pair .qnet-page"));
+            return shown.size() == 2 ? shown : null;
+        });
+        assertTrue(pages.get(0).getAttribute("class").contains("impact-before"));
+        assertTrue(pages.get(1).getAttribute("class").contains("impact-after"));
+        assertEquals(pages.get(0).getRect().getY(), pages.get(1).getRect().getY(), "side by side on a wide screen");
+        for (WebElement page : pages) {
+            assertEquals("WRITTEN_PASS", page.getAttribute("data-outcome"));
+            assertSections(page, "RESULT_SUMMARY", "WRITTEN_EXEMPTION", "SCORE_BREAKDOWN");
+            List<WebElement> marked = page.findElements(By.cssSelector(".changed-part"));
+            assertEquals(1, marked.size(), "only the edited body is marked");
+            assertTrue(marked.get(0).getAttribute("class").contains("section-body"));
+            assertEquals(
+                    "RESULT_SUMMARY",
+                    marked.get(0)
+                            .findElement(By.xpath("./ancestor::section[@data-section-id]"))
+                            .getAttribute("data-section-id"));
+            assertEquals("rgba(255, 243, 196, 1)", marked.get(0).getCssValue("background-color"), "highlighted");
+        }
+        String before =
+                pages.get(0).findElement(By.cssSelector(".changed-part")).getText();
+        String after = pages.get(1).findElement(By.cssSelector(".changed-part")).getText();
+        assertTrue(before.contains("시험을 준비하세요") && !before.contains("차근차근"), before);
+        assertTrue(after.contains("시험을 차근차근 준비하세요"), after);
+        String differences = driver.findElement(By.cssSelector("#impact-example table.impact-differences"))
+                .getText();
+        assertTrue(differences.contains("본문") && differences.contains("차근차근"), differences);
+        screenshot("09-rules-impact-before-after-desktop", DESKTOP);
+    }
+
+    @Test
+    void aKeptCohortIsUploadedAnalysedInTheBackgroundWithProgressAndDeleted() throws Exception {
+        driver.findElement(By.id("tab-rules")).click();
+        useToken(LiveServer.AUTHOR_TOKEN);
+        Path cohort = tmp.resolve("spring-2026.ndjson");
+        kr.qfeedback.cohort.CohortGenerator.write(
+                kr.qfeedback.reference.ReferenceCatalogue.load(Path.of("rules", "reference")),
+                kr.qfeedback.rules.ShippedParameters.get(),
+                3,
+                400,
+                cohort);
+        driver.findElement(By.cssSelector("#cohorts summary")).click();
+        driver.findElement(By.id("cohort-file"))
+                .sendKeys(cohort.toAbsolutePath().toString());
+        driver.findElement(By.id("cohort-upload")).click();
+        wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohorts-status"), "보관 완료"));
+        assertTrue(driver.findElement(By.id("cohorts-status")).getText().contains("400줄"));
+        assertEquals("spring-2026", driver.findElement(By.id("impact-cohort")).getAttribute("value"));
+        assertTrue(driver.findElement(By.cssSelector("#cohorts-result table.cohorts"))
+                .getText()
+                .contains("spring-2026"));
+
+        Path messages = Files.createDirectories(tmp.resolve("cohort-edit")).resolve("messages.yaml");
+        Files.write(
+                messages,
+                ShippedRules.textWith(
+                        "messages.yaml", "이제 {nextStageName}시험을 준비하세요.", "이제 {nextStageName}시험을 차근차근 준비하세요."));
+        upload(messages);
+        driver.findElement(By.id("impact-button")).click();
+        wait(SLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-status"), "영향 분석 완료"));
+        WebElement progress = driver.findElement(By.id("impact-progress"));
+        assertEquals("400", progress.getAttribute("max"));
+        assertEquals("400", progress.getAttribute("value"));
+        assertTrue(driver.findElement(By.id("impact-progress-text")).getText().contains("완료"));
+        assertFalse(driver.findElement(By.id("impact-cancel")).isDisplayed(), "nothing left to cancel");
+        assertTrue(driver.findElement(By.id("rules-result")).getText().contains("비교한 응시자"));
+        assertFalse(driver.findElements(By.cssSelector("#rules-result button.impact-example-open"))
+                .isEmpty());
+        screenshot("09b-rules-impact-kept-cohort-desktop", DESKTOP);
+
+        driver.findElement(By.cssSelector("#cohorts-result button.cohort-delete[data-name='spring-2026']"))
+                .click();
+        wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohorts-status"), "지웠습니다"));
+        assertEquals(
+                List.of(""),
+                driver.findElements(By.cssSelector("#impact-cohort option")).stream()
+                        .map(o -> o.getAttribute("value"))
+                        .toList());
+    }
+
     // ---- rules workflow ---------------------------------------------------------------------
 
     /**

@@ -176,6 +176,60 @@ class RulesImpactHttpTest {
     }
 
     @Test
+    void aTextOnlyEditGivesExamplesWhoseWholePagesBeforeAndAfterDifferInThatTextAlone() {
+        byte[] messages = ShippedRules.textWith(
+                RulesPublishHttpTest.MESSAGES,
+                RulesPublishHttpTest.SHIPPED_TITLE,
+                "\"{qualificationName} 필기시험에 합격했습니다\"");
+
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=3000&seed=11",
+                LiveServer.AUTHOR_TOKEN,
+                Part.file(RulesPublishHttpTest.MESSAGES, messages));
+
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject body = json(response);
+        JsonObject impact = body.getJsonObject("impact");
+        JsonObject change = impact.getJsonArray("changes").getJsonObject(0);
+        JsonArray samples = change.getJsonArray("samples");
+        assertTrue(samples.size() >= 1 && samples.size() <= 3, change::encode);
+        Map<Long, JsonObject> pages = impact.getJsonArray("pages").stream()
+                .map(JsonObject.class::cast)
+                .collect(Collectors.toMap(p -> p.getLong("line"), p -> p));
+        assertEquals(samples.size(), pages.size(), "one page per example, nothing more");
+        for (Object o : samples) {
+            JsonObject sample = (JsonObject) o;
+            assertEquals("SHOWN_DIFFERENTLY", sample.getString("kind"));
+            JsonObject page = pages.get(sample.getLong("line"));
+            assertEquals(sample.getString("candidateId"), page.getString("candidateId"));
+            JsonObject before = page.getJsonObject("before");
+            JsonObject after = page.getJsonObject("after");
+            assertEquals(active, before.getString("rulesVersion"));
+            assertEquals(body.getString("version"), after.getString("rulesVersion"));
+            assertEquals("WRITTEN_PASS", before.getString("outcome"));
+            String oldTitle = LiveServer.section(before, "RESULT_SUMMARY").getString("title");
+            String newTitle = LiveServer.section(after, "RESULT_SUMMARY").getString("title");
+            assertTrue(oldTitle.endsWith("필기시험에 합격하셨습니다"), oldTitle);
+            assertEquals(oldTitle.replace("합격하셨습니다", "합격했습니다"), newTitle);
+            assertEquals(
+                    new JsonArray()
+                            .add(new JsonObject()
+                                    .put("section", "RESULT_SUMMARY")
+                                    .put("part", "title")
+                                    .put("before", oldTitle)
+                                    .put("after", newTitle)),
+                    page.getJsonArray("differences"));
+            // Apart from that title (and the decision's own id and version) the two answers are the same.
+            for (JsonObject decision : List.of(before, after)) {
+                decision.remove("decisionId");
+                decision.remove("rulesVersion");
+                LiveServer.section(decision, "RESULT_SUMMARY").remove("title");
+            }
+            assertEquals(before, after);
+        }
+    }
+
+    @Test
     void theSameCandidateAsTheActiveVersionChangesNothing() {
         HttpResponse<String> response = server.upload(
                 "/v1/rules/impact?size=2000&seed=7",

@@ -1,0 +1,59 @@
+package kr.qfeedback.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kr.qfeedback.testing.ExampleRequests;
+import kr.qfeedback.testing.ShippedRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code batch --keep-cohort NAME} keeps its input for impact runs in the data folder. */
+class BatchKeepCohortTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBatchKeepsItsInputAsANamedCohortInTheDataFolder() throws Exception {
+        Path in = Files.writeString(
+                dir.resolve("in.ndjson"), ExampleRequests.example().encode() + "\n");
+        Path data = dir.resolve("data");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = BatchCommand.run(
+                List.of(
+                        "--in",
+                        in.toString(),
+                        "--out",
+                        dir.resolve("out.ndjson").toString(),
+                        "--keep-cohort",
+                        "year-2026"),
+                ShippedRules.FOLDER,
+                data,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit, err::toString);
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(data.resolve("cohorts/year-2026.ndjson")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("kept the input as cohort year-2026"), err::toString);
+    }
+
+    @Test
+    void aCohortNameThatCouldLeaveTheFolderIsRefusedBeforeAnythingRuns() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> BatchCommand.run(
+                        List.of("--in", "x", "--out", "y", "--keep-cohort", "../up"),
+                        ShippedRules.FOLDER,
+                        dir,
+                        System.err));
+        assertTrue(e.getMessage().contains("--keep-cohort"), e.getMessage());
+    }
+}
