@@ -4,11 +4,8 @@ import com.hazelcast.map.IMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -56,28 +53,6 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     /** Runs the small completion callbacks on the Hazelcast thread that completed the write. */
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
 
-    /** The records of one block taken in one flush, and their lines; read by look-ups on other threads. */
-    private static final class Batch {
-        final List<DecisionRecord> records = Collections.synchronizedList(new ArrayList<>());
-        final DecisionRecordText.Lines lines = new DecisionRecordText.Lines();
-
-        void add(DecisionRecord record) {
-            records.add(record);
-            lines.add(record);
-        }
-
-        DecisionRecord find(String decisionId) {
-            synchronized (records) {
-                for (DecisionRecord record : records) {
-                    if (record.isOf(decisionId)) {
-                        return record;
-                    }
-                }
-            }
-            return null;
-        }
-    }
-
     private final RecordGenerations generations;
     private final Clock clock;
     /**
@@ -87,7 +62,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
      */
     private final Queue<DecisionRecord> pending = new ConcurrentLinkedQueue<>();
 
-    private final Set<Batch> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<RecordBatch> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -162,7 +137,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
                 return record;
             }
         }
-        for (Batch batch : inFlight) {
+        for (RecordBatch batch : inFlight) {
             DecisionRecord record = batch.find(decisionId);
             if (record != null) {
                 return record;
@@ -198,13 +173,13 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     }
 
     /** Up to {@value #BATCH} waiting records, now in flight, by block. */
-    private Map<String, Batch> taken() {
-        Map<String, Batch> blocks = new HashMap<>();
+    private Map<String, RecordBatch> taken() {
+        Map<String, RecordBatch> blocks = new HashMap<>();
         Iterator<DecisionRecord> it = pending.iterator();
         for (int taken = 0; taken < BATCH && it.hasNext(); taken++) {
             DecisionRecord record = it.next();
             blocks.computeIfAbsent(RecordBlocks.keyOf(record.decisionId()), key -> {
-                        Batch batch = new Batch();
+                        RecordBatch batch = new RecordBatch();
                         inFlight.add(batch);
                         return batch;
                     })
@@ -214,7 +189,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         return blocks;
     }
 
-    private CompletionStage<Void> write(String block, Batch batch) {
+    private CompletionStage<Void> write(String block, RecordBatch batch) {
         CompletableFuture<Void> settled = new CompletableFuture<>();
         try {
             generations
@@ -233,7 +208,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
         return settled;
     }
 
-    private void settle(Batch batch, Throwable error) {
+    private void settle(RecordBatch batch, Throwable error) {
         inFlight.remove(batch);
         int count = batch.records.size();
         waiting.addAndGet(-count);

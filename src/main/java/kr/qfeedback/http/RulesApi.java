@@ -2,7 +2,6 @@ package kr.qfeedback.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,14 +15,12 @@ import kr.qfeedback.impact.ImpactAnalyzer;
 import kr.qfeedback.lifecycle.Activation;
 import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.AuditLog;
-import kr.qfeedback.lifecycle.AuditVerification;
 import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.lifecycle.CheckReport;
 import kr.qfeedback.lifecycle.PendingPublishes;
 import kr.qfeedback.lifecycle.PublishApproval;
 import kr.qfeedback.lifecycle.PublishApprovals;
 import kr.qfeedback.lifecycle.RulesLifecycle;
-import kr.qfeedback.lifecycle.StoredVersion;
 import kr.qfeedback.lifecycle.UnknownVersionException;
 import kr.qfeedback.lifecycle.VersionAlteredException;
 import kr.qfeedback.rules.RuleSet;
@@ -105,11 +102,13 @@ public final class RulesApi {
         // Before the author check below: an approver decides requested publishes without the author role.
         pending.mount(router, api);
         router.get("/v1/rules").handler(api.access()::requireAnyRole);
-        router.get("/v1/rules").handler(ctx -> blocking(vertx, ctx, this::history, 200));
+        router.get("/v1/rules").handler(ctx -> blocking(vertx, ctx, () -> RulesHistoryJson.history(lifecycle), 200));
         router.get("/v1/rules/audit").handler(ctx -> api.access().requireRole(ctx, Role.AUTHOR));
-        router.get("/v1/rules/audit").handler(ctx -> blocking(vertx, ctx, this::auditEntries, 200));
+        router.get("/v1/rules/audit")
+                .handler(ctx -> blocking(vertx, ctx, () -> RulesHistoryJson.auditEntries(lifecycle), 200));
         router.get("/v1/rules/audit/verify").handler(ctx -> api.access().requireRole(ctx, Role.AUTHOR));
-        router.get("/v1/rules/audit/verify").handler(ctx -> blocking(vertx, ctx, this::verify, 200));
+        router.get("/v1/rules/audit/verify")
+                .handler(ctx -> blocking(vertx, ctx, () -> RulesHistoryJson.verify(lifecycle), 200));
         // The role check has its own route so that it runs before any upload is read.
         router.post("/v1/rules/*").handler(ctx -> api.access().requireRole(ctx, Role.AUTHOR));
         // A stopping node takes no new rules work: refused before any upload is read (Vert.x's own shutdown
@@ -155,40 +154,6 @@ public final class RulesApi {
             return CohortRoutes.LIMIT_BYTES;
         }
         return "/v1/rules/rollback".equals(path) ? ROLLBACK_LIMIT_BYTES : UPLOAD_LIMIT_BYTES;
-    }
-
-    private JsonObject history() {
-        var store = lifecycle.store();
-        JsonObject json = new JsonObject();
-        String activeId = lifecycle.active().current().map(RuleSet::version).orElse(null);
-        json.put(
-                "active",
-                activeId == null
-                        ? null
-                        : store.find(activeId).map(ReportJson::of).orElse(new JsonObject().put("id", activeId)));
-        JsonArray versions = new JsonArray();
-        for (StoredVersion v : store.versions()) {
-            versions.add(ReportJson.of(v));
-        }
-        json.put("versions", versions);
-        JsonArray activations = new JsonArray();
-        for (Activation a : store.activations()) {
-            activations.add(ReportJson.of(a));
-        }
-        json.put("activations", activations);
-        return json;
-    }
-
-    private JsonObject auditEntries() {
-        return new JsonObject()
-                .put("entries", new JsonArray((List<?>)
-                        ReportJson.value(lifecycle.audit().entries())))
-                .put("headHash", lifecycle.audit().headHash());
-    }
-
-    private JsonObject verify() {
-        AuditVerification v = lifecycle.audit().verify();
-        return ReportJson.of(v).put("headHash", lifecycle.audit().headHash());
     }
 
     /** The audit log the rules lifecycle writes (record reads are audited there too). */
