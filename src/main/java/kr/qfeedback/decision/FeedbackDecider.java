@@ -8,6 +8,7 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
@@ -62,6 +63,9 @@ public final class FeedbackDecider {
             }
             showsDocuments |= choice.id() == SectionId.ELIGIBILITY_DOCUMENTS;
         }
+        TextMessageValues textValues = new TextMessageValues(placeholders, facts, rules.parameters(), rules.messages());
+        List<Reminder> reminders =
+                ReminderPlanner.plan(facts, outcome, rules.parameters().reminders(), messages, textValues);
         return new FeedbackDecision(
                 IDS.next(),
                 rules.version(),
@@ -69,6 +73,8 @@ public final class FeedbackDecider {
                 facts.outcome(),
                 sections,
                 notices(facts, showsDocuments, messages, placeholders),
+                reminders,
+                ReminderPlanner.notifications(reminders, messages, textValues),
                 trace);
     }
 

@@ -21,6 +21,7 @@ import kr.qfeedback.rules.model.PolicyParameters;
  * @param documentQualifications service 종목 codes that must as well
  * @param criterionExceptions   per-qualification pass criteria that depart from the grade's, each with its source
  * @param youthDiscountEnabled  whether the youth fee discount programme is running
+ * @param reminders             the reminder table, the survey's last day and the link text messages carry
  */
 public record Parameters(
         int exemptionExpiringDays,
@@ -36,7 +37,8 @@ public record Parameters(
         Map<Grade, PassCriterion> secondStageCriteria,
         List<CriterionException> criterionExceptions,
         Set<Grade> documentGrades,
-        Set<String> documentQualifications) {
+        Set<String> documentQualifications,
+        ReminderTable reminders) {
 
     /**
      * A qualification whose stated criterion departs from its grade's (영 20조 단서, the
@@ -51,6 +53,7 @@ public record Parameters(
 
     public Parameters {
         Objects.requireNonNull(roundEvent, "roundEvent must not be null");
+        Objects.requireNonNull(reminders, "reminders must not be null");
         writtenCriteria = Map.copyOf(writtenCriteria);
         secondStageCriteria = Map.copyOf(secondStageCriteria);
         criterionExceptions = List.copyOf(criterionExceptions);

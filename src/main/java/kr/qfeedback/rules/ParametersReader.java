@@ -45,7 +45,10 @@ public final class ParametersReader {
             "만족도 조사 진행",
             "합격기준 기본값",
             "종목별 합격기준 예외",
-            "응시자격 서류 제출 대상");
+            "응시자격 서류 제출 대상",
+            ReminderTableReader.TABLE,
+            ReminderTableReader.SURVEY_END,
+            ReminderTableReader.RESULT_LINK);
     private static final Pattern CODE = Pattern.compile("^(\\d{4})(\\s.*)?$");
     static final String SURVEY = "만족도 조사 진행";
 
@@ -114,6 +117,7 @@ public final class ParametersReader {
         List<Parameters.CriterionException> exceptions = criteria.exceptions(root);
         Set<Grade> documentGrades = documentGrades(root);
         Set<String> documentCodes = documentQualifications(root);
+        ReminderTable reminders = new ReminderTableReader(path, lines, problems).read(root);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -131,7 +135,8 @@ public final class ParametersReader {
                 second,
                 exceptions,
                 documentGrades,
-                documentCodes));
+                documentCodes,
+                reminders));
     }
 
     private int integer(JsonNode node, String name, int min, int max) {
