@@ -14,10 +14,11 @@ import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.RuleSetException;
 
 /**
- * {@code batch --in FILE --out FILE [--threads N]}: compiles the rules of {@code rulesDir} once,
+ * {@code batch --in FILE --out FILE [--threads N] [--notifications FILE]}: compiles the rules of {@code rulesDir} once,
  * then decides every line of FILE with {@link BatchRunner}, with progress on standard error (a bar
  * on a terminal, a plain line every two seconds otherwise) and a summary line at the end.
- * {@code --threads} defaults to the number of cores. Exit 0 when every line was answered (error
+ * {@code --threads} defaults to the number of cores; {@code --notifications} also writes each
+ * decision's SMS and LMS as CSV for a sending system. Exit 0 when every line was answered (error
  * objects included), 1 when the rules do not compile or a file cannot be read or written.
  */
 public final class BatchCommand {
@@ -29,8 +30,9 @@ public final class BatchCommand {
         Map<String, String> options = Options.parse(
                 args,
                 List.of("--in", "--out"),
-                List.of("--threads"),
-                "usage: batch --in FILE --out FILE [--threads N]");
+                List.of("--threads", "--notifications"),
+                "usage: batch --in FILE --out FILE [--threads N] [--notifications FILE]");
+        Path messages = options.containsKey("--notifications") ? Path.of(options.get("--notifications")) : null;
         Path in = Path.of(options.get("--in"));
         Path out = Path.of(options.get("--out"));
         int threads = options.containsKey("--threads")
@@ -64,8 +66,8 @@ public final class BatchCommand {
                 threads));
         try {
             BatchSummary summary =
-                    new BatchRunner().run(in, out, rules, threads, ProgressSink.forStandardError("batch"));
-            err.println(summary.describe() + " -> " + out);
+                    new BatchRunner().run(in, out, messages, rules, threads, ProgressSink.forStandardError("batch"));
+            err.println(summary.describe() + " -> " + out + (messages == null ? "" : "; text messages -> " + messages));
             return 0;
         } catch (IOException e) {
             err.println("batch: stopped, " + e.getMessage() + " ("
