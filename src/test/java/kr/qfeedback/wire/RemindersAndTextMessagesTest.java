@@ -103,7 +103,8 @@ class RemindersAndTextMessagesTest {
 
         assertEquals("PRACTICAL_PASS", d.outcome().code());
         assertEquals(List.of(), d.reminders());
-        assertTrue(d.notifications().lms().contains("합격입니다"), d.notifications().lms());
+        assertTrue(
+                d.notifications().lms().contains("결과: 합격("), d.notifications().lms());
     }
 
     @Test
