@@ -29,132 +29,145 @@ final class ReminderPlanner {
     /** A written pass whose documents were not in by the deadline (see {@link FactDeriver}). */
     static final String VOID_PASS = "NOT_SUBMITTED_OVERDUE";
 
-    private ReminderPlanner() {}
+    /** Stands for the reminder lines in the LMS until they are spliced in as pieces ({@link #notifications}). */
+    private static final String REMINDER_LINES = new String("{reminders}");
+
+    private static final Text.Fixed PREFIX = new Text.Fixed(TextMessageLimits.REMINDER_PREFIX);
+    private static final Text.Fixed NEW_LINE = new Text.Fixed("\n");
+
+    private final List<Reminder> reminders = new ArrayList<>(4);
+    private final ReminderTable table;
+    private final String outcome;
+    private final LocalDate asOf;
+    private final CompiledMessages messages;
+    private final TextMessageValues values;
+    private final RoundReminderTexts roundTexts;
+    private final String qualification;
+    private final QualificationFacts qualificationFacts;
+
+    private ReminderPlanner(
+            DerivedFacts facts,
+            ReminderTable table,
+            CompiledMessages messages,
+            TextMessageValues values,
+            RoundReminderTexts roundTexts) {
+        this.table = table;
+        this.outcome = facts.outcome().code();
+        this.asOf = facts.request().asOf();
+        this.messages = messages;
+        this.values = values;
+        this.roundTexts = roundTexts;
+        String code = facts.request().qualification().code();
+        this.qualification = code == null ? "" : code;
+        this.qualificationFacts = facts.reference();
+    }
 
     static List<Reminder> plan(
             DerivedFacts facts,
             RuleOutcome outcome,
             ReminderTable table,
             CompiledMessages messages,
-            TextMessageValues values) {
-        String code = facts.outcome().code();
-        var request = facts.request();
-        var exam = request.exam();
-        LocalDate asOf = request.asOf();
-        String qualification = request.qualification().code();
-        List<Reminder> reminders = new ArrayList<>(4);
+            TextMessageValues values,
+            RoundReminderTexts roundTexts) {
+        ReminderPlanner plan = new ReminderPlanner(facts, table, messages, values, roundTexts);
+        var exam = facts.request().exam();
         boolean writtenPass = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
+        boolean finalPass = facts.outcome().finalPass();
         String documents = facts.documents();
 
         if (writtenPass && ("NOT_SUBMITTED".equals(documents) || "UNKNOWN".equals(documents))) {
-            add(
-                    reminders,
-                    table,
-                    code,
-                    ReminderKind.DOCUMENTS_DUE,
-                    facts.documentDeadline(),
-                    asOf,
-                    messages,
-                    values.round(null),
-                    qualification,
-                    exam.round());
+            plan.add(ReminderKind.DOCUMENTS_DUE, facts.documentDeadline(), exam.round(), null);
         }
-        ScheduleEntry next =
-                facts.outcome().finalPass() ? null : writtenPass ? facts.nextStageRound() : facts.sameStageRound();
+        ScheduleEntry next = finalPass ? null : writtenPass ? facts.nextStageRound() : facts.sameStageRound();
         if (next != null) {
             values.round(next);
             String round = next.roundLabel() == null ? "" : next.roundLabel();
-            add(
-                    reminders,
-                    table,
-                    code,
-                    ReminderKind.REGISTRATION_OPENS,
-                    next.registrationStart(),
-                    asOf,
-                    messages,
-                    values,
-                    qualification,
-                    round);
-            add(
-                    reminders,
-                    table,
-                    code,
-                    ReminderKind.REGISTRATION_CLOSES,
-                    next.registrationEnd(),
-                    asOf,
-                    messages,
-                    values,
-                    qualification,
-                    round);
-            add(
-                    reminders,
-                    table,
-                    code,
-                    ReminderKind.EXAM_DAY,
-                    next.examDate(),
-                    asOf,
-                    messages,
-                    values,
-                    qualification,
-                    round);
+            plan.add(ReminderKind.REGISTRATION_OPENS, next.registrationStart(), round, next);
+            plan.add(ReminderKind.REGISTRATION_CLOSES, next.registrationEnd(), round, next);
+            plan.add(ReminderKind.EXAM_DAY, next.examDate(), round, next);
             values.round(null);
         }
         ExemptionWindow exemption = facts.exemption();
-        if (exemption != null && !facts.outcome().finalPass() && !(writtenPass && documents.endsWith("_OVERDUE"))) {
-            add(
-                    reminders,
-                    table,
-                    code,
-                    ReminderKind.EXEMPTION_ENDS,
-                    exemption.validUntil(),
-                    asOf,
-                    messages,
-                    values,
-                    qualification,
-                    "");
+        if (exemption != null && !finalPass && !(writtenPass && documents.endsWith("_OVERDUE"))) {
+            plan.add(ReminderKind.EXEMPTION_ENDS, exemption.validUntil(), "", null);
         }
         if (shows(outcome, SectionId.SURVEY)) {
-            add(reminders, table, code, ReminderKind.SURVEY_ENDS, table.surveyEnd(), asOf, messages, values, "", "");
+            plan.addUnnamed(ReminderKind.SURVEY_ENDS, table.surveyEnd());
         }
-        sortByDate(reminders);
-        return reminders;
+        sortByDate(plan.reminders);
+        return plan.reminders;
     }
 
-    /** The SMS and LMS of the decision, the LMS listing {@code reminders}. */
+    /**
+     * The SMS and LMS of the decision, the LMS listing {@code reminders} one a line ("- text"): their
+     * pieces are spliced in, so that the fixed ones stay fixed.
+     */
     static Notifications notifications(List<Reminder> reminders, CompiledMessages messages, TextMessageValues values) {
-        String lines = null;
-        if (!reminders.isEmpty()) {
-            StringBuilder out = new StringBuilder(reminders.size() * 48);
-            for (Reminder r : reminders) {
-                if (out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(TextMessageLimits.REMINDER_PREFIX).append(r.text());
-            }
-            lines = out.toString();
-        }
-        values.reminders(lines);
-        return new Notifications(messages.sms().fillText(values), messages.lms().fillText(values));
+        values.reminders(reminders.isEmpty() ? null : REMINDER_LINES);
+        Text sms = messages.sms().fillText(values);
+        Text lms = messages.lms().fillText(values);
+        return new Notifications(sms, reminders.isEmpty() ? lms : spliced(lms, reminders));
     }
 
-    private static void add(
-            List<Reminder> reminders,
-            ReminderTable table,
-            String outcome,
-            ReminderKind kind,
-            LocalDate date,
-            LocalDate asOf,
-            CompiledMessages messages,
-            TextMessageValues values,
-            String qualification,
-            String round) {
+    private void add(ReminderKind kind, LocalDate date, String round, ScheduleEntry entry) {
+        add(kind, date, qualification, round, entry);
+    }
+
+    /** A reminder that belongs to no qualification or round (the survey). */
+    private void addUnnamed(ReminderKind kind, LocalDate date) {
+        add(kind, date, "", "", null);
+    }
+
+    private void add(ReminderKind kind, LocalDate date, String code, String round, ScheduleEntry entry) {
         int days = table.daysAhead(outcome, kind);
         if (days < 0 || date == null || date.isBefore(asOf)) {
             return;
         }
         CompiledTemplate template = messages.reminder(kind);
-        Text text = template.fillText(values);
-        reminders.add(new Reminder(kind, date, text, days, qualification == null ? "" : qualification, round));
+        Text text = entry == null ? null : roundTexts.text(kind, qualificationFacts, entry, template, values);
+        if (text == null) {
+            text = template.fillText(values);
+        }
+        reminders.add(new Reminder(kind, date, text, days, code, round));
+    }
+
+    private static Text spliced(Text lms, List<Reminder> reminders) {
+        int extra = 0;
+        for (Reminder r : reminders) {
+            extra += r.textValue().parts() + 2;
+        }
+        Object[] parts = new Object[lms.parts() + extra];
+        int n = 0;
+        boolean found = false;
+        for (int i = 0; i < lms.parts(); i++) {
+            Object part = lms.part(i);
+            if (part != REMINDER_LINES) {
+                parts[n++] = part;
+                continue;
+            }
+            found = true;
+            for (int k = 0; k < reminders.size(); k++) {
+                if (k > 0) {
+                    parts[n++] = NEW_LINE;
+                }
+                parts[n++] = PREFIX;
+                Text text = reminders.get(k).textValue();
+                for (int j = 0; j < text.parts(); j++) {
+                    parts[n++] = text.part(j);
+                }
+            }
+        }
+        if (found) {
+            return Text.of(parts, n);
+        }
+        // a template filled as one string (two-form particles): the lines go in as text
+        StringBuilder lines = new StringBuilder();
+        for (Reminder r : reminders) {
+            lines.append(lines.length() == 0 ? "" : "\n")
+                    .append(TextMessageLimits.REMINDER_PREFIX)
+                    .append(r.text());
+        }
+        return Text.of(lms.toString().replace(REMINDER_LINES, lines));
     }
 
     private static boolean shows(RuleOutcome outcome, SectionId id) {
