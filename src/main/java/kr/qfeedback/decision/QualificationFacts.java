@@ -34,7 +34,7 @@ public final class QualificationFacts {
      * The reminder texts of this qualification's rounds ({@link RoundReminderTexts}); kept here
      * because a round's entry equals another qualification's when both follow one series schedule.
      */
-    final java.util.concurrent.ConcurrentHashMap<ScheduleEntry, kr.qfeedback.feedback.Text[]> reminderTexts =
+    final java.util.concurrent.ConcurrentHashMap<Object, kr.qfeedback.feedback.Text[]> reminderTexts =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private String relatedText;

@@ -76,7 +76,7 @@ final class ReminderPlanner {
         String documents = facts.documents();
 
         if (writtenPass && ("NOT_SUBMITTED".equals(documents) || "UNKNOWN".equals(documents))) {
-            plan.add(ReminderKind.DOCUMENTS_DUE, facts.documentDeadline(), exam.round(), null);
+            plan.add(ReminderKind.DOCUMENTS_DUE, facts.documentDeadline(), exam.round(), facts.documentDeadline());
         }
         ScheduleEntry next = finalPass ? null : writtenPass ? facts.nextStageRound() : facts.sameStageRound();
         if (next != null) {
@@ -89,7 +89,7 @@ final class ReminderPlanner {
         }
         ExemptionWindow exemption = facts.exemption();
         if (exemption != null && !finalPass && !(writtenPass && documents.endsWith("_OVERDUE"))) {
-            plan.add(ReminderKind.EXEMPTION_ENDS, exemption.validUntil(), "", null);
+            plan.add(ReminderKind.EXEMPTION_ENDS, exemption.validUntil(), "", exemption.validUntil());
         }
         if (shows(outcome, SectionId.SURVEY)) {
             plan.addUnnamed(ReminderKind.SURVEY_ENDS, table.surveyEnd());
@@ -109,8 +109,9 @@ final class ReminderPlanner {
         return new Notifications(sms, reminders.isEmpty() ? lms : spliced(lms, reminders));
     }
 
-    private void add(ReminderKind kind, LocalDate date, String round, ScheduleEntry entry) {
-        add(kind, date, qualification, round, entry);
+    /** @param key what the text depends on besides the qualification (see {@link RoundReminderTexts}) */
+    private void add(ReminderKind kind, LocalDate date, String round, Object key) {
+        add(kind, date, qualification, round, key);
     }
 
     /** A reminder that belongs to no qualification or round (the survey). */
@@ -118,13 +119,13 @@ final class ReminderPlanner {
         add(kind, date, "", "", null);
     }
 
-    private void add(ReminderKind kind, LocalDate date, String code, String round, ScheduleEntry entry) {
+    private void add(ReminderKind kind, LocalDate date, String code, String round, Object key) {
         int days = table.daysAhead(outcome, kind);
         if (days < 0 || date == null || date.isBefore(asOf)) {
             return;
         }
         CompiledTemplate template = messages.reminder(kind);
-        Text text = entry == null ? null : roundTexts.text(kind, qualificationFacts, entry, template, values);
+        Text text = key == null ? null : roundTexts.text(kind, qualificationFacts, key, template, values);
         if (text == null) {
             text = template.fillText(values);
         }
