@@ -3,6 +3,7 @@
 # peak heap (from the GC log), then removes the big files.
 #   bench/batch.sh                           # SIZE=3070000; the decisions go to a file when the disk has room
 #   SIZE=100000 BATCH_OUT=/dev/null BATCH_JAVA_OPTS=-Xmx2g QF_BENCH_BUILD=0 bench/batch.sh
+#   BATCH_NOTIFICATIONS=1 bench/batch.sh        # also writes every SMS and LMS as CSV (batch --notifications)
 # Input is ~0.6 KB and output ~3.5 KB per candidate (~2 GB + ~10 GB at full size). When the free
 # space of BENCH_DIR (default /tmp) is short, the decisions are streamed to /dev/null instead and
 # the report says so. Prints figures; asserts nothing.
@@ -35,7 +36,8 @@ sync "$IN" 2>/dev/null || sync
 echo "batch: deciding $IN ..." >&2
 # shellcheck disable=SC2086
 /usr/bin/time -v -o "$TMP/time.txt" java ${BATCH_JAVA_OPTS:-} -Xlog:gc:file="$TMP/gc.log" \
-    -jar target/q-feedback.jar batch --in "$IN" --out "$OUT" 2>"$TMP/batch.log" || { tail -20 "$TMP/batch.log" >&2; exit 1; }
+    -jar target/q-feedback.jar batch --in "$IN" --out "$OUT" \
+    ${BATCH_NOTIFICATIONS:+--notifications "$TMP/messages.csv"} 2>"$TMP/batch.log" || { tail -20 "$TMP/batch.log" >&2; exit 1; }
 
 wall="$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$TMP/time.txt" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
 rss_kb="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/time.txt")"
@@ -64,3 +66,5 @@ awk -v size="$SIZE" -v c="$(echo "$c1 - $c0" | bc)" -v w="$wall" -v rss="$rss_kb
   printf "peak heap in use    %d MiB (largest heap before a GC, %d GCs; committed up to %d MiB)\n", peak, gcs, com
   printf "decisions written   %s (%s MiB)\n", out, out_mb
 }'
+[[ -f "$TMP/messages.csv" ]] && echo "text messages       $TMP/messages.csv ($(( $(stat -c %s "$TMP/messages.csv") / 1024 / 1024 )) MiB)"
+true

@@ -16,29 +16,32 @@ import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.RuleSetException;
 
 /**
- * {@code batch --in FILE --out FILE [--threads N]}: compiles the rules of {@code rulesDir} once,
+ * {@code batch --in FILE --out FILE [--threads N] [--notifications FILE]}: compiles the rules of {@code rulesDir} once,
  * then decides every line of FILE with {@link BatchRunner}, with progress on standard error (a bar
  * on a terminal, a plain line every two seconds otherwise) and a summary line at the end.
  * {@code --threads} defaults to the number of cores. {@code --keep-cohort NAME} also copies the input
  * into {@code dataDir/cohorts/NAME.ndjson} for impact runs ({@code POST /v1/rules/impact?cohort=NAME}),
- * where it is deleted after {@value KeptCohorts#RETENTION_DAYS} days. Exit 0 when every line was answered (error
+ * where it is deleted after {@value KeptCohorts#RETENTION_DAYS} days; {@code --notifications FILE} also writes each
+ * decision's SMS and LMS as CSV for a sending system. Exit 0 when every line was answered (error
  * objects included), 1 when the rules do not compile or a file cannot be read or written.
  */
 public final class BatchCommand {
 
-    private static final String USAGE = "usage: batch --in FILE --out FILE [--threads N] [--keep-cohort NAME]";
+    private static final String USAGE =
+            "usage: batch --in FILE --out FILE [--threads N] [--keep-cohort NAME] [--notifications FILE]";
 
     private BatchCommand() {}
 
     /** @throws IllegalArgumentException for wrong arguments (the caller prints it and exits 2) */
     public static int run(List<String> args, Path rulesDir, Path dataDir, PrintStream err) {
-        Map<String, String> options =
-                Options.parse(args, List.of("--in", "--out"), List.of("--threads", "--keep-cohort"), USAGE);
+        Map<String, String> options = Options.parse(
+                args, List.of("--in", "--out"), List.of("--threads", "--keep-cohort", "--notifications"), USAGE);
         String keep = options.get("--keep-cohort");
         if (keep != null && !KeptCohorts.validName(keep)) {
             throw new IllegalArgumentException(
                     "--keep-cohort: letters, digits, '.', '_' and '-' (at most 64), not '" + keep + "'. " + USAGE);
         }
+        Path messages = options.containsKey("--notifications") ? Path.of(options.get("--notifications")) : null;
         Path in = Path.of(options.get("--in"));
         Path out = Path.of(options.get("--out"));
         int threads = options.containsKey("--threads")
@@ -72,8 +75,8 @@ public final class BatchCommand {
                 threads));
         try {
             BatchSummary summary =
-                    new BatchRunner().run(in, out, rules, threads, ProgressSink.forStandardError("batch"));
-            err.println(summary.describe() + " -> " + out);
+                    new BatchRunner().run(in, out, messages, rules, threads, ProgressSink.forStandardError("batch"));
+            err.println(summary.describe() + " -> " + out + (messages == null ? "" : "; text messages -> " + messages));
             if (keep != null) {
                 KeptCohorts.KeptCohort kept =
                         new KeptCohorts(dataDir.resolve("cohorts"), Clock.systemUTC()).copyIn(in, keep);

@@ -77,6 +77,15 @@ public final class BatchRunner {
      * @throws IOException when a file cannot be read or written; the output is then incomplete
      */
     public BatchSummary run(Path in, Path out, RuleSet rules, int threads, ProgressSink progress) throws IOException {
+        return run(in, out, null, rules, threads, progress);
+    }
+
+    /**
+     * As {@link #run(Path, Path, RuleSet, int, ProgressSink)}, and with {@code messages} not null
+     * also writes every decision's SMS and LMS to it as CSV ({@link TextMessageRows}).
+     */
+    public BatchSummary run(Path in, Path out, Path messages, RuleSet rules, int threads, ProgressSink progress)
+            throws IOException {
         Objects.requireNonNull(in, "in must not be null");
         Objects.requireNonNull(out, "out must not be null");
         Objects.requireNonNull(rules, "rules must not be null");
@@ -102,8 +111,15 @@ public final class BatchRunner {
         long lines = 0;
         long decided = 0;
         long errors = 0;
+        decider.textMessages(messages != null);
         try (InputStream input = Files.newInputStream(in);
-                OutputStream output = DirectFileOutput.open(out)) {
+                OutputStream output = DirectFileOutput.open(out);
+                OutputStream csv = messages == null
+                        ? OutputStream.nullOutputStream()
+                        : new java.io.BufferedOutputStream(Files.newOutputStream(messages), 1 << 16)) {
+            if (messages != null) {
+                csv.write(TextMessageRows.HEADER);
+            }
             // Counting a large input takes seconds: it runs beside the work and the total is given when known.
             CompletableFuture<Long> total = progress.wantsTotal()
                     ? CompletableFuture.supplyAsync(() -> countLines(in), BatchRunner::startLineCount)
@@ -121,6 +137,7 @@ public final class BatchRunner {
                     }
                     awaitDone(chunk);
                     output.write(chunk.out, 0, chunk.outLength);
+                    chunk.messages.writeTo(csv);
                     lines += chunk.count;
                     decided += chunk.decided;
                     errors += chunk.errors;

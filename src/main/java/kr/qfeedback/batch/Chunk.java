@@ -31,6 +31,9 @@ final class Chunk {
     int outLength;
     int decided;
     int errors;
+    /** The text messages of the chunk's decisions, when the batch writes them ({@code --notifications}). */
+    final TextMessageRows messages = new TextMessageRows();
+
     Future<?> done;
 
     Chunk() {
@@ -143,6 +146,7 @@ final class Chunk {
         count = 0;
         lineOpen = false;
         outLength = 0;
+        messages.clear();
         decided = 0;
         errors = 0;
         done = null;

@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.wire.ApiError;
 import kr.qfeedback.wire.DecisionService;
@@ -19,10 +20,16 @@ final class ChunkDecider {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
 
     private final DecisionService decisions;
+    private volatile boolean textMessages;
 
     /** @param clock gives {@code asOf} to requests that have none (Asia/Seoul date), as in the API */
     ChunkDecider(Clock clock) {
         this.decisions = new DecisionService(clock);
+    }
+
+    /** Whether each decision's SMS and LMS are also added to the chunk's CSV rows. */
+    void textMessages(boolean on) {
+        this.textMessages = on;
     }
 
     /** Decides every line of one chunk into its output buffer; runs on a worker. */
@@ -31,8 +38,12 @@ final class ChunkDecider {
             long lineNumber = chunk.firstLine + i;
             try {
                 Buffer body = chunk.line(i, lineNumber, BatchRunner.MAX_LINE_BYTES);
-                FeedbackDecision decision = decisions.decide(body, rules);
+                FeedbackRequest request = decisions.accept(body, rules);
+                FeedbackDecision decision = decisions.decide(request, rules);
                 chunk.appendDecision(decision);
+                if (textMessages) {
+                    chunk.messages.add(request.candidateId(), decision.notifications());
+                }
                 chunk.decided++;
             } catch (ApiError error) {
                 chunk.append(errorJson(lineNumber, error).toBuffer());

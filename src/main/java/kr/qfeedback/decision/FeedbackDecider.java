@@ -8,6 +8,7 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
@@ -62,6 +63,9 @@ public final class FeedbackDecider {
             }
             showsDocuments |= choice.id() == SectionId.ELIGIBILITY_DOCUMENTS;
         }
+        TextMessageValues textValues = new TextMessageValues(placeholders, facts, rules.parameters(), rules.messages());
+        List<Reminder> reminders = ReminderPlanner.plan(
+                facts, outcome, rules.parameters().reminders(), messages, textValues, roundTexts(rules));
         return new FeedbackDecision(
                 IDS.next(),
                 rules.version(),
@@ -69,6 +73,8 @@ public final class FeedbackDecider {
                 facts.outcome(),
                 sections,
                 notices(facts, showsDocuments, messages, placeholders),
+                reminders,
+                ReminderPlanner.notifications(reminders, messages, textValues),
                 trace);
     }
 
@@ -80,12 +86,18 @@ public final class FeedbackDecider {
         return rules.derived(FactDeriver.class, r -> new FactDeriver(r.reference(), r.parameters()));
     }
 
+    /** The reminder texts shared by every candidate of a round, kept with the rule set. */
+    static RoundReminderTexts roundTexts(RuleSet rules) {
+        return rules.derived(RoundReminderTexts.class, r -> new RoundReminderTexts(r.messages()));
+    }
+
     /**
      * Makes what deciding with {@code rules} needs once per rule set, so that the first requests
      * after it is swapped in do not wait for it.
      */
     public static void prepare(RuleSet rules) {
         deriverFor(rules);
+        roundTexts(rules);
     }
 
     private static List<Notice> notices(

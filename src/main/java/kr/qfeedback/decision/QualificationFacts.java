@@ -30,6 +30,13 @@ public final class QualificationFacts {
     private final LocalDate scheduleFrom;
     private final LocalDate scheduleUntil;
     private List<String> related = List.of();
+    /**
+     * The reminder texts of this qualification's rounds ({@link RoundReminderTexts}); kept here
+     * because a round's entry equals another qualification's when both follow one series schedule.
+     */
+    final java.util.concurrent.ConcurrentHashMap<Object, kr.qfeedback.feedback.Text[]> reminderTexts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private String relatedText;
 
     QualificationFacts(Qualification qualification) {

@@ -35,6 +35,15 @@ final class Answers {
                 .end(body);
     }
 
+    /** Sends a body of another media type (a calendar), unless an answer has been sent already. */
+    static void typed(RoutingContext ctx, String contentType, Buffer body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ApiHeaders.add(ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, contentType))
+                .end(body);
+    }
+
     static void error(RoutingContext ctx, ApiError error) {
         json(ctx, error.status(), error.envelope());
     }

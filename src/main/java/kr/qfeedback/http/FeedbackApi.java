@@ -15,6 +15,7 @@ import kr.qfeedback.records.DecisionRecords;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.wire.ApiError;
+import kr.qfeedback.wire.DecisionCalendar;
 import kr.qfeedback.wire.DecisionJson;
 import kr.qfeedback.wire.DecisionService;
 import kr.qfeedback.wire.FeedbackRequestParser;
@@ -168,7 +169,17 @@ public final class FeedbackApi {
         if (records != null) {
             records.record(decision, request.candidateId());
         }
-        Answers.json(ctx, 200, DecisionJson.toBuffer(decision, explain));
+        if (wantsCalendar(ctx)) {
+            Answers.typed(ctx, DecisionCalendar.MEDIA_TYPE, Buffer.buffer(DecisionCalendar.toText(decision)));
+        } else {
+            Answers.json(ctx, 200, DecisionJson.toBuffer(decision, explain));
+        }
+    }
+
+    /** {@code Accept: text/calendar}: the decision's reminders as an RFC 5545 calendar instead of JSON. */
+    private static boolean wantsCalendar(RoutingContext ctx) {
+        String accept = ctx.request().getHeader("Accept");
+        return accept != null && accept.contains("text/calendar") && !accept.contains("application/json");
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.qfeedback.feedback.Link;
+import kr.qfeedback.feedback.ReminderKind;
 import kr.qfeedback.feedback.SectionId;
 
 /**
@@ -18,6 +19,9 @@ public final class CompiledMessages {
 
     private final Map<SectionId, Map<String, SectionMessage>> sections = new EnumMap<>(SectionId.class);
     private final Map<String, CompiledTemplate> notices = new HashMap<>();
+    private final Map<ReminderKind, CompiledTemplate> reminders = new EnumMap<>(ReminderKind.class);
+    private final CompiledTemplate sms;
+    private final CompiledTemplate lms;
 
     CompiledMessages(MessageCatalogue catalogue) {
         catalogue.sections().forEach((section, messages) -> {
@@ -28,6 +32,22 @@ public final class CompiledMessages {
             sections.put(section, compiled);
         });
         catalogue.notices().forEach((code, text) -> notices.put(code, CompiledTemplate.of(text)));
+        catalogue.reminders().forEach((kind, text) -> reminders.put(kind, CompiledTemplate.of(text)));
+        sms = CompiledTemplate.of(catalogue.sms());
+        lms = CompiledTemplate.of(catalogue.lms());
+    }
+
+    /** The text of a reminder kind (the rule set checks make sure every kind has one). */
+    public CompiledTemplate reminder(ReminderKind kind) {
+        return reminders.get(kind);
+    }
+
+    public CompiledTemplate sms() {
+        return sms;
+    }
+
+    public CompiledTemplate lms() {
+        return lms;
     }
 
     /** The message {@code name} of {@code section}, or null when the catalogue has none. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kr.qfeedback.feedback.Link;
+import kr.qfeedback.feedback.ReminderKind;
 import kr.qfeedback.feedback.SectionId;
 
 /**
@@ -25,6 +26,10 @@ public final class MessagesReader {
     private static final String TERMS = "용어";
     private static final String SECTIONS = "섹션";
     private static final String NOTICES = "안내";
+    static final String REMINDERS = "알림";
+    static final String TEXT_MESSAGES = "문자";
+    static final String SMS = "SMS";
+    static final String LMS = "LMS";
 
     private final String path;
     private final String text;
@@ -110,11 +115,60 @@ public final class MessagesReader {
         });
         Map<String, String> notices = new LinkedHashMap<>();
         root.path(NOTICES).fields().forEachRemaining(e -> {
+            refuseReminders(e.getValue().asText(), NOTICES + " " + e.getKey(), lineOfKey(NOTICES, e.getKey()));
             checkPlaceholders(e.getValue().asText(), NOTICES + " " + e.getKey(), lineOfKey(NOTICES, e.getKey()));
             checkPlain(e.getValue().asText(), NOTICES + " " + e.getKey(), () -> lineOfKey(NOTICES, e.getKey()));
             notices.put(e.getKey(), e.getValue().asText());
         });
-        return Optional.of(new MessageCatalogue(sections, notices, terms));
+        Map<ReminderKind, String> reminders = new EnumMap<>(ReminderKind.class);
+        for (ReminderKind kind : ReminderKind.values()) {
+            String where = REMINDERS + " " + kind.name();
+            String template = required(root.path(REMINDERS).path(kind.name()), where, lineOfKey(REMINDERS));
+            checkBounded(template, where, lineOfKey(REMINDERS, kind.name()), false);
+            reminders.put(kind, template);
+        }
+        root.path(REMINDERS).fieldNames().forEachRemaining(name -> {
+            if (java.util.Arrays.stream(ReminderKind.values())
+                    .noneMatch(k -> k.name().equals(name))) {
+                problems.add(RuleProblem.atLine(
+                        path,
+                        lineOfKey(REMINDERS, name),
+                        "알 수 없는 알림 종류 '" + name + "'입니다. 쓸 수 있는 종류: DOCUMENTS_DUE, REGISTRATION_OPENS,"
+                                + " REGISTRATION_CLOSES, EXAM_DAY, EXEMPTION_ENDS, SURVEY_ENDS."));
+            }
+        });
+        String sms = required(root.path(TEXT_MESSAGES).path(SMS), TEXT_MESSAGES + " " + SMS, lineOfKey(TEXT_MESSAGES));
+        checkBounded(sms, TEXT_MESSAGES + " " + SMS, lineOfKey(TEXT_MESSAGES, SMS), false);
+        String lms = required(root.path(TEXT_MESSAGES).path(LMS), TEXT_MESSAGES + " " + LMS, lineOfKey(TEXT_MESSAGES));
+        checkBounded(lms, TEXT_MESSAGES + " " + LMS, lineOfKey(TEXT_MESSAGES, LMS), true);
+        return Optional.of(new MessageCatalogue(sections, notices, terms, reminders, sms, lms));
+    }
+
+    /** The text of a required template, or "" after a problem naming it. */
+    private String required(JsonNode node, String where, Integer line) {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            problems.add(RuleProblem.atLine(path, line, "'" + where + "' 문구가 없습니다. 따옴표 안에 문구를 적어 주세요."));
+            return "";
+        }
+        return node.asText();
+    }
+
+    /**
+     * Reminder and text-message templates may name only the placeholders whose longest value is
+     * known ({@link TextMessageLimits#BOUNDED}); {@code {reminders}} only in the LMS.
+     */
+    private void checkBounded(String template, String where, Integer line, boolean lms) {
+        checkPlaceholders(template, where, line);
+        for (String name : Placeholders.namesIn(template)) {
+            Placeholder p = Placeholder.named(name);
+            if (p != null && !TextMessageLimits.BOUNDED.contains(p) && !(lms && p == Placeholder.REMINDERS)) {
+                problems.add(RuleProblem.atLine(
+                        path,
+                        line,
+                        "'" + where + "'에는 자리표시자 {" + name + "}를 쓸 수 없습니다. 알림과 문자에는 길이가 정해진 값만 쓸 수 있습니다: "
+                                + TextMessageLimits.boundedNames() + (lms ? ", reminders" : "") + "."));
+            }
+        }
     }
 
     private Optional<MessageTemplate> template(SectionId section, String name, JsonNode node) {
@@ -127,6 +181,7 @@ public final class MessagesReader {
             return Optional.empty();
         }
         checkPlaceholders(title, where + " 제목", lineOfKey(SECTIONS, section.name(), name, "제목"));
+        refuseReminders(title + body, where, line);
         checkPlaceholders(body, where + " 본문", lineOfKey(SECTIONS, section.name(), name, "본문"));
         checkPlain(title, where + " 제목", () -> lineOfKey(SECTIONS, section.name(), name, "제목"));
         checkPlain(body, where + " 본문", () -> lineOfKey(SECTIONS, section.name(), name, "본문"));
@@ -172,6 +227,13 @@ public final class MessagesReader {
         return from;
     }
 
+    private void refuseReminders(String template, String where, Integer line) {
+        if (Placeholders.namesIn(template).contains(Placeholder.REMINDERS.placeholderName())) {
+            problems.add(RuleProblem.atLine(
+                    path, line, "'" + where + "'에는 {reminders}를 쓸 수 없습니다. 알림 목록은 문자(LMS)에만 넣을 수 있습니다."));
+        }
+    }
+
     private void checkPlaceholders(String template, String where, Integer line) {
         Placeholders.checkNames(
                 template,
@@ -189,6 +251,11 @@ public final class MessagesReader {
      * right one. Null when the path is not written as plain "key:" lines.
      */
     private Integer lineOfKey(String... keys) {
+        return lineOfKeyIn(text, keys);
+    }
+
+    /** {@link #lineOfKey(String...)} in the text of a messages file. */
+    static Integer lineOfKeyIn(String text, String... keys) {
         String[] lines = text.split("\n", -1);
         int from = 0;
         int found = -1;

@@ -22,6 +22,7 @@ import kr.qfeedback.rules.model.PolicyParameters;
  * @param criterionExceptions   per-qualification pass criteria that depart from the grade's, each with its source
  * @param youthDiscountEnabled  whether the youth fee discount programme is running
  * @param linkHosts             the hosts the links of messages.yaml may point to (lower case, exact)
+ * @param reminders             the reminder table, the survey's last day and the link text messages carry
  */
 public record Parameters(
         int exemptionExpiringDays,
@@ -38,7 +39,9 @@ public record Parameters(
         List<CriterionException> criterionExceptions,
         Set<Grade> documentGrades,
         Set<String> documentQualifications,
-        Set<String> linkHosts) {
+        Set<String> linkHosts,
+
+        ReminderTable reminders) {
 
     /**
      * A qualification whose stated criterion departs from its grade's (영 20조 단서, the
@@ -53,6 +56,7 @@ public record Parameters(
 
     public Parameters {
         Objects.requireNonNull(roundEvent, "roundEvent must not be null");
+        Objects.requireNonNull(reminders, "reminders must not be null");
         writtenCriteria = Map.copyOf(writtenCriteria);
         secondStageCriteria = Map.copyOf(secondStageCriteria);
         criterionExceptions = List.copyOf(criterionExceptions);

@@ -46,7 +46,10 @@ public final class ParametersReader {
             "합격기준 기본값",
             "종목별 합격기준 예외",
             "응시자격 서류 제출 대상",
-            LinkHosts.NAME);
+            LinkHosts.NAME,
+            ReminderTableReader.TABLE,
+            ReminderTableReader.SURVEY_END,
+            ReminderTableReader.RESULT_LINK);
     private static final Pattern CODE = Pattern.compile("^(\\d{4})(\\s.*)?$");
     static final String SURVEY = "만족도 조사 진행";
 
@@ -116,6 +119,7 @@ public final class ParametersReader {
         Set<Grade> documentGrades = documentGrades(root);
         Set<String> documentCodes = documentQualifications(root);
         Set<String> linkHosts = LinkHosts.read(root, path, lines, problems);
+        ReminderTable reminders = new ReminderTableReader(path, lines, problems).read(root);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -134,7 +138,8 @@ public final class ParametersReader {
                 exceptions,
                 documentGrades,
                 documentCodes,
-                linkHosts));
+                linkHosts,
+                reminders));
     }
 
     private int integer(JsonNode node, String name, int min, int max) {

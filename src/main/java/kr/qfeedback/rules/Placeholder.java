@@ -58,7 +58,11 @@ public enum Placeholder {
     WHOLE_PAPER_MINIMUM("wholePaperMinimum"),
     DOCUMENT_START("documentStart"),
     FEE("fee"),
-    RELATED_QUALIFICATIONS("relatedQualifications");
+    RELATED_QUALIFICATIONS("relatedQualifications"),
+    SURVEY_END("surveyEnd"),
+    RESULT_LINK("resultLink"),
+    /** The reminder texts, one a line: only in the LMS template. */
+    REMINDERS("reminders");
 
     private static final Map<String, Placeholder> BY_NAME = new HashMap<>();
 

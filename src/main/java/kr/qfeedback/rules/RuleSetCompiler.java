@@ -112,6 +112,15 @@ public final class RuleSetCompiler {
                     problems,
                     (path, bytes) -> MessagesReader.read(path, bytes, problems, linkHosts));
             reference = readReference(files, problems);
+            if (parameters.isPresent() && messages.isPresent()) {
+                TextMessageLimits.check(
+                        RuleFiles.display(MessagesReader.FILE),
+                        files.files().get(MessagesReader.FILE),
+                        messages.get(),
+                        parameters.get(),
+                        reference,
+                        problems);
+            }
             if (tables.isEmpty()) {
                 problems.add(
                         RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Notifications;
+import kr.qfeedback.feedback.Reminder;
+import kr.qfeedback.feedback.ReminderKind;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.Text;
 import kr.qfeedback.feedback.TraceEntry;
@@ -28,6 +31,16 @@ public final class DecisionJson {
     private static final byte[] OUTCOME = JsonBytes.name(',', "outcome");
     private static final byte[] SECTIONS = JsonBytes.name(',', "sections");
     private static final byte[] NOTICES = JsonBytes.name(',', "notices");
+    private static final byte[] REMINDERS = JsonBytes.name(',', "reminders");
+    private static final byte[] NOTIFICATIONS = JsonBytes.name(',', "notifications");
+    private static final byte[] KIND = JsonBytes.name('{', "kind");
+    private static final byte[] DATE = JsonBytes.name(',', "date");
+    private static final byte[] TEXT = JsonBytes.name(',', "text");
+    private static final byte[] SMS = JsonBytes.name('{', "sms");
+    private static final byte[] LMS = JsonBytes.name(',', "lms");
+    private static final byte[][] KINDS = java.util.Arrays.stream(ReminderKind.values())
+            .map(k -> new JsonBytes(32).string(k.name()).toByteArray())
+            .toArray(byte[][]::new);
     private static final byte[] TRACE = JsonBytes.name(',', "trace");
     private static final byte[] CODE = JsonBytes.name('{', "code");
     private static final byte[] MESSAGE = JsonBytes.name(',', "message");
@@ -105,6 +118,7 @@ public final class DecisionJson {
                     .raw('}');
         }
         json.raw(']');
+        reminders(json, decision);
         if (explain) {
             json.raw(TRACE).raw('[');
             List<TraceEntry> trace = decision.trace();
@@ -122,6 +136,28 @@ public final class DecisionJson {
             json.raw(']');
         }
         return json.raw('}');
+    }
+
+    /** {@code reminders} and {@code notifications}, after {@code notices} as the contract orders them. */
+    private static void reminders(JsonBytes json, FeedbackDecision decision) {
+        json.raw(REMINDERS).raw('[');
+        List<Reminder> reminders = decision.reminders();
+        for (int i = 0; i < reminders.size(); i++) {
+            Reminder r = reminders.get(i);
+            json.separator(i).raw(KIND).raw(KINDS[r.kind().ordinal()]);
+            json.raw(DATE).raw(EncodedValues.date(r.date()));
+            text(json.raw(TEXT), r.textValue());
+            json.raw('}');
+        }
+        json.raw(']').raw(NOTIFICATIONS);
+        Notifications n = decision.notifications();
+        if (n == null) {
+            json.nullValue();
+        } else {
+            text(json.raw(SMS), n.smsText());
+            text(json.raw(LMS), n.lmsText());
+            json.raw('}');
+        }
     }
 
     private static void release(JsonBytes json) {

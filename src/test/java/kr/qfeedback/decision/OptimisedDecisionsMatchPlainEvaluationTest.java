@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * lazily computed placeholder values, per-qualification lookups, JSON written straight to bytes)
  * equals the decision made by the plain path ({@link kr.qfeedback.decision.plain}: the rules run
  * in a fresh session for every request, the original rendering, a Vert.x JSON tree): sections,
- * data, texts, links, notices, trace and the JSON bytes, decisionId excluded.
+ * data, texts, links, notices, reminders (with their alert days and calendar subjects), the text
+ * messages, trace and the JSON bytes, decisionId excluded.
  *
  * <p>The cohort is generated; half of the requests are also decided again on a later {@code asOf}
  * (up to about two and a half years on) so that schedules, exemption windows and deadlines are
@@ -91,6 +92,12 @@ class OptimisedDecisionsMatchPlainEvaluationTest {
         }
         if (!fast.notices().equals(reference.notices())) {
             return "notices: " + fast.notices() + " vs " + reference.notices();
+        }
+        if (!fast.reminders().equals(reference.reminders())) {
+            return "reminders: " + fast.reminders() + " vs " + reference.reminders();
+        }
+        if (!java.util.Objects.equals(fast.notifications(), reference.notifications())) {
+            return "notifications: " + fast.notifications() + " vs " + reference.notifications();
         }
         if (!fast.trace().equals(reference.trace())) {
             return "trace: " + fast.trace() + " vs " + reference.trace();

@@ -16,11 +16,13 @@ import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.YearlyPassRate;
+import kr.qfeedback.rules.EucKrBytes;
 
 /**
  * Reads one decided page the way a candidate would and reports every sentence that breaks the law
@@ -45,7 +47,10 @@ public final class PageLint {
                 "youth discount shown to someone born before 1 January of (asOf year − 35), or missing for a FAIL born on/after it"),
         EXEMPTION_WINDOW_NOT_PER_LAW(
                 "written exemption window, days left or status not as 영 21조① and 민법 160조 give them"),
-        NON_PUBLIC_ROUND_OFFERED("a round not open to the public (산업별 맞춤형 고교등 필기면제검정) offered to a general candidate");
+        NON_PUBLIC_ROUND_OFFERED("a round not open to the public (산업별 맞춤형 고교등 필기면제검정) offered to a general candidate"),
+        REMINDER_NOT_TRUE(
+                "a reminder before asOf or out of date order, a date other than the page's (deadline, next round, exemption end), documents due that are in or overdue, an exemption end of a void pass, a next step after a final pass"),
+        TEXT_MESSAGE_TOO_LONG("an SMS over 90 or an LMS over 2,000 bytes in EUC-KR");
 
         private final String meaning;
 
@@ -117,6 +122,15 @@ public final class PageLint {
         for (Notice n : page.notices()) {
             c.text("notice " + n.code(), n.message());
         }
+        for (Reminder r : page.reminders()) {
+            c.text("reminder " + r.kind(), r.text());
+        }
+        if (page.notifications() != null) {
+            c.text("sms", page.notifications().sms());
+            // the LMS lists reminders as "- text" lines: the bullet is not a value
+            c.text("lms", page.notifications().lms().replace("\n- ", "\n"));
+        }
+        c.reminders();
         c.scores();
         c.zeroApplicantRates();
         c.youthDiscount();
@@ -323,6 +337,89 @@ public final class PageLint {
         }
 
         /** The window starts at the written pass being explained, else at the candidate's; it ends per 민법 160조. */
+        /** The reminders against the page and the law; the text messages against their limits. */
+        void reminders() {
+            var exam = request.exam();
+            LocalDate asOf = request.asOf();
+            boolean finalPass = exam.result() == ExamResult.PASS && exam.stage() != Stage.WRITTEN;
+            boolean writtenPass = exam.result() == ExamResult.PASS && exam.stage() == Stage.WRITTEN;
+            Optional<Section> documents = section(SectionId.ELIGIBILITY_DOCUMENTS);
+            boolean deadlinePassed = documents.isPresent()
+                    && Boolean.TRUE.equals(documents.get().data().get("deadlinePassed"));
+            Optional<Section> next = section(SectionId.NEXT_EXAM_SCHEDULE);
+            LocalDate previous = LocalDate.MIN;
+            for (Reminder r : page.reminders()) {
+                String where = "reminder " + r.kind() + " " + r.date();
+                if (r.date().isBefore(asOf) || r.date().isBefore(previous)) {
+                    add(Rule.REMINDER_NOT_TRUE, where + " (asOf " + asOf + ", previous " + previous + ")", r.text());
+                }
+                previous = r.date();
+                switch (r.kind()) {
+                    case DOCUMENTS_DUE -> {
+                        var status = request.candidate().eligibilityDocuments();
+                        boolean due = writtenPass
+                                && documents.isPresent()
+                                && r.date()
+                                        .toString()
+                                        .equals(String.valueOf(
+                                                documents.get().data().get("deadline")))
+                                && status != kr.qfeedback.feedback.DocumentStatus.SUBMITTED
+                                && status != kr.qfeedback.feedback.DocumentStatus.NOT_REQUIRED;
+                        if (!due) {
+                            add(Rule.REMINDER_NOT_TRUE, where + " documents not due", r.text());
+                        }
+                    }
+                    case EXEMPTION_ENDS -> {
+                        LocalDate from = writtenPass
+                                ? exam.announcedOn()
+                                : request.candidate().writtenPassAnnouncedOn();
+                        if (finalPass
+                                || deadlinePassed
+                                || from == null
+                                || !r.date().equals(PassLaw.exemptionEnd(from))) {
+                            add(Rule.REMINDER_NOT_TRUE, where + " not this candidate's exemption end", r.text());
+                        }
+                    }
+                    case REGISTRATION_OPENS, REGISTRATION_CLOSES, EXAM_DAY -> {
+                        String field = r.kind() == kr.qfeedback.feedback.ReminderKind.REGISTRATION_OPENS
+                                ? "registrationStart"
+                                : r.kind() == kr.qfeedback.feedback.ReminderKind.REGISTRATION_CLOSES
+                                        ? "registrationEnd"
+                                        : "examDate";
+                        if (finalPass
+                                || next.isPresent()
+                                        && !r.date()
+                                                .toString()
+                                                .equals(String.valueOf(
+                                                        next.get().data().get(field)))) {
+                            add(Rule.REMINDER_NOT_TRUE, where + " not the page's next round " + field, r.text());
+                        }
+                    }
+                    case SURVEY_ENDS -> {
+                        if (section(SectionId.SURVEY).isEmpty()) {
+                            add(Rule.REMINDER_NOT_TRUE, where + " without the survey on the page", r.text());
+                        }
+                    }
+                }
+            }
+            if (page.notifications() != null) {
+                int sms = EucKrBytes.of(page.notifications().sms());
+                int lms = EucKrBytes.of(page.notifications().lms());
+                if (sms > 90) {
+                    add(
+                            Rule.TEXT_MESSAGE_TOO_LONG,
+                            "sms " + sms + " bytes",
+                            page.notifications().sms());
+                }
+                if (lms > 2000) {
+                    add(
+                            Rule.TEXT_MESSAGE_TOO_LONG,
+                            "lms " + lms + " bytes",
+                            page.notifications().lms());
+                }
+            }
+        }
+
         void exemption() {
             Optional<Section> section = section(SectionId.WRITTEN_EXEMPTION);
             if (section.isEmpty()) {

@@ -16,11 +16,15 @@ import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Grade;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Notifications;
 import kr.qfeedback.feedback.QualificationRef;
+import kr.qfeedback.feedback.Reminder;
+import kr.qfeedback.feedback.ReminderKind;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.SubjectScore;
+import kr.qfeedback.feedback.Text;
 import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.reference.Qualification;
 import kr.qfeedback.reference.YearlyPassRate;
@@ -254,6 +258,52 @@ class PageLintTest {
                 null);
         assertEquals(
                 List.of(), rules(r, page(r, section(SectionId.WRITTEN_EXEMPTION, "면제는 2026.02.28에 끝납니다.", perLaw))));
+    }
+
+    @Test
+    void aReminderBeforeAsOfOrADocumentDeadlineForDocumentsAlreadyInIsFlagged() {
+        FeedbackRequest r = request(Grade.ENGINEER, Stage.WRITTEN, ExamResult.PASS, 70.0, List.of(), null);
+        FeedbackDecision page = withReminders(
+                page(r, section(SectionId.REAPPLY, "다시 접수하세요.", data())),
+                reminder(ReminderKind.REGISTRATION_CLOSES, AS_OF.minusDays(1)),
+                reminder(ReminderKind.DOCUMENTS_DUE, AS_OF.plusDays(3)));
+
+        assertEquals(List.of(PageLint.Rule.REMINDER_NOT_TRUE, PageLint.Rule.REMINDER_NOT_TRUE), rules(r, page));
+    }
+
+    @Test
+    void anSmsOverNinetyBytesInEucKrIsFlagged() {
+        FeedbackRequest r = engineerFail();
+        FeedbackDecision base = page(r, section(SectionId.REAPPLY, "다시 접수하세요.", data()));
+        FeedbackDecision page = new FeedbackDecision(
+                "d",
+                "v",
+                r.asOf(),
+                r.exam().outcome(),
+                base.sections(),
+                List.of(),
+                List.of(),
+                new Notifications(Text.of("가".repeat(46)), Text.of("결과 안내")),
+                List.of());
+
+        assertEquals(List.of(PageLint.Rule.TEXT_MESSAGE_TOO_LONG), rules(r, page));
+    }
+
+    private static FeedbackDecision withReminders(FeedbackDecision page, Reminder... reminders) {
+        return new FeedbackDecision(
+                page.decisionId(),
+                page.rulesVersion(),
+                page.asOf(),
+                page.outcome(),
+                page.sections(),
+                page.notices(),
+                List.of(reminders),
+                null,
+                page.trace());
+    }
+
+    private static Reminder reminder(ReminderKind kind, LocalDate date) {
+        return new Reminder(kind, date, Text.of("철도차량기사 일정"), 1, "1030", "제1회");
     }
 
     private List<PageLint.Rule> rules(FeedbackRequest request, String body) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Link;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Notifications;
+import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.TraceEntry;
 
@@ -31,6 +33,18 @@ public final class PlainDecisionJson {
             notices.add(new JsonObject().put("code", n.code()).put("message", n.message()));
         }
         json.put("notices", notices);
+        JsonArray reminders = new JsonArray();
+        for (Reminder r : decision.reminders()) {
+            reminders.add(new JsonObject()
+                    .put("kind", r.kind().name())
+                    .put("date", r.date().toString())
+                    .put("text", r.text()));
+        }
+        json.put("reminders", reminders);
+        Notifications n = decision.notifications();
+        json.put(
+                "notifications",
+                n == null ? null : new JsonObject().put("sms", n.sms()).put("lms", n.lms()));
         if (explain) {
             JsonArray trace = new JsonArray();
             for (TraceEntry t : decision.trace()) {

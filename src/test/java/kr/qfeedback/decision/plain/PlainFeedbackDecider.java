@@ -9,6 +9,7 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
@@ -55,6 +56,8 @@ public final class PlainFeedbackDecider {
             outcome.judgementFor(choice.id())
                     .ifPresent(j -> trace.add(new TraceEntry(choice.id(), j.rule(), j.source())));
         }
+        PlainReminders plainReminders = new PlainReminders(rules.messages(), rules.parameters());
+        List<Reminder> reminders = plainReminders.reminders(facts, outcome, common);
         return new FeedbackDecision(
                 UUID.randomUUID().toString(),
                 rules.version(),
@@ -62,6 +65,8 @@ public final class PlainFeedbackDecider {
                 facts.outcome(),
                 sections,
                 notices(facts, outcome, rules, common),
+                reminders,
+                plainReminders.notifications(facts, reminders, common),
                 trace);
     }
 

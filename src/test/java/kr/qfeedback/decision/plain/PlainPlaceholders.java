@@ -73,7 +73,10 @@ public final class PlainPlaceholders {
             "wholePaperMinimum",
             "documentStart",
             "fee",
-            "relatedQualifications");
+            "relatedQualifications",
+            "surveyEnd",
+            "resultLink",
+            "reminders");
 
     private PlainPlaceholders() {}
 
