@@ -51,7 +51,7 @@ final class ImpactRoutes {
             if (cohort == null) {
                 ctx.next(); // the generated cohort, answered synchronously
             } else {
-                start(ctx, cohort);
+                start(ctx, cohort, api.access().caller(ctx));
             }
         });
         router.get("/v1/rules/impact/:id").handler(ctx -> api.access().requireRole(ctx, Role.AUTHOR));
@@ -69,9 +69,9 @@ final class ImpactRoutes {
         }
     }
 
-    private void start(RoutingContext ctx, String cohort) {
+    private void start(RoutingContext ctx, String cohort, String who) {
         Future.fromCompletionStage(
-                        BackgroundWork.submit(() -> startRun(ctx, cohort)),
+                        BackgroundWork.submit(() -> startRun(ctx, cohort, who)),
                         ctx.vertx().getOrCreateContext())
                 .onComplete(result -> {
                     if (result.failed()) {
@@ -88,7 +88,7 @@ final class ImpactRoutes {
                 });
     }
 
-    private JsonObject startRun(RoutingContext ctx, String cohort) {
+    private JsonObject startRun(RoutingContext ctx, String cohort, String who) {
         if (!KeptCohorts.validName(cohort)) {
             throw ApiError.unknownCohort(cohort);
         }
@@ -103,6 +103,17 @@ final class ImpactRoutes {
                         .put("impact", (Object) null);
             }
             ImpactRun run = runs.start(cohort, file, active, candidate);
+            // Audited like a synchronous impact run: who, when, which versions, which kept cohort.
+            lifecycle
+                    .audit()
+                    .append(
+                            who,
+                            java.time.Instant.now(),
+                            kr.qfeedback.lifecycle.AuditAction.IMPACT,
+                            active.version(),
+                            files.version(),
+                            java.util.List.of(),
+                            "영향 분석(보관한 응시자 " + cohort + ")");
             return json(run.snapshot()).put("version", files.version()).put("valid", true);
         });
     }
