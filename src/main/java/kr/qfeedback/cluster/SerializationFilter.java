@@ -27,6 +27,7 @@ final class SerializationFilter {
                 .addPackages("java.lang", "java.io", "java.util.concurrent")
                 .addClasses(
                         "[B",
+                        "[[B",
                         "[Ljava.lang.StackTraceElement;",
                         "[Ljava.lang.Throwable;",
                         "java.util.ArrayList",

@@ -41,6 +41,7 @@ class HealedSplitTest {
             ClusterNode nodeB = node(members, hzB, b, 2);
             ClusterNode nodeC = node(members, hzC, c, 1);
             LocalMembers.awaitQuorum(hzA, hzB);
+            LocalMembers.awaitQuorum(hzC); // its quorum of one counts only once the member has seen itself join
             String merged = nodeA.join(() -> a.start(RuleFiles.read(LocalMembers.RULES), false))
                     .version();
             nodeB.join(LocalMembers::noSeed);
