@@ -74,7 +74,7 @@ public final class FeedbackDecider {
                 sections,
                 notices(facts, showsDocuments, messages, placeholders),
                 reminders,
-                ReminderPlanner.notifications(reminders, messages, textValues),
+                ReminderPlanner.notifications(facts, reminders, messages, textValues, memo(rules)),
                 trace);
     }
 
@@ -84,6 +84,11 @@ public final class FeedbackDecider {
      */
     static FactDeriver deriverFor(RuleSet rules) {
         return rules.derived(FactDeriver.class, r -> new FactDeriver(r.reference(), r.parameters()));
+    }
+
+    /** What text messages share between candidates, kept with the rule set. */
+    static TextMessageMemo memo(RuleSet rules) {
+        return rules.derived(TextMessageMemo.class, TextMessageMemo::new);
     }
 
     /** The reminder texts shared by every candidate of a round, kept with the rule set. */
@@ -98,6 +103,7 @@ public final class FeedbackDecider {
     public static void prepare(RuleSet rules) {
         deriverFor(rules);
         roundTexts(rules);
+        memo(rules);
     }
 
     private static List<Notice> notices(

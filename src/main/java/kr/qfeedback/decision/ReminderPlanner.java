@@ -102,9 +102,14 @@ final class ReminderPlanner {
      * The SMS and LMS of the decision, the LMS listing {@code reminders} one a line ("- text"): their
      * pieces are spliced in, so that the fixed ones stay fixed.
      */
-    static Notifications notifications(List<Reminder> reminders, CompiledMessages messages, TextMessageValues values) {
+    static Notifications notifications(
+            DerivedFacts facts,
+            List<Reminder> reminders,
+            CompiledMessages messages,
+            TextMessageValues values,
+            TextMessageMemo memo) {
         values.reminders(reminders.isEmpty() ? null : REMINDER_LINES);
-        Text sms = messages.sms().fillText(values);
+        Text sms = memo.sms(facts, values.voidPass(), messages.sms(), values);
         Text lms = messages.lms().fillText(values);
         return new Notifications(sms, reminders.isEmpty() ? lms : spliced(lms, reminders));
     }

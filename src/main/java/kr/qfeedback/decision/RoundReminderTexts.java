@@ -1,7 +1,6 @@
 package kr.qfeedback.decision;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.qfeedback.feedback.ReminderKind;
@@ -15,7 +14,8 @@ import kr.qfeedback.rules.Placeholders;
  * The reminder texts that read the same for every candidate of a qualification with the same
  * round or date (a template that names only the qualification, the round and its dates, the
  * deadline or the exemption's end), filled once per rule set, qualification and key instead of
- * once per decision; each is one fixed piece, so writers encode it once too. A template
+ * once per decision. It is a plain value, not a fixed piece: tens of thousands of them are
+ * read rarely each, and encoding one is cheaper than finding its encoded form. A template
  * that names a candidate's own value (a score, the request's round) is filled every time.
  */
 final class RoundReminderTexts {
@@ -71,7 +71,7 @@ final class RoundReminderTexts {
         }
         Text text = texts[kind.ordinal()];
         if (text == null) { // two threads may both fill it: the same text either way
-            text = Text.of(List.of(new Text.Fixed(template.fill(values))));
+            text = Text.of(template.fill(values));
             texts[kind.ordinal()] = text;
         }
         return text;

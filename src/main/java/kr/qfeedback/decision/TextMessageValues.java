@@ -83,7 +83,7 @@ final class TextMessageValues implements CompiledTemplate.Values {
     }
 
     /** A written pass whose documents were not in by the deadline: void (규 14조). */
-    private boolean voidPass() {
+    boolean voidPass() {
         var exam = facts.request().exam();
         return exam.stage() == Stage.WRITTEN
                 && exam.result() == ExamResult.PASS
