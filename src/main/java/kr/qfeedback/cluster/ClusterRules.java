@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import kr.qfeedback.lifecycle.ActivationAction;
 import kr.qfeedback.lifecycle.AuditAction;
+import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.lifecycle.Replication;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.VersionStore;
@@ -53,7 +54,10 @@ final class ClusterRules implements Replication {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRules.class);
     static final String ACTIVE_KEY = ActiveEntry.KEY;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("qf-cluster-rules"));
+    /** Prepares (compiles, prewarms) and catches up at the low priority of all rules work, like the leader. */
+    private final ExecutorService worker =
+            Executors.newSingleThreadExecutor(BackgroundWork.threads("qf-cluster-rules"));
+
     private final ExecutorService io = Executors.newSingleThreadExecutor(daemon("qf-cluster-io"));
     private final SwitchMetrics metrics = new SwitchMetrics();
     private final QuorumGuard guard;

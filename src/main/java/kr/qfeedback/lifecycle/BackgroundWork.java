@@ -132,8 +132,11 @@ public final class BackgroundWork {
         }
     }
 
-    /** Daemon threads named {@code prefix-N} that lower their priority before their first task. */
-    private static ThreadFactory threads(String prefix) {
+    /**
+     * Daemon threads named {@code prefix-N} that lower their priority before their first task: for
+     * rules work that runs outside this pool (a cluster member's prepare and catch-up).
+     */
+    public static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(

@@ -41,6 +41,28 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void aClusterMembersRulesThreadAndTheCompileItStartsRunLowered() throws Exception {
+        assumeTrue(
+                Files.exists(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+                "needs Linux /proc and renice");
+        java.util.concurrent.ExecutorService follower =
+                java.util.concurrent.Executors.newSingleThreadExecutor(BackgroundWork.threads("qf-test-follower"));
+        try {
+            assertTrue(follower.submit(BackgroundWork::currentThreadLowered).get(30, TimeUnit.SECONDS));
+            // The compiler runs on a thread of its own that the follower's thread starts: it inherits the nice value.
+            assertTrue(follower.submit(() -> {
+                        java.util.concurrent.FutureTask<Boolean> child =
+                                new java.util.concurrent.FutureTask<>(BackgroundWork::currentThreadLowered);
+                        new Thread(child, "qf-test-compile").start();
+                        return child.get(30, TimeUnit.SECONDS);
+                    })
+                    .get(60, TimeUnit.SECONDS));
+        } finally {
+            follower.shutdownNow();
+        }
+    }
+
+    @Test
     void whatTheWorkThrowsReachesTheCaller() {
         ExecutionException failed = assertThrows(
                 ExecutionException.class,
