@@ -36,12 +36,19 @@ public final class CoverageAnalyzer {
      */
     private final ForkJoinPool pool;
 
+    private final EvaluatedSpaces spaces;
+
     public CoverageAnalyzer() {
         this(ForkJoinPool.commonPool());
     }
 
     public CoverageAnalyzer(ForkJoinPool pool) {
+        this(pool, EvaluatedSpaces.SHARED);
+    }
+
+    CoverageAnalyzer(ForkJoinPool pool, EvaluatedSpaces spaces) {
         this.pool = Objects.requireNonNull(pool, "pool must not be null");
+        this.spaces = Objects.requireNonNull(spaces, "spaces must not be null");
     }
 
     private List<List<SectionChoice>> evaluate(List<ProfileGroup> groups, RuleSet rules) {
@@ -58,13 +65,12 @@ public final class CoverageAnalyzer {
         }
     }
 
-    public CoverageReport analyze(RuleSet rules) {
-        Objects.requireNonNull(rules, "rules must not be null");
-        long started = System.nanoTime();
-        RuleReads reads = RuleReads.of(rules);
-        if (reads.opaque()) {
-            LOG.warn("coverage analysis cannot group profiles, every one is evaluated: {}", reads.opaqueReasons());
-        }
+    /**
+     * Enumerates the profile space, groups it and evaluates one profile per group: what depends on
+     * the rules' outcomes only, and is therefore the same for every version of equal {@link
+     * RuleSet#outcomeInputs()} (a version that changes texts only reuses it, see {@link EvaluatedSpaces}).
+     */
+    private EvaluatedSpace evaluateSpace(RuleSet rules, RuleReads reads) {
         ProfileSpace space = new ProfileSpace(rules.parameters(), rules.reference(), reads);
         ProfileClasses classes = new ProfileClasses(reads, space.candidates(), space.template());
         // Each outcome is grouped by the reads of the rules that can fire for it: a field only other
@@ -86,7 +92,25 @@ public final class CoverageAnalyzer {
         List<ProfileGroup> groups = List.copyOf(byKey.values());
         // Sessions come from the rule set's pool, so groups can be evaluated in parallel; findings are collected in
         // order.
-        List<List<SectionChoice>> outcomes = evaluate(groups, rules);
+        return new EvaluatedSpace(groups, evaluate(groups, rules), total[0], classes.classCounts());
+    }
+
+    public CoverageReport analyze(RuleSet rules) {
+        Objects.requireNonNull(rules, "rules must not be null");
+        long started = System.nanoTime();
+        RuleReads reads = RuleReads.of(rules);
+        if (reads.opaque()) {
+            LOG.warn("coverage analysis cannot group profiles, every one is evaluated: {}", reads.opaqueReasons());
+        }
+        EvaluatedSpace evaluated = spaces.find(rules.outcomeInputs());
+        boolean reused = evaluated != null;
+        if (!reused) {
+            evaluated = evaluateSpace(rules, reads);
+            spaces.keep(rules.outcomeInputs(), evaluated);
+        }
+        List<ProfileGroup> groups = evaluated.groups();
+        List<List<SectionChoice>> outcomes = evaluated.outcomes();
+        int[] total = {evaluated.total()};
 
         CoverageFindings findings = new CoverageFindings(new RuleRows(rules, reads));
         for (int i = 0; i < groups.size(); i++) {
@@ -114,12 +138,15 @@ public final class CoverageAnalyzer {
                 millis,
                 groups.size());
         LOG.info(
-                "coverage of rules version {}: {} profiles in {} groups, {} ms; grouping {}; {} gaps, {} conflicts, {} dead rows, {} overlaps",
+                "coverage of rules version {}: {} profiles in {} groups, {} ms{}; grouping {}; {} gaps, {} conflicts, {} dead rows, {} overlaps",
                 rules.version(),
                 total[0],
                 groups.size(),
                 millis,
-                classes.classCounts(),
+                reused
+                        ? " (the groups' outcomes were those of a version with the same rules, parameters and reference data)"
+                        : "",
+                evaluated.classCounts(),
                 report.gaps().size(),
                 report.conflicts().size(),
                 report.deadRows().size(),

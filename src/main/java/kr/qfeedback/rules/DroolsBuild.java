@@ -16,6 +16,11 @@ import org.kie.api.builder.ReleaseId;
 /**
  * Lets Drools compile DRL sources that passed the allow-list into a {@link KieBase}, reporting each
  * of its errors at the file, line or table row staff edited; the built module is not kept.
+ *
+ * <p>A version whose DRL is exactly that of one built lately (a text, link or parameter edit: the
+ * tables and DRL files produce the same DRL) takes that build's {@link KieBase} instead of
+ * compiling again ({@link BuiltKieBases}); a KieBase is immutable and every rule set opens its own
+ * sessions on it.
  */
 final class DroolsBuild {
     private static final String RESOURCES = "src/main/resources/";
@@ -26,6 +31,19 @@ final class DroolsBuild {
 
     /** The compiled sources; null, with the problems added to {@code problems}, when Drools refuses them. */
     KieBase build(List<GeneratedDrl> sources, List<RuleProblem> problems) {
+        String key = BuiltKieBases.keyOf(sources);
+        KieBase built = BuiltKieBases.SHARED.find(key);
+        if (built != null) {
+            return built;
+        }
+        KieBase compiled = compile(sources, problems);
+        if (compiled != null) {
+            BuiltKieBases.SHARED.keep(key, compiled);
+        }
+        return compiled;
+    }
+
+    private KieBase compile(List<GeneratedDrl> sources, List<RuleProblem> problems) {
         KieFileSystem kfs = kie.newKieFileSystem();
         ReleaseId releaseId = kie.newReleaseId("kr.qfeedback.rules", "ruleset", "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);

@@ -3,20 +3,15 @@ package kr.qfeedback.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import kr.qfeedback.feedback.SectionId;
-import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.reference.ReferenceCatalogue;
-import kr.qfeedback.rules.model.ExemptionStatus;
 import kr.qfeedback.rules.model.Profile;
 import kr.qfeedback.rules.model.SectionShown;
-import kr.qfeedback.rules.model.SurveyCampaign;
-import kr.qfeedback.rules.model.YouthDiscountEligible;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -37,11 +32,6 @@ public final class RuleSet {
     private final CompiledMessages compiledMessages;
     private final ReferenceCatalogue reference;
     private final Map<String, RuleSource> sources;
-    /** Judgement facts and the section whose data they decide, so the trace can name the judgement rule. */
-    private static final Map<Class<?>, SectionId> JUDGED_SECTIONS = Map.of(
-            ExemptionStatus.class, SectionId.WRITTEN_EXEMPTION,
-            YouthDiscountEligible.class, SectionId.YOUTH_FEE_DISCOUNT,
-            SurveyCampaign.class, SectionId.SURVEY);
 
     /** Most rules one evaluation may fire; the shipped rules fire a few dozen times per profile. */
     public static final int MAX_FIRINGS = 1_000;
@@ -50,6 +40,7 @@ public final class RuleSet {
     static final int MEMO_CAPACITY = 200_000;
 
     private final ProfileCanonicalizer canonicalizer;
+    private final String outcomeInputs;
     private final ConcurrentHashMap<Profile, RuleOutcome> memo = new ConcurrentHashMap<>();
     /** What other parts make from this rule set once and keep with it (the decider's fact deriver). */
     private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>(4);
@@ -65,6 +56,18 @@ public final class RuleSet {
             ReferenceCatalogue reference,
             Map<String, RuleSource> sources,
             ProfileCanonicalizer canonicalizer) {
+        this(version, kieBase, parameters, messages, reference, sources, canonicalizer, "version " + version);
+    }
+
+    RuleSet(
+            String version,
+            KieBase kieBase,
+            Parameters parameters,
+            MessageCatalogue messages,
+            ReferenceCatalogue reference,
+            Map<String, RuleSource> sources,
+            ProfileCanonicalizer canonicalizer,
+            String outcomeInputs) {
         this.version = Objects.requireNonNull(version, "version must not be null");
         this.kieBase = Objects.requireNonNull(kieBase, "kieBase must not be null");
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -74,6 +77,16 @@ public final class RuleSet {
         this.reference = Objects.requireNonNull(reference, "reference must not be null");
         this.sources = Map.copyOf(sources);
         this.canonicalizer = Objects.requireNonNull(canonicalizer, "canonicalizer must not be null");
+        this.outcomeInputs = Objects.requireNonNull(outcomeInputs, "outcomeInputs must not be null");
+    }
+
+    /**
+     * Stands for everything the rules' outcomes depend on (the DRL, the parameters, the reference
+     * data) and nothing else: two versions with equal keys decide every profile alike and differ in
+     * their texts at most, so what was worked out from the outcomes of one holds for the other.
+     */
+    public String outcomeInputs() {
+        return outcomeInputs;
     }
 
     public String version() {
@@ -177,7 +190,8 @@ public final class RuleSet {
         DefaultRuleRuntimeEventListener listener = new DefaultRuleRuntimeEventListener() {
             @Override
             public void objectInserted(ObjectInsertedEvent event) {
-                SectionId supported = JUDGED_SECTIONS.get(event.getObject().getClass());
+                SectionId supported =
+                        SessionFacts.JUDGED_SECTIONS.get(event.getObject().getClass());
                 if (supported != null && event.getRule() != null) {
                     judgements.putIfAbsent(supported, sourceOf(event.getRule().getName()));
                 }
@@ -189,7 +203,7 @@ public final class RuleSet {
             session.insert(profile);
             session.insert(parameters.toFact());
             fire(session);
-            return collect(session, judgements);
+            return SessionFacts.outcome(session, judgements, this::sourceOf);
         } finally {
             session.removeEventListener(listener);
             session.dispose();
@@ -232,7 +246,7 @@ public final class RuleSet {
             List<SectionChoice> all = new ArrayList<>();
             for (Object fact : session.getObjects()) {
                 if (fact instanceof SectionShown shown) {
-                    all.add(toChoice(shown));
+                    all.add(SessionFacts.choice(shown, this::sourceOf));
                 }
             }
             all.sort(Comparator.comparing(
@@ -253,38 +267,6 @@ public final class RuleSet {
                 .sorted(Comparator.comparing(
                         (Rule r) -> SourceOrder.key(sourceOf(r.getName()).source())))
                 .toList();
-    }
-
-    private RuleOutcome collect(KieSession session, Map<SectionId, RuleSource> judgements) {
-        Map<SectionId, SectionChoice> chosen = new LinkedHashMap<>();
-        String exemptionStatus = null;
-        Integer youthMaxAge = null;
-        for (Object fact : session.getObjects()) {
-            if (fact instanceof SectionShown shown) {
-                SectionChoice choice = toChoice(shown);
-                SectionChoice earlier = chosen.get(choice.id());
-                if (earlier == null || SourceOrder.precedes(choice, earlier)) {
-                    chosen.put(choice.id(), choice);
-                }
-            } else if (fact instanceof ExemptionStatus status) {
-                exemptionStatus = status.status();
-            } else if (fact instanceof YouthDiscountEligible youth) {
-                youthMaxAge = youth.maxAge();
-            }
-        }
-        List<SectionChoice> sections = new ArrayList<>(chosen.values());
-        sections.sort(Comparator.comparingInt(SectionChoice::order).thenComparing(SectionChoice::id));
-        return new RuleOutcome(sections, exemptionStatus, youthMaxAge, judgements);
-    }
-
-    private SectionChoice toChoice(SectionShown shown) {
-        SectionId id = SectionId.parse(shown.getId())
-                .orElseThrow(() -> new IllegalStateException("Rule " + shown.getRule() + " showed an unknown section "
-                        + shown.getId() + "; the table checks should have caught it."));
-        Tone tone = shown.getTone() == null ? Tone.INFO : Tone.valueOf(shown.getTone());
-        DataStage stage = shown.getDataStage() == null ? DataStage.SAME : DataStage.valueOf(shown.getDataStage());
-        int order = shown.getOrder() == null ? Integer.MAX_VALUE : shown.getOrder();
-        return new SectionChoice(id, order, tone, shown.getMessage(), stage, sourceOf(shown.getRule()));
     }
 
     public RuleSource sourceOf(String ruleName) {

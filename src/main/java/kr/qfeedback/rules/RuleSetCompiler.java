@@ -169,7 +169,8 @@ public final class RuleSetCompiler {
                 messages.orElseThrow(),
                 reference,
                 index,
-                canonicalizer);
+                canonicalizer,
+                OutcomeInputs.of(checkedSources, index, files));
     }
 
     private interface Reader<T> {
