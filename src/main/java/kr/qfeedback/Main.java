@@ -175,6 +175,9 @@ public final class Main {
         api.mounting(kr.qfeedback.console.ConsoleRoutes::mount);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
+        if (config.warmupDecisions() > 0) {
+            lifecycle.warmPublishChecks();
+        }
         GracefulStop stop = new GracefulStop(config.shutdownGrace(), api.stop(), vertx, lifecycle, cluster);
         String scheme = config.tls() == null ? "http" : "https";
         Listener publicPaths = config.adminPort().isPresent() ? Listener.PUBLIC : Listener.ALL;

@@ -44,9 +44,15 @@ final class RouteTimers {
         int index = status >= 0 && status < STATUSES ? status : 0;
         Timer timer = timers.get(index);
         if (timer == null) {
-            timer = register(route, index);
-            // Micrometer returns the same timer for the same name and tags: a race registers it once.
-            timers.set(index, timer);
+            // Once per route and status: two event loops meeting a new one at once would otherwise both
+            // register its counter, and Micrometer warns about the second.
+            synchronized (timers) {
+                timer = timers.get(index);
+                if (timer == null) {
+                    timer = register(route, index);
+                    timers.set(index, timer);
+                }
+            }
         }
         return timer;
     }

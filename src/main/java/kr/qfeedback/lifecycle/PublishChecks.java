@@ -12,6 +12,7 @@ import kr.qfeedback.rules.RuleSet;
  * who asked; nothing is switched here.
  */
 public final class PublishChecks {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishChecks.class);
     private final RuleChecks checks = new RuleChecks();
     private final AcceptanceGate gate;
     private final AuditLog audit;
@@ -52,6 +53,22 @@ public final class PublishChecks {
             return new Verdict(from, files.version(), checked.report(), scenarios, null);
         }
         return new Verdict(from, files.version(), checked.report(), scenarios, checked.rules());
+    }
+
+    /**
+     * Runs the acceptance scenarios once on {@code rules} (the active version) at low priority
+     * ({@link BackgroundWork}), for nothing but to load and compile the scenario runner: its first
+     * run in a JVM takes about 2 s of CPU, later runs a fraction of one, so the first publish after
+     * a start no longer pays for it. Not audited; the result is only logged.
+     */
+    void warm(RuleSet rules) {
+        BackgroundWork.submit(() -> gate.run(rules)).whenComplete((result, failure) -> {
+            if (failure != null) {
+                LOG.warn("the publish checks could not be warmed: {}", failure.toString());
+            } else {
+                LOG.info("publish checks warmed: {} scenarios in {} ms", result.scenarios(), result.millis());
+            }
+        });
     }
 
     private void refused(String who, String from, RuleFiles files, String note) {

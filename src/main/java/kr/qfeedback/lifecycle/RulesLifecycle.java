@@ -259,6 +259,11 @@ public final class RulesLifecycle {
         });
     }
 
+    /** After start-up: loads the publish checks' scenario runner in the background ({@link PublishChecks#warm}). */
+    public void warmPublishChecks() {
+        active.current().ifPresent(publishChecks::warm);
+    }
+
     /** Compiles a version the cluster already validated (no checks or scenarios run again). */
     public RuleSet compile(RuleFiles files) {
         return compiler.compile(files);
