@@ -1,7 +1,5 @@
 package kr.qfeedback.cluster;
 
-import com.hazelcast.map.IMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.records.DecisionRecord;
 import kr.qfeedback.records.DecisionRecords;
-import kr.qfeedback.wire.DecisionRecordText;
+import kr.qfeedback.records.KeptRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +39,12 @@ import org.slf4j.LoggerFactory;
  * counted, never fails the decision, and its candidate id is never logged; beyond
  * {@value #MAX_WAITING} records waiting or in flight new ones are dropped (counted) rather than
  * queued without bound. A write Hazelcast retries may add a chunk twice; a look-up reads the
- * first copy.
+ * first copy ({@link RecordLookup}).
+ *
+ * <p>With its record each decision keeps the request it was decided on ({@link KeptRequest}, the
+ * body's bytes as received), stored on the next line of the same chunk: it travels, expires and is
+ * dropped with its record, and only a look-up with the request ({@link #findWithRequest}, the
+ * helpdesk view) brings it back. It is never logged.
  */
 final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
@@ -54,6 +57,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
 
     private final RecordGenerations generations;
+    private final RecordLookup lookup;
     private final Clock clock;
     /**
      * A record moves from {@code pending} to a batch in {@code inFlight} (added there before it
@@ -72,6 +76,8 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     ClusterDecisions(RecordGenerations generations, Clock clock) {
         this.generations = generations;
         this.clock = clock;
+        this.lookup = new RecordLookup(
+                generations, clock, java.time.Duration.ofSeconds(ClusterSettings.DECISION_TTL_SECONDS));
         this.writer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "qf-decision-records");
             thread.setDaemon(true);
@@ -82,52 +88,34 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
 
     @Override
     public void record(FeedbackDecision decision, String candidateId) {
+        record(decision, candidateId, null);
+    }
+
+    @Override
+    public void record(FeedbackDecision decision, String candidateId, KeptRequest request) {
         if (waiting.incrementAndGet() > MAX_WAITING) {
             waiting.decrementAndGet();
             failed(1, new IllegalStateException("too many decision records waiting"));
             return;
         }
-        pending.add(DecisionRecord.of(decision, candidateId, clock.instant()));
+        pending.add(DecisionRecord.of(decision, candidateId, request, clock.instant()));
     }
 
     @Override
     public CompletionStage<Optional<JsonObject>> find(String decisionId) {
-        DecisionRecord local = onThisMember(decisionId);
-        if (local != null) {
-            return CompletableFuture.completedFuture(Optional.of(local.toJson()));
-        }
-        try {
-            CompletionStage<Object> found = CompletableFuture.completedFuture(null);
-            for (IMap<String, Object> map : generations.all()) {
-                found = found.thenComposeAsync(
-                        value -> value != null ? CompletableFuture.completedFuture(value) : inMap(map, decisionId),
-                        ON_COMPLETING_THREAD);
-            }
-            return found.thenApplyAsync(
-                    value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return found(decisionId, false).thenApply(found -> found.map(WithRequest::record));
     }
 
-    /**
-     * The stored record of {@code decisionId} in one generation map, or null: in its block, else as
-     * members of earlier versions kept it (in a block of neighbouring ids, or alone), so that a
-     * cluster being upgraded member by member still finds every record.
-     */
-    private static CompletionStage<Object> inMap(IMap<String, Object> map, String decisionId) {
-        return map.submitToKey(RecordBlocks.keyOf(decisionId), new RecordBlocks.Find(decisionId))
-                .thenComposeAsync(
-                        record -> record != null
-                                ? CompletableFuture.<Object>completedFuture(record)
-                                : map.getAsync(RecordBlocks.earlierKeyOf(decisionId))
-                                        .<Object>thenApply(lines -> lines instanceof byte[] records
-                                                ? DecisionRecordText.find(records, decisionId)
-                                                : null),
-                        ON_COMPLETING_THREAD)
-                .thenComposeAsync(
-                        value -> value != null ? CompletableFuture.completedFuture(value) : map.getAsync(decisionId),
-                        ON_COMPLETING_THREAD);
+    @Override
+    public CompletionStage<Optional<WithRequest>> findWithRequest(String decisionId) {
+        return found(decisionId, true);
+    }
+
+    private CompletionStage<Optional<WithRequest>> found(String decisionId, boolean withRequest) {
+        DecisionRecord local = onThisMember(decisionId);
+        return local != null
+                ? CompletableFuture.completedFuture(lookup.local(local, withRequest))
+                : lookup.inCluster(decisionId, withRequest);
     }
 
     /** The record of {@code decisionId} while it is still on this member (a scan: look-ups are rare). */
@@ -144,14 +132,6 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             }
         }
         return null;
-    }
-
-    /**
-     * A stored record: UTF-8 JSON bytes, or JSON text as members two versions back wrote it (so
-     * that a cluster being upgraded member by member still finds every record).
-     */
-    private static JsonObject parsed(Object stored) {
-        return stored instanceof byte[] json ? new JsonObject(Buffer.buffer(json)) : new JsonObject((String) stored);
     }
 
     private void flushQuietly() {

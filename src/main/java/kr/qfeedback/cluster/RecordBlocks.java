@@ -74,14 +74,23 @@ final class RecordBlocks {
 
     /**
      * The record of one decision in a block (the first copy, should a retried append have added a
-     * chunk twice), or null; runs where the block lives, so only the record travels.
+     * chunk twice), or null; with {@code withRequest}, followed by its request's line when it was
+     * kept with one ({@code DecisionRecordText.findWithRequest}). Runs where the block lives, so
+     * only the record (and the request, when asked for) travels.
      */
     static final class Find implements EntryProcessor<String, Object, byte[]>, ReadOnly {
         private static final long serialVersionUID = 1L;
         private final String decisionId;
+        /** A member of an earlier version reads this as false and answers the record alone. */
+        private final boolean withRequest;
 
         Find(String decisionId) {
+            this(decisionId, false);
+        }
+
+        Find(String decisionId, boolean withRequest) {
             this.decisionId = decisionId;
+            this.withRequest = withRequest;
         }
 
         @Override
@@ -89,7 +98,9 @@ final class RecordBlocks {
             Object stored = entry.getValue();
             if (stored instanceof byte[][] chunks) {
                 for (byte[] chunk : chunks) {
-                    byte[] record = DecisionRecordText.find(chunk, decisionId);
+                    byte[] record = withRequest
+                            ? DecisionRecordText.findWithRequest(chunk, decisionId)
+                            : DecisionRecordText.find(chunk, decisionId);
                     if (record != null) {
                         return record;
                     }

@@ -1,5 +1,6 @@
 package kr.qfeedback.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.records.DecisionRecords;
+import kr.qfeedback.records.KeptRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,61 @@ class ClusterDecisionsTest {
         }
         awaitWritten(records, count);
         assertEquals(0, records.failed());
+    }
+
+    @Test
+    @Timeout(60)
+    void aRecordAndTheRequestKeptWithItAreAnsweredForADayAndNotAMomentLonger() throws Exception {
+        Instant decidedAt = Instant.parse("2026-03-11T01:00:00Z");
+        Instant[] now = {decidedAt};
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), clock);
+        String id = UUID.randomUUID().toString();
+        byte[] body = "{ \"candidateId\": \"c-1\",\n  \"candidate\": { \"birthDate\": \"1999-05-02\" } }\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        records.record(decision(id), "c-1", new KeptRequest(body, KeptRequest.Form.EXPLAINED));
+        assertArrayEquals(body, withRequest(id).orElseThrow().request().body(), "while it waits on this member");
+
+        awaitWritten(records, 1);
+        DecisionRecords.WithRequest stored = withRequest(id).orElseThrow();
+        assertEquals(
+                "{\"candidateId\":\"c-1\",\"candidate\":{\"birthDate\":\"1999-05-02\"}}",
+                new String(stored.request().body(), java.nio.charset.StandardCharsets.UTF_8),
+                "from the cluster map, on one line");
+        assertEquals(KeptRequest.Form.EXPLAINED, stored.request().form());
+        JsonObject record =
+                records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow();
+        assertEquals(stored.record(), record);
+        assertEquals(
+                List.of("decisionId", "candidateId", "rulesVersion", "asOf", "outcome", "sections", "decidedAt"),
+                List.copyOf(record.fieldNames()),
+                "the record alone, as the author role has always read it");
+
+        now[0] = decidedAt.plus(java.time.Duration.ofHours(24));
+        assertTrue(withRequest(id).isPresent(), "kept for 24 hours");
+        now[0] = decidedAt.plus(java.time.Duration.ofHours(24)).plusMillis(1);
+        assertTrue(withRequest(id).isEmpty(), "neither record nor request after 24 hours");
+        assertTrue(
+                records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+    }
+
+    private Optional<DecisionRecords.WithRequest> withRequest(String id) throws Exception {
+        return records.findWithRequest(id).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitWritten(ClusterDecisions records, long count) throws InterruptedException {
