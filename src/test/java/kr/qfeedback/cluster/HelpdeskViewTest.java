@@ -88,19 +88,15 @@ class HelpdeskViewTest {
                 HttpResponse<String> today = decide(server, "/v1/feedback", withoutAsOf, "application/json");
                 awaitWritten((ClusterDecisions) node.decisions(), 3);
 
-                // A harmless change goes live through the API: the example's title changes.
-                HttpResponse<String> published = server.upload(
-                        "/v1/rules/publish",
-                        AUTHOR,
-                        Part.file("messages.yaml", ShippedRules.textWith("messages.yaml", SHIPPED_TITLE, NEW_TITLE)),
-                        Part.field("note", "상담 화면 재현 시험"));
-                assertEquals(200, published.statusCode(), published::body);
-                assertEquals(true, json(published).getBoolean("published"), published::body);
+                // Two harmless changes go live through the API, one after the other: the example's
+                // title changes, then changes again (so the first version is compiled anew to be replayed).
+                publish(server, SHIPPED_TITLE, NEW_TITLE);
+                publish(server, SHIPPED_TITLE, NEW_TITLE.replace("축하드립니다", "축하합니다"));
                 String after = LocalMembers.activeVersion(lifecycle);
                 assertNotEquals(before, after);
                 String now = decide(server, "/v1/feedback", request, "application/json")
                         .body();
-                assertTrue(now.contains("축하드립니다"), "a decision made now has the new title");
+                assertTrue(now.contains("축하합니다"), "a decision made now has the new title");
 
                 for (HttpResponse<String> original : List.of(plain, explained, today)) {
                     String id = json(original).getString("decisionId");
@@ -149,6 +145,16 @@ class HelpdeskViewTest {
             assertFalse(log.text().contains(CANDIDATE), "the candidate id was logged");
             assertFalse(log.text().contains(BIRTH_DATE), "the birth date was logged");
         }
+    }
+
+    private static void publish(LiveServer server, String from, String to) {
+        HttpResponse<String> published = server.upload(
+                "/v1/rules/publish",
+                AUTHOR,
+                Part.file("messages.yaml", ShippedRules.textWith("messages.yaml", from, to)),
+                Part.field("note", "상담 화면 재현 시험"));
+        assertEquals(200, published.statusCode(), published::body);
+        assertEquals(true, json(published).getBoolean("published"), published::body);
     }
 
     private static HttpResponse<String> decide(LiveServer server, String path, String body, String accept) {
