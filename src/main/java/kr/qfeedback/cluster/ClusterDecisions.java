@@ -51,6 +51,8 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final long LOG_EVERY_MILLIS = 60_000;
     static final long FLUSH_MILLIS = 20;
     static final int BATCH = 4_096;
+    /** How often this member drops the chunks of its records decided more than a day ago. */
+    static final long SWEEP_SECONDS = 60;
     /** Records waiting or in flight beyond which a new record is dropped (counted). */
     static final int MAX_WAITING = 50_000;
     /** Runs the small completion callbacks on the Hazelcast thread that completed the write. */
@@ -84,6 +86,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             return thread;
         });
         writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::sweepQuietly, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
@@ -132,6 +135,37 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Drops from this member's generations every chunk whose records were all decided more than a
+     * day ago ({@link RecordBlocks.DropExpired}), with the requests kept in it; asynchronous.
+     */
+    CompletionStage<Void> sweep() {
+        long cutoff = clock.instant().toEpochMilli() - ClusterSettings.DECISION_TTL_SECONDS * 1000L;
+        CompletableFuture<?>[] drops = generations.own().stream()
+                .map(map -> map.submitToKeys(RecordBlocks.keys(), new RecordBlocks.DropExpired(cutoff))
+                        .toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(drops);
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep().whenComplete((done, error) -> {
+                if (error != null) {
+                    failedSweep(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failedSweep(e); // caught so that the scheduled writer keeps running
+        }
+    }
+
+    private void failedSweep(Throwable error) {
+        LOG.warn(
+                "expired decision records could not be dropped: {}",
+                error.getClass().getSimpleName());
     }
 
     private void flushQuietly() {

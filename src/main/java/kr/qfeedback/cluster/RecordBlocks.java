@@ -115,6 +115,41 @@ final class RecordBlocks {
         }
     }
 
+    /** The keys of every block of a generation map. */
+    static java.util.Set<String> keys() {
+        return java.util.Set.of(KEYS);
+    }
+
+    /**
+     * Drops from a block the chunks whose newest record was decided before {@code cutoff} (epoch
+     * milliseconds), and the block when none is left: so a record and the request kept with it
+     * leave memory once a day has passed, even while later chunks keep the entry alive. Runs where
+     * the block lives and, as its own backup processor, on the backup (the cutoff is fixed by the
+     * caller, so both drop the same chunks). Returns how many chunks it dropped.
+     */
+    static final class DropExpired implements EntryProcessor<String, Object, Integer> {
+        private static final long serialVersionUID = 1L;
+        private final long cutoff;
+
+        DropExpired(long cutoff) {
+            this.cutoff = cutoff;
+        }
+
+        @Override
+        public Integer process(Map.Entry<String, Object> entry) {
+            if (!(entry.getValue() instanceof byte[][] chunks)) {
+                return 0;
+            }
+            byte[][] kept = Arrays.stream(chunks)
+                    .filter(chunk -> DecisionRecordText.newestDecidedAt(chunk) >= cutoff)
+                    .toArray(byte[][]::new);
+            if (kept.length < chunks.length) {
+                entry.setValue(kept.length == 0 ? null : kept);
+            }
+            return chunks.length - kept.length;
+        }
+    }
+
     /**
      * Appends records to a block of a member of an earlier version (one byte array, keyed by
      * {@link #earlierKeyOf}); kept so that such a member's writes still succeed on this one during

@@ -101,6 +101,41 @@ public final class DecisionRecordText {
         return end;
     }
 
+    /**
+     * When the last record among {@code lines} was decided, in epoch milliseconds ({@code
+     * Long.MAX_VALUE} when there is no record with a readable time, so that such lines are kept).
+     */
+    public static long newestDecidedAt(byte[] lines) {
+        byte[] name = "\"decidedAt\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int end = lines.length; end > 0; ) {
+            int start = end - 1;
+            while (start > 0 && lines[start - 1] != '\n') {
+                start--;
+            }
+            if (lines[start] == '{') {
+                for (int at = end - name.length; at >= start; at--) {
+                    if (Arrays.equals(lines, at, at + name.length, name, 0, name.length)) {
+                        int from = at + name.length;
+                        int to = from;
+                        while (to < end && lines[to] != '"') {
+                            to++;
+                        }
+                        try {
+                            return java.time.Instant.parse(new String(
+                                            lines, from, to - from, java.nio.charset.StandardCharsets.US_ASCII))
+                                    .toEpochMilli();
+                        } catch (java.time.format.DateTimeParseException e) {
+                            return Long.MAX_VALUE;
+                        }
+                    }
+                }
+                return Long.MAX_VALUE;
+            }
+            end = start - 1;
+        }
+        return Long.MAX_VALUE;
+    }
+
     /** The record's JSON in what {@link #findWithRequest} found: its first line. */
     public static byte[] recordOf(byte[] found) {
         for (int i = 0; i < found.length; i++) {

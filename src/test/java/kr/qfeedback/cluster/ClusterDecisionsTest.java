@@ -2,6 +2,7 @@ package kr.qfeedback.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -267,12 +268,49 @@ class ClusterDecisionsTest {
                 List.copyOf(record.fieldNames()),
                 "the record alone, as the author role has always read it");
 
+        // A record decided later shares the block, so the block's entry lives on.
+        now[0] = decidedAt.plus(java.time.Duration.ofHours(20));
+        String later = sameBlockAs(id);
+        records.record(decision(later), "c-2", new KeptRequest(body, KeptRequest.Form.JSON));
+        awaitWritten(records, 2);
+
         now[0] = decidedAt.plus(java.time.Duration.ofHours(24));
+        records.sweep().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertTrue(withRequest(id).isPresent(), "kept for 24 hours");
         now[0] = decidedAt.plus(java.time.Duration.ofHours(24)).plusMillis(1);
         assertTrue(withRequest(id).isEmpty(), "neither record nor request after 24 hours");
         assertTrue(
                 records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+
+        // The sweep drops the day-old chunk from memory, request and all, and keeps the later one.
+        IMap<String, Object> map = hz.getMap(RecordGenerations.PREFIX + "member-a.0");
+        assertTrue(contains(map, id), "still in memory until the sweep");
+        records.sweep().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertFalse(contains(map, id), "the record and its request left memory");
+        assertTrue(contains(map, later));
+        assertTrue(withRequest(later).isPresent());
+    }
+
+    /** Whether any block of {@code map} holds {@code text}. */
+    private static boolean contains(IMap<String, Object> map, String text) {
+        for (Object block : map.values()) {
+            for (byte[] chunk : (byte[][]) block) {
+                if (new String(chunk, java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A fresh decision id whose record goes to the same block as {@code id}'s. */
+    private static String sameBlockAs(String id) {
+        while (true) {
+            String other = UUID.randomUUID().toString();
+            if (RecordBlocks.keyOf(other).equals(RecordBlocks.keyOf(id))) {
+                return other;
+            }
+        }
     }
 
     private Optional<DecisionRecords.WithRequest> withRequest(String id) throws Exception {
