@@ -58,6 +58,7 @@ class HelpdeskViewTest {
             ClusterNode node = ClusterNode.of(
                     new ClusterSettings(List.of("127.0.0.1:0"), 0, "127.0.0.1", 1, members.secret()), hz, lifecycle);
             members.closing(node::close);
+            LocalMembers.awaitQuorum(hz);
             node.join(() -> lifecycle.start(RuleFiles.read(ShippedRules.FOLDER), false));
             String before = LocalMembers.activeVersion(lifecycle);
 

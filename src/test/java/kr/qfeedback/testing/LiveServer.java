@@ -324,7 +324,7 @@ public final class LiveServer
                                 ClusterSecret.fromEnvironment(
                                         (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""), true)),
                         lifecycle);
-                node.join(start);
+                joinWhenQuorate(node, start);
             } else {
                 start.get();
             }
@@ -343,6 +343,30 @@ public final class LiveServer
             built = new FeedbackApi(active, registry, metrics, clock);
         }
         return mount == null ? built : built.mounting(mount);
+    }
+
+    /**
+     * Joins the cluster of one; Hazelcast's own quorum check may count the member a moment after
+     * the node's does (a race under load), so a refusal of its first write is retried for up to 60 s.
+     */
+    private static void joinWhenQuorate(ClusterNode node, Supplier<RuleSet> start) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                node.join(start);
+                return;
+            } catch (com.hazelcast.splitbrainprotection.SplitBrainProtectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while joining the cluster of one", interrupted);
+                }
+            }
+        }
     }
 
     /** Stops the server (and removes its own temporary folder); nothing happens when it is not running. */
