@@ -53,7 +53,9 @@
   // ---------------------------------------------------------------- 토큰과 API 호출
   const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
 
-  const ROLE_NAMES = { decide: '결과 조회(decide)', author: '규칙 작성(author)', approver: '결재(approver)' };
+  const ROLE_NAMES = {
+    decide: '결과 조회(decide)', author: '규칙 작성(author)', approver: '결재(approver)', helpdesk: '상담(helpdesk)',
+  };
 
   /** 서비스 오류(영문 message 와 안정된 code)를 직원이 읽을 한국어 문장으로 바꿉니다. */
   function koreanError(status, body) {
@@ -64,8 +66,8 @@
       case 'UNAUTHENTICATED':
         return '토큰이 없거나 알 수 없는 토큰입니다. 위의 “접근 토큰”에 발급받은 토큰을 넣어 주세요.';
       case 'FORBIDDEN': {
-        const match = /'([a-z]+)'/.exec(error.message || '');
-        const role = match ? (ROLE_NAMES[match[1]] || match[1]) : '필요한';
+        const roles = [...(error.message || '').matchAll(/'([a-z]+)'/g)].map((m) => ROLE_NAMES[m[1]] || m[1]);
+        const role = roles.length ? roles.join(' 또는 ') : '필요한';
         return `권한이 없습니다: 이 토큰에는 ${role} 역할이 없어 이 작업을 할 수 없습니다. 해당 역할의 토큰으로 바꿔 주세요.`;
       }
       case 'INVALID_REQUEST':
@@ -88,6 +90,16 @@
         return '이미 결재(승인 또는 반려)된 요청입니다. 요청은 한 번만 결재할 수 있습니다. 목록을 다시 불러와 주세요.';
       case 'UNKNOWN_REQUEST':
         return '그런 결재 요청이 없습니다. 목록을 다시 불러와 주세요.';
+      case 'NOT_FOUND':
+        return error.field === 'decisionId'
+          ? '그런 결정이 없습니다. 결정 ID를 다시 확인해 주세요. 결정 기록은 24시간이 지나면 지워집니다.'
+          : `요청한 것이 없습니다 (HTTP ${status}). ${error.message || ''}`;
+      case 'PAGE_NOT_KEPT':
+        return '이 결정은 기록에는 있지만 화면을 다시 만들 요청이 보관되지 않았습니다(이전 버전의 서버가 결정함). 화면은 볼 수 없습니다.';
+      case 'VERSION_NOT_STORED':
+        return '이 결정에 쓰인 규칙 버전이 이 서버에 없거나 손상되어 화면을 다시 만들 수 없습니다. 운영 담당자에게 알려 주세요.';
+      case 'REPLAY_FAILED':
+        return '보관된 요청으로 화면을 다시 만들지 못했습니다(기록됨). 결정 ID와 함께 운영 담당자에게 알려 주세요.';
       case 'INTERNAL':
         return '서비스가 요청을 처리하지 못했습니다(기록됨). 다시 시도하고, 계속되면 운영 담당자에게 알려 주세요.';
       default:
@@ -614,13 +626,13 @@
     return [button, panel];
   }
 
-  function renderDecision(decision, { heading, compact, explain } = {}) {
+  function renderDecision(decision, { heading, compact, explain, eyebrow } = {}) {
     const outcome = OUTCOME_NAMES[decision.outcome] || decision.outcome;
     const page = el('article', { class: `qnet-page${compact ? ' compact' : ''}`, dataset: { outcome: decision.outcome } });
     const headingId = nextId('page-heading');
     page.setAttribute('aria-labelledby', headingId);
     page.append(el('header', { class: 'page-head' },
-      el('p', { class: 'eyebrow', text: 'Q-Net 결과 화면 미리보기' }),
+      el('p', { class: 'eyebrow', text: eyebrow || 'Q-Net 결과 화면 미리보기' }),
       el(compact ? 'h3' : 'h2', { id: headingId, text: heading || outcome }),
       el('p', { class: 'meta', text: `결과 ${outcome} · 기준일 ${dot(decision.asOf)} · 규칙 버전 ${decision.rulesVersion}` })));
     if ((decision.notices || []).length) {
@@ -711,6 +723,63 @@
       } catch (e) {
         section.hidden = true;
         setStatus($('preview-status'), e.message, 'error');
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- 상담
+  const DECISION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  /** 응시자가 본 화면(JSON, 또는 달력으로 받았으면 그 달력 글)과 결정 근거를 보여 줍니다. */
+  function renderHelpdeskView(view) {
+    const meta = el('p', { class: 'meta helpdesk-meta',
+      text: `결정 ID ${view.decisionId} · 결정 시각 ${new Date(view.decidedAt).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' })} · 규칙 버전 ${view.rulesVersion}` });
+    if (typeof view.page === 'string') {
+      return el('div', { class: 'helpdesk-view' }, meta,
+        el('p', { text: '응시자는 이 결정을 달력(text/calendar)으로 받았습니다. 받은 그대로입니다:' }),
+        el('pre', { class: 'calendar-text', text: view.page }),
+        el('h3', { text: '결정 근거' }),
+        el('ul', { class: 'trace' }, (view.trace || []).map((t) => el('li', null,
+          el('span', { class: 'trace-rule', text: `${SECTION_NAMES[t.section] || t.section}: ${t.rule}` }), ' ',
+          el('code', { class: 'trace-source', text: t.source })))));
+    }
+    const page = renderDecision({ ...view.page, trace: view.trace || [] },
+      { explain: true, eyebrow: '응시자가 본 Q-Net 결과 화면 (상담 조회)' });
+    return el('div', { class: 'helpdesk-view' }, meta, page);
+  }
+
+  function initHelpdesk() {
+    $('helpdesk-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const id = $('helpdesk-id').value.trim().toLowerCase();
+      const out = $('helpdesk-result');
+      if (!DECISION_ID.test(id)) {
+        setStatus($('helpdesk-status'), '결정 ID는 36c04c63-94b6-e28a-c276-020ff66da1f8 처럼 16진수 32자리를 8-4-4-4-12로 나눈 값입니다.', 'error');
+        $('helpdesk-id').focus();
+        return;
+      }
+      setStatus($('helpdesk-status'), '그때의 규칙 버전으로 화면을 다시 만드는 중입니다…', 'busy');
+      out.setAttribute('aria-busy', 'true');
+      try {
+        const { body } = await api('GET', `/v1/decisions/${encodeURIComponent(id)}`);
+        if (!body || body.page === undefined) {
+          out.replaceChildren();
+          setStatus($('helpdesk-status'), '이 토큰으로는 결정 기록만 보입니다. 화면을 보려면 상담(helpdesk) 토큰으로 바꿔 주세요.', 'warn');
+          return;
+        }
+        const view = renderHelpdeskView(body);
+        out.replaceChildren(view);
+        const heading = view.querySelector('.page-head h2');
+        if (heading) {
+          heading.setAttribute('tabindex', '-1');
+          heading.focus();
+        }
+        setStatus($('helpdesk-status'), '응시자가 본 화면입니다. 각 섹션의 결정 근거가 펼쳐져 있습니다. 이 조회는 감사 기록에 남았습니다.', 'ok');
+      } catch (e) {
+        out.replaceChildren();
+        setStatus($('helpdesk-status'), e.message, 'error');
+      } finally {
+        out.setAttribute('aria-busy', 'false');
       }
     });
   }
@@ -1411,6 +1480,7 @@
     initRules();
     initScenario();
     initCohorts();
+    initHelpdesk();
     applyPreset('WRITTEN_PASS');
   });
 })();

@@ -1,7 +1,5 @@
 package kr.qfeedback.cluster;
 
-import com.hazelcast.map.IMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.records.DecisionRecord;
 import kr.qfeedback.records.DecisionRecords;
-import kr.qfeedback.wire.DecisionRecordText;
+import kr.qfeedback.records.KeptRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,19 +39,27 @@ import org.slf4j.LoggerFactory;
  * counted, never fails the decision, and its candidate id is never logged; beyond
  * {@value #MAX_WAITING} records waiting or in flight new ones are dropped (counted) rather than
  * queued without bound. A write Hazelcast retries may add a chunk twice; a look-up reads the
- * first copy.
+ * first copy ({@link RecordLookup}).
+ *
+ * <p>With its record each decision keeps the request it was decided on ({@link KeptRequest}, the
+ * body's bytes as received), stored on the next line of the same chunk: it travels, expires and is
+ * dropped with its record, and only a look-up with the request ({@link #findWithRequest}, the
+ * helpdesk view) brings it back. It is never logged.
  */
 final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterDecisions.class);
     private static final long LOG_EVERY_MILLIS = 60_000;
     static final long FLUSH_MILLIS = 20;
     static final int BATCH = 4_096;
+    /** How often this member drops the chunks of its records decided more than a day ago. */
+    static final long SWEEP_SECONDS = 60;
     /** Records waiting or in flight beyond which a new record is dropped (counted). */
     static final int MAX_WAITING = 50_000;
     /** Runs the small completion callbacks on the Hazelcast thread that completed the write. */
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
 
     private final RecordGenerations generations;
+    private final RecordLookup lookup;
     private final Clock clock;
     /**
      * A record moves from {@code pending} to a batch in {@code inFlight} (added there before it
@@ -72,62 +78,47 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     ClusterDecisions(RecordGenerations generations, Clock clock) {
         this.generations = generations;
         this.clock = clock;
+        this.lookup = new RecordLookup(
+                generations, clock, java.time.Duration.ofSeconds(ClusterSettings.DECISION_TTL_SECONDS));
         this.writer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "qf-decision-records");
             thread.setDaemon(true);
             return thread;
         });
         writer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::sweepQuietly, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
     public void record(FeedbackDecision decision, String candidateId) {
+        record(decision, candidateId, null);
+    }
+
+    @Override
+    public void record(FeedbackDecision decision, String candidateId, KeptRequest request) {
         if (waiting.incrementAndGet() > MAX_WAITING) {
             waiting.decrementAndGet();
             failed(1, new IllegalStateException("too many decision records waiting"));
             return;
         }
-        pending.add(DecisionRecord.of(decision, candidateId, clock.instant()));
+        pending.add(DecisionRecord.of(decision, candidateId, request, clock.instant()));
     }
 
     @Override
     public CompletionStage<Optional<JsonObject>> find(String decisionId) {
-        DecisionRecord local = onThisMember(decisionId);
-        if (local != null) {
-            return CompletableFuture.completedFuture(Optional.of(local.toJson()));
-        }
-        try {
-            CompletionStage<Object> found = CompletableFuture.completedFuture(null);
-            for (IMap<String, Object> map : generations.all()) {
-                found = found.thenComposeAsync(
-                        value -> value != null ? CompletableFuture.completedFuture(value) : inMap(map, decisionId),
-                        ON_COMPLETING_THREAD);
-            }
-            return found.thenApplyAsync(
-                    value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return found(decisionId, false).thenApply(found -> found.map(WithRequest::record));
     }
 
-    /**
-     * The stored record of {@code decisionId} in one generation map, or null: in its block, else as
-     * members of earlier versions kept it (in a block of neighbouring ids, or alone), so that a
-     * cluster being upgraded member by member still finds every record.
-     */
-    private static CompletionStage<Object> inMap(IMap<String, Object> map, String decisionId) {
-        return map.submitToKey(RecordBlocks.keyOf(decisionId), new RecordBlocks.Find(decisionId))
-                .thenComposeAsync(
-                        record -> record != null
-                                ? CompletableFuture.<Object>completedFuture(record)
-                                : map.getAsync(RecordBlocks.earlierKeyOf(decisionId))
-                                        .<Object>thenApply(lines -> lines instanceof byte[] records
-                                                ? DecisionRecordText.find(records, decisionId)
-                                                : null),
-                        ON_COMPLETING_THREAD)
-                .thenComposeAsync(
-                        value -> value != null ? CompletableFuture.completedFuture(value) : map.getAsync(decisionId),
-                        ON_COMPLETING_THREAD);
+    @Override
+    public CompletionStage<Optional<WithRequest>> findWithRequest(String decisionId) {
+        return found(decisionId, true);
+    }
+
+    private CompletionStage<Optional<WithRequest>> found(String decisionId, boolean withRequest) {
+        DecisionRecord local = onThisMember(decisionId);
+        return local != null
+                ? CompletableFuture.completedFuture(lookup.local(local, withRequest))
+                : lookup.inCluster(decisionId, withRequest);
     }
 
     /** The record of {@code decisionId} while it is still on this member (a scan: look-ups are rare). */
@@ -147,11 +138,34 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     }
 
     /**
-     * A stored record: UTF-8 JSON bytes, or JSON text as members two versions back wrote it (so
-     * that a cluster being upgraded member by member still finds every record).
+     * Drops from this member's generations every chunk whose records were all decided more than a
+     * day ago ({@link RecordBlocks.DropExpired}), with the requests kept in it; asynchronous.
      */
-    private static JsonObject parsed(Object stored) {
-        return stored instanceof byte[] json ? new JsonObject(Buffer.buffer(json)) : new JsonObject((String) stored);
+    CompletionStage<Void> sweep() {
+        long cutoff = clock.instant().toEpochMilli() - ClusterSettings.DECISION_TTL_SECONDS * 1000L;
+        CompletableFuture<?>[] drops = generations.own().stream()
+                .map(map -> map.submitToKeys(RecordBlocks.keys(), new RecordBlocks.DropExpired(cutoff))
+                        .toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(drops);
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep().whenComplete((done, error) -> {
+                if (error != null) {
+                    failedSweep(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            failedSweep(e); // caught so that the scheduled writer keeps running
+        }
+    }
+
+    private void failedSweep(Throwable error) {
+        LOG.warn(
+                "expired decision records could not be dropped: {}",
+                error.getClass().getSimpleName());
     }
 
     private void flushQuietly() {

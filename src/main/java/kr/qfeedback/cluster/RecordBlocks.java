@@ -74,14 +74,23 @@ final class RecordBlocks {
 
     /**
      * The record of one decision in a block (the first copy, should a retried append have added a
-     * chunk twice), or null; runs where the block lives, so only the record travels.
+     * chunk twice), or null; with {@code withRequest}, followed by its request's line when it was
+     * kept with one ({@code DecisionRecordText.findWithRequest}). Runs where the block lives, so
+     * only the record (and the request, when asked for) travels.
      */
     static final class Find implements EntryProcessor<String, Object, byte[]>, ReadOnly {
         private static final long serialVersionUID = 1L;
         private final String decisionId;
+        /** A member of an earlier version reads this as false and answers the record alone. */
+        private final boolean withRequest;
 
         Find(String decisionId) {
+            this(decisionId, false);
+        }
+
+        Find(String decisionId, boolean withRequest) {
             this.decisionId = decisionId;
+            this.withRequest = withRequest;
         }
 
         @Override
@@ -89,7 +98,9 @@ final class RecordBlocks {
             Object stored = entry.getValue();
             if (stored instanceof byte[][] chunks) {
                 for (byte[] chunk : chunks) {
-                    byte[] record = DecisionRecordText.find(chunk, decisionId);
+                    byte[] record = withRequest
+                            ? DecisionRecordText.findWithRequest(chunk, decisionId)
+                            : DecisionRecordText.find(chunk, decisionId);
                     if (record != null) {
                         return record;
                     }
@@ -101,6 +112,41 @@ final class RecordBlocks {
         @Override
         public EntryProcessor<String, Object, byte[]> getBackupProcessor() {
             return null;
+        }
+    }
+
+    /** The keys of every block of a generation map. */
+    static java.util.Set<String> keys() {
+        return java.util.Set.of(KEYS);
+    }
+
+    /**
+     * Drops from a block the chunks whose newest record was decided before {@code cutoff} (epoch
+     * milliseconds), and the block when none is left: so a record and the request kept with it
+     * leave memory once a day has passed, even while later chunks keep the entry alive. Runs where
+     * the block lives and, as its own backup processor, on the backup (the cutoff is fixed by the
+     * caller, so both drop the same chunks). Returns how many chunks it dropped.
+     */
+    static final class DropExpired implements EntryProcessor<String, Object, Integer> {
+        private static final long serialVersionUID = 1L;
+        private final long cutoff;
+
+        DropExpired(long cutoff) {
+            this.cutoff = cutoff;
+        }
+
+        @Override
+        public Integer process(Map.Entry<String, Object> entry) {
+            if (!(entry.getValue() instanceof byte[][] chunks)) {
+                return 0;
+            }
+            byte[][] kept = Arrays.stream(chunks)
+                    .filter(chunk -> DecisionRecordText.newestDecidedAt(chunk) >= cutoff)
+                    .toArray(byte[][]::new);
+            if (kept.length < chunks.length) {
+                entry.setValue(kept.length == 0 ? null : kept);
+            }
+            return chunks.length - kept.length;
         }
     }
 

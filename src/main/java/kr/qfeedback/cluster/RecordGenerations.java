@@ -70,6 +70,12 @@ final class RecordGenerations {
         return current;
     }
 
+    /** This member's generations: its current one and, once it has one, its previous. */
+    List<IMap<String, Object>> own() {
+        IMap<String, Object> older = previous;
+        return older == null ? List.of(current) : List.of(current, older);
+    }
+
     /** Every generation in the cluster: this member's current and previous first, then the others'. */
     List<IMap<String, Object>> all() {
         IMap<String, Object> newest = current;

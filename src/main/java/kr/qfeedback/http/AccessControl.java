@@ -58,6 +58,12 @@ public final class AccessControl {
         ctx.next();
     }
 
+    /** Whether the token that made this request (let through by a role check) has {@code role}. */
+    boolean callerHas(RoutingContext ctx, Role role) {
+        TokenRegistry.Caller caller = ctx.get(CALLER);
+        return caller != null && caller.has(role);
+    }
+
     /** The audit name of the token that made this request (set by the role checks). */
     String caller(RoutingContext ctx) {
         TokenRegistry.Caller caller = ctx.get(CALLER);

@@ -12,6 +12,8 @@ import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.lifecycle.ClusterStatus;
 import kr.qfeedback.records.DecisionRecords;
+import kr.qfeedback.records.KeptRequest;
+import kr.qfeedback.records.KeptRequest.Form;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.wire.ApiError;
@@ -35,6 +37,7 @@ public final class FeedbackApi {
     private final ServiceMetrics metrics;
     private final DecisionService decisions;
     private final OperationsRoutes operations;
+    private final HelpdeskView helpdesk;
 
     private final RulesApi rulesApi;
     private final DecisionRecords records;
@@ -74,6 +77,11 @@ public final class FeedbackApi {
         this.decisions = new DecisionService(Objects.requireNonNull(clock, "clock must not be null"));
         this.operations = new OperationsRoutes(
                 rules, metrics, stop, records, cluster, access, rulesApi == null ? null : rulesApi.audit(), clock);
+        this.helpdesk = new HelpdeskView(
+                rules,
+                rulesApi == null ? null : rulesApi.storedRuleSets(),
+                records,
+                new RecordReadAudit(access, rulesApi == null ? null : rulesApi.audit(), clock));
     }
 
     /** Turns the benchmark echo endpoint on for routers built from now on (tests; the server reads QF_BENCH_ECHO). */
@@ -112,9 +120,16 @@ public final class FeedbackApi {
                 .handler(BodyHandler.create(false).setBodyLimit(FeedbackRequestParser.MAX_BODY_BYTES));
         router.post("/v1/feedback").handler(this::handleFeedback);
         router.route("/v1/feedback").handler(ctx -> fail(ctx, ApiError.methodNotAllowed()));
+        // The author role reads the record as it always has; the helpdesk role, the page rebuilt.
         router.get("/v1/decisions/:decisionId")
-                .handler(ctx -> access.requireRole(ctx, Role.AUTHOR))
-                .handler(operations::handleDecisionRecord);
+                .handler(ctx -> access.requireEither(ctx, Role.AUTHOR, Role.HELPDESK))
+                .handler(ctx -> {
+                    if (access.callerHas(ctx, Role.AUTHOR)) {
+                        operations.handleDecisionRecord(ctx);
+                    } else {
+                        helpdesk.handle(ctx);
+                    }
+                });
         if (benchEcho) {
             BenchEcho.mount(router, this);
         }
@@ -162,14 +177,18 @@ public final class FeedbackApi {
     private void decide(RoutingContext ctx) {
         RuleSet active = rules.current().orElseThrow(ApiError::notReady);
         boolean explain = explain(ctx);
-        FeedbackRequest request = decisions.accept(ctx.body().buffer(), active);
+        Buffer body = ctx.body().buffer();
+        FeedbackRequest request = decisions.accept(body, active);
         long started = System.nanoTime();
         FeedbackDecision decision = decisions.decide(request, active);
         metrics.decision(decision.outcome().code(), System.nanoTime() - started);
+        boolean calendar = wantsCalendar(ctx);
         if (records != null) {
-            records.record(decision, request.candidateId());
+            // The body as received, copied once: what the helpdesk view decides again (never logged).
+            records.record(
+                    decision, request.candidateId(), new KeptRequest(body.getBytes(), Form.of(calendar, explain)));
         }
-        if (wantsCalendar(ctx)) {
+        if (calendar) {
             Answers.typed(ctx, DecisionCalendar.MEDIA_TYPE, Buffer.buffer(DecisionCalendar.toText(decision)));
         } else {
             Answers.json(ctx, 200, DecisionJson.toBuffer(decision, explain));

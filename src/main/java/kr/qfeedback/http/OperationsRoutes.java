@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.AuditLog;
 import kr.qfeedback.lifecycle.ClusterStatus;
 import kr.qfeedback.records.DecisionRecords;
@@ -29,18 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 final class OperationsRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsRoutes.class);
-    /** A decision id: 32 hex digits in the 8-4-4-4-12 layout. */
-    private static final Pattern DECISION_ID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ActiveRuleSet rules;
     private final ServiceMetrics metrics;
     private final ServerStop stop;
     private final DecisionRecords records;
     private final ClusterStatus cluster;
-    private final AccessControl access;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final RecordReadAudit audit;
     private final Buffer openApi = Buffer.buffer(resource("/openapi.yaml"));
 
     /**
@@ -56,9 +48,7 @@ final class OperationsRoutes {
             AccessControl access,
             AuditLog audit,
             Clock clock) {
-        this.access = access;
-        this.audit = audit;
-        this.clock = clock;
+        this.audit = new RecordReadAudit(access, audit, clock);
         this.rules = rules;
         this.metrics = metrics;
         this.stop = stop;
@@ -100,7 +90,7 @@ final class OperationsRoutes {
 
     void handleDecisionRecord(RoutingContext ctx) {
         String id = ctx.pathParam("decisionId");
-        if (id == null || id.isEmpty() || id.length() > 64) {
+        if (!RecordReadAudit.plausible(id)) {
             Answers.error(ctx, ApiError.unknownDecision(id == null ? "" : id.substring(0, Math.min(id.length(), 64))));
             return;
         }
@@ -117,36 +107,17 @@ final class OperationsRoutes {
                         Answers.error(ctx, ApiError.clusterUnavailable());
                         return;
                     }
-                    audited(ctx, id, found.result().isPresent()).onComplete(written -> {
-                        if (written.failed()) {
-                            Answers.failure(ctx, written.cause()); // no record leaves without its audit entry
-                        } else if (found.result().isEmpty()) {
-                            Answers.error(ctx, ApiError.unknownDecision(id));
-                        } else {
-                            Answers.json(ctx, 200, found.result().get());
-                        }
-                    });
+                    audit.append(ctx, id, found.result().isPresent(), "결정 기록 조회")
+                            .onComplete(written -> {
+                                if (written.failed()) {
+                                    Answers.failure(ctx, written.cause()); // no record leaves without its audit entry
+                                } else if (found.result().isEmpty()) {
+                                    Answers.error(ctx, ApiError.unknownDecision(id));
+                                } else {
+                                    Answers.json(ctx, 200, found.result().get());
+                                }
+                            });
                 });
-    }
-
-    /**
-     * Appends who read (or looked for) the record of {@code id}, and when; the id only when it has
-     * the shape of a decision id, so that a candidate id typed in by mistake never reaches the log.
-     */
-    private Future<Void> audited(RoutingContext ctx, String id, boolean found) {
-        if (audit == null) {
-            return Future.succeededFuture();
-        }
-        String who = access.caller(ctx);
-        String note =
-                "결정 기록 조회 " + (DECISION_ID.matcher(id).matches() ? id : "(결정 ID 형식이 아닌 값)") + (found ? "" : ": 없음");
-        return ctx.vertx()
-                .executeBlocking(
-                        () -> {
-                            audit.append(who, clock.instant(), AuditAction.RECORD_READ, null, null, List.of(), note);
-                            return null;
-                        },
-                        false);
     }
 
     /** The scrape runs on a worker thread: the cluster's gauges may wait for Hazelcast. */

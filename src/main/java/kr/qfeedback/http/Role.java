@@ -2,12 +2,14 @@ package kr.qfeedback.http;
 
 /**
  * What a token may do: {@code decide} asks for decisions; {@code author} changes and inspects rules;
- * {@code approver} approves or returns an author's requested publish (QF_PUBLISH_APPROVAL=required).
+ * {@code approver} approves or returns an author's requested publish (QF_PUBLISH_APPROVAL=required);
+ * {@code helpdesk} reads a past decision as the page the candidate saw, with its trace.
  */
 public enum Role {
     DECIDE("decide"),
     AUTHOR("author"),
-    APPROVER("approver");
+    APPROVER("approver"),
+    HELPDESK("helpdesk");
 
     private final String label;
 
@@ -25,6 +27,6 @@ public enum Role {
                 return r;
             }
         }
-        throw new IllegalArgumentException("Unknown role '" + label + "': use decide, author or approver.");
+        throw new IllegalArgumentException("Unknown role '" + label + "': use decide, author, approver or helpdesk.");
     }
 }

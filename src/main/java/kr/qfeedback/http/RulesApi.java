@@ -21,6 +21,7 @@ import kr.qfeedback.lifecycle.PendingPublishes;
 import kr.qfeedback.lifecycle.PublishApproval;
 import kr.qfeedback.lifecycle.PublishApprovals;
 import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.lifecycle.StoredRuleSets;
 import kr.qfeedback.lifecycle.UnknownVersionException;
 import kr.qfeedback.lifecycle.VersionAlteredException;
 import kr.qfeedback.rules.RuleSet;
@@ -51,6 +52,7 @@ public final class RulesApi {
     private final CandidateUploads candidates;
     private final PendingPublishRoutes pending;
     private final ImpactRoutes cohortImpact;
+    private final StoredRuleSets storedRuleSets;
 
     /** Builds the cohort an impact report decides (size, seed → requests), from the active reference data. */
     public interface CohortSource {
@@ -70,6 +72,7 @@ public final class RulesApi {
         this.cohorts = Objects.requireNonNull(cohorts, "cohorts must not be null");
         this.uploads = Objects.requireNonNull(uploads, "uploads must not be null");
         this.candidates = new CandidateUploads(lifecycle, uploads);
+        this.storedRuleSets = new StoredRuleSets(lifecycle);
         this.cohortImpact = new ImpactRoutes(
                 lifecycle, candidates, lifecycle.store().dataDir().resolve("cohorts"), java.time.Clock.systemUTC());
         this.pending = new PendingPublishRoutes(
@@ -157,6 +160,11 @@ public final class RulesApi {
     }
 
     /** The audit log the rules lifecycle writes (record reads are audited there too). */
+    /** Every stored version as a rule set, compiled on demand (the helpdesk view). */
+    StoredRuleSets storedRuleSets() {
+        return storedRuleSets;
+    }
+
     AuditLog audit() {
         return lifecycle.audit();
     }

@@ -75,8 +75,8 @@ public final class TokenRegistry {
             String pair = entry[1];
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new IllegalArgumentException(
-                        where + " is not 'role:token' or 'role:name:token' (roles: decide, author, approver).");
+                throw new IllegalArgumentException(where
+                        + " is not 'role:token' or 'role:name:token' (roles: decide, author, approver, helpdesk).");
             }
             Role role = Role.parse(pair.substring(0, colon).strip());
             String rest = pair.substring(colon + 1).strip();

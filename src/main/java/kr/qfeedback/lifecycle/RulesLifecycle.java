@@ -264,6 +264,11 @@ public final class RulesLifecycle {
         active.current().ifPresent(publishChecks::warm);
     }
 
+    /** The version the last publish or rollback on this node replaced, still compiled, if any. */
+    public Optional<RuleSet> replaced() {
+        return Optional.ofNullable(replaced);
+    }
+
     /** Compiles a version the cluster already validated (no checks or scenarios run again). */
     public RuleSet compile(RuleFiles files) {
         return compiler.compile(files);

@@ -162,6 +162,38 @@ public final class ApiError extends RuntimeException {
                 "decisionId");
     }
 
+    /** A decision on record whose request was not kept with it: its page cannot be rebuilt. */
+    public static ApiError pageNotKept(String id) {
+        return new ApiError(
+                410,
+                "PAGE_NOT_KEPT",
+                "Decision '" + id + "' is on record, but the request it was decided on was not kept with it (it was"
+                        + " decided by a member of an earlier version), so its page cannot be rebuilt; the author"
+                        + " role can still read its record.",
+                "decisionId");
+    }
+
+    /** The rules version a decision was made with is not stored on this member (or was altered). */
+    public static ApiError versionNotStored(String version) {
+        return new ApiError(
+                410,
+                "VERSION_NOT_STORED",
+                "The rules version '" + version + "' this decision was made with is not stored on this member, or"
+                        + " its files no longer match what was published, so the page cannot be rebuilt here; ask on"
+                        + " another member, or restore QF_DATA_DIR/versions/" + version + " from a backup.",
+                "decisionId");
+    }
+
+    /** A kept request that could not be decided again: nothing of it is logged but the failure's kind. */
+    public static ApiError replayFailed(String id) {
+        return new ApiError(
+                500,
+                "REPLAY_FAILED",
+                "The page of decision '" + id + "' could not be rebuilt from its kept request; the failure's kind"
+                        + " is logged (never the request). Report it with the decision id.",
+                "decisionId");
+    }
+
     public static ApiError unknownCohort(String name) {
         return new ApiError(
                 404,

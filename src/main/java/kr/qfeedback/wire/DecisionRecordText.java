@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.records.DecisionRecord;
+import kr.qfeedback.records.KeptRequest;
 
 /**
  * The record of a decision as JSON in UTF-8, the same JSON as
@@ -11,6 +12,11 @@ import kr.qfeedback.records.DecisionRecord;
  * are escaped here), written straight from the decision ({@link JsonBytes}) without building the
  * object first: the cluster stores these bytes for every decision, many records to a value
  * ({@link Lines}, {@link #find}).
+ *
+ * <p>A record kept with its request ({@link KeptRequest}) is followed by a line of its own,
+ * {@code >ID F BODY}: the decision id, the answer's form letter and the body as one line of JSON
+ * ({@link JsonBytes#compact}). A reader that looks only for records (members of earlier versions)
+ * passes it by: it does not start with a record's {@code {"decisionId":}.
  */
 public final class DecisionRecordText {
     private static final byte[] DECISION_ID = JsonBytes.name('{', "decisionId");
@@ -47,21 +53,123 @@ public final class DecisionRecordText {
      * {@code null} when none of them is its record.
      */
     public static byte[] find(byte[] lines, String decisionId) {
+        int start = recordLine(lines, decisionId);
+        return start < 0 ? null : Arrays.copyOfRange(lines, start, lineEnd(lines, start));
+    }
+
+    /**
+     * The record of {@code decisionId} among {@code lines} followed, when it was kept with its
+     * request, by a line break and the request's line (read back with {@link #recordOf} and
+     * {@link #findRequest}); {@code null} when none of them is its record.
+     */
+    public static byte[] findWithRequest(byte[] lines, String decisionId) {
+        int start = recordLine(lines, decisionId);
+        if (start < 0) {
+            return null;
+        }
+        int end = lineEnd(lines, start);
+        byte[] head = requestHead(decisionId);
+        int next = end + 1;
+        if (next + head.length < lines.length && Arrays.equals(lines, next, next + head.length, head, 0, head.length)) {
+            end = lineEnd(lines, next);
+        }
+        return Arrays.copyOfRange(lines, start, end);
+    }
+
+    /** Where the line of {@code decisionId}'s record starts in {@code lines}, or -1. */
+    private static int recordLine(byte[] lines, String decisionId) {
         JsonBytes head = new JsonBytes(decisionId.length() * 3 + 24);
         byte[] wanted = head.raw(DECISION_ID).string(decisionId).toByteArray();
         for (int start = 0; start < lines.length; ) {
-            int end = start;
-            while (end < lines.length && lines[end] != '\n') {
-                end++;
-            }
+            int end = lineEnd(lines, start);
             if (end - start > wanted.length
                     && lines[start + wanted.length] == ','
                     && Arrays.equals(lines, start, start + wanted.length, wanted, 0, wanted.length)) {
-                return Arrays.copyOfRange(lines, start, end);
+                return start;
+            }
+            start = end + 1;
+        }
+        return -1;
+    }
+
+    /** Where the line that starts at {@code start} ends: its line break, or the end of {@code lines}. */
+    private static int lineEnd(byte[] lines, int start) {
+        int end = start;
+        while (end < lines.length && lines[end] != '\n') {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * When the last record among {@code lines} was decided, in epoch milliseconds ({@code
+     * Long.MAX_VALUE} when there is no record with a readable time, so that such lines are kept).
+     */
+    public static long newestDecidedAt(byte[] lines) {
+        byte[] name = "\"decidedAt\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int end = lines.length; end > 0; ) {
+            int start = end - 1;
+            while (start > 0 && lines[start - 1] != '\n') {
+                start--;
+            }
+            if (lines[start] == '{') {
+                for (int at = end - name.length; at >= start; at--) {
+                    if (Arrays.equals(lines, at, at + name.length, name, 0, name.length)) {
+                        int from = at + name.length;
+                        int to = from;
+                        while (to < end && lines[to] != '"') {
+                            to++;
+                        }
+                        try {
+                            return java.time.Instant.parse(new String(
+                                            lines, from, to - from, java.nio.charset.StandardCharsets.US_ASCII))
+                                    .toEpochMilli();
+                        } catch (java.time.format.DateTimeParseException e) {
+                            return Long.MAX_VALUE;
+                        }
+                    }
+                }
+                return Long.MAX_VALUE;
+            }
+            end = start - 1;
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** The record's JSON in what {@link #findWithRequest} found: its first line. */
+    public static byte[] recordOf(byte[] found) {
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] == '\n') {
+                return Arrays.copyOf(found, i);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The request kept with the record of {@code decisionId} among {@code lines}, or {@code null}
+     * when there is none.
+     */
+    public static KeptRequest findRequest(byte[] lines, String decisionId) {
+        byte[] wanted = requestHead(decisionId);
+        for (int start = 0; start < lines.length; ) {
+            int end = lineEnd(lines, start);
+            if (end - start >= wanted.length + 2
+                    && lines[start + wanted.length + 1] == ' '
+                    && Arrays.equals(lines, start, start + wanted.length, wanted, 0, wanted.length)) {
+                KeptRequest.Form form = KeptRequest.Form.of(lines[start + wanted.length]);
+                return form == null
+                        ? null
+                        : new KeptRequest(Arrays.copyOfRange(lines, start + wanted.length + 2, end), form);
             }
             start = end + 1;
         }
         return null;
+    }
+
+    /** {@code >ID } in UTF-8: how the request line of a decision starts. */
+    private static byte[] requestHead(String decisionId) {
+        return (">" + decisionId + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -74,6 +182,14 @@ public final class DecisionRecordText {
 
         public Lines add(DecisionRecord record) {
             write(json, record).raw('\n');
+            KeptRequest request = record.request();
+            if (request != null) {
+                json.raw(requestHead(record.decisionId()))
+                        .raw(request.form().letter())
+                        .raw(' ')
+                        .compact(request.body())
+                        .raw('\n');
+            }
             count++;
             return this;
         }

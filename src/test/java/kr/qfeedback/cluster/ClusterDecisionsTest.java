@@ -1,6 +1,8 @@
 package kr.qfeedback.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -19,6 +21,8 @@ import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.records.DecisionRecords;
+import kr.qfeedback.records.KeptRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +223,98 @@ class ClusterDecisionsTest {
         }
         awaitWritten(records, count);
         assertEquals(0, records.failed());
+    }
+
+    @Test
+    @Timeout(60)
+    void aRecordAndTheRequestKeptWithItAreAnsweredForADayAndNotAMomentLonger() throws Exception {
+        Instant decidedAt = Instant.parse("2026-03-11T01:00:00Z");
+        Instant[] now = {decidedAt};
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), clock);
+        String id = UUID.randomUUID().toString();
+        byte[] body = "{ \"candidateId\": \"c-1\",\n  \"candidate\": { \"birthDate\": \"1999-05-02\" } }\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        records.record(decision(id), "c-1", new KeptRequest(body, KeptRequest.Form.EXPLAINED));
+        assertArrayEquals(body, withRequest(id).orElseThrow().request().body(), "while it waits on this member");
+
+        awaitWritten(records, 1);
+        DecisionRecords.WithRequest stored = withRequest(id).orElseThrow();
+        assertEquals(
+                "{\"candidateId\":\"c-1\",\"candidate\":{\"birthDate\":\"1999-05-02\"}}",
+                new String(stored.request().body(), java.nio.charset.StandardCharsets.UTF_8),
+                "from the cluster map, on one line");
+        assertEquals(KeptRequest.Form.EXPLAINED, stored.request().form());
+        JsonObject record =
+                records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow();
+        assertEquals(stored.record(), record);
+        assertEquals(
+                List.of("decisionId", "candidateId", "rulesVersion", "asOf", "outcome", "sections", "decidedAt"),
+                List.copyOf(record.fieldNames()),
+                "the record alone, as the author role has always read it");
+
+        // A record decided later shares the block, so the block's entry lives on.
+        now[0] = decidedAt.plus(java.time.Duration.ofHours(20));
+        String later = sameBlockAs(id);
+        records.record(decision(later), "c-2", new KeptRequest(body, KeptRequest.Form.JSON));
+        awaitWritten(records, 2);
+
+        now[0] = decidedAt.plus(java.time.Duration.ofHours(24));
+        records.sweep().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertTrue(withRequest(id).isPresent(), "kept for 24 hours");
+        now[0] = decidedAt.plus(java.time.Duration.ofHours(24)).plusMillis(1);
+        assertTrue(withRequest(id).isEmpty(), "neither record nor request after 24 hours");
+        assertTrue(
+                records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS).isEmpty());
+
+        // The sweep drops the day-old chunk from memory, request and all, and keeps the later one.
+        IMap<String, Object> map = hz.getMap(RecordGenerations.PREFIX + "member-a.0");
+        assertTrue(contains(map, id), "still in memory until the sweep");
+        records.sweep().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertFalse(contains(map, id), "the record and its request left memory");
+        assertTrue(contains(map, later));
+        assertTrue(withRequest(later).isPresent());
+    }
+
+    /** Whether any block of {@code map} holds {@code text}. */
+    private static boolean contains(IMap<String, Object> map, String text) {
+        for (Object block : map.values()) {
+            for (byte[] chunk : (byte[][]) block) {
+                if (new String(chunk, java.nio.charset.StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A fresh decision id whose record goes to the same block as {@code id}'s. */
+    private static String sameBlockAs(String id) {
+        while (true) {
+            String other = UUID.randomUUID().toString();
+            if (RecordBlocks.keyOf(other).equals(RecordBlocks.keyOf(id))) {
+                return other;
+            }
+        }
+    }
+
+    private Optional<DecisionRecords.WithRequest> withRequest(String id) throws Exception {
+        return records.findWithRequest(id).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitWritten(ClusterDecisions records, long count) throws InterruptedException {

@@ -38,6 +38,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import kr.qfeedback.acceptance.AcceptanceGate;
+import kr.qfeedback.cluster.ClusterNode;
+import kr.qfeedback.cluster.ClusterSecret;
+import kr.qfeedback.cluster.ClusterSettings;
 import kr.qfeedback.cohort.CohortGenerator;
 import kr.qfeedback.http.FeedbackApi;
 import kr.qfeedback.http.HttpLimits;
@@ -69,7 +72,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link #withLifecycle()} (wired as {@code Main serve} wires it, over a copy of the shipped rules that
  * {@link #editingRules} may change first), {@link #withApi} (an API the test wired), then
  * {@link #tokens}, {@link #clock}, {@link #instances}, {@link #mounting}, {@link #withAdminPort()} and
- * {@link #publishApproval}.
+ * {@link #publishApproval} and {@link #keepingRecords()}.
  * Tests that manage a server's lifetime themselves (stop and restart tests) call {@link #start()}
  * and {@link #close()}, typically with try-with-resources.
  */
@@ -106,6 +109,7 @@ public final class LiveServer
     private boolean perTest;
     private HttpLimits limits = HttpLimits.DEFAULTS;
     private PublishApproval publishApproval = PublishApproval.OFF;
+    private boolean keepingRecords;
 
     // ---- while running --------------------------------------------------------------------------
     private Vertx vertx;
@@ -119,6 +123,7 @@ public final class LiveServer
     private Path dataDir;
     private Path ownDir;
     private boolean startedForOneTest;
+    private ClusterNode node;
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -205,6 +210,16 @@ public final class LiveServer
     /** QF_PUBLISH_APPROVAL for a {@link #withLifecycle()} server (default off: a publish goes live at once). */
     public LiveServer publishApproval(PublishApproval approval) {
         this.publishApproval = approval;
+        return this;
+    }
+
+    /**
+     * A lifecycle server that keeps its decisions' records as {@code serve} does, in a cluster of
+     * one (a real Hazelcast member on a loopback port the OS picks), so that
+     * {@code GET /v1/decisions/{id}} answers.
+     */
+    public LiveServer keepingRecords() {
+        this.keepingRecords = true;
         return this;
     }
 
@@ -296,7 +311,23 @@ public final class LiveServer
                 dataDir = givenDataDir;
             }
             lifecycle = lifecycle(dataDir);
-            lifecycle.start(RuleFiles.read(rulesDir), RulesLifecycle.scenariosAvailable(FEATURES));
+            RulesLifecycle starting = lifecycle;
+            Supplier<RuleSet> start =
+                    () -> starting.start(RuleFiles.read(rulesDir), RulesLifecycle.scenariosAvailable(FEATURES));
+            if (keepingRecords) {
+                node = ClusterNode.start(
+                        new ClusterSettings(
+                                List.of("127.0.0.1:0"),
+                                0,
+                                "127.0.0.1",
+                                1,
+                                ClusterSecret.fromEnvironment(
+                                        (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", ""), true)),
+                        lifecycle);
+                joinWhenQuorate(node, start);
+            } else {
+                start.get();
+            }
             active = lifecycle.active();
             RulesApi rulesApi = new RulesApi(
                             lifecycle,
@@ -304,12 +335,38 @@ public final class LiveServer
                                     CohortGenerator.list(rules.reference(), rules.parameters(), seed, size),
                             dataDir.resolve("uploads"))
                     .publishApproval(publishApproval);
-            built = new FeedbackApi(active, registry, metrics, clock, rulesApi);
+            built = node == null
+                    ? new FeedbackApi(active, registry, metrics, clock, rulesApi)
+                    : new FeedbackApi(active, registry, metrics, clock, rulesApi, node.decisions(), node);
         } else {
             active = kind == Rules.SHIPPED ? activeShippedRules() : new ActiveRuleSet();
             built = new FeedbackApi(active, registry, metrics, clock);
         }
         return mount == null ? built : built.mounting(mount);
+    }
+
+    /**
+     * Joins the cluster of one; Hazelcast's own quorum check may count the member a moment after
+     * the node's does (a race under load), so a refusal of its first write is retried for up to 60 s.
+     */
+    private static void joinWhenQuorate(ClusterNode node, Supplier<RuleSet> start) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                node.join(start);
+                return;
+            } catch (com.hazelcast.splitbrainprotection.SplitBrainProtectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while joining the cluster of one", interrupted);
+                }
+            }
+        }
     }
 
     /** Stops the server (and removes its own temporary folder); nothing happens when it is not running. */
@@ -325,6 +382,10 @@ public final class LiveServer
         } finally {
             if (metrics != null) {
                 metrics.close();
+            }
+            if (node != null) {
+                node.close();
+                node = null;
             }
             removeOwnDir();
         }

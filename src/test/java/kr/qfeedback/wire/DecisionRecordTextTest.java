@@ -18,6 +18,7 @@ import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.records.DecisionRecord;
+import kr.qfeedback.records.KeptRequest;
 import org.junit.jupiter.api.Test;
 
 class DecisionRecordTextTest {
@@ -83,6 +84,64 @@ class DecisionRecordTextTest {
         assertNull(DecisionRecordText.find(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa010011"), "an id with more after it");
         assertNull(DecisionRecordText.find(bytes, "candidate of " + ids.get(0)), "a candidate id is not a decision id");
         assertNull(DecisionRecordText.find(new byte[0], ids.get(0)));
+    }
+
+    @Test
+    void aRequestKeptWithItsRecordIsStoredOnOneLineAndReadsAsTheSameJsonWhileRecordReadersPassItBy() {
+        Instant decidedAt = Instant.parse("2026-03-11T01:02:03Z");
+        String pretty = "{\n  \"candidateId\" : \"A 0001\",\r\n\t\"name\": \"소프트웨어 설계 \\\" \\\\ \",\n"
+                + "  \"scores\": [ 80 , 55.5 ],\n  \"raw\": \"line\nbreak\"\n}\n";
+        String first = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001";
+        String second = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01002";
+        String third = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01003";
+        byte[] bytes = new DecisionRecordText.Lines()
+                .add(DecisionRecord.of(
+                        decision(first),
+                        "c1",
+                        new KeptRequest(pretty.getBytes(StandardCharsets.UTF_8), KeptRequest.Form.EXPLAINED),
+                        decidedAt))
+                .add(DecisionRecord.of(decision(second), "c2", decidedAt))
+                .add(DecisionRecord.of(
+                        decision(third),
+                        "c3",
+                        new KeptRequest("{}".getBytes(StandardCharsets.UTF_8), KeptRequest.Form.CALENDAR),
+                        decidedAt))
+                .toByteArray();
+        assertEquals(5, new String(bytes, StandardCharsets.UTF_8).lines().count(), "three records, two requests");
+
+        KeptRequest kept = DecisionRecordText.findRequest(bytes, first);
+        assertEquals(KeptRequest.Form.EXPLAINED, kept.form());
+        String stored = new String(kept.body(), StandardCharsets.UTF_8);
+        assertEquals(
+                "{\"candidateId\":\"A 0001\",\"name\":\"소프트웨어 설계 \\\" \\\\ \",\"scores\":[80,55.5],"
+                        + "\"raw\":\"line\\nbreak\"}",
+                stored,
+                "the whitespace between tokens goes, the strings stay");
+        assertEquals(new JsonObject(pretty.replace("line\nbreak", "line\\nbreak")), new JsonObject(stored));
+        assertNull(DecisionRecordText.findRequest(bytes, second), "kept without its request");
+        assertEquals(
+                KeptRequest.Form.CALENDAR,
+                DecisionRecordText.findRequest(bytes, third).form());
+
+        // A reader of records alone (a member of an earlier version) finds each record as before.
+        assertEquals(
+                DecisionRecord.of(decision(first), "c1", decidedAt).toJson(),
+                new JsonObject(Buffer.buffer(DecisionRecordText.find(bytes, first))));
+        byte[] withRequest = DecisionRecordText.findWithRequest(bytes, first);
+        assertEquals(
+                DecisionRecord.of(decision(first), "c1", decidedAt).toJson(),
+                new JsonObject(Buffer.buffer(DecisionRecordText.recordOf(withRequest))));
+        assertEquals(
+                stored,
+                new String(DecisionRecordText.findRequest(withRequest, first).body(), StandardCharsets.UTF_8));
+        assertEquals(
+                new String(DecisionRecordText.find(bytes, second), StandardCharsets.UTF_8),
+                new String(DecisionRecordText.findWithRequest(bytes, second), StandardCharsets.UTF_8),
+                "no request line is taken from the next record");
+        assertNull(DecisionRecordText.findRequest(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa0100"), "a prefix of an id");
+        assertEquals(
+                "KeptRequest[2 bytes, CALENDAR]",
+                DecisionRecordText.findRequest(bytes, third).toString());
     }
 
     private static FeedbackDecision decision(String id) {
