@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.batch.BatchCommand;
 import kr.qfeedback.cluster.ClusterNode;
@@ -22,7 +24,9 @@ import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
 import kr.qfeedback.lifecycle.AuditKey;
 import kr.qfeedback.lifecycle.AuditLog;
+import kr.qfeedback.lifecycle.PreparedStart;
 import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.lifecycle.StartupPhases;
 import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
@@ -117,8 +121,27 @@ public final class Main {
         return exit;
     }
 
+    /** The compiled start-up version, or what made it fail (a {@link RuleSetException} as it is). */
+    private static PreparedStart awaited(CompletableFuture<PreparedStart> prepared) {
+        try {
+            return prepared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void onStartupThread(Runnable work) {
+        Thread thread = new Thread(work, "startup-rules");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Starts the service; returns -1 so that main does not exit while it serves. */
     private static int serve() {
+        StartupPhases.sinceJvmStart("jvm");
         ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
         TokenRegistry tokens;
         if (config.tokens() == null && config.tokensFile() == null) {
@@ -144,19 +167,30 @@ public final class Main {
                 audit,
                 new AcceptanceGate(config.featuresDir()),
                 Clock.systemUTC());
+        boolean scenarios = AcceptanceGate.scenariosAvailable(config.featuresDir());
+        if (!scenarios) {
+            log().warn(
+                            "no acceptance scenarios at {}; start-up checks run without them (publishing needs them)",
+                            config.featuresDir());
+        }
+        // The rules folder is read, compiled and checked (nothing written) while the cluster member starts.
+        CompletableFuture<PreparedStart> prepared = CompletableFuture.supplyAsync(
+                () -> {
+                    long started = StartupPhases.now();
+                    RuleFiles files = RuleFiles.read(config.rulesDir());
+                    StartupPhases.done("rules-read", started);
+                    return lifecycle.prepareStart(files, scenarios);
+                },
+                Main::onStartupThread);
         RuleSet ruleSet;
         // Always a cluster member: without QF_CLUSTER_MEMBERS a cluster of one on 127.0.0.1.
+        long clusterStarted = StartupPhases.now();
         ClusterNode cluster = ClusterNode.start(
                 ClusterSettings.from(config.clusterMembers(), config.clusterPort(), config.clusterSecret()), lifecycle);
+        StartupPhases.done("hazelcast", clusterStarted);
         try {
-            boolean scenarios = RulesLifecycle.scenariosAvailable(config.featuresDir());
-            if (!scenarios) {
-                log().warn(
-                                "no acceptance scenarios at {}; start-up checks run without them (publishing needs them)",
-                                config.featuresDir());
-            }
             // The cluster's active version wins; only the first member of a cluster starts from its rules folder.
-            ruleSet = cluster.join(() -> lifecycle.start(RuleFiles.read(config.rulesDir()), scenarios));
+            ruleSet = cluster.join(() -> lifecycle.finishStart(awaited(prepared)));
         } catch (RuleSetException e) {
             ERR.println("규칙을 적용할 수 없어 서비스를 시작하지 않습니다 (" + config.rulesDir() + "):");
             e.problems().forEach(p -> ERR.println("  - " + p.describe()));
@@ -174,7 +208,9 @@ public final class Main {
                 active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi, cluster.decisions(), cluster);
         api.mounting(kr.qfeedback.console.ConsoleRoutes::mount);
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        long warmupStarted = StartupPhases.now();
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);
+        long listenStarted = StartupPhases.done("warm-up", warmupStarted);
         if (config.warmupDecisions() > 0) {
             lifecycle.warmPublishChecks();
         }
@@ -184,6 +220,7 @@ public final class Main {
         HttpService.start(vertx, api, config.httpPort(), instances, config.tls(), publicPaths, config.httpLimits())
                 .compose(port -> {
                     log().info("listening on port {} ({}, rules version {})", port, scheme, ruleSet.version());
+                    StartupPhases.done("listen", listenStarted);
                     if (config.adminPort().isEmpty()) {
                         return io.vertx.core.Future.succeededFuture(port);
                     }
@@ -202,6 +239,7 @@ public final class Main {
                             .recover(e -> io.vertx.core.Future.failedFuture(new IllegalStateException(
                                     "QF_ADMIN_PORT " + config.adminPort().getAsInt() + ": " + e.getMessage(), e)));
                 })
+                .onSuccess(port -> StartupPhases.sinceJvmStart("ready"))
                 .onFailure(e -> {
                     ERR.println("The HTTP server could not start on port " + config.httpPort()
                             + (config.tls() == null ? "" : " with QF_TLS_CERT and QF_TLS_KEY") + ": " + e.getMessage());

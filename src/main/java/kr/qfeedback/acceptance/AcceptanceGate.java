@@ -44,6 +44,11 @@ public final class AcceptanceGate {
         }
     }
 
+    /** Whether the acceptance scenarios can run here (the features folder exists). */
+    public static boolean scenariosAvailable(Path featuresDir) {
+        return Files.isDirectory(featuresDir);
+    }
+
     /** Runs the scenarios of {@code features/} against {@code candidate}. */
     public GateResult run(RuleSet candidate) {
         return run(candidate, (RuleFiles) null);

@@ -4,6 +4,8 @@ import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,20 @@ public final class DecisionWarmup {
 
     private DecisionWarmup() {}
 
-    /** Runs {@code decisions} decisions on {@code threads} threads through {@code api}'s decision path; returns how many failed. */
+    /** Decisions per round; after each the CPU per decision is compared with the best round so far. */
+    static final int ROUND = 2_000;
+    /** A round must cost at least this much less CPU per decision than the best before it to count as paying. */
+    static final double PAYING = 0.05;
+    /** Rounds in a row that do not pay before the warm-up stops. */
+    static final int IDLE_ROUNDS = 2;
+
+    /**
+     * Runs at most {@code decisions} decisions on {@code threads} threads through {@code api}'s
+     * decision path, in rounds of {@value #ROUND}, and stops earlier once {@value #IDLE_ROUNDS}
+     * rounds in a row cost no less CPU per decision (worker threads' CPU, so that other load on
+     * the machine does not count) than the best round before them: the JIT has done what the
+     * warm-up can make it do. Returns how many failed.
+     */
     public static long run(FeedbackApi api, RuleSet rules, int decisions, int threads) {
         if (decisions <= 0) {
             return 0;
@@ -37,17 +52,55 @@ public final class DecisionWarmup {
         List<Buffer> bodies = bodies(rules, Math.min(decisions, DISTINCT_BODIES));
         AtomicLong next = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        StringBuilder curve = new StringBuilder();
+        double best = Double.MAX_VALUE;
+        int idle = 0;
+        while (next.get() < decisions
+                && idle < IDLE_ROUNDS
+                && !Thread.currentThread().isInterrupted()) {
+            long end = Math.min(decisions, next.get() + ROUND);
+            long from = next.get();
+            long cpu = round(api, bodies, next, end, failed, threads);
+            double perDecision = (double) cpu / Math.max(1, end - from);
+            curve.append(curve.isEmpty() ? "" : ", ").append(Math.round(perDecision / 1000));
+            idle = perDecision < best * (1 - PAYING) ? 0 : idle + 1;
+            best = Math.min(best, perDecision);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (failed.get() > 0) {
+            LOG.warn(
+                    "warm-up: {} of {} generated requests were refused by the decision path", failed.get(), next.get());
+        }
+        LOG.info(
+                "warm-up: {} decisions (at most {}, QF_WARMUP_DECISIONS) on {} threads in {} ms before listening;"
+                        + " CPU µs per decision by round of {}: {}",
+                next.get(),
+                decisions,
+                threads,
+                millis,
+                ROUND,
+                curve);
+        return failed.get();
+    }
+
+    /** Decides up to {@code end} on {@code threads} workers; returns the CPU nanoseconds they used. */
+    private static long round(
+            FeedbackApi api, List<Buffer> bodies, AtomicLong next, long end, AtomicLong failed, int threads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        AtomicLong cpu = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < Math.max(1, threads); t++) {
             Thread worker = new Thread(
                     () -> {
-                        for (long i = next.getAndIncrement(); i < decisions; i = next.getAndIncrement()) {
+                        long before = mx.getCurrentThreadCpuTime();
+                        for (long i = next.getAndIncrement(); i < end; i = next.getAndIncrement()) {
                             try {
                                 api.decideForWarmup(bodies.get((int) (i % bodies.size())));
                             } catch (RuntimeException e) {
-                                failed.incrementAndGet(); // a generated body the API refuses: counted and logged below
+                                failed.incrementAndGet(); // a generated body the API refuses: counted and logged
                             }
                         }
+                        cpu.addAndGet(mx.getCurrentThreadCpuTime() - before);
                     },
                     "qf-warmup-" + t);
             workers.add(worker);
@@ -61,16 +114,9 @@ public final class DecisionWarmup {
                 break;
             }
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (failed.get() > 0) {
-            LOG.warn("warm-up: {} of {} generated requests were refused by the decision path", failed.get(), decisions);
-        }
-        LOG.info(
-                "warm-up: {} decisions on {} threads in {} ms before listening (QF_WARMUP_DECISIONS=0 turns it off)",
-                decisions,
-                threads,
-                millis);
-        return failed.get();
+        // The workers overshoot by one index each: never count past the round's end.
+        next.set(Math.min(next.get(), end));
+        return cpu.get();
     }
 
     private static List<Buffer> bodies(RuleSet rules, int size) {

@@ -55,6 +55,11 @@ public final class AuditLog {
     }
 
     /** The log file. */
+    /** The key that signs new entries, or null (the lifecycle's cache seals with it too). */
+    AuditKey key() {
+        return key;
+    }
+
     public Path file() {
         return file;
     }

@@ -33,10 +33,15 @@ final class DurableFiles {
 
     /** Replaces {@code target} with {@code text}: readers see the old or the new content, never a mix. */
     static void replace(Path target, String text) throws IOException {
+        replace(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Replaces {@code target} with {@code content}: readers see the old or the new content, never a mix. */
+    static void replace(Path target, byte[] content) throws IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
         try {
             Files.delete(temp);
-            write(temp, text.getBytes(StandardCharsets.UTF_8));
+            write(temp, content);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

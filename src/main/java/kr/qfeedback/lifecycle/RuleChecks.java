@@ -11,11 +11,19 @@ import kr.qfeedback.rules.RuleSetException;
 
 /** The checks every candidate passes before it can go live: compilation, then completeness and conflicts. */
 public final class RuleChecks {
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final RuleSetCompiler compiler;
     private final CoverageAnalyzer analyzer = new CoverageAnalyzer(BackgroundWork.ANALYSIS);
 
     /** The report, and the compiled rule set when it compiled (null otherwise). */
     public record Checked(CheckReport report, RuleSet rules) {}
+
+    public RuleChecks() {
+        this(new RuleSetCompiler());
+    }
+
+    RuleChecks(RuleSetCompiler compiler) {
+        this.compiler = compiler;
+    }
 
     public Checked check(RuleFiles files) {
         RuleSet rules;

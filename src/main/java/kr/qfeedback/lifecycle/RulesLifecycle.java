@@ -1,6 +1,5 @@
 package kr.qfeedback.lifecycle;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +7,6 @@ import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.decision.FeedbackDecider;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
-import kr.qfeedback.rules.RuleProblem;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.rules.RuleSetCompiler;
 import kr.qfeedback.rules.RuleSetException;
@@ -32,8 +30,10 @@ public final class RulesLifecycle {
     private final AuditLog audit;
     private final AcceptanceGate gate;
     private final Clock clock;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final RuleChecks checks = new RuleChecks();
+    private final VersionCache cache;
+    private final RuleSetCompiler compiler;
+    private final RuleChecks checks;
+    private final StartupRules startup;
     private final ActivationRecorder recorder;
     private final PublishChecks publishChecks;
     private final Object publishing = new Object();
@@ -54,6 +54,10 @@ public final class RulesLifecycle {
         this.gate = Objects.requireNonNull(gate, "gate must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.recorder = new ActivationRecorder(active, store, audit, clock);
+        this.cache = VersionCache.in(store.dataDir(), audit.key());
+        this.compiler = new RuleSetCompiler(cache);
+        this.checks = new RuleChecks(compiler);
+        this.startup = new StartupRules(store, compiler, gate, cache);
         this.publishChecks = new PublishChecks(gate, audit, clock);
     }
 
@@ -170,47 +174,54 @@ public final class RulesLifecycle {
      * folder cannot go live; the service then does not start.
      */
     public RuleSet start(RuleFiles onDisk, boolean runScenarios) {
-        Optional<String> stored = store.activeVersion();
-        if (stored.isPresent() && (stored.get().equals(onDisk.version()) || appliedAtLastStart(onDisk))) {
-            RuleSet rules = compiler.compile(stored.get().equals(onDisk.version()) ? onDisk : store.load(stored.get()));
+        return finishStart(prepareStart(onDisk, runScenarios));
+    }
+
+    /**
+     * The half of {@link #start} that writes nothing (compile, checks, scenarios), so that it can run
+     * while the cluster member starts; {@link #finishStart} makes the result active.
+     */
+    public PreparedStart prepareStart(RuleFiles onDisk, boolean runScenarios) {
+        return startup.prepare(Objects.requireNonNull(onDisk, "onDisk must not be null"), runScenarios);
+    }
+
+    /** Makes a prepared start-up version active, recording it (store, audit) when it is not already. */
+    public RuleSet finishStart(PreparedStart prepared) {
+        long started = StartupPhases.now();
+        RuleSet rules = prepared.rules();
+        if (prepared.alreadyActive()) {
             active.activate(rules);
             LOG.info(
                     "rules version {} is the stored active version{}",
                     rules.version(),
-                    rules.version().equals(onDisk.version())
+                    rules.version().equals(prepared.onDisk().version())
                             ? ""
-                            : " (the rules folder " + onDisk.version()
+                            : " (the rules folder " + prepared.onDisk().version()
                                     + " is unchanged since the last start-up applied it)");
-            return rules;
-        }
-        RuleChecks.Checked checked = checks.check(onDisk);
-        if (!checked.report().compiled()) {
-            throw new RuleSetException(checked.report().problems());
-        }
-        if (checked.report().coverage().blocksPublish()) {
-            throw new RuleSetException(checked.report().coverage().describe().stream()
-                    .map(line -> RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, line))
-                    .toList());
-        }
-        if (runScenarios) {
-            AcceptanceGate.GateResult scenarios = gate.run(checked.rules(), onDisk);
-            if (!scenarios.passed()) {
-                throw new RuleSetException(scenarios.failures().stream()
-                        .map(f -> RuleProblem.inFile(f.location(), "수용 시나리오 '" + f.name() + "' 실패: " + f.error()))
-                        .toList());
+        } else {
+            synchronized (publishing) {
+                recorder.goLive(
+                        prepared.onDisk(),
+                        rules,
+                        SYSTEM,
+                        StartupNote.of(prepared.onDisk()),
+                        AuditAction.STARTUP,
+                        ActivationAction.STARTUP,
+                        prepared.previous());
             }
         }
-        synchronized (publishing) {
-            recorder.goLive(
-                    onDisk,
-                    checked.rules(),
-                    SYSTEM,
-                    StartupNote.of(onDisk),
-                    AuditAction.STARTUP,
-                    ActivationAction.STARTUP,
-                    stored.orElse(null));
-        }
-        return checked.rules();
+        StartupPhases.done("activation", started);
+        return rules;
+    }
+
+    /** This node's per-version cache ({@code QF_DATA_DIR/cache}). */
+    public VersionCache cache() {
+        return cache;
+    }
+
+    /** How many coverage analyses start-ups of this lifecycle ran (none for a version whose verdict is cached). */
+    long startupAnalyses() {
+        return startup.analyses();
     }
 
     /**
@@ -228,15 +239,6 @@ public final class RulesLifecycle {
         if (stopped) {
             throw new StoppingException("This node is stopping; the rules version was not changed.");
         }
-    }
-
-    /** Whether the last start-up activated exactly these files, i.e. nobody edited the folder since. */
-    private boolean appliedAtLastStart(RuleFiles onDisk) {
-        return store.activations().stream()
-                .filter(a -> a.action() == ActivationAction.STARTUP)
-                .findFirst()
-                .map(a -> a.version().equals(onDisk.version()))
-                .orElse(false);
     }
 
     /**
@@ -287,11 +289,6 @@ public final class RulesLifecycle {
             AuditAction action,
             ActivationAction activation) {
         recorder.recordSwitch(files, previous, who, note, action, activation);
-    }
-
-    /** Whether the acceptance scenarios can run here (the features folder exists). */
-    public static boolean scenariosAvailable(java.nio.file.Path featuresDir) {
-        return Files.isDirectory(featuresDir);
     }
 
     private static long millisSince(long started) {

@@ -27,7 +27,7 @@ public final class ValidateCommand {
             out.println("검증 실패: " + dir + " 는 컴파일되지만 빠진 경우나 서로 부딪치는 행이 있어 게시할 수 없습니다.");
             return 1;
         }
-        if (RulesLifecycle.scenariosAvailable(features)) {
+        if (AcceptanceGate.scenariosAvailable(features)) {
             AcceptanceGate.GateResult gate = new AcceptanceGate(features).run(checked.rules(), files);
             if (!gate.passed()) {
                 out.println("검증 실패: 수용 시나리오 " + gate.failures().size() + "개가 실패했습니다 (" + gate.scenarios() + "개 중).");

@@ -1,7 +1,5 @@
 package kr.qfeedback.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,19 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kr.qfeedback.reference.ReferenceCatalogue;
 import kr.qfeedback.reference.ReferenceDataException;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.drools.decisiontable.SpreadsheetCompiler;
-import org.drools.decisiontable.parser.DefaultRuleSheetListener;
-import org.drools.decisiontable.parser.xls.ExcelParser;
-import org.drools.template.parser.DataListener;
 import org.kie.api.KieBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +36,24 @@ public final class RuleSetCompiler {
 
     private final DroolsBuild drools = new DroolsBuild();
     private final Duration budget;
+    private final CompileCache cache;
 
     public RuleSetCompiler() {
-        this(COMPILE_BUDGET);
+        this(COMPILE_BUDGET, CompileCache.NONE);
+    }
+
+    /** A compiler that keeps the tables' DRL of each version it compiles in {@code cache} and takes it from there. */
+    public RuleSetCompiler(CompileCache cache) {
+        this(COMPILE_BUDGET, cache);
     }
 
     RuleSetCompiler(Duration budget) {
+        this(budget, CompileCache.NONE);
+    }
+
+    RuleSetCompiler(Duration budget, CompileCache cache) {
         this.budget = budget;
+        this.cache = java.util.Objects.requireNonNull(cache, "cache must not be null");
     }
 
     /**
@@ -97,8 +100,17 @@ public final class RuleSetCompiler {
         Optional<Parameters> parameters;
         Optional<MessageCatalogue> messages;
         ReferenceCatalogue reference;
-        // The workbooks open beside the reading of the other files; problems keep their order.
-        try (WorkbookOpener workbooks = new WorkbookOpener(files, tables)) {
+        // The tables' DRL comes from the cache when this very version was compiled before (the
+        // allow-list and Drools still check it); otherwise the workbooks open beside the reading of
+        // the other files, and the reference data is read beside both. Problems keep their order.
+        Optional<List<GeneratedDrl>> cached = tables.isEmpty()
+                ? Optional.empty()
+                : cache.read(files, GeneratedDrlCodec.ENTRY)
+                        .flatMap(GeneratedDrlCodec::decode)
+                        .filter(drl -> coversTables(drl, tables));
+        CompletableFuture<ReferenceRead> referenceRead =
+                CompletableFuture.supplyAsync(() -> readReference(files), RuleSetCompiler::onOwnThread);
+        try (WorkbookOpener workbooks = new WorkbookOpener(files, cached.isPresent() ? List.of() : tables)) {
             parameters = readRequired(
                     files,
                     ParametersReader.FILE,
@@ -111,7 +123,9 @@ public final class RuleSetCompiler {
                     MessagesReader.FILE,
                     problems,
                     (path, bytes) -> MessagesReader.read(path, bytes, problems, linkHosts));
-            reference = readReference(files, problems);
+            ReferenceRead read = referenceRead.join();
+            read.problem().ifPresent(problems::add);
+            reference = read.catalogue();
             if (parameters.isPresent() && messages.isPresent()) {
                 TextMessageLimits.check(
                         RuleFiles.display(MessagesReader.FILE),
@@ -125,8 +139,13 @@ public final class RuleSetCompiler {
                 problems.add(
                         RuleProblem.inFile(RuleFiles.DISPLAY_ROOT, "결정표(*.drl.xlsx)가 하나도 없습니다. 섹션을 정하는 표가 있어야 합니다."));
             }
-            for (String table : tables) {
-                sources.addAll(convertTable(table, workbooks.take(table), messages.orElse(null), problems));
+            if (cached.isPresent()) {
+                sources.addAll(cached.get());
+            } else {
+                for (String table : tables) {
+                    sources.addAll(
+                            TableSources.convertTable(table, workbooks.take(table), messages.orElse(null), problems));
+                }
             }
         }
         for (String drl : drls) {
@@ -148,6 +167,13 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
+        if (cached.isEmpty()) {
+            cache.write(
+                    files,
+                    GeneratedDrlCodec.ENTRY,
+                    GeneratedDrlCodec.encode(
+                            sources.stream().filter(GeneratedDrl::fromTable).toList()));
+        }
         Map<String, RuleSource> index = new HashMap<>();
         Map<String, Long> sheetsPerFile = new HashMap<>();
         sources.stream().filter(GeneratedDrl::fromTable).forEach(s -> sheetsPerFile.merge(s.file(), 1L, Long::sum));
@@ -155,10 +181,11 @@ public final class RuleSetCompiler {
             index.putAll(source.sources(sheetsPerFile.getOrDefault(source.file(), 0L) > 1));
         }
         LOG.info(
-                "rules version {} compiled in {} ms ({} rules)",
+                "rules version {} compiled in {} ms ({} rules{})",
                 files.version(),
                 (System.nanoTime() - started) / 1_000_000,
-                index.size());
+                index.size(),
+                cached.isPresent() ? "; the tables' DRL taken from the cache" : "");
         ProfileCanonicalizer canonicalizer = ProfileCanonicalizer.from(
                 sources.stream().map(GeneratedDrl::drl).toList(),
                 parameters.orElseThrow().toFact());
@@ -187,88 +214,38 @@ public final class RuleSetCompiler {
         return reader.read(RuleFiles.display(name), bytes);
     }
 
-    private static ReferenceCatalogue readReference(RuleFiles files, List<RuleProblem> problems) {
+    /** The reference data, or (catalogue null) the problem that it is missing or unreadable. */
+    private record ReferenceRead(ReferenceCatalogue catalogue, Optional<RuleProblem> problem) {}
+
+    private static ReferenceRead readReference(RuleFiles files) {
         if (!files.files().containsKey(REFERENCE_FILE)) {
-            problems.add(RuleProblem.inFile(
-                    RuleFiles.display(REFERENCE_FILE), "기준 자료가 없습니다. 가져오기 도구(import-reference)로 만든 파일이 있어야 합니다."));
-            return null;
+            return new ReferenceRead(
+                    null,
+                    Optional.of(RuleProblem.inFile(
+                            RuleFiles.display(REFERENCE_FILE),
+                            "기준 자료가 없습니다. 가져오기 도구(import-reference)로 만든 파일이 있어야 합니다.")));
         }
         try {
-            return ReferenceCatalogue.load(files.root().resolve("reference"));
+            return new ReferenceRead(ReferenceCatalogue.load(files.root().resolve("reference")), Optional.empty());
         } catch (ReferenceDataException e) {
-            problems.add(RuleProblem.inFile(RuleFiles.display(REFERENCE_FILE), "기준 자료를 읽을 수 없습니다: " + e.getMessage()));
-            return null;
+            return new ReferenceRead(
+                    null,
+                    Optional.of(RuleProblem.inFile(
+                            RuleFiles.display(REFERENCE_FILE), "기준 자료를 읽을 수 없습니다: " + e.getMessage())));
         }
     }
 
-    private static List<GeneratedDrl> convertTable(
-            String file, WorkbookOpener.Opened opened, MessageCatalogue messages, List<RuleProblem> problems) {
-        if (opened.workbook() == null) {
-            problems.add(DecisionTableChecker.unreadable(RuleFiles.display(file), opened.failure()));
-            return List.of();
-        }
-        try (Workbook workbook = opened.workbook()) {
-            return convertTable(file, workbook, messages, problems);
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the workbook " + file + " read from memory", e);
-        }
+    /** Whether cached DRL came from exactly these table files (a table the version has is never skipped). */
+    private static boolean coversTables(List<GeneratedDrl> cached, List<String> tables) {
+        return cached.stream()
+                .map(GeneratedDrl::file)
+                .collect(java.util.stream.Collectors.toSet())
+                .equals(new java.util.HashSet<>(tables));
     }
 
-    /** Checks the open workbook, then converts each of its tables to DRL (POI reads the file once). */
-    private static List<GeneratedDrl> convertTable(
-            String file, Workbook workbook, MessageCatalogue messages, List<RuleProblem> problems) {
-        List<RuleProblem> template = TableTemplate.check(RuleFiles.display(file), workbook);
-        if (!template.isEmpty()) {
-            // A table whose code rows are not the application's is not read any further.
-            problems.addAll(template);
-            return List.of();
-        }
-        DecisionTableChecker.Result checked = DecisionTableChecker.check(RuleFiles.display(file), workbook, messages);
-        problems.addAll(checked.problems());
-        if (!checked.problems().isEmpty()) {
-            return List.of();
-        }
-        List<GeneratedDrl> result = new ArrayList<>();
-        SpreadsheetCompiler compiler = new SpreadsheetCompiler();
-        for (String sheet : checked.tableSheets()) {
-            try {
-                String drl = drlOf(compiler, workbook, sheet);
-                result.add(new GeneratedDrl(
-                        file, sheet, drl, true, checked.rowDescriptions().get(sheet)));
-            } catch (RuntimeException e) {
-                problems.add(RuleProblem.atCell(
-                        RuleFiles.display(file),
-                        sheet,
-                        rowIn(e.getMessage()),
-                        null,
-                        "결정표를 읽을 수 없습니다: " + DroolsProblems.oneLine(e.getMessage())
-                                + ". RuleTable 아래 행(CONDITION/ACTION, 객체, 코드, 제목)의 구조를 확인해 주세요."));
-            }
-        }
-        return result;
-    }
-
-    /**
-     * The DRL of one sheet, as {@link SpreadsheetCompiler#compile(java.io.InputStream, String)} gives
-     * it, from the workbook already open.
-     */
-    static String drlOf(SpreadsheetCompiler compiler, Workbook workbook, String sheet) {
-        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
-        listener.setWorksheetName(sheet);
-        Map<String, List<DataListener>> listeners = new HashMap<>();
-        listeners.put(sheet, List.of(listener));
-        new ExcelParser(listeners).parseWorkbook(workbook);
-        return compiler.listenerToString(listener);
-    }
-
-    private static Integer rowIn(String message) {
-        if (message == null) {
-            return null;
-        }
-        Matcher m = Pattern.compile("row (\\d+)|[A-Z]+(\\d+)").matcher(message);
-        if (m.find()) {
-            return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        return null;
+    private static void onOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "rules-reference");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

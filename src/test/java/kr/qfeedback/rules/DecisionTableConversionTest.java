@@ -26,9 +26,7 @@ class DecisionTableConversionTest {
                 }
                 String fromBytes = compiler.compile(new ByteArrayInputStream(content), sheet.getSheetName());
                 assertEquals(
-                        fromBytes,
-                        RuleSetCompiler.drlOf(compiler, workbook, sheet.getSheetName()),
-                        sheet.getSheetName());
+                        fromBytes, TableSources.drlOf(compiler, workbook, sheet.getSheetName()), sheet.getSheetName());
                 if (fromBytes.contains("rule ")) {
                     compared++;
                 }

@@ -312,8 +312,8 @@ public final class LiveServer
             }
             lifecycle = lifecycle(dataDir);
             RulesLifecycle starting = lifecycle;
-            Supplier<RuleSet> start =
-                    () -> starting.start(RuleFiles.read(rulesDir), RulesLifecycle.scenariosAvailable(FEATURES));
+            Supplier<RuleSet> start = () -> starting.start(
+                    RuleFiles.read(rulesDir), kr.qfeedback.acceptance.AcceptanceGate.scenariosAvailable(FEATURES));
             if (keepingRecords) {
                 node = ClusterNode.start(
                         new ClusterSettings(
