@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,11 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
     static final int MAX_WAITING = 50_000;
     /** Runs the small completion callbacks on the Hazelcast thread that completed the write. */
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
+    /**
+     * Runs a look-up's next cluster call: not on the Hazelcast thread that completed the previous
+     * one (a response thread may not invoke an entry processor: IllegalThreadStateException).
+     */
+    private static final Executor NEXT_CALL = ForkJoinPool.commonPool();
 
     private final RecordGenerations generations;
     private final Clock clock;
@@ -101,7 +107,7 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
             for (IMap<String, Object> map : generations.all()) {
                 found = found.thenComposeAsync(
                         value -> value != null ? CompletableFuture.completedFuture(value) : inMap(map, decisionId),
-                        ON_COMPLETING_THREAD);
+                        NEXT_CALL);
             }
             return found.thenApplyAsync(
                     value -> Optional.ofNullable(value).map(ClusterDecisions::parsed), ON_COMPLETING_THREAD);
@@ -124,10 +130,10 @@ final class ClusterDecisions implements DecisionRecords, AutoCloseable {
                                         .<Object>thenApply(lines -> lines instanceof byte[] records
                                                 ? DecisionRecordText.find(records, decisionId)
                                                 : null),
-                        ON_COMPLETING_THREAD)
+                        NEXT_CALL)
                 .thenComposeAsync(
                         value -> value != null ? CompletableFuture.completedFuture(value) : map.getAsync(decisionId),
-                        ON_COMPLETING_THREAD);
+                        NEXT_CALL);
     }
 
     /** The record of {@code decisionId} while it is still on this member (a scan: look-ups are rare). */
