@@ -24,6 +24,11 @@ import kr.qfeedback.wire.DecisionRecordText;
 final class RecordLookup {
     /** Runs the small completion callbacks on the Hazelcast thread that completed the read. */
     private static final Executor ON_COMPLETING_THREAD = Runnable::run;
+    /**
+     * Runs a look-up's next cluster call: not on the Hazelcast thread that completed the previous
+     * one (a response thread may not invoke an entry processor: IllegalThreadStateException).
+     */
+    private static final Executor NEXT_CALL = java.util.concurrent.ForkJoinPool.commonPool();
 
     private final RecordGenerations generations;
     private final Clock clock;
@@ -49,7 +54,7 @@ final class RecordLookup {
                         value -> value != null
                                 ? CompletableFuture.completedFuture(value)
                                 : inMap(map, decisionId, withRequest),
-                        ON_COMPLETING_THREAD);
+                        NEXT_CALL);
             }
             return found.thenApplyAsync(
                     value -> value == null ? Optional.<WithRequest>empty() : current(parsed(value, decisionId)),
@@ -73,10 +78,10 @@ final class RecordLookup {
                                         .<Object>thenApply(lines -> lines instanceof byte[] records
                                                 ? DecisionRecordText.find(records, decisionId)
                                                 : null),
-                        ON_COMPLETING_THREAD)
+                        NEXT_CALL)
                 .thenComposeAsync(
                         value -> value != null ? CompletableFuture.completedFuture(value) : map.getAsync(decisionId),
-                        ON_COMPLETING_THREAD);
+                        NEXT_CALL);
     }
 
     /**

@@ -317,6 +317,46 @@ class ClusterDecisionsTest {
         return records.findWithRequest(id).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    @Test
+    @Timeout(120)
+    void recordsAnotherMemberWroteAreFoundWhereverTheirPartitionsLive() throws Exception {
+        // As after a rolling restart: the records are in the generations of a member id that is not
+        // this member's, so each look-up reads this member's generation first and then that one,
+        // half of the time after a call answered by the other member. With Hazelcast's callbacks on
+        // the pool serve installs (on 2 cores), such a call completes on a Hazelcast response thread.
+        AsyncCallbackExecutor.installWhereNeeded();
+        HazelcastInstance other = members.start(members.config(1, List.of(LocalMembers.address(hz))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (hz.getCluster().getMembers().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(2, hz.getCluster().getMembers().size(), "the second member joined");
+        ClusterDecisions writer = new ClusterDecisions(new RecordGenerations(other, "member-b", 100_000), CLOCK);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            writer.record(decision(id), "candidate-" + i);
+        }
+        awaitWritten(writer, ids.size());
+        writer.close();
+
+        records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), CLOCK);
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(
+                    "candidate-" + i,
+                    records.find(ids.get(i))
+                            .toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS)
+                            .orElseThrow(() -> new AssertionError("not found"))
+                            .getString("candidateId"));
+        }
+        assertTrue(records.find(UUID.randomUUID().toString())
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .isEmpty());
+    }
+
     private static void awaitWritten(ClusterDecisions records, long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (records.written() < count && System.nanoTime() < deadline) {
