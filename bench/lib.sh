@@ -48,10 +48,10 @@ start_server() {
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       echo "the server stopped during start-up:" >&2; tail -20 "$tmp/server.log" >&2; return 1
     fi
-    (( waited++ < 300 )) || { echo "the server was not ready after 300 s" >&2; return 1; }
-    sleep 1
+    (( waited++ < 3000 )) || { echo "the server was not ready after 300 s" >&2; return 1; }
+    sleep 0.1
   done
-  echo "server pid $SERVER_PID ready on 127.0.0.1:$PORT after ~${waited} s ($(grep -o 'rules version [0-9a-f]*' "$tmp/server.log" | tail -1))" >&2
+  echo "server pid $SERVER_PID ready on 127.0.0.1:$PORT after ~$(( waited / 10 )) s ($(grep -o 'rules version [0-9a-f]*' "$tmp/server.log" | tail -1))" >&2
 }
 
 stop_server() {

@@ -5,7 +5,10 @@
 # data folder that has a version already). For each start prints the time to GET /health/ready
 # (from the launch), and each phase the service logs ("start-up phase NAME: N ms"), with the load
 # average. Phases may overlap (the cluster member starts beside the rules compile).
-#   bench/startup.sh [--changed-rules] [--runs N]
+#   bench/startup.sh [--changed-rules] [--runs N] [--cds]
+# --cds: first makes a class-data archive of the serve JVM (one start with
+# -XX:ArchiveClassesAtExit, see docs/operations.md "A class-data archive") and times every start
+# with -XX:SharedArchiveFile on top of the JVM options.
 # Environment: JAVA_OPTS (default: README's serve options), QF_BENCH_BUILD=0 reuses the jar,
 # QF_WARMUP_DECISIONS passes through. Prints figures; asserts nothing.
 set -euo pipefail
@@ -14,10 +17,12 @@ cd "$(dirname "$0")/.."
 
 CHANGED=0
 RUNS=1
+CDS=0
 while (( $# > 0 )); do
   case "$1" in
     --changed-rules) CHANGED=1 ;;
     --runs) RUNS="$2"; shift ;;
+    --cds) CDS=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -41,6 +46,16 @@ timed_start() {
   stop_server
   mv "$TMP/server.log" "$TMP/server-$label.log"
 }
+
+if (( CDS )); then
+  BASE_OPTS="${JAVA_OPTS-$RECOMMENDED_SERVE_OPTIONS}"
+  echo "class-data archive: one start with -XX:ArchiveClassesAtExit=$TMP/q-feedback.jsa ..." >&2
+  rm -rf "$TMP/data"
+  JAVA_OPTS="$BASE_OPTS -XX:ArchiveClassesAtExit=$TMP/q-feedback.jsa" QF_RULES_DIR=rules start_server "$TMP" 2>/dev/null
+  stop_server
+  echo "archive: $(( $(stat -c %s "$TMP/q-feedback.jsa") / 1024 / 1024 )) MiB; every start below runs with -XX:SharedArchiveFile"
+  export JAVA_OPTS="$BASE_OPTS -XX:SharedArchiveFile=$TMP/q-feedback.jsa"
+fi
 
 for (( run = 1; run <= RUNS; run++ )); do
   rm -rf "$TMP/data"
