@@ -40,8 +40,16 @@ final class JsonBytes {
         ESCAPES['\r'] = 'r';
     }
 
+    /** How many values of one document {@link #rememberedContent} keeps track of. */
+    private static final int REMEMBERED = 8;
+
     private byte[] bytes;
     private int length;
+    /** Values written with {@link #rememberedContent} since {@link #forget}, and where their bytes are. */
+    private Object[] rememberedValues;
+
+    private int[] rememberedSpans;
+    private int remembered;
 
     JsonBytes(int capacity) {
         this.bytes = new byte[capacity];
@@ -70,7 +78,52 @@ final class JsonBytes {
     /** Empties the array for the next text (keeps its capacity). */
     JsonBytes clear() {
         length = 0;
+        remembered = 0;
         return this;
+    }
+
+    /** Starts a new document for {@link #recalledContent}: the values remembered before are forgotten. */
+    JsonBytes forget() {
+        remembered = 0;
+        return this;
+    }
+
+    /**
+     * As {@link #stringContent}, and remembers where the value's bytes are (the first few of a
+     * document), so that {@link #recalledContent} can copy them instead of encoding it again.
+     */
+    JsonBytes rememberedContent(String text) {
+        int from = length;
+        stringContent(text);
+        if (remembered < REMEMBERED) {
+            if (rememberedValues == null) {
+                rememberedValues = new Object[REMEMBERED];
+                rememberedSpans = new int[2 * REMEMBERED];
+            }
+            rememberedValues[remembered] = text;
+            rememberedSpans[2 * remembered] = from;
+            rememberedSpans[2 * remembered + 1] = length;
+            remembered++;
+        }
+        return this;
+    }
+
+    /**
+     * As {@link #stringContent}; a value remembered in this document (the very same string) is
+     * copied from where it was written: every char is escaped on its own, so its bytes are the same.
+     */
+    JsonBytes recalledContent(String text) {
+        for (int i = 0; i < remembered; i++) {
+            if (rememberedValues[i] == text) {
+                int from = rememberedSpans[2 * i];
+                int n = rememberedSpans[2 * i + 1] - from;
+                ensure(n);
+                System.arraycopy(bytes, from, bytes, length, n);
+                length += n;
+                return this;
+            }
+        }
+        return stringContent(text);
     }
 
     int length() {
@@ -79,6 +132,11 @@ final class JsonBytes {
 
     int capacity() {
         return bytes.length;
+    }
+
+    /** The array the bytes are in (the first {@link #length} of it; replaced when it grows). */
+    byte[] array() {
+        return bytes;
     }
 
     byte[] toByteArray() {
