@@ -204,7 +204,24 @@ final class JsonBytes {
         if (value >= 0 && value < 10) {
             return raw((char) ('0' + value));
         }
-        return asciiText(Long.toString(value));
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                return asciiText(Long.toString(value));
+            }
+            raw('-');
+            value = -value;
+        }
+        int count = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            count++;
+        }
+        ensure(count);
+        for (int i = length + count - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
+        return this;
     }
 
     JsonBytes number(double value) {
