@@ -44,12 +44,15 @@ final class TextMessageRows {
         append('\n');
     }
 
-    /** One field of UTF-8 text, quoted when RFC 4180 asks for it (the bytes asked about are ASCII, never inside a Korean letter's). */
+    /**
+     * One field of UTF-8 text, quoted when RFC 4180 asks for it (the bytes asked about are ASCII,
+     * never part of a Korean letter's), copied in runs between its quotes.
+     */
     void field(byte[] text, int length) {
         boolean quote = false;
         for (int i = 0; i < length && !quote; i++) {
-            byte b = text[i];
-            quote = b == ',' || b == '"' || b == '\r' || b == '\n';
+            int b = text[i] & 0xFF;
+            quote = b <= ',' && (b == ',' || b == '"' || b == '\r' || b == '\n');
         }
         if (!quote) {
             append(text, length);
@@ -57,13 +60,17 @@ final class TextMessageRows {
         }
         ensure(2 * length + 2);
         bytes[this.length++] = '"';
+        int from = 0;
         for (int i = 0; i < length; i++) {
-            byte b = text[i];
-            bytes[this.length++] = b;
-            if (b == '"') {
+            if (text[i] == '"') { // the run up to it and the quote, then the quote again
+                System.arraycopy(text, from, bytes, this.length, i + 1 - from);
+                this.length += i + 1 - from;
                 bytes[this.length++] = '"';
+                from = i + 1;
             }
         }
+        System.arraycopy(text, from, bytes, this.length, length - from);
+        this.length += length - from;
         bytes[this.length++] = '"';
     }
 
