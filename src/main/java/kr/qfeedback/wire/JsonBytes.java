@@ -45,10 +45,10 @@ final class JsonBytes {
 
     private byte[] bytes;
     private int length;
-    /** Values written with {@link #rememberedContent} since {@link #forget}, and where their bytes are. */
-    private Object[] rememberedValues;
+    /** Values written with {@link #rememberedContent} since {@link #forget}, and where their bytes are (from, to). */
+    private final Object[] rememberedValues = new Object[REMEMBERED];
 
-    private int[] rememberedSpans;
+    private final int[] rememberedSpans = new int[2 * REMEMBERED];
     private int remembered;
 
     JsonBytes(int capacity) {
@@ -96,10 +96,6 @@ final class JsonBytes {
         int from = length;
         stringContent(text);
         if (remembered < REMEMBERED) {
-            if (rememberedValues == null) {
-                rememberedValues = new Object[REMEMBERED];
-                rememberedSpans = new int[2 * REMEMBERED];
-            }
             rememberedValues[remembered] = text;
             rememberedSpans[2 * remembered] = from;
             rememberedSpans[2 * remembered + 1] = length;
@@ -171,7 +167,7 @@ final class JsonBytes {
     }
 
     /** A non-negative {@code value} in exactly {@code count} decimal digits, zeros in front. */
-    JsonBytes digits(int value, int count) {
+    JsonBytes digits(long value, int count) {
         ensure(count);
         for (int i = length + count - 1; i >= length; i--) {
             bytes[i] = (byte) ('0' + value % 10);
@@ -215,13 +211,7 @@ final class JsonBytes {
         for (long rest = value / 10; rest > 0; rest /= 10) {
             count++;
         }
-        ensure(count);
-        for (int i = length + count - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        length += count;
-        return this;
+        return digits(value, count);
     }
 
     JsonBytes number(double value) {
