@@ -136,7 +136,7 @@ public final class BatchRunner {
                         break;
                     }
                     awaitDone(chunk);
-                    output.write(chunk.out, 0, chunk.outLength);
+                    chunk.out.writeTo(output);
                     chunk.messages.writeTo(csv);
                     lines += chunk.count;
                     decided += chunk.decided;

@@ -1,16 +1,14 @@
 package kr.qfeedback.batch;
 
 import io.vertx.core.buffer.Buffer;
-import java.io.OutputStream;
 import java.util.concurrent.Future;
-import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.wire.ApiError;
-import kr.qfeedback.wire.DecisionJson;
+import kr.qfeedback.wire.DecisionLines;
 
 /**
  * A run of consecutive input lines with their answers. The input bytes live in one reused
- * Vert.x buffer (each line is parsed from a slice, without a copy); the answers are appended
- * to one reused byte array. Handed reader → worker → writer → reader, one owner at a time.
+ * Vert.x buffer (each line is parsed from a slice, without a copy); the answers are written
+ * straight into one reused array ({@link DecisionLines}). Handed reader → worker → writer → reader, one owner at a time.
  */
 final class Chunk {
     /** Marks the end of the input in the ordered queue. */
@@ -27,8 +25,9 @@ final class Chunk {
     boolean lineOpen;
     long lineLength;
     long firstLine;
-    byte[] out = new byte[1 << 16];
-    int outLength;
+    /** The answers, one line each. */
+    final DecisionLines out = new DecisionLines();
+
     int decided;
     int errors;
     /** The text messages of the chunk's decisions, when the batch writes them ({@code --notifications}). */
@@ -100,52 +99,11 @@ final class Chunk {
         return in.slice(start, end);
     }
 
-    /** Writes the decision's JSON (no trace) and a newline straight into the output bytes. */
-    void appendDecision(FeedbackDecision decision) {
-        DecisionJson.write(decision, false, output);
-        output.write('\n');
-    }
-
-    private final Output output = new Output();
-
-    /** Appends to {@link #out}, growing it as needed. */
-    private final class Output extends OutputStream {
-        @Override
-        public void write(int b) {
-            ensure(1);
-            out[outLength++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) {
-            ensure(length);
-            System.arraycopy(bytes, offset, out, outLength, length);
-            outLength += length;
-        }
-    }
-
-    private void ensure(int more) {
-        int needed = outLength + more;
-        if (needed > out.length) {
-            out = java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
-        }
-    }
-
-    void append(Buffer json) {
-        int needed = outLength + json.length() + 1;
-        if (needed > out.length) {
-            out = java.util.Arrays.copyOf(out, Math.max(needed, out.length * 2));
-        }
-        json.getBytes(out, outLength);
-        outLength += json.length();
-        out[outLength++] = '\n';
-    }
-
     void clear() {
         inLength = 0;
         count = 0;
         lineOpen = false;
-        outLength = 0;
+        out.clear();
         messages.clear();
         decided = 0;
         errors = 0;

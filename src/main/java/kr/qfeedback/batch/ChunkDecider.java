@@ -40,17 +40,17 @@ final class ChunkDecider {
                 Buffer body = chunk.line(i, lineNumber, BatchRunner.MAX_LINE_BYTES);
                 FeedbackRequest request = decisions.accept(body, rules);
                 FeedbackDecision decision = decisions.decide(request, rules);
-                chunk.appendDecision(decision);
+                chunk.out.addDecision(decision);
                 if (textMessages) {
-                    chunk.messages.add(request.candidateId(), decision.notifications());
+                    chunk.messages.add(request.candidateId(), chunk.out);
                 }
                 chunk.decided++;
             } catch (ApiError error) {
-                chunk.append(errorJson(lineNumber, error).toBuffer());
+                chunk.out.addLine(errorJson(lineNumber, error).toBuffer());
                 chunk.errors++;
             } catch (RuntimeException e) {
                 LOG.warn("batch line {} could not be decided: {}", lineNumber, e.toString(), e);
-                chunk.append(errorJson(lineNumber, ApiError.internal()).toBuffer());
+                chunk.out.addLine(errorJson(lineNumber, ApiError.internal()).toBuffer());
                 chunk.errors++;
             }
         }

@@ -3,23 +3,29 @@ package kr.qfeedback.batch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import kr.qfeedback.feedback.Notifications;
+import kr.qfeedback.wire.DecisionLines;
 
 /**
  * A chunk's text messages as CSV rows for a sending system ({@code batch --notifications FILE}):
  * {@code candidateId,channel,text}, one row per channel (SMS, LMS), UTF-8, CRLF line ends and a
  * field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180).
- * The file carries no phone number: the service never receives one.
+ * The file carries no phone number: the service never receives one. The texts are copied from the
+ * decisions' JSON just written ({@link DecisionLines#lastSms}), not encoded a second time.
  */
 final class TextMessageRows {
     static final byte[] HEADER = "candidateId,channel,text\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SMS = ",SMS,".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LMS = ",LMS,".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] bytes = new byte[1 << 14];
     private int length;
 
-    void add(String candidateId, Notifications notifications) {
-        row(candidateId, "SMS", notifications.sms());
-        row(candidateId, "LMS", notifications.lms());
+    /** The rows of the decision {@code lines} holds last: its SMS and its LMS. */
+    void add(String candidateId, DecisionLines lines) {
+        int sms = lines.lastSms(); // first: it may give the text a larger array
+        row(candidateId, SMS, lines.text(), sms);
+        int lms = lines.lastLms();
+        row(candidateId, LMS, lines.text(), lms);
     }
 
     void writeTo(OutputStream out) throws IOException {
@@ -30,14 +36,42 @@ final class TextMessageRows {
         length = 0;
     }
 
-    private void row(String candidateId, String channel, String text) {
+    private void row(String candidateId, byte[] channel, byte[] text, int length) {
         field(candidateId);
-        append(',');
-        field(channel);
-        append(',');
-        field(text);
+        append(channel, channel.length);
+        field(text, length);
         append('\r');
         append('\n');
+    }
+
+    /**
+     * One field of UTF-8 text, quoted when RFC 4180 asks for it (the bytes asked about are ASCII,
+     * never part of a Korean letter's), copied in runs between its quotes.
+     */
+    void field(byte[] text, int length) {
+        boolean quote = false;
+        for (int i = 0; i < length && !quote; i++) {
+            int b = text[i] & 0xFF;
+            quote = b <= ',' && (b == ',' || b == '"' || b == '\r' || b == '\n');
+        }
+        if (!quote) {
+            append(text, length);
+            return;
+        }
+        ensure(2 * length + 2);
+        bytes[this.length++] = '"';
+        int from = 0;
+        for (int i = 0; i < length; i++) {
+            if (text[i] == '"') { // the run up to it and the quote, then the quote again
+                System.arraycopy(text, from, bytes, this.length, i + 1 - from);
+                this.length += i + 1 - from;
+                bytes[this.length++] = '"';
+                from = i + 1;
+            }
+        }
+        System.arraycopy(text, from, bytes, this.length, length - from);
+        this.length += length - from;
+        bytes[this.length++] = '"';
     }
 
     /** One field, quoted when RFC 4180 asks for it. */
@@ -62,9 +96,13 @@ final class TextMessageRows {
     }
 
     private void append(byte[] more) {
-        ensure(more.length);
-        System.arraycopy(more, 0, bytes, length, more.length);
-        length += more.length;
+        append(more, more.length);
+    }
+
+    private void append(byte[] more, int count) {
+        ensure(count);
+        System.arraycopy(more, 0, bytes, length, count);
+        length += count;
     }
 
     private void ensure(int more) {

@@ -17,6 +17,8 @@ final class Display {
     private static final java.util.concurrent.ConcurrentHashMap<Integer, String> WON =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CACHED_MAX = 4096;
+    /** Whole numbers from 0 to 2 999 as text (minimums, days, years, ages), made once each. */
+    private static final String[] WHOLE = new String[3000];
 
     private Display() {}
 
@@ -75,12 +77,25 @@ final class Display {
         return known;
     }
 
+    /** {@code Long.toString(n)}; the usual values are made once. */
+    static String whole(long n) {
+        if (n < 0 || n >= WHOLE.length) {
+            return Long.toString(n);
+        }
+        String known = WHOLE[(int) n];
+        if (known == null) { // two threads may both make it: equal strings either way
+            known = Long.toString(n);
+            WHOLE[(int) n] = known;
+        }
+        return known;
+    }
+
     static String date(LocalDate date) {
         if (date == null) {
             return null;
         }
         int year = date.getYear();
-        return year < 1000 || year > 9999 ? DATE.format(date) : fourDigitYear(date, '.');
+        return year < 1000 || year > 9999 ? DATE.format(date) : DOTTED.text(date);
     }
 
     /** The date as {@link LocalDate#toString()} writes it (2026-03-11), for section data; null stays null. */
@@ -89,7 +104,39 @@ final class Display {
             return null;
         }
         int year = date.getYear();
-        return year < 1000 || year > 9999 ? date.toString() : fourDigitYear(date, '-');
+        return year < 1000 || year > 9999 ? date.toString() : DASHED.text(date);
+    }
+
+    private static final Days DOTTED = new Days('.');
+    private static final Days DASHED = new Days('-');
+
+    /**
+     * A date's text made once per day from 1970 to 2099 (a cohort's pages show many dates, in any
+     * order, on several threads) and each time outside it. Safe to share: two threads that make a
+     * day's text at once make equal strings.
+     */
+    private static final class Days {
+        private static final int COUNT = (int) LocalDate.of(2100, 1, 1).toEpochDay();
+
+        private final char separator;
+        private final String[] byDay = new String[COUNT];
+
+        Days(char separator) {
+            this.separator = separator;
+        }
+
+        String text(LocalDate date) {
+            long day = date.toEpochDay();
+            if (day < 0 || day >= COUNT) {
+                return fourDigitYear(date, separator);
+            }
+            String known = byDay[(int) day];
+            if (known == null) {
+                known = fourDigitYear(date, separator);
+                byDay[(int) day] = known;
+            }
+            return known;
+        }
     }
 
     private static String fourDigitYear(LocalDate date, char separator) {
@@ -118,7 +165,10 @@ final class Display {
         if (n == null) {
             return null;
         }
-        if (n instanceof Integer || n instanceof Long) {
+        if (n instanceof Integer i) {
+            return whole(i);
+        }
+        if (n instanceof Long) {
             return n.toString();
         }
         if (n instanceof Double boxed) {

@@ -79,24 +79,23 @@ final class PlaceholderValues {
                 scores.weakestFirst().isEmpty() ? null : scores.weakestFirst().get(0);
             case VALID_FROM -> w == null ? null : Display.date(w.validFrom());
             case VALID_UNTIL -> w == null ? null : Display.date(w.validUntil());
-            case DAYS_REMAINING -> w == null ? null : Long.toString(w.daysRemaining());
+            case DAYS_REMAINING -> w == null ? null : Display.whole(w.daysRemaining());
             case PRACTICAL_ROUNDS_LEFT ->
                 w == null || w.practicalRoundsLeft() == null || w.practicalRoundsLeft() == 0
                         ? null
-                        : w.practicalRoundsLeft().toString();
+                        : Display.whole(w.practicalRoundsLeft());
             case STATUS_NAME -> messages.term(MessageCatalogue.EXEMPTION_TERMS, outcome.exemptionStatus());
             case DEADLINE -> Display.date(facts.documentDeadline());
-            case MAX_AGE ->
-                outcome.youthMaxAge() == null ? null : outcome.youthMaxAge().toString();
+            case MAX_AGE -> outcome.youthMaxAge() == null ? null : Display.whole(outcome.youthMaxAge());
             case YOUTH_BORN_FROM ->
                 outcome.youthMaxAge() == null
                         ? null
                         : Display.date(
                                 java.time.LocalDate.of(request.asOf().getYear() - outcome.youthMaxAge() - 1, 1, 1));
-            case EXEMPTION_YEARS -> Integer.toString(parameters.exemptionYears());
-            case EXPIRING_DAYS -> Integer.toString(parameters.exemptionExpiringDays());
+            case EXEMPTION_YEARS -> Display.whole(parameters.exemptionYears());
+            case EXPIRING_DAYS -> Display.whole(parameters.exemptionExpiringDays());
             case PROVISO_ROUNDS ->
-                w == null || !w.nextWrittenExempt() ? null : Integer.toString(parameters.provisoMinimumRounds());
+                w == null || !w.nextWrittenExempt() ? null : Display.whole(parameters.provisoMinimumRounds());
             case MEAN_MINIMUM -> criterion == null || wholePaper() ? null : Display.number(criterion.averageMinimum());
             case WHOLE_PAPER_MINIMUM ->
                 criterion == null || !wholePaper() ? null : Display.number(criterion.averageMinimum());
@@ -146,8 +145,8 @@ final class PlaceholderValues {
                 Map<?, ?> first = (Map<?, ?>) years.get(0);
                 Map<?, ?> last = (Map<?, ?>) years.get(years.size() - 1);
                 return switch (name) {
-                    case FIRST_YEAR -> String.valueOf(first.get("year"));
-                    case LAST_YEAR -> String.valueOf(last.get("year"));
+                    case FIRST_YEAR -> text(first.get("year"));
+                    case LAST_YEAR -> text(last.get("year"));
                     default -> Display.number((Number) last.get("passRate"));
                 };
             }
@@ -176,6 +175,11 @@ final class PlaceholderValues {
 
     private String stageName(Stage stage) {
         return stage == null ? null : messages.term(MessageCatalogue.STAGE_TERMS, stage.name());
+    }
+
+    /** {@code String.valueOf(value)}, a year made once. */
+    private static String text(Object value) {
+        return value instanceof Integer year ? Display.whole(year) : String.valueOf(value);
     }
 
     private static String join(List<String> names) {

@@ -36,6 +36,8 @@ public final class QualificationFacts {
      */
     final java.util.concurrent.ConcurrentHashMap<Object, kr.qfeedback.feedback.Text[]> reminderTexts =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** The round whose reminder texts were asked for last, recognised without hashing its entry. */
+    volatile RoundReminderTexts.Last lastRound;
     /** The SMS of each stage and result ({@link TextMessageMemo}), filled on first use. */
     final kr.qfeedback.feedback.Text[] smsTexts = new kr.qfeedback.feedback.Text[TextMessageMemo.smsSlots()];
 

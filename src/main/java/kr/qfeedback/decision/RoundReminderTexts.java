@@ -63,17 +63,36 @@ final class RoundReminderTexts {
         if (!sameForTheRound[kind.ordinal()] || qualification == null) {
             return null;
         }
-        // per qualification: two qualifications on one series schedule have equal entries
-        ConcurrentHashMap<Object, Text[]> byKey = qualification.reminderTexts;
-        Text[] texts = byKey.get(key);
-        if (texts == null) {
-            texts = byKey.computeIfAbsent(key, r -> new Text[KINDS]);
-        }
+        Text[] texts = textsOf(qualification, key);
         Text text = texts[kind.ordinal()];
         if (text == null) { // two threads may both fill it: the same text either way
             text = Text.of(template.fill(values));
             texts[kind.ordinal()] = text;
         }
         return text;
+    }
+
+    /**
+     * A key's texts and the key, kept as the qualification's last: a decision asks three times for
+     * its round's entry (the same instance, from the qualification's timetable), and the next
+     * candidate of that qualification mostly for the same one.
+     */
+    record Last(Object key, Text[] texts) {}
+
+    private static Text[] textsOf(QualificationFacts qualification, Object key) {
+        Last last = qualification.lastRound;
+        if (last != null && last.key() == key) {
+            return last.texts();
+        }
+        // per qualification: two qualifications on one series schedule have equal entries
+        ConcurrentHashMap<Object, Text[]> byKey = qualification.reminderTexts;
+        Text[] texts = byKey.get(key);
+        if (texts == null) {
+            texts = byKey.computeIfAbsent(key, r -> new Text[KINDS]);
+        }
+        if (key instanceof ScheduleEntry) { // dates are made per decision: never the same instance
+            qualification.lastRound = new Last(key, texts);
+        }
+        return texts;
     }
 }

@@ -96,8 +96,16 @@ public final class DecisionJson {
     }
 
     private static JsonBytes encode(FeedbackDecision decision, boolean explain) {
-        JsonBytes json = BYTES.get().clear();
-        json.raw(DECISION_ID).string(decision.decisionId());
+        return append(BYTES.get().clear(), decision, explain, null);
+    }
+
+    /**
+     * Appends the decision's JSON to {@code json}; with {@code textMessages} not null, also puts
+     * where the contents of {@code notifications.sms} and {@code .lms} lie in it there (from, to,
+     * from, to; -1 when the decision has none).
+     */
+    static JsonBytes append(JsonBytes json, FeedbackDecision decision, boolean explain, int[] textMessages) {
+        json.forget().raw(DECISION_ID).string(decision.decisionId());
         json.raw(RULES_VERSION).raw(EncodedValues.version(decision.rulesVersion()));
         json.raw(AS_OF).raw(EncodedValues.date(decision.asOf()));
         json.raw(OUTCOME).raw(EncodedValues.outcome(decision.outcome()));
@@ -118,7 +126,7 @@ public final class DecisionJson {
                     .raw('}');
         }
         json.raw(']');
-        reminders(json, decision);
+        reminders(json, decision, textMessages);
         if (explain) {
             json.raw(TRACE).raw('[');
             List<TraceEntry> trace = decision.trace();
@@ -138,25 +146,39 @@ public final class DecisionJson {
         return json.raw('}');
     }
 
-    /** {@code reminders} and {@code notifications}, after {@code notices} as the contract orders them. */
-    private static void reminders(JsonBytes json, FeedbackDecision decision) {
+    /**
+     * {@code reminders} and {@code notifications}, after {@code notices} as the contract orders them.
+     * The LMS lists the reminders: their values are copied from where they were written.
+     */
+    private static void reminders(JsonBytes json, FeedbackDecision decision, int[] textMessages) {
         json.raw(REMINDERS).raw('[');
         List<Reminder> reminders = decision.reminders();
         for (int i = 0; i < reminders.size(); i++) {
             Reminder r = reminders.get(i);
             json.separator(i).raw(KIND).raw(KINDS[r.kind().ordinal()]);
             json.raw(DATE).raw(EncodedValues.date(r.date()));
-            text(json.raw(TEXT), r.textValue());
+            text(json.raw(TEXT), r.textValue(), REMEMBER);
             json.raw('}');
         }
         json.raw(']').raw(NOTIFICATIONS);
         Notifications n = decision.notifications();
         if (n == null) {
             json.nullValue();
-        } else {
-            text(json.raw(SMS), n.smsText());
-            text(json.raw(LMS), n.lmsText());
-            json.raw('}');
+            if (textMessages != null) {
+                java.util.Arrays.fill(textMessages, -1);
+            }
+            return;
+        }
+        int smsFrom = json.raw(SMS).length() + 1;
+        int smsTo = text(json, n.smsText(), PLAIN).length() - 1;
+        int lmsFrom = json.raw(LMS).length() + 1;
+        int lmsTo = text(json, n.lmsText(), RECALL).length() - 1;
+        json.raw('}');
+        if (textMessages != null) {
+            textMessages[0] = smsFrom;
+            textMessages[1] = smsTo;
+            textMessages[2] = lmsFrom;
+            textMessages[3] = lmsTo;
         }
     }
 
@@ -177,22 +199,35 @@ public final class DecisionJson {
         json.raw(LINKS).raw(RECENT_LINKS.formOf(s.links())).raw('}');
     }
 
+    /** How {@link #text} writes a value: encoded, encoded and remembered, or copied when remembered. */
+    private static final int PLAIN = 0;
+
+    private static final int REMEMBER = 1;
+    private static final int RECALL = 2;
+
     /** A text as one JSON string: its fixed pieces copied as encoded before, its values encoded now. */
     private static void text(JsonBytes json, Text text) {
+        text(json, text, PLAIN);
+    }
+
+    private static JsonBytes text(JsonBytes json, Text text, int values) {
         if (text == null) {
-            json.nullValue();
-            return;
+            return json.nullValue();
         }
         json.raw('"');
         for (int i = 0, n = text.parts(); i < n; i++) {
             Object part = text.part(i);
             if (part instanceof Text.Fixed fixed) {
                 json.raw(FIXED_PIECES.formOf(fixed));
-            } else {
+            } else if (values == PLAIN) {
                 json.stringContent((String) part);
+            } else if (values == REMEMBER) {
+                json.rememberedContent((String) part);
+            } else {
+                json.recalledContent((String) part);
             }
         }
-        json.raw('"');
+        return json.raw('"');
     }
 
     private static byte[] linkArrayByValue(List<Link> links) {

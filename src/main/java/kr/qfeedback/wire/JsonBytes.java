@@ -40,8 +40,16 @@ final class JsonBytes {
         ESCAPES['\r'] = 'r';
     }
 
+    /** How many values of one document {@link #rememberedContent} keeps track of. */
+    private static final int REMEMBERED = 8;
+
     private byte[] bytes;
     private int length;
+    /** Values written with {@link #rememberedContent} since {@link #forget}, and where their bytes are (from, to). */
+    private final Object[] rememberedValues = new Object[REMEMBERED];
+
+    private final int[] rememberedSpans = new int[2 * REMEMBERED];
+    private int remembered;
 
     JsonBytes(int capacity) {
         this.bytes = new byte[capacity];
@@ -70,7 +78,48 @@ final class JsonBytes {
     /** Empties the array for the next text (keeps its capacity). */
     JsonBytes clear() {
         length = 0;
+        remembered = 0;
         return this;
+    }
+
+    /** Starts a new document for {@link #recalledContent}: the values remembered before are forgotten. */
+    JsonBytes forget() {
+        remembered = 0;
+        return this;
+    }
+
+    /**
+     * As {@link #stringContent}, and remembers where the value's bytes are (the first few of a
+     * document), so that {@link #recalledContent} can copy them instead of encoding it again.
+     */
+    JsonBytes rememberedContent(String text) {
+        int from = length;
+        stringContent(text);
+        if (remembered < REMEMBERED) {
+            rememberedValues[remembered] = text;
+            rememberedSpans[2 * remembered] = from;
+            rememberedSpans[2 * remembered + 1] = length;
+            remembered++;
+        }
+        return this;
+    }
+
+    /**
+     * As {@link #stringContent}; a value remembered in this document (the very same string) is
+     * copied from where it was written: every char is escaped on its own, so its bytes are the same.
+     */
+    JsonBytes recalledContent(String text) {
+        for (int i = 0; i < remembered; i++) {
+            if (rememberedValues[i] == text) {
+                int from = rememberedSpans[2 * i];
+                int n = rememberedSpans[2 * i + 1] - from;
+                ensure(n);
+                System.arraycopy(bytes, from, bytes, length, n);
+                length += n;
+                return this;
+            }
+        }
+        return stringContent(text);
     }
 
     int length() {
@@ -79,6 +128,11 @@ final class JsonBytes {
 
     int capacity() {
         return bytes.length;
+    }
+
+    /** The array the bytes are in (the first {@link #length} of it; replaced when it grows). */
+    byte[] array() {
+        return bytes;
     }
 
     byte[] toByteArray() {
@@ -144,7 +198,7 @@ final class JsonBytes {
     }
 
     /** A non-negative {@code value} in exactly {@code count} decimal digits, zeros in front. */
-    JsonBytes digits(int value, int count) {
+    JsonBytes digits(long value, int count) {
         ensure(count);
         for (int i = length + count - 1; i >= length; i--) {
             bytes[i] = (byte) ('0' + value % 10);
@@ -177,7 +231,18 @@ final class JsonBytes {
         if (value >= 0 && value < 10) {
             return raw((char) ('0' + value));
         }
-        return asciiText(Long.toString(value));
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                return asciiText(Long.toString(value));
+            }
+            raw('-');
+            value = -value;
+        }
+        int count = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            count++;
+        }
+        return digits(value, count);
     }
 
     JsonBytes number(double value) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 class DisplayTest {
@@ -24,5 +26,29 @@ class DisplayTest {
         assertEquals("900", Display.won(900));
         assertEquals("1,234,567", Display.won(1234567));
         assertNull(Display.won(null));
+    }
+
+    @Test
+    void everyDayReadsAsTheFormatterWritesItAndTheSameTwice() {
+        DateTimeFormatter dotted = DateTimeFormatter.ofPattern("yyyy.MM.dd");
+        for (LocalDate d = LocalDate.of(1960, 1, 1); d.getYear() < 2110; d = d.plusDays(1)) {
+            assertEquals(dotted.format(d), Display.date(d));
+            assertEquals(d.toString(), Display.iso(d));
+            assertEquals(Display.date(d), Display.date(LocalDate.of(d.getYear(), d.getMonth(), d.getDayOfMonth())));
+        }
+        assertEquals("+10000.01.02", Display.date(LocalDate.of(10000, 1, 2)));
+        assertEquals("+10000-01-02", Display.iso(LocalDate.of(10000, 1, 2)));
+        assertNull(Display.date(null));
+        assertNull(Display.iso(null));
+    }
+
+    @Test
+    void wholeNumbersReadAsLongToStringWritesThem() {
+        for (long n = -5; n < 5000; n++) {
+            assertEquals(Long.toString(n), Display.whole(n));
+            assertEquals(Long.toString(n), Display.number((int) n));
+        }
+        assertEquals(Long.toString(Long.MIN_VALUE), Display.whole(Long.MIN_VALUE));
+        assertEquals("12345678901", Display.number(12345678901L));
     }
 }

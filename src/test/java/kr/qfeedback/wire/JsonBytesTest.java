@@ -84,6 +84,11 @@ class JsonBytesTest {
         for (long n : longs) {
             assertEquals(jackson(json -> json.writeNumber(n)), bytes(new JsonBytes(1).number(n)), "long " + n);
         }
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) { // each digit count's edges
+            for (long n : new long[] {power - 1, power, power + 1, 10 * power - 1, -power, -(10 * power - 1)}) {
+                assertEquals(jackson(json -> json.writeNumber(n)), bytes(new JsonBytes(1).number(n)), "long " + n);
+            }
+        }
         double[] doubles = {
             0.0,
             -0.0,
