@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundWork {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
     static final int NICE = 10;
+    /**
+     * Whether rules threads also take Linux's SCHED_IDLE policy ({@code -Dqf.rules.schedIdle=true},
+     * default off): they then run only on CPU time no request thread wants. Serving keeps more of
+     * its tail under a saturating load, and a publish then takes several times longer (see
+     * docs/operations.md, "A publish on a result day").
+     */
+    static final boolean SCHED_IDLE = Boolean.getBoolean("qf.rules.schedIdle");
+
     private static final int THREADS = 4;
     /** Rules work accepted at most at once (running and waiting): more is refused, not queued without end. */
     public static final int CAPACITY = 16;
@@ -184,19 +192,30 @@ public final class BackgroundWork {
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self"))
                     .getFileName()
                     .toString();
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!renice.waitFor(5, TimeUnit.SECONDS) || renice.exitValue() != 0) {
-                renice.destroy();
+            if (!run("renice", "-n", Integer.toString(NICE), "-p", tid)) {
                 warnOnce("renice did not succeed");
+            }
+            if (SCHED_IDLE && !run("chrt", "--idle", "-p", "0", tid)) {
+                warnOnce("chrt --idle did not succeed");
             }
         } catch (IOException | UnsupportedOperationException e) {
             warnOnce(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Runs a small command to its end; whether it exited 0 within 5 s. */
+    private static boolean run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroy();
+            return false;
+        }
+        return true;
     }
 
     private static void warnOnce(String why) {

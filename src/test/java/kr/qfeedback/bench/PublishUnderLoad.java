@@ -535,7 +535,7 @@ public final class PublishUnderLoad {
         }
 
         /** See README, "JVM options for serve". */
-        static final String RECOMMENDED_SERVE_OPTIONS = "-XX:MaxTenuringThreshold=1";
+        static final String RECOMMENDED_SERVE_OPTIONS = "-XX:MaxTenuringThreshold=1 -Xmn150m";
 
         private static String javaCommand() {
             return Path.of(System.getProperty("java.home"), "bin", "java").toString();
