@@ -149,7 +149,7 @@ public final class BackgroundWork {
         return task -> {
             Thread thread = new Thread(
                     () -> {
-                        lowerCurrentThread();
+                        lowerCurrentThread(SCHED_IDLE);
                         task.run();
                     },
                     prefix + "-" + count.incrementAndGet());
@@ -160,13 +160,27 @@ public final class BackgroundWork {
 
     /** Fork-join worker threads that lower their priority when they start. */
     public static ForkJoinPool.ForkJoinWorkerThreadFactory forkJoinThreads(String prefix) {
+        return forkJoinThreads(prefix, SCHED_IDLE);
+    }
+
+    /**
+     * Fork-join worker threads for long work that has no deadline while the node serves (an impact
+     * run over a kept cohort): lowered, and on Linux also SCHED_IDLE whatever {@code
+     * qf.rules.schedIdle} says, so they run only on CPU time no request thread wants. On an idle
+     * node they run as fast as any other.
+     */
+    public static ForkJoinPool.ForkJoinWorkerThreadFactory idleForkJoinThreads(String prefix) {
+        return forkJoinThreads(prefix, true);
+    }
+
+    private static ForkJoinPool.ForkJoinWorkerThreadFactory forkJoinThreads(String prefix, boolean idle) {
         AtomicInteger count = new AtomicInteger();
         return pool -> {
             ForkJoinWorkerThread thread = new ForkJoinWorkerThread(pool) {
                 @Override
                 protected void onStart() {
                     super.onStart();
-                    lowerCurrentThread();
+                    lowerCurrentThread(idle);
                 }
             };
             thread.setName(prefix + "-" + count.incrementAndGet());
@@ -187,7 +201,7 @@ public final class BackgroundWork {
         }
     }
 
-    private static void lowerCurrentThread() {
+    private static void lowerCurrentThread(boolean idle) {
         try {
             String tid = Files.readSymbolicLink(Path.of("/proc/thread-self"))
                     .getFileName()
@@ -195,7 +209,7 @@ public final class BackgroundWork {
             if (!run("renice", "-n", Integer.toString(NICE), "-p", tid)) {
                 warnOnce("renice did not succeed");
             }
-            if (SCHED_IDLE && !run("chrt", "--idle", "-p", "0", tid)) {
+            if (idle && !run("chrt", "--idle", "-p", "0", tid)) {
                 warnOnce("chrt --idle did not succeed");
             }
         } catch (IOException | UnsupportedOperationException e) {
