@@ -178,16 +178,21 @@ public final class DecisionRecordText {
      */
     public static final class Lines {
         private final JsonBytes json = new JsonBytes(16 * 1024);
+        private byte[] compacted = new byte[2 * 1024];
         private int count;
 
         public Lines add(DecisionRecord record) {
             write(json, record).raw('\n');
             KeptRequest request = record.request();
             if (request != null) {
+                if (compacted.length < CompactJson.maxLength(request.body())) {
+                    compacted = new byte[CompactJson.maxLength(request.body())];
+                }
+                int length = CompactJson.into(request.body(), compacted);
                 json.raw(requestHead(record.decisionId()))
                         .raw(request.form().letter())
                         .raw(' ')
-                        .compact(request.body())
+                        .raw(compacted, length)
                         .raw('\n');
             }
             count++;

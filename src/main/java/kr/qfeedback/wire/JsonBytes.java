@@ -166,37 +166,6 @@ final class JsonBytes {
         return this;
     }
 
-    /**
-     * The JSON text {@code json} without the whitespace between its tokens, so without a raw line
-     * break (one inside a string, which JSON forbids, is written as its escape): the same value, read
-     * by any JSON reader, on one line. One pass, one copy.
-     */
-    JsonBytes compact(byte[] json) {
-        ensure(json.length * 2);
-        boolean inString = false;
-        boolean escaped = false;
-        for (byte b : json) {
-            if (inString) {
-                if (b == '\n' || b == '\r') {
-                    bytes[length++] = '\\';
-                    b = (byte) (b == '\n' ? 'n' : 'r');
-                } else if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-                continue;
-            } else if (b == '"') {
-                inString = true;
-            }
-            bytes[length++] = b;
-        }
-        return this;
-    }
-
     /** A non-negative {@code value} in exactly {@code count} decimal digits, zeros in front. */
     JsonBytes digits(long value, int count) {
         ensure(count);
