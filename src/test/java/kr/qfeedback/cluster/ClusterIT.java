@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,8 +76,8 @@ class ClusterIT {
     @Timeout(value = 400)
     void threeMembersServeAsOneAndSurviveTheLossOfOne() throws Exception {
         Files.createDirectories(logs);
-        httpPorts = freePorts(3);
-        clusterPorts = freePorts(3);
+        httpPorts = kr.qfeedback.testing.LoopbackPorts.free(3);
+        clusterPorts = kr.qfeedback.testing.LoopbackPorts.free(3);
         long t0 = System.nanoTime();
         for (int i = 0; i < 3; i++) {
             nodes[i] = startNode(i, temp.resolve("data" + (i + 1)));
@@ -316,54 +315,6 @@ class ClusterIT {
         String line = String.format(java.util.Locale.ROOT, format, args);
         System.out.println("[cluster-it] " + line);
         report.append(line).append('\n');
-    }
-
-    /**
-     * {@code n} free loopback ports below the kernel's ephemeral range. A member binds its HTTP port
-     * only after its rules compile and warm-up (~15 s); a port from the ephemeral range could be
-     * taken meanwhile as the local end of an outgoing connection (the members connect to each
-     * other), and the member would then fail with "Address already in use". Ports below the range
-     * are never handed out that way.
-     */
-    private static int[] freePorts(int n) throws IOException {
-        int ephemeralLow = ephemeralRangeStart();
-        int first = 10_000;
-        int span = Math.max(1, ephemeralLow - first - n);
-        int candidate = first + java.util.concurrent.ThreadLocalRandom.current().nextInt(span);
-        int[] ports = new int[n];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0, tried = 0; i < n; tried++) {
-                if (tried == span) {
-                    throw new IOException("no " + n + " free loopback ports between " + first + " and " + ephemeralLow);
-                }
-                int port = first + (candidate - first + tried) % span;
-                try {
-                    ServerSocket s = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
-                    held.add(s);
-                    ports[i++] = port;
-                } catch (IOException taken) {
-                    // in use: try the next one
-                }
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        return ports;
-    }
-
-    /** The first port of the kernel's ephemeral range (Linux), or 32768 (its default) when unknown. */
-    private static int ephemeralRangeStart() {
-        // Read line by line: Files.readString read only "3" of this /proc file here (JDK 17).
-        try (java.io.BufferedReader reader =
-                Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
-            int start = Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
-            return start > 11_000 ? start : 32_768;
-        } catch (IOException | RuntimeException e) {
-            return 32_768;
-        }
     }
 
     /** Closed-loop load: each thread sends decisions round-robin to its members and records every answer. */
