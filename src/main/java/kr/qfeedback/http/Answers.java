@@ -49,6 +49,23 @@ final class Answers {
     }
 
     /**
+     * The answer to a publish (direct, or approved from a pending request): 200 when it went live,
+     * 422 with {@code RULES_REJECTED} beside the report when the checks refused it, else the failure.
+     */
+    static void publishOutcome(RoutingContext ctx, io.vertx.core.AsyncResult<JsonObject> result) {
+        if (result.failed()) {
+            failure(ctx, result.cause());
+            return;
+        }
+        JsonObject json = result.result();
+        boolean published = json.getBoolean("published", false);
+        if (!published) {
+            json.put("error", ApiError.rulesRejected().body());
+        }
+        json(ctx, published ? 200 : 422, json);
+    }
+
+    /**
      * The answer to a request whose work failed: an {@link ApiError} as it is, the lifecycle's
      * refusals as their codes, anything else logged and answered 500 INTERNAL.
      */

@@ -151,18 +151,7 @@ final class PendingPublishRoutes {
                         throw refused(e);
                     }
                 })
-                .onComplete(result -> {
-                    if (result.failed()) {
-                        Answers.failure(ctx, result.cause());
-                        return;
-                    }
-                    JsonObject json = result.result();
-                    boolean published = json.getBoolean("published", false);
-                    if (!published) {
-                        json.put("error", ApiError.rulesRejected().body());
-                    }
-                    Answers.json(ctx, published ? 200 : 422, json);
-                });
+                .onComplete(result -> Answers.publishOutcome(ctx, result));
     }
 
     private void giveBack(RoutingContext ctx, String approver) {

@@ -187,18 +187,7 @@ public final class RulesApi {
         String who = api.access().caller(ctx);
         String note = ctx.request().getFormAttribute("note");
         background(ctx, () -> candidates.with(ctx, files -> RulesJson.publish(lifecycle.publish(files, who, note))))
-                .onComplete(result -> {
-                    if (result.failed()) {
-                        Answers.failure(ctx, result.cause());
-                        return;
-                    }
-                    JsonObject json = result.result();
-                    boolean published = json.getBoolean("published", false);
-                    if (!published) {
-                        json.put("error", ApiError.rulesRejected().body());
-                    }
-                    Answers.json(ctx, published ? 200 : 422, json);
-                });
+                .onComplete(result -> Answers.publishOutcome(ctx, result));
     }
 
     private JsonObject impact(RoutingContext ctx, String who) {
