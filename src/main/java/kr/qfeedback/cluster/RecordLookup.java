@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import java.util.concurrent.Executor;
 import kr.qfeedback.records.DecisionRecord;
 import kr.qfeedback.records.DecisionRecords.WithRequest;
 import kr.qfeedback.wire.DecisionRecordText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds one decision's record in the cluster's record maps ({@link RecordGenerations}), with its
@@ -28,6 +31,8 @@ final class RecordLookup {
      * Runs a look-up's next cluster call: not on the Hazelcast thread that completed the previous
      * one (a response thread may not invoke an entry processor: IllegalThreadStateException).
      */
+    private static final Logger LOG = LoggerFactory.getLogger(RecordLookup.class);
+
     private static final Executor NEXT_CALL = java.util.concurrent.ForkJoinPool.commonPool();
 
     private final RecordGenerations generations;
@@ -90,11 +95,26 @@ final class RecordLookup {
      */
     private static WithRequest parsed(Object stored, String decisionId) {
         if (stored instanceof byte[] lines) {
-            return new WithRequest(
-                    new JsonObject(Buffer.buffer(DecisionRecordText.recordOf(lines))),
-                    DecisionRecordText.findRequest(lines, decisionId));
+            JsonObject record = new JsonObject(Buffer.buffer(DecisionRecordText.recordOf(lines)));
+            try {
+                return new WithRequest(record, DecisionRecordText.findRequest(lines, decisionId, asOf(record)));
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                // Another member's bytes that hold no readable request: the record is answered, its page is not.
+                LOG.warn(
+                        "the request kept with a decision record is not readable: {}",
+                        e.getClass().getSimpleName());
+                return new WithRequest(record, null);
+            }
         }
         return new WithRequest(new JsonObject((String) stored), null);
+    }
+
+    /** The day a record was decided for. */
+    private static LocalDate asOf(JsonObject record) {
+        if (!(record.getValue("asOf") instanceof String day)) {
+            throw new IllegalArgumentException("a decision record without its day");
+        }
+        return LocalDate.parse(day);
     }
 
     /** The record unless it was decided longer ago than records are kept. */

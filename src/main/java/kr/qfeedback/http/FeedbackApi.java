@@ -184,9 +184,8 @@ public final class FeedbackApi {
         metrics.decision(decision.outcome().code(), System.nanoTime() - started);
         boolean calendar = wantsCalendar(ctx);
         if (records != null) {
-            // The body as received, copied once: what the helpdesk view decides again (never logged).
-            records.record(
-                    decision, request.candidateId(), new KeptRequest(body.getBytes(), Form.of(calendar, explain)));
+            // The accepted request: what the helpdesk view decides again (never logged).
+            records.record(decision, request.candidateId(), new KeptRequest(request, Form.of(calendar, explain)));
         }
         if (calendar) {
             Answers.typed(ctx, DecisionCalendar.MEDIA_TYPE, Buffer.buffer(DecisionCalendar.toText(decision)));

@@ -1,14 +1,15 @@
 package kr.qfeedback.records;
 
+import kr.qfeedback.feedback.FeedbackRequest;
+
 /**
- * What a decision's page is rebuilt from for the helpdesk: the request body as it was received
- * (personal data: birth date and scores) and how the answer was asked for ({@link Form}). Kept with
- * the decision's record, for exactly as long, and never logged: {@link #toString()} shows its size
- * only.
+ * What a decision's page is rebuilt from for the helpdesk: the accepted request (personal data:
+ * birth date and scores) and how the answer was asked for ({@link Form}). Kept with the decision's
+ * record, for exactly as long, and never logged: {@link #toString()} shows its form only.
  *
- * @param body the body's bytes (UTF-8 JSON), not copied: the caller hands over an array it no longer uses
+ * @param request the request as it was parsed and checked (immutable, so it is kept, not copied)
  */
-public record KeptRequest(byte[] body, Form form) {
+public record KeptRequest(FeedbackRequest request, Form form) {
 
     /** How {@code POST /v1/feedback} answered: JSON, JSON with {@code ?explain=true}, or a calendar. */
     public enum Form {
@@ -44,13 +45,13 @@ public record KeptRequest(byte[] body, Form form) {
     }
 
     public KeptRequest {
-        java.util.Objects.requireNonNull(body, "body must not be null");
+        java.util.Objects.requireNonNull(request, "request must not be null");
         java.util.Objects.requireNonNull(form, "form must not be null");
     }
 
-    /** Its size and form only: the body holds a birth date and scores, which never reach a log. */
+    /** Its form only: the request holds a birth date and scores, which never reach a log. */
     @Override
     public String toString() {
-        return "KeptRequest[" + body.length + " bytes, " + form + "]";
+        return "KeptRequest[" + form + "]";
     }
 }

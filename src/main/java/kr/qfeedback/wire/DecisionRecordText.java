@@ -1,7 +1,12 @@
 package kr.qfeedback.wire;
 
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.records.DecisionRecord;
 import kr.qfeedback.records.KeptRequest;
@@ -14,8 +19,9 @@ import kr.qfeedback.records.KeptRequest;
  * ({@link Lines}, {@link #find}).
  *
  * <p>A record kept with its request ({@link KeptRequest}) is followed by a line of its own,
- * {@code >ID F BODY}: the decision id, the answer's form letter and the body as one line of JSON
- * ({@link JsonBytes#compact}). A reader that looks only for records (members of earlier versions)
+ * {@code >ID F REQUEST}: the decision id, the answer's form letter and the accepted request in its
+ * compact bytes ({@link CompactRequest}) as Base64 (members of the version before wrote the body's
+ * JSON there; {@link #findRequest} reads both). A reader that looks only for records (members of earlier versions)
  * passes it by: it does not start with a record's {@code {"decisionId":}.
  */
 public final class DecisionRecordText {
@@ -148,9 +154,13 @@ public final class DecisionRecordText {
 
     /**
      * The request kept with the record of {@code decisionId} among {@code lines}, or {@code null}
-     * when there is none.
+     * when there is none. Its line holds the request's compact bytes ({@link CompactRequest}) in
+     * Base64, or, as members of the version before wrote it, the request's JSON, which is parsed as
+     * on the record's day {@code asOf} (the day a request without one was decided on).
+     *
+     * @throws IllegalArgumentException when the line is there but holds no readable request
      */
-    public static KeptRequest findRequest(byte[] lines, String decisionId) {
+    public static KeptRequest findRequest(byte[] lines, String decisionId, LocalDate asOf) {
         byte[] wanted = requestHead(decisionId);
         for (int start = 0; start < lines.length; ) {
             int end = lineEnd(lines, start);
@@ -160,11 +170,25 @@ public final class DecisionRecordText {
                 KeptRequest.Form form = KeptRequest.Form.of(lines[start + wanted.length]);
                 return form == null
                         ? null
-                        : new KeptRequest(Arrays.copyOfRange(lines, start + wanted.length + 2, end), form);
+                        : new KeptRequest(request(lines, start + wanted.length + 2, end, asOf), form);
             }
             start = end + 1;
         }
         return null;
+    }
+
+    private static FeedbackRequest request(byte[] lines, int from, int to, LocalDate asOf) {
+        try {
+            if (from < to && lines[from] == '{') {
+                Clock onTheDay = Clock.fixed(
+                        asOf.atStartOfDay(FeedbackRequestParser.SEOUL).toInstant(), FeedbackRequestParser.SEOUL);
+                return new FeedbackRequestParser(onTheDay).parse(Buffer.buffer(Arrays.copyOfRange(lines, from, to)));
+            }
+            byte[] compact = Base64.getDecoder().decode(Arrays.copyOfRange(lines, from, to));
+            return CompactRequest.decode(compact, 0, compact.length);
+        } catch (IllegalArgumentException | ApiError e) {
+            throw new IllegalArgumentException("the request kept with a record is not readable", e);
+        }
     }
 
     /** {@code >ID } in UTF-8: how the request line of a decision starts. */
@@ -178,21 +202,24 @@ public final class DecisionRecordText {
      */
     public static final class Lines {
         private final JsonBytes json = new JsonBytes(16 * 1024);
-        private byte[] compacted = new byte[2 * 1024];
+        private final CompactRequest.Out compact = new CompactRequest.Out();
+        private byte[] base64 = new byte[512];
         private int count;
 
         public Lines add(DecisionRecord record) {
             write(json, record).raw('\n');
             KeptRequest request = record.request();
             if (request != null) {
-                if (compacted.length < CompactJson.maxLength(request.body())) {
-                    compacted = new byte[CompactJson.maxLength(request.body())];
+                CompactRequest.encode(request.request(), compact.clear());
+                int most = 4 * ((compact.length() + 2) / 3);
+                if (base64.length < most) {
+                    base64 = new byte[Math.max(most, 2 * base64.length)];
                 }
-                int length = CompactJson.into(request.body(), compacted);
+                int length = Base64.getEncoder().encode(Arrays.copyOf(compact.bytes(), compact.length()), base64);
                 json.raw(requestHead(record.decisionId()))
                         .raw(request.form().letter())
                         .raw(' ')
-                        .raw(compacted, length)
+                        .raw(base64, length)
                         .raw('\n');
             }
             count++;

@@ -14,9 +14,8 @@ import kr.qfeedback.records.KeptRequest;
 import kr.qfeedback.rules.RuleSet;
 
 /**
- * A past decision made again for the helpdesk: its kept request parsed, checked and decided on the
- * rules version it was decided with, on the date it was decided for (a request without
- * {@code asOf} took that day from the clock), under its original decision id, then written as it
+ * A past decision made again for the helpdesk: its kept request checked and decided on the rules
+ * version it was decided with, on the date it was decided for, under its original decision id, then written as it
  * was answered (JSON, with the trace when it was asked for, or the calendar). Deciding is a pure
  * function of request, version and date, and versions are immutable, so the page is the one the
  * candidate got, byte for byte.
@@ -31,7 +30,8 @@ public final class DecisionReplay {
     public static Page replay(KeptRequest request, String decisionId, LocalDate asOf, RuleSet rules) {
         Clock onTheDay =
                 Clock.fixed(asOf.atStartOfDay(FeedbackRequestParser.SEOUL).toInstant(), FeedbackRequestParser.SEOUL);
-        FeedbackDecision again = new DecisionService(onTheDay).decide(Buffer.buffer(request.body()), rules);
+        DecisionService service = new DecisionService(onTheDay);
+        FeedbackDecision again = service.decide(service.checked(request.request(), rules), rules);
         FeedbackDecision decision = new FeedbackDecision(
                 decisionId,
                 again.rulesVersion(),

@@ -1,8 +1,8 @@
 package kr.qfeedback.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hazelcast.core.HazelcastInstance;
@@ -248,17 +248,14 @@ class ClusterDecisionsTest {
         };
         records = new ClusterDecisions(new RecordGenerations(hz, "member-a", 100_000), clock);
         String id = UUID.randomUUID().toString();
-        byte[] body = "{ \"candidateId\": \"c-1\",\n  \"candidate\": { \"birthDate\": \"1999-05-02\" } }\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        kr.qfeedback.feedback.FeedbackRequest body = new kr.qfeedback.wire.FeedbackRequestParser(clock)
+                .parse(io.vertx.core.buffer.Buffer.buffer(kr.qfeedback.testing.ExampleRequests.EXAMPLE_REQUEST));
         records.record(decision(id), "c-1", new KeptRequest(body, KeptRequest.Form.EXPLAINED));
-        assertArrayEquals(body, withRequest(id).orElseThrow().request().body(), "while it waits on this member");
+        assertSame(body, withRequest(id).orElseThrow().request().request(), "while it waits on this member");
 
         awaitWritten(records, 1);
         DecisionRecords.WithRequest stored = withRequest(id).orElseThrow();
-        assertEquals(
-                "{\"candidateId\":\"c-1\",\"candidate\":{\"birthDate\":\"1999-05-02\"}}",
-                new String(stored.request().body(), java.nio.charset.StandardCharsets.UTF_8),
-                "from the cluster map, on one line");
+        assertEquals(body, stored.request().request(), "from the cluster map");
         assertEquals(KeptRequest.Form.EXPLAINED, stored.request().form());
         JsonObject record =
                 records.find(id).toCompletableFuture().get(10, TimeUnit.SECONDS).orElseThrow();

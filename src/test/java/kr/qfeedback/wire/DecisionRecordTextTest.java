@@ -2,6 +2,7 @@ package kr.qfeedback.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.feedback.FeedbackRequest;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
@@ -19,6 +21,7 @@ import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.feedback.Tone;
 import kr.qfeedback.records.DecisionRecord;
 import kr.qfeedback.records.KeptRequest;
+import kr.qfeedback.testing.ExampleRequests;
 import org.junit.jupiter.api.Test;
 
 class DecisionRecordTextTest {
@@ -87,41 +90,29 @@ class DecisionRecordTextTest {
     }
 
     @Test
-    void aRequestKeptWithItsRecordIsStoredOnOneLineAndReadsAsTheSameJsonWhileRecordReadersPassItBy() {
+    void aRequestKeptWithItsRecordIsStoredOnOneLineAndReadsAsTheSameRequestWhileRecordReadersPassItBy() {
         Instant decidedAt = Instant.parse("2026-03-11T01:02:03Z");
-        String pretty = "{\n  \"candidateId\" : \"A 0001\",\r\n\t\"name\": \"소프트웨어 설계 \\\" \\\\ \",\n"
-                + "  \"scores\": [ 80 , 55.5 ],\n  \"raw\": \"line\nbreak\"\n}\n";
+        LocalDate asOf = LocalDate.of(2026, 3, 11);
+        FeedbackRequest example = parsed(ExampleRequests.EXAMPLE_REQUEST, asOf);
+        FeedbackRequest other = parsed(ExampleRequests.EXAMPLE_REQUEST.replace("bench-0001", "줄\n바꿈"), asOf);
         String first = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001";
         String second = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01002";
         String third = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01003";
         byte[] bytes = new DecisionRecordText.Lines()
                 .add(DecisionRecord.of(
-                        decision(first),
-                        "c1",
-                        new KeptRequest(pretty.getBytes(StandardCharsets.UTF_8), KeptRequest.Form.EXPLAINED),
-                        decidedAt))
+                        decision(first), "c1", new KeptRequest(example, KeptRequest.Form.EXPLAINED), decidedAt))
                 .add(DecisionRecord.of(decision(second), "c2", decidedAt))
                 .add(DecisionRecord.of(
-                        decision(third),
-                        "c3",
-                        new KeptRequest("{}".getBytes(StandardCharsets.UTF_8), KeptRequest.Form.CALENDAR),
-                        decidedAt))
+                        decision(third), "c3", new KeptRequest(other, KeptRequest.Form.CALENDAR), decidedAt))
                 .toByteArray();
         assertEquals(5, new String(bytes, StandardCharsets.UTF_8).lines().count(), "three records, two requests");
 
-        KeptRequest kept = DecisionRecordText.findRequest(bytes, first);
+        KeptRequest kept = DecisionRecordText.findRequest(bytes, first, asOf);
         assertEquals(KeptRequest.Form.EXPLAINED, kept.form());
-        String stored = new String(kept.body(), StandardCharsets.UTF_8);
+        assertEquals(example, kept.request());
+        assertNull(DecisionRecordText.findRequest(bytes, second, asOf), "kept without its request");
         assertEquals(
-                "{\"candidateId\":\"A 0001\",\"name\":\"소프트웨어 설계 \\\" \\\\ \",\"scores\":[80,55.5],"
-                        + "\"raw\":\"line\\nbreak\"}",
-                stored,
-                "the whitespace between tokens goes, the strings stay");
-        assertEquals(new JsonObject(pretty.replace("line\nbreak", "line\\nbreak")), new JsonObject(stored));
-        assertNull(DecisionRecordText.findRequest(bytes, second), "kept without its request");
-        assertEquals(
-                KeptRequest.Form.CALENDAR,
-                DecisionRecordText.findRequest(bytes, third).form());
+                new KeptRequest(other, KeptRequest.Form.CALENDAR), DecisionRecordText.findRequest(bytes, third, asOf));
 
         // A reader of records alone (a member of an earlier version) finds each record as before.
         assertEquals(
@@ -132,16 +123,58 @@ class DecisionRecordTextTest {
                 DecisionRecord.of(decision(first), "c1", decidedAt).toJson(),
                 new JsonObject(Buffer.buffer(DecisionRecordText.recordOf(withRequest))));
         assertEquals(
-                stored,
-                new String(DecisionRecordText.findRequest(withRequest, first).body(), StandardCharsets.UTF_8));
+                example,
+                DecisionRecordText.findRequest(withRequest, first, asOf).request());
         assertEquals(
                 new String(DecisionRecordText.find(bytes, second), StandardCharsets.UTF_8),
                 new String(DecisionRecordText.findWithRequest(bytes, second), StandardCharsets.UTF_8),
                 "no request line is taken from the next record");
-        assertNull(DecisionRecordText.findRequest(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa0100"), "a prefix of an id");
+        assertNull(
+                DecisionRecordText.findRequest(bytes, "3b9d63ab-0a1b-4fb7-8b25-8da9ffa0100", asOf),
+                "a prefix of an id");
         assertEquals(
-                "KeptRequest[2 bytes, CALENDAR]",
-                DecisionRecordText.findRequest(bytes, third).toString());
+                "KeptRequest[CALENDAR]",
+                DecisionRecordText.findRequest(bytes, third, asOf).toString());
+    }
+
+    @Test
+    void aRequestLineOfTheVersionBeforeHoldsJsonAndIsParsedOnTheRecordsDay() {
+        String id = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001";
+        String withoutAsOf = ExampleRequests.EXAMPLE_REQUEST
+                .replace("\"asOf\": \"2026-03-11\",", "")
+                .replaceAll("\\s*\n\\s*", "");
+        byte[] lines = (new String(
+                                DecisionRecordText.of(
+                                        DecisionRecord.of(decision(id), "c1", Instant.parse("2026-03-11T01:02:03Z"))),
+                                StandardCharsets.UTF_8)
+                        + "\n>" + id + " j " + withoutAsOf + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        KeptRequest kept = DecisionRecordText.findRequest(lines, id, LocalDate.of(2026, 3, 12));
+        assertEquals(KeptRequest.Form.JSON, kept.form());
+        assertEquals(
+                parsed(ExampleRequests.EXAMPLE_REQUEST, null).exam(),
+                kept.request().exam());
+        assertEquals(LocalDate.of(2026, 3, 12), kept.request().asOf(), "the day a request without one was decided on");
+    }
+
+    @Test
+    void aRequestLineThatHoldsNoReadableRequestIsRefusedNotMisread() {
+        String id = "3b9d63ab-0a1b-4fb7-8b25-8da9ffa01001";
+        for (String line : List.of("AAAA", "not base64!", "{\"candidateId\":", "AQ==")) {
+            byte[] lines = (">" + id + " e " + line + "\n").getBytes(StandardCharsets.UTF_8);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> DecisionRecordText.findRequest(lines, id, LocalDate.of(2026, 3, 11)),
+                    line);
+        }
+    }
+
+    private static FeedbackRequest parsed(String body, LocalDate asOf) {
+        java.time.Clock clock = asOf == null
+                ? java.time.Clock.systemUTC()
+                : java.time.Clock.fixed(
+                        asOf.atStartOfDay(FeedbackRequestParser.SEOUL).toInstant(), FeedbackRequestParser.SEOUL);
+        return new FeedbackRequestParser(clock).parse(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static FeedbackDecision decision(String id) {

@@ -35,7 +35,7 @@ class DecisionReplayTest {
                 case CALENDAR -> DecisionCalendar.toText(original).getBytes(StandardCharsets.UTF_8);
             };
             DecisionReplay.Page page = DecisionReplay.replay(
-                    new KeptRequest(body.getBytes(StandardCharsets.UTF_8), form),
+                    new KeptRequest(new DecisionService(THEN).accept(buffer(body), rules), form),
                     original.decisionId(),
                     original.asOf(),
                     rules);
@@ -48,7 +48,8 @@ class DecisionReplayTest {
         FeedbackDecision original = new DecisionService(THEN).decide(buffer(ExampleRequests.EXAMPLE_REQUEST), rules);
         DecisionReplay.Page page = DecisionReplay.replay(
                 new KeptRequest(
-                        ExampleRequests.EXAMPLE_REQUEST.getBytes(StandardCharsets.UTF_8), KeptRequest.Form.CALENDAR),
+                        new DecisionService(THEN).accept(buffer(ExampleRequests.EXAMPLE_REQUEST), rules),
+                        KeptRequest.Form.CALENDAR),
                 original.decisionId(),
                 original.asOf(),
                 rules);
