@@ -2,9 +2,13 @@ package kr.qfeedback.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import kr.qfeedback.lifecycle.ActivationAction;
 import kr.qfeedback.lifecycle.AuditAction;
@@ -53,6 +57,8 @@ import org.slf4j.LoggerFactory;
 final class ClusterRules implements Replication {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterRules.class);
     static final String ACTIVE_KEY = ActiveEntry.KEY;
+    /** How long a publish waits for this member to record a switch every member has made. */
+    private static final Duration RECORDING_WAIT = Duration.ofSeconds(30);
 
     /** Prepares (compiles, prewarms) and catches up at the low priority of all rules work, like the leader. */
     private final ExecutorService worker =
@@ -63,6 +69,7 @@ final class ClusterRules implements Replication {
     private final QuorumGuard guard;
     private final VersionReplication versions;
     private final SwitchLeader leader;
+    private final MemberSwap swap;
     private final ClusterJoining joining;
 
     ClusterRules(HazelcastInstance hz, RulesLifecycle lifecycle, int quorum, ClusterSecret secret) {
@@ -75,7 +82,7 @@ final class ClusterRules implements Replication {
         SwitchTopic topic = new SwitchTopic(hz, secret, io);
         SwitchesInFlight inFlight = new SwitchesInFlight();
         this.versions = new VersionReplication(hz.getMap(ClusterSettings.VERSIONS_MAP), lifecycle.store(), secret);
-        MemberSwap swap = new MemberSwap(lifecycle, versions, topic, metrics, io);
+        this.swap = new MemberSwap(lifecycle, versions, topic, metrics, io);
         this.guard = new QuorumGuard(hz, quorum, swap::currentVersion);
         this.leader = new SwitchLeader(
                 secret, activeMap, lifecycle.store(), versions, guard, topic, inFlight, metrics, timeouts);
@@ -115,7 +122,24 @@ final class ClusterRules implements Replication {
             String note,
             AuditAction action,
             ActivationAction activation) {
-        leader.switchTo(files, compiled, who, note, action, activation);
+        String switchId = leader.switchTo(files, compiled, who, note, action, activation);
+        // Every member answered SWITCHED; this one records the switch on its io thread just after
+        // its own SWITCHED: the publish answers once its audit entry is written.
+        try {
+            swap.recorded(switchId).get(RECORDING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn(
+                    "rules version {} is active everywhere, but this member had not recorded it {} s later",
+                    files.version(),
+                    RECORDING_WAIT.toSeconds());
+        } catch (ExecutionException e) {
+            LOG.warn(
+                    "rules version {} is active everywhere; recording it here failed: {}",
+                    files.version(),
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     double lastSwitchSeconds() {
@@ -146,8 +170,7 @@ final class ClusterRules implements Replication {
         worker.shutdownNow();
         io.shutdown();
         try {
-            if (!worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)
-                    || !io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS) || !io.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("rules switch work still running 5 s after the stop began; leaving it to the JVM's exit");
             }
         } catch (InterruptedException e) {

@@ -2,6 +2,10 @@ package kr.qfeedback.cluster;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.qfeedback.lifecycle.ActivationAction;
@@ -28,6 +32,14 @@ final class MemberSwap {
     private final AtomicReference<JsonObject> desired = new AtomicReference<>();
     private final Object swapping = new Object();
     private final Object catchingUp = new Object();
+    /** What this member has recorded on disk, by switch id: the last few switches only. */
+    private final Map<String, CompletableFuture<Void>> recordings =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Void>> eldest) {
+                    return size() > 16;
+                }
+            });
 
     /** {@code io} records the swap on disk after SWITCHED is sent, in that order. */
     MemberSwap(
@@ -92,12 +104,28 @@ final class MemberSwap {
         }
     }
 
+    /**
+     * Completes once this member has recorded the swap of switch {@code switchId} on disk (activation
+     * and audit entry), or has swapped nothing for it: the leader answers a publish only then.
+     */
+    CompletableFuture<Void> recorded(String switchId) {
+        return recordings.computeIfAbsent(switchId, id -> new CompletableFuture<>());
+    }
+
+    private void recordedNothing(JsonObject record) {
+        String switchId = record.getString("switchId");
+        if (switchId != null) {
+            recorded(switchId).complete(null);
+        }
+    }
+
     /** Swaps {@code rules} in when {@code record} is still the desired entry, answers SWITCHED and records it. */
     void swap(JsonObject record, RuleFiles files, RuleSet rules, long startedNanos, boolean joining) {
         String previous;
         synchronized (swapping) {
             JsonObject latest = desired.get();
             if (latest == null || !latest.getString("version").equals(record.getString("version"))) {
+                recordedNothing(record);
                 return; // a newer switch came in meanwhile; that one wins
             }
             previous = currentVersion();
@@ -117,9 +145,16 @@ final class MemberSwap {
                 .put("version", rules.version())
                 .put("atMicros", at));
         if (rules.version().equals(previous)) {
+            recordedNothing(record);
             return;
         }
-        io.execute(() -> record(record, files, previous, rules.version(), joining));
+        io.execute(() -> {
+            try {
+                record(record, files, previous, rules.version(), joining);
+            } finally {
+                recordedNothing(record);
+            }
+        });
     }
 
     private void record(JsonObject record, RuleFiles files, String previous, String version, boolean joining) {

@@ -63,7 +63,7 @@ final class SwitchLeader {
      * @throws ClusterUnavailableException {@code NO_QUORUM}, {@code CLUSTER_BUSY} (another switch holds the
      *         lock) or {@code SWITCH_FAILED} (a member could not prepare it in time); nothing changed then
      */
-    void switchTo(
+    String switchTo(
             RuleFiles files,
             RuleSet compiled,
             String who,
@@ -124,6 +124,7 @@ final class SwitchLeader {
                     (committed - started) / 1_000_000,
                     (System.nanoTime() - committed) / 1_000_000,
                     String.format(Locale.ROOT, "%.3f", spread / 1e3));
+            return switchId;
         } catch (SplitBrainProtectionException e) {
             abort(switchId);
             throw guard.refusal();
