@@ -71,10 +71,8 @@ class CompactRequestTest {
 
     @Test
     void theExampleRequestTakesUnderAThirdOfItsJson() {
-        FeedbackRequest example = new FeedbackRequestParser(Clock.systemUTC())
-                .parse(Buffer.buffer(ExampleRequests.EXAMPLE_REQUEST.getBytes(StandardCharsets.UTF_8)));
         CompactRequest.Out out = new CompactRequest.Out();
-        CompactRequest.encode(example, out);
+        CompactRequest.encode(example(), out);
         int json = ExampleRequests.EXAMPLE_REQUEST
                 .replaceAll("\\s+(?=([^\"]*\"[^\"]*\")*[^\"]*$)", "")
                 .getBytes(StandardCharsets.UTF_8)
@@ -84,10 +82,8 @@ class CompactRequestTest {
 
     @Test
     void bytesCutShortLongerOrOfAnotherFormatAreRefusedNeverMisread() {
-        FeedbackRequest example = new FeedbackRequestParser(Clock.systemUTC())
-                .parse(Buffer.buffer(ExampleRequests.EXAMPLE_REQUEST.getBytes(StandardCharsets.UTF_8)));
         CompactRequest.Out out = new CompactRequest.Out();
-        CompactRequest.encode(example, out);
+        CompactRequest.encode(example(), out);
         byte[] bytes = Arrays.copyOf(out.bytes(), out.length());
         for (int cut = 0; cut < bytes.length; cut++) {
             int at = cut;
@@ -100,5 +96,10 @@ class CompactRequestTest {
         assertThrows(IllegalArgumentException.class, () -> CompactRequest.decode(other, 0, other.length));
         byte[] huge = {CompactRequest.FORMAT, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07};
         assertThrows(IllegalArgumentException.class, () -> CompactRequest.decode(huge, 0, huge.length));
+    }
+
+    private static FeedbackRequest example() {
+        return new FeedbackRequestParser(Clock.systemUTC())
+                .parse(Buffer.buffer(ExampleRequests.EXAMPLE_REQUEST.getBytes(StandardCharsets.UTF_8)));
     }
 }
