@@ -24,6 +24,19 @@ public final class SectionData extends AbstractMap<String, Object> {
     public static final class Keys {
         private final String[] names;
 
+        /** What a writer made of these once (the decision JSON's encoded forms); null until then. */
+        private volatile Object writtenForm;
+
+        /** The form {@link #keepWrittenForm} kept, or null: read without a look-up, as these are met often. */
+        public Object writtenForm() {
+            return writtenForm;
+        }
+
+        /** Keeps a writer's form of these; one writer uses it, and it makes the same form every time. */
+        public void keepWrittenForm(Object form) {
+            writtenForm = form;
+        }
+
         /** @param names distinct keys, in the order they are written */
         public Keys(String... names) {
             this.names = names.clone();
@@ -54,6 +67,19 @@ public final class SectionData extends AbstractMap<String, Object> {
     public static final class Rows extends java.util.AbstractList<Map<String, Object>>
             implements java.util.RandomAccess {
         private final List<Map<String, Object>> rows;
+
+        /** What a writer made of these once (the decision JSON's encoded forms); null until then. */
+        private volatile Object writtenForm;
+
+        /** The form {@link #keepWrittenForm} kept, or null: read without a look-up, as these are met often. */
+        public Object writtenForm() {
+            return writtenForm;
+        }
+
+        /** Keeps a writer's form of these; one writer uses it, and it makes the same form every time. */
+        public void keepWrittenForm(Object form) {
+            writtenForm = form;
+        }
 
         public Rows(List<? extends Map<String, Object>> rows) {
             this.rows = List.copyOf(rows);

@@ -11,6 +11,8 @@ public final class Text {
     /** A piece that reads the same in every decision: a template's literal text. */
     public static final class Fixed {
         private final String text;
+        /** What a writer made of this piece once (the decision JSON's encoded bytes); null until then. */
+        private volatile Object writtenForm;
 
         public Fixed(String text) {
             this.text = java.util.Objects.requireNonNull(text, "text must not be null");
@@ -18,6 +20,16 @@ public final class Text {
 
         public String text() {
             return text;
+        }
+
+        /** The form {@link #keepWrittenForm} kept, or null: read without a look-up, as the piece is met often. */
+        public Object writtenForm() {
+            return writtenForm;
+        }
+
+        /** Keeps a writer's form of this piece; one writer uses it, and it makes the same form every time. */
+        public void keepWrittenForm(Object form) {
+            writtenForm = form;
         }
 
         @Override
@@ -47,6 +59,14 @@ public final class Text {
     /** A text of the first {@code length} of {@code parts} ({@link Fixed} pieces and strings), copied. */
     public static Text of(Object[] parts, int length) {
         return checked(java.util.Arrays.copyOf(parts, length));
+    }
+
+    /**
+     * A text of the first {@code length} of {@code parts}, an array the caller made for it and hands
+     * over (never changes again): copied only when {@code length} leaves some of it unused.
+     */
+    public static Text ofOwn(Object[] parts, int length) {
+        return checked(length == parts.length ? parts : java.util.Arrays.copyOf(parts, length));
     }
 
     private static Text checked(Object[] copy) {

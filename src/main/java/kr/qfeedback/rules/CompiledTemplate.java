@@ -156,7 +156,7 @@ public final class CompiledTemplate {
                 n = addOptional(parts, n, ((OptionalPart) segment).segments(), values);
             }
         }
-        return Text.of(parts, n);
+        return Text.ofOwn(parts, n);
     }
 
     /**

@@ -65,9 +65,6 @@ public final class DecisionJson {
     /** The same few lists, recognised by identity first: a section's links are the very list of its message. */
     private static final IdentityCache<List<Link>, byte[]> RECENT_LINKS =
             new IdentityCache<>(DecisionJson::linkArrayByValue, 256, 1 << 12);
-    /** A template's fixed pieces, encoded once: a rule version has a few hundred. */
-    private static final IdentityCache<Text.Fixed, byte[]> FIXED_PIECES =
-            new IdentityCache<>(fixed -> JsonBytes.encodedContent(fixed.text()), 4096, 1 << 16);
     /** One reusable array per thread; one that grew past this (a long trace) is not kept. */
     private static final int KEPT_CAPACITY = 1 << 16;
 
@@ -148,7 +145,7 @@ public final class DecisionJson {
 
     /**
      * {@code reminders} and {@code notifications}, after {@code notices} as the contract orders them.
-     * The LMS lists the reminders: their values are copied from where they were written.
+     * The LMS lists the reminders: their longer values are copied from where they were written.
      */
     private static void reminders(JsonBytes json, FeedbackDecision decision, int[] textMessages) {
         json.raw(REMINDERS).raw('[');
@@ -157,7 +154,7 @@ public final class DecisionJson {
             Reminder r = reminders.get(i);
             json.separator(i).raw(KIND).raw(KINDS[r.kind().ordinal()]);
             json.raw(DATE).raw(EncodedValues.date(r.date()));
-            text(json.raw(TEXT), r.textValue(), REMEMBER);
+            text(json.raw(TEXT), r.textValue());
             json.raw('}');
         }
         json.raw(']').raw(NOTIFICATIONS);
@@ -170,9 +167,9 @@ public final class DecisionJson {
             return;
         }
         int smsFrom = json.raw(SMS).length() + 1;
-        int smsTo = text(json, n.smsText(), PLAIN).length() - 1;
+        int smsTo = text(json, n.smsText()).length() - 1;
         int lmsFrom = json.raw(LMS).length() + 1;
-        int lmsTo = text(json, n.lmsText(), RECALL).length() - 1;
+        int lmsTo = text(json, n.lmsText()).length() - 1;
         json.raw('}');
         if (textMessages != null) {
             textMessages[0] = smsFrom;
@@ -199,18 +196,17 @@ public final class DecisionJson {
         json.raw(LINKS).raw(RECENT_LINKS.formOf(s.links())).raw('}');
     }
 
-    /** How {@link #text} writes a value: encoded, encoded and remembered, or copied when remembered. */
-    private static final int PLAIN = 0;
+    /**
+     * Values shorter than this (numbers, short terms) are encoded each time; longer ones (the
+     * qualification's name above all) often recur in one decision and are copied when they do.
+     */
+    private static final int REPEATED_LENGTH = 5;
 
-    private static final int REMEMBER = 1;
-    private static final int RECALL = 2;
-
-    /** A text as one JSON string: its fixed pieces copied as encoded before, its values encoded now. */
-    private static void text(JsonBytes json, Text text) {
-        text(json, text, PLAIN);
-    }
-
-    private static JsonBytes text(JsonBytes json, Text text, int values) {
+    /**
+     * A text as one JSON string: its fixed pieces copied as encoded before, its values encoded now
+     * or copied from where the same value was written in this decision.
+     */
+    private static JsonBytes text(JsonBytes json, Text text) {
         if (text == null) {
             return json.nullValue();
         }
@@ -218,16 +214,27 @@ public final class DecisionJson {
         for (int i = 0, n = text.parts(); i < n; i++) {
             Object part = text.part(i);
             if (part instanceof Text.Fixed fixed) {
-                json.raw(FIXED_PIECES.formOf(fixed));
-            } else if (values == PLAIN) {
-                json.stringContent((String) part);
-            } else if (values == REMEMBER) {
-                json.rememberedContent((String) part);
+                json.raw(encoded(fixed));
             } else {
-                json.recalledContent((String) part);
+                String value = (String) part;
+                if (value.length() < REPEATED_LENGTH) {
+                    json.stringContent(value);
+                } else {
+                    json.repeatedContent(value);
+                }
             }
         }
         return json.raw('"');
+    }
+
+    /** A template's fixed piece, encoded once and kept with it (a rule version has a few hundred). */
+    private static byte[] encoded(Text.Fixed fixed) {
+        if (fixed.writtenForm() instanceof byte[] known) {
+            return known;
+        }
+        byte[] encoded = JsonBytes.encodedContent(fixed.text());
+        fixed.keepWrittenForm(encoded);
+        return encoded;
     }
 
     private static byte[] linkArrayByValue(List<Link> links) {

@@ -40,12 +40,12 @@ final class JsonBytes {
         ESCAPES['\r'] = 'r';
     }
 
-    /** How many values of one document {@link #rememberedContent} keeps track of. */
-    private static final int REMEMBERED = 8;
+    /** How many values of one document {@link #repeatedContent} keeps track of. */
+    private static final int REMEMBERED = 12;
 
     private byte[] bytes;
     private int length;
-    /** Values written with {@link #rememberedContent} since {@link #forget}, and where their bytes are (from, to). */
+    /** Values written with {@link #repeatedContent} since {@link #forget}, and where their bytes are (from, to). */
     private final Object[] rememberedValues = new Object[REMEMBERED];
 
     private final int[] rememberedSpans = new int[2 * REMEMBERED];
@@ -82,34 +82,19 @@ final class JsonBytes {
         return this;
     }
 
-    /** Starts a new document for {@link #recalledContent}: the values remembered before are forgotten. */
+    /** Starts a new document for {@link #repeatedContent}: the values remembered before are forgotten. */
     JsonBytes forget() {
         remembered = 0;
         return this;
     }
 
     /**
-     * As {@link #stringContent}, and remembers where the value's bytes are (the first few of a
-     * document), so that {@link #recalledContent} can copy them instead of encoding it again.
+     * As {@link #stringContent}; a value written so before in this document (the very same string)
+     * is copied from where it was written, as every char is escaped on its own (its bytes are the
+     * same). The last few values of a document written so are remembered.
      */
-    JsonBytes rememberedContent(String text) {
-        int from = length;
-        stringContent(text);
-        if (remembered < REMEMBERED) {
-            rememberedValues[remembered] = text;
-            rememberedSpans[2 * remembered] = from;
-            rememberedSpans[2 * remembered + 1] = length;
-            remembered++;
-        }
-        return this;
-    }
-
-    /**
-     * As {@link #stringContent}; a value remembered in this document (the very same string) is
-     * copied from where it was written: every char is escaped on its own, so its bytes are the same.
-     */
-    JsonBytes recalledContent(String text) {
-        for (int i = 0; i < remembered; i++) {
+    JsonBytes repeatedContent(String text) {
+        for (int i = 0, known = Math.min(remembered, REMEMBERED); i < known; i++) {
             if (rememberedValues[i] == text) {
                 int from = rememberedSpans[2 * i];
                 int n = rememberedSpans[2 * i + 1] - from;
@@ -119,7 +104,13 @@ final class JsonBytes {
                 return this;
             }
         }
-        return stringContent(text);
+        int from = length;
+        stringContent(text);
+        int slot = remembered++ % REMEMBERED; // the oldest makes way
+        rememberedValues[slot] = text;
+        rememberedSpans[2 * slot] = from;
+        rememberedSpans[2 * slot + 1] = length;
+        return this;
     }
 
     int length() {

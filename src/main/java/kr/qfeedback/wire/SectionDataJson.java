@@ -20,21 +20,22 @@ final class SectionDataJson {
     /** Scores, averages and pass rates are hundredths from 0 to 100: their JSON text is looked up, not formatted. */
     private static final HundredthsTable<byte[]> HUNDREDTHS =
             new HundredthsTable<>(d -> new JsonBytes(8).number(d).toByteArray(), byte[][]::new);
-    /** Each kind of section data's keys (constants), encoded once. */
-    private static final IdentityCache<SectionData.Keys, byte[][]> DATA_KEY_LISTS =
-            new IdentityCache<>(SectionDataJson::encodedKeys, 512, 1 << 12);
-    /** A qualification's shared rows (its pass-rate trend), encoded once: one per qualification and stage. */
-    private static final IdentityCache<SectionData.Rows, byte[]> SHARED_ROWS =
-            new IdentityCache<>(SectionDataJson::encodedRows, 8192, 1 << 16);
 
     private SectionDataJson() {}
 
-    /** Each key as {@code "key":} (the caller writes the commas). */
+    /**
+     * Each key as {@code "key":} (the caller writes the commas), encoded once for each kind of
+     * section data (its keys are a constant) and kept with the keys.
+     */
     private static byte[][] encodedKeys(SectionData.Keys keys) {
+        if (keys.writtenForm() instanceof byte[][] known) {
+            return known;
+        }
         byte[][] encoded = new byte[keys.size()][];
         for (int i = 0; i < encoded.length; i++) {
             encoded[i] = key(keys.name(i));
         }
+        keys.keepWrittenForm(encoded);
         return encoded;
     }
 
@@ -60,7 +61,7 @@ final class SectionDataJson {
         }
         json.raw('{');
         if (map instanceof SectionData data) {
-            byte[][] keys = DATA_KEY_LISTS.formOf(data.keys());
+            byte[][] keys = encodedKeys(data.keys());
             for (int i = 0; i < keys.length; i++) {
                 json.separator(i).raw(keys[i]);
                 value(json, data.valueAt(i));
@@ -106,7 +107,7 @@ final class SectionDataJson {
         } else if (type == SectionData.class) {
             object(json, (SectionData) v);
         } else if (type == SectionData.Rows.class) {
-            json.raw(SHARED_ROWS.formOf((SectionData.Rows) v));
+            json.raw(encodedRows((SectionData.Rows) v));
         } else if (type == Long.class) {
             json.number(((Long) v).longValue());
         } else if (v instanceof Map<?, ?> m) {
@@ -127,10 +128,18 @@ final class SectionDataJson {
         json.raw(']');
     }
 
-    /** Shared rows, encoded once: the same bytes {@link #array} writes. */
+    /**
+     * A qualification's shared rows (its pass-rate trend), encoded once and kept with them: the same
+     * bytes {@link #array} writes.
+     */
     private static byte[] encodedRows(SectionData.Rows rows) {
+        if (rows.writtenForm() instanceof byte[] known) {
+            return known;
+        }
         JsonBytes json = new JsonBytes(64 * rows.size() + 2);
         array(json, rows);
-        return json.toByteArray();
+        byte[] encoded = json.toByteArray();
+        rows.keepWrittenForm(encoded);
+        return encoded;
     }
 }

@@ -109,4 +109,18 @@ class SectionDataTest {
         assertEquals(plain.hashCode(), rows.hashCode());
         assertThrows(UnsupportedOperationException.class, () -> rows.add(SectionData.of(row, 2026, 40.0)));
     }
+
+    @Test
+    void keysAndSharedRowsKeepTheFormAWriterMadeOfThem() {
+        SectionData.Keys keys = new SectionData.Keys("year", "passRate");
+        SectionData.Rows rows = new SectionData.Rows(java.util.List.of(SectionData.of(keys, 2025, 44.5)));
+        org.junit.jupiter.api.Assertions.assertNull(keys.writtenForm());
+        org.junit.jupiter.api.Assertions.assertNull(rows.writtenForm());
+        byte[][] keyForms = {{1}, {2}};
+        byte[] rowForm = {3};
+        keys.keepWrittenForm(keyForms);
+        rows.keepWrittenForm(rowForm);
+        org.junit.jupiter.api.Assertions.assertSame(keyForms, keys.writtenForm());
+        org.junit.jupiter.api.Assertions.assertSame(rowForm, rows.writtenForm());
+    }
 }

@@ -38,6 +38,27 @@ class TextTest {
     }
 
     @Test
+    void aTextMadeOfAnArrayHandedOverReadsAsTheFirstPartsOfIt() {
+        Text.Fixed piece = new Text.Fixed("합격률 ");
+        Object[] whole = {piece, "44.5", new Text.Fixed("%")};
+        assertEquals("합격률 44.5%", Text.ofOwn(whole, 3).toString());
+        Object[] longer = {piece, "44.5", null};
+        Text first = Text.ofOwn(longer, 2);
+        assertEquals("합격률 44.5", first.toString());
+        assertEquals(2, first.parts());
+        assertThrows(IllegalArgumentException.class, () -> Text.ofOwn(new Object[] {1}, 1));
+    }
+
+    @Test
+    void aFixedPieceKeepsTheFormAWriterMadeOfIt() {
+        Text.Fixed piece = new Text.Fixed("다음 일정");
+        assertNull(piece.writtenForm());
+        byte[] form = {1, 2, 3};
+        piece.keepWrittenForm(form);
+        assertSame(form, piece.writtenForm());
+    }
+
+    @Test
     void aSectionReadsItsTitleAndBodyAsStringsAndEqualsOneMadeFromStrings() {
         Section fromTexts = new Section(
                 SectionId.WRITTEN_EXEMPTION,

@@ -131,6 +131,33 @@ class JsonBytesTest {
     }
 
     @Test
+    void aValueRepeatedInOneDecisionIsWrittenWithTheSameBytes() throws IOException {
+        String name = "공조냉동기계기능사 \"1급\"\n😀";
+        String other = "정보처리기사";
+        JsonBytes json =
+                new JsonBytes(1).forget().raw('"').repeatedContent(name).raw('"');
+        for (int i = 0; i < 20; i++) { // more values than it remembers: the oldest make way
+            json.raw(',').raw('"').repeatedContent(other + i).raw('"');
+        }
+        json.raw(',').raw('"').repeatedContent(name).raw('"'); // forgotten: encoded again
+        json.raw(',').raw('"').repeatedContent(other + 19).raw('"'); // remembered: copied
+        json.forget().raw(',').raw('"').repeatedContent(other + 19).raw('"'); // a new document
+        assertEquals(
+                jackson(out -> {
+                    out.writeStartArray();
+                    out.writeString(name);
+                    for (int i = 0; i < 20; i++) {
+                        out.writeString(other + i);
+                    }
+                    out.writeString(name);
+                    out.writeString(other + 19);
+                    out.writeString(other + 19);
+                    out.writeEndArray();
+                }),
+                "[" + bytes(json) + "]");
+    }
+
+    @Test
     void theArrayGrowsAndClearingKeepsItsCapacity() {
         JsonBytes json = new JsonBytes(2);
         json.string("정보처리기사".repeat(100));
