@@ -33,8 +33,9 @@ public final class FeedbackDecider {
         Objects.requireNonNull(rules, "rules must not be null");
         DerivedFacts facts = deriverFor(rules).derive(request);
         RuleOutcome outcome = rules.evaluate(facts.profile());
-        PlaceholderValues placeholders = new PlaceholderValues(rules.messages(), rules.parameters(), facts, outcome);
         CompiledMessages messages = rules.compiledMessages();
+        PlaceholderValues placeholders =
+                new PlaceholderValues(rules.messages(), messages.terms(), rules.parameters(), facts, outcome);
 
         List<Section> sections = new ArrayList<>(outcome.sections().size());
         List<TraceEntry> trace = new ArrayList<>(outcome.sections().size() + 2);

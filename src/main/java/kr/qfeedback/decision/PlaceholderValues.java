@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import kr.qfeedback.feedback.Stage;
 import kr.qfeedback.reference.PassCriterion;
+import kr.qfeedback.rules.CodeTerms;
 import kr.qfeedback.rules.CompiledTemplate;
 import kr.qfeedback.rules.MessageCatalogue;
 import kr.qfeedback.rules.Parameters;
@@ -23,14 +24,21 @@ final class PlaceholderValues {
 
     private static final int COUNT = Placeholder.values().length;
     private final MessageCatalogue messages;
+    private final CodeTerms terms;
     private final Parameters parameters;
     private final DerivedFacts facts;
     private final RuleOutcome outcome;
     /** Common values already computed for this decision by ordinal, null when not yet: most appear in several sections. */
     private final String[] computed = new String[COUNT];
 
-    PlaceholderValues(MessageCatalogue messages, Parameters parameters, DerivedFacts facts, RuleOutcome outcome) {
+    PlaceholderValues(
+            MessageCatalogue messages,
+            CodeTerms terms,
+            Parameters parameters,
+            DerivedFacts facts,
+            RuleOutcome outcome) {
         this.messages = messages;
+        this.terms = terms;
         this.parameters = parameters;
         this.facts = facts;
         this.outcome = outcome;
@@ -57,14 +65,10 @@ final class PlaceholderValues {
             case QUALIFICATION_CODE -> request.qualification().code();
             case FIELD ->
                 facts.qualification() == null ? null : facts.qualification().field();
-            case GRADE_NAME ->
-                messages.term(
-                        MessageCatalogue.GRADE_TERMS,
-                        request.qualification().grade().name());
+            case GRADE_NAME -> terms.grade(request.qualification().grade());
             case STAGE_NAME -> stageName(exam.stage());
             case NEXT_STAGE_NAME -> stageName(request.qualification().grade().secondStage());
-            case RESULT_NAME ->
-                messages.term(MessageCatalogue.RESULT_TERMS, exam.result().name());
+            case RESULT_NAME -> terms.result(exam.result());
             case ROUND -> Display.round(exam.round());
             case TOTAL_SCORE -> Display.number(exam.totalScore());
             case AVERAGE -> Display.number(scores.average());
@@ -174,7 +178,7 @@ final class PlaceholderValues {
     }
 
     private String stageName(Stage stage) {
-        return stage == null ? null : messages.term(MessageCatalogue.STAGE_TERMS, stage.name());
+        return terms.stage(stage);
     }
 
     /** {@code String.valueOf(value)}, a year made once. */

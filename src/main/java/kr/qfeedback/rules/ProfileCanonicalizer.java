@@ -34,9 +34,19 @@ final class ProfileCanonicalizer {
     }
 
     private final Map<String, FieldRule> fields;
+    /** The rules of {@link #FIELDS}, read for every profile: kept apart from the map. */
+    private final FieldRule totalScore;
+
+    private final FieldRule lowestSubjectScore;
+    private final FieldRule exemptionDaysRemaining;
+    private final FieldRule age;
 
     private ProfileCanonicalizer(Map<String, FieldRule> fields) {
         this.fields = Map.copyOf(fields);
+        this.totalScore = fields.get("totalScore");
+        this.lowestSubjectScore = fields.get("lowestSubjectScore");
+        this.exemptionDaysRemaining = fields.get("exemptionDaysRemaining");
+        this.age = fields.get("age");
     }
 
     static ProfileCanonicalizer from(List<String> drlTexts, PolicyParameters parameters) {
@@ -110,8 +120,8 @@ final class ProfileCanonicalizer {
                 p.qualificationKnown(),
                 p.scored(),
                 p.subjectsScored(),
-                doubleValue("totalScore", p.totalScore()),
-                doubleValue("lowestSubjectScore", p.lowestSubjectScore()),
+                doubleValue(totalScore, p.totalScore()),
+                doubleValue(lowestSubjectScore, p.lowestSubjectScore()),
                 p.belowSubjectMinimum(),
                 p.scoreMeetsCriterion(),
                 p.stageStatisticsKnown(),
@@ -119,14 +129,13 @@ final class ProfileCanonicalizer {
                 p.sameStageScheduleKnown(),
                 p.nextStageScheduleKnown(),
                 p.writtenPassKnown(),
-                intValue("exemptionDaysRemaining", p.exemptionDaysRemaining()),
+                intValue(exemptionDaysRemaining, p.exemptionDaysRemaining()),
                 p.exemptionRounds(),
-                intValue("age", p.age()),
+                intValue(age, p.age()),
                 p.documents());
     }
 
-    private Double doubleValue(String field, Double value) {
-        FieldRule rule = fields.get(field);
+    private static Double doubleValue(FieldRule rule, Double value) {
         if (value == null || rule.exact()) {
             return value;
         }
@@ -136,8 +145,7 @@ final class ProfileCanonicalizer {
         return representative(rule.thresholds(), value);
     }
 
-    private Integer intValue(String field, Integer value) {
-        FieldRule rule = fields.get(field);
+    private static Integer intValue(FieldRule rule, Integer value) {
         if (value == null || rule.exact()) {
             return value;
         }

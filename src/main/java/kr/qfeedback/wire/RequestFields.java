@@ -3,8 +3,6 @@ package kr.qfeedback.wire;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -66,23 +64,21 @@ final class RequestFields {
         if (value == null) {
             throw ApiError.invalid(field, field + " is required: one of " + accepted(type) + ".");
         }
-        Object constant =
-                value instanceof String text ? CONSTANTS_BY_NAME.get(type).get(text) : null;
-        if (constant != null) {
-            return type.cast(constant);
+        if (value instanceof String text) {
+            for (Enum<?> constant : CONSTANTS.get(type)) { // a few: cheaper than hashing the text
+                if (constant.name().equals(text)) {
+                    return type.cast(constant);
+                }
+            }
         }
         throw ApiError.invalid(field, field + " '" + value + "' is not accepted: use one of " + accepted(type) + ".");
     }
 
-    /** An enum's constants by their exact names, made once per enum (getEnumConstants copies the array per call). */
-    private static final ClassValue<Map<String, Object>> CONSTANTS_BY_NAME = new ClassValue<>() {
+    /** An enum's constants, made once per enum (getEnumConstants copies the array per call). */
+    private static final ClassValue<Enum<?>[]> CONSTANTS = new ClassValue<>() {
         @Override
-        protected Map<String, Object> computeValue(Class<?> type) {
-            Map<String, Object> byName = new HashMap<>();
-            for (Object constant : type.getEnumConstants()) {
-                byName.put(((Enum<?>) constant).name(), constant);
-            }
-            return Map.copyOf(byName);
+        protected Enum<?>[] computeValue(Class<?> type) {
+            return (Enum<?>[]) type.getEnumConstants();
         }
     };
 
