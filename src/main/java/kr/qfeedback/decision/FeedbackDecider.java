@@ -136,7 +136,7 @@ public final class FeedbackDecider {
             String code, List<Notice> notices, CompiledMessages messages, PlaceholderValues values) {
         CompiledTemplate template = messages.notice(code);
         if (template != null) {
-            notices.add(new Notice(code, template.fill(values::common)));
+            notices.add(new Notice(code, template.fillText(values::common)));
         }
     }
 }

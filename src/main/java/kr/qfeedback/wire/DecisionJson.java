@@ -115,12 +115,8 @@ public final class DecisionJson {
         List<Notice> notices = decision.notices();
         for (int i = 0; i < notices.size(); i++) {
             Notice n = notices.get(i);
-            json.separator(i)
-                    .raw(CODE)
-                    .string(n.code())
-                    .raw(MESSAGE)
-                    .string(n.message())
-                    .raw('}');
+            json.separator(i).raw(CODE).string(n.code());
+            text(json.raw(MESSAGE), n.messageText()).raw('}');
         }
         json.raw(']');
         reminders(json, decision, textMessages);
