@@ -5,11 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The forms the encoder makes of values it meets again and again (a template's fixed pieces, a
- * kind of section data's keys, a qualification's shared rows), kept by the identity of the value,
- * so that the domain's values stay plain. The value last seen in each slot of a small table is
- * recognised without hashing; behind it, a bounded map by identity holds the rest. Safe to share
- * between threads: two threads that miss at once both make the form, and make equal forms.
+ * The forms the encoder makes of values it meets again and again (a message's list of links), kept
+ * by the identity of the value, for values that have no field to keep them in (a template's fixed
+ * pieces, section data's keys and shared rows keep theirs: reading a field was measured cheaper
+ * than this table, see {@code Text.Fixed#writtenForm}). The value last seen in each slot of a
+ * small table is recognised without hashing; behind it, a bounded map by identity holds the rest.
+ * Safe to share between threads: two threads that miss at once both make the form, and make
+ * equal forms.
  *
  * @param <K> the values, compared by identity
  * @param <V> their encoded forms
