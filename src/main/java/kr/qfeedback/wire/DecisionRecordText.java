@@ -202,7 +202,7 @@ public final class DecisionRecordText {
      */
     public static final class Lines {
         private final JsonBytes json = new JsonBytes(16 * 1024);
-        private final CompactRequest.Out compact = new CompactRequest.Out();
+        private final FieldBytes.Out compact = new FieldBytes.Out();
         private byte[] base64 = new byte[512];
         private int count;
 

@@ -32,7 +32,7 @@ class CompactRequestTest {
     void everyRequestOfAGeneratedCohortDecodesToAnEqualRequest() {
         RuleSet rules = ShippedRules.compiled();
         List<FeedbackRequest> cohort = CohortGenerator.list(rules.reference(), rules.parameters(), 7L, 20_000);
-        CompactRequest.Out out = new CompactRequest.Out();
+        FieldBytes.Out out = new FieldBytes.Out();
         for (FeedbackRequest request : cohort) {
             CompactRequest.encode(request, out.clear());
             assertEquals(request, CompactRequest.decode(out.bytes(), 0, out.length()));
@@ -54,7 +54,7 @@ class CompactRequestTest {
                         null,
                         List.of(new SubjectScore("ÿ", 59.95), new SubjectScore("", -0.0))),
                 new CandidateInfo(LocalDate.of(1901, 1, 1), null, DocumentStatus.values()[0], 0, List.of("", "😀")));
-        CompactRequest.Out out = new CompactRequest.Out();
+        FieldBytes.Out out = new FieldBytes.Out();
         CompactRequest.encode(odd, out);
         FeedbackRequest back = CompactRequest.decode(out.bytes(), 0, out.length());
         assertEquals(odd, back);
@@ -71,7 +71,7 @@ class CompactRequestTest {
 
     @Test
     void theExampleRequestTakesUnderAThirdOfItsJson() {
-        CompactRequest.Out out = new CompactRequest.Out();
+        FieldBytes.Out out = new FieldBytes.Out();
         CompactRequest.encode(example(), out);
         int json = ExampleRequests.EXAMPLE_REQUEST
                 .replaceAll("\\s+(?=([^\"]*\"[^\"]*\")*[^\"]*$)", "")
@@ -82,7 +82,7 @@ class CompactRequestTest {
 
     @Test
     void bytesCutShortLongerOrOfAnotherFormatAreRefusedNeverMisread() {
-        CompactRequest.Out out = new CompactRequest.Out();
+        FieldBytes.Out out = new FieldBytes.Out();
         CompactRequest.encode(example(), out);
         byte[] bytes = Arrays.copyOf(out.bytes(), out.length());
         for (int cut = 0; cut < bytes.length; cut++) {
