@@ -1,7 +1,7 @@
 package kr.qfeedback.analysis;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.qfeedback.rules.LastUsed;
 
 /**
  * The last few evaluated profile spaces by {@link kr.qfeedback.rules.RuleSet#outcomeInputs()}: a
@@ -14,12 +14,7 @@ final class EvaluatedSpaces {
     static final int CAPACITY = 2;
     static final EvaluatedSpaces SHARED = new EvaluatedSpaces();
 
-    private final Map<String, EvaluatedSpace> byInputs = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, EvaluatedSpace> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Map<String, EvaluatedSpace> byInputs = LastUsed.atMost(CAPACITY);
 
     synchronized EvaluatedSpace find(String outcomeInputs) {
         return byInputs.get(outcomeInputs);

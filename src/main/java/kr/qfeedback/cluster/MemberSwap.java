@@ -3,7 +3,6 @@ package kr.qfeedback.cluster;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -11,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import kr.qfeedback.lifecycle.ActivationAction;
 import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.RulesLifecycle;
+import kr.qfeedback.rules.LastUsed;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
 import org.slf4j.Logger;
@@ -33,13 +33,7 @@ final class MemberSwap {
     private final Object swapping = new Object();
     private final Object catchingUp = new Object();
     /** What this member has recorded on disk, by switch id: the last few switches only. */
-    private final Map<String, CompletableFuture<Void>> recordings =
-            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Void>> eldest) {
-                    return size() > 16;
-                }
-            });
+    private final Map<String, CompletableFuture<Void>> recordings = Collections.synchronizedMap(LastUsed.atMost(16));
 
     /** {@code io} records the swap on disk after SWITCHED is sent, in that order. */
     MemberSwap(

@@ -1,10 +1,10 @@
 package kr.qfeedback.lifecycle;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import kr.qfeedback.rules.LastUsed;
 import kr.qfeedback.rules.RuleSet;
 
 /**
@@ -21,12 +21,7 @@ public final class StoredRuleSets {
 
     private final RulesLifecycle lifecycle;
     /** The latest compiles by version, least recently asked for first; guarded by itself. */
-    private final Map<String, CompletableFuture<RuleSet>> compiled = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RuleSet>> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private final Map<String, CompletableFuture<RuleSet>> compiled = LastUsed.atMost(KEPT);
 
     public StoredRuleSets(RulesLifecycle lifecycle) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle must not be null");

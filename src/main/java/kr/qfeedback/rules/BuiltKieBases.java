@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -20,12 +19,7 @@ final class BuiltKieBases {
     static final int CAPACITY = 4;
     static final BuiltKieBases SHARED = new BuiltKieBases();
 
-    private final Map<String, KieBase> byDrl = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Map<String, KieBase> byDrl = LastUsed.atMost(CAPACITY);
 
     /** The key of exactly these sources' DRL. */
     static String keyOf(List<GeneratedDrl> sources) {
