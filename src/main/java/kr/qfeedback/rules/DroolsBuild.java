@@ -31,7 +31,11 @@ final class DroolsBuild {
 
     /** The compiled sources; null, with the problems added to {@code problems}, when Drools refuses them. */
     KieBase build(List<GeneratedDrl> sources, List<RuleProblem> problems) {
-        String key = BuiltKieBases.keyOf(sources);
+        return build(sources, BuiltKieBases.keyOf(sources), problems);
+    }
+
+    /** As {@link #build(List, List)}, with the sources' key ({@link BuiltKieBases#keyOf}) made already. */
+    KieBase build(List<GeneratedDrl> sources, String key, List<RuleProblem> problems) {
         KieBase built = BuiltKieBases.SHARED.find(key);
         if (built != null) {
             return built;

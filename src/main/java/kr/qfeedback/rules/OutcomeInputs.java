@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,10 +19,11 @@ final class OutcomeInputs {
 
     private OutcomeInputs() {}
 
-    static String of(List<GeneratedDrl> compiled, Map<String, RuleSource> rowsByRule, RuleFiles files) {
+    /** @param drlKey the key of the DRL Drools compiled ({@link BuiltKieBases#keyOf}) */
+    static String of(String drlKey, Map<String, RuleSource> rowsByRule, RuleFiles files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            part(sha, "drl", BuiltKieBases.keyOf(compiled).getBytes(StandardCharsets.US_ASCII));
+            part(sha, "drl", drlKey.getBytes(StandardCharsets.US_ASCII));
             // Where each rule comes from (file, sheet, row and its description) travels with every outcome.
             new TreeMap<>(rowsByRule)
                     .forEach((rule, source) -> part(sha, rule, source.toString().getBytes(StandardCharsets.UTF_8)));

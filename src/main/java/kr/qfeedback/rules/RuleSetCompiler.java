@@ -163,7 +163,8 @@ public final class RuleSetCompiler {
             drools.build(checkedSources.stream().filter(s -> !s.fromTable()).toList(), problems);
             throw new RuleSetException(problems);
         }
-        KieBase kieBase = drools.build(checkedSources, problems);
+        String drlKey = BuiltKieBases.keyOf(checkedSources);
+        KieBase kieBase = drools.build(checkedSources, drlKey, problems);
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -197,7 +198,7 @@ public final class RuleSetCompiler {
                 reference,
                 index,
                 canonicalizer,
-                OutcomeInputs.of(checkedSources, index, files));
+                OutcomeInputs.of(drlKey, index, files));
     }
 
     private interface Reader<T> {
