@@ -3,7 +3,6 @@ package kr.qfeedback.http;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -88,11 +87,7 @@ final class HelpdeskView {
                         return;
                     }
                     try {
-                        DecisionReplay.Page page = DecisionReplay.replay(
-                                kept.request(),
-                                id,
-                                LocalDate.parse(kept.record().getString("asOf")),
-                                rules.result());
+                        DecisionReplay.Page page = DecisionReplay.replay(kept.request(), id, rules.result());
                         Answers.json(
                                 ctx,
                                 200,

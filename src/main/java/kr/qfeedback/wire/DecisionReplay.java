@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.TraceEntry;
 import kr.qfeedback.records.KeptRequest;
@@ -26,11 +25,12 @@ public final class DecisionReplay {
     /** The page as answered, its media type, and the decision (for its trace). */
     public record Page(FeedbackDecision decision, byte[] bytes, String mediaType) {}
 
-    /** Makes the decision {@code decisionId} again from its kept request, on {@code rules} and {@code asOf}. */
-    public static Page replay(KeptRequest request, String decisionId, LocalDate asOf, RuleSet rules) {
-        Clock onTheDay =
-                Clock.fixed(asOf.atStartOfDay(FeedbackRequestParser.SEOUL).toInstant(), FeedbackRequestParser.SEOUL);
-        DecisionService service = new DecisionService(onTheDay);
+    /**
+     * Makes the decision {@code decisionId} again from its kept request on {@code rules}. The request
+     * carries the day it was decided for ({@code asOf}, filled from the clock when it was parsed).
+     */
+    public static Page replay(KeptRequest request, String decisionId, RuleSet rules) {
+        DecisionService service = new DecisionService(Clock.systemUTC()); // its clock only parses bodies
         FeedbackDecision again = service.decide(service.checked(request.request(), rules), rules);
         FeedbackDecision decision = new FeedbackDecision(
                 decisionId,

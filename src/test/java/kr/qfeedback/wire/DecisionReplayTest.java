@@ -37,7 +37,6 @@ class DecisionReplayTest {
             DecisionReplay.Page page = DecisionReplay.replay(
                     new KeptRequest(new DecisionService(THEN).accept(buffer(body), rules), form),
                     original.decisionId(),
-                    original.asOf(),
                     rules);
             assertEquals(new String(sent, StandardCharsets.UTF_8), new String(page.bytes(), StandardCharsets.UTF_8));
         }
@@ -51,7 +50,6 @@ class DecisionReplayTest {
                         new DecisionService(THEN).accept(buffer(ExampleRequests.EXAMPLE_REQUEST), rules),
                         KeptRequest.Form.CALENDAR),
                 original.decisionId(),
-                original.asOf(),
                 rules);
         JsonObject view = new JsonObject(DecisionReplay.helpdeskView(page, Instant.parse("2026-03-11T01:00:00Z")));
         assertEquals(original.decisionId(), view.getString("decisionId"));
