@@ -24,12 +24,14 @@ final class ConsequenceCheck {
 
     /** Checks the consequence {@code code} of {@code rule}, adding the facts it inserts to {@code inserted}. */
     void check(GeneratedDrl source, RuleDescr rule, String code, Set<String> bound, Set<String> inserted) {
-        int first = firstLineOf(source.drl(), rule.getConsequenceLine(), code);
         List<Token> tokens;
         try {
             tokens = RuleCode.tokens(code);
         } catch (Unreadable e) {
-            refusals.refuse(source, first + e.line, AllowListMessages.consequenceCode(e.fragment));
+            refusals.refuse(
+                    source,
+                    firstLineOf(source.drl(), rule.getConsequenceLine(), code) + e.line,
+                    AllowListMessages.consequenceCode(e.fragment));
             return;
         }
         Map<String, String> locals = new HashMap<>();
@@ -42,7 +44,7 @@ final class ConsequenceCheck {
                 Token from = tokens.get(start);
                 refusals.refuse(
                         source,
-                        first + from.line(),
+                        firstLineOf(source.drl(), rule.getConsequenceLine(), code) + from.line(),
                         AllowListMessages.consequenceCode(RuleCode.fragment(code, from.at())));
                 return;
             }
@@ -154,6 +156,7 @@ final class ConsequenceCheck {
     }
 
     /** The 1-based line of the DRL on which the (stripped) consequence text starts. */
+    /** The DRL line the consequence's code starts on; looked up only for a refusal (the DRL is long). */
     private static int firstLineOf(String drl, int thenLine, String code) {
         String[] lines = drl.split("\n", -1);
         String firstCodeLine = code.strip().lines().findFirst().orElse("").strip();

@@ -33,12 +33,14 @@ public final class MessagesReader {
 
     private final String path;
     private final String text;
+    private final YamlKeyLines keyLines;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Set<String> linkHosts;
 
     private MessagesReader(String path, byte[] content, Set<String> linkHosts) {
         this.path = path;
         this.text = new String(content, StandardCharsets.UTF_8);
+        this.keyLines = new YamlKeyLines(text);
         this.linkHosts = linkHosts;
     }
 
@@ -218,13 +220,7 @@ public final class MessagesReader {
 
     /** The 1-based line, from {@code from} on (the whole file when null), that first contains {@code fragment}. */
     private Integer lineContaining(Integer from, String fragment) {
-        String[] lines = text.split("\n", -1);
-        for (int i = from == null ? 0 : from - 1; i < lines.length && !fragment.isEmpty(); i++) {
-            if (lines[i].contains(fragment)) {
-                return i + 1;
-            }
-        }
-        return from;
+        return keyLines.lineContaining(from, fragment);
     }
 
     private void refuseReminders(String template, String where, Integer line) {
@@ -245,43 +241,8 @@ public final class MessagesReader {
                                 + "}가 있습니다. rules/README.md 의 자리표시자 표에 있는 이름만 쓸 수 있습니다.")));
     }
 
-    /**
-     * The 1-based line of the last key of a nested path (e.g. 섹션 → JOBS → DEFAULT → 본문): each key
-     * is looked for below the previous one, so names used in many sections (DEFAULT) resolve to the
-     * right one. Null when the path is not written as plain "key:" lines.
-     */
+    /** The 1-based line of the last key of a nested path ({@link YamlKeyLines#lineOf}). */
     private Integer lineOfKey(String... keys) {
-        return lineOfKeyIn(text, keys);
-    }
-
-    /** {@link #lineOfKey(String...)} in the text of a messages file. */
-    static Integer lineOfKeyIn(String text, String... keys) {
-        String[] lines = text.split("\n", -1);
-        int from = 0;
-        int found = -1;
-        int parentIndent = -1;
-        for (String key : keys) {
-            found = -1;
-            for (int i = from; i < lines.length; i++) {
-                String l = lines[i].strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                int indent = lines[i].indexOf(l.charAt(0));
-                if (indent <= parentIndent) {
-                    break;
-                }
-                if (l.startsWith(key + ":") || l.startsWith("\"" + key + "\":") || l.startsWith("'" + key + "':")) {
-                    found = i;
-                    parentIndent = indent;
-                    break;
-                }
-            }
-            if (found < 0) {
-                return null;
-            }
-            from = found + 1;
-        }
-        return found + 1;
+        return keyLines.lineOf(keys);
     }
 }

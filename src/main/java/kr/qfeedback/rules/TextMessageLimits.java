@@ -68,14 +68,14 @@ public final class TextMessageLimits {
             Parameters parameters,
             ReferenceCatalogue reference,
             List<RuleProblem> problems) {
-        String text = new String(messagesFile, StandardCharsets.UTF_8);
+        YamlKeyLines text = new YamlKeyLines(new String(messagesFile, StandardCharsets.UTF_8));
         Map<Placeholder, Integer> longest = longestValues(messages, parameters, reference);
         int reminders = 0;
         for (ReminderKind kind : ReminderKind.values()) {
             String template = messages.reminders().get(kind);
             unencodable(
                     path,
-                    MessagesReader.lineOfKeyIn(text, MessagesReader.REMINDERS, kind.name()),
+                    text.lineOf(MessagesReader.REMINDERS, kind.name()),
                     MessagesReader.REMINDERS + " " + kind.name(),
                     template,
                     problems);
@@ -88,13 +88,13 @@ public final class TextMessageLimits {
 
     private static void limit(
             String path,
-            String text,
+            YamlKeyLines text,
             String key,
             String template,
             int limit,
             Map<Placeholder, Integer> longest,
             List<RuleProblem> problems) {
-        Integer line = MessagesReader.lineOfKeyIn(text, MessagesReader.TEXT_MESSAGES, key);
+        Integer line = text.lineOf(MessagesReader.TEXT_MESSAGES, key);
         String where = MessagesReader.TEXT_MESSAGES + " " + key;
         unencodable(path, line, where, template, problems);
         int bytes = longest(template, longest);
