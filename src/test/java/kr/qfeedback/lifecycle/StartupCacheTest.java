@@ -106,6 +106,35 @@ class StartupCacheTest {
     }
 
     @Test
+    void aCachedDrlRewrittenWithHostileCodeAndAResealedEntryIsRefusedBeforeDroolsSeesIt() throws IOException {
+        Path rules = ShippedRules.copyInto(dir.resolve("rules"));
+        RuleFiles files = RuleFiles.read(rules);
+        startOn(node(null), rules);
+        // Whoever can write the data folder without the audit key can also make the seal match.
+        Path drl = cached(files, TABLE_DRL);
+        String hostile = "java.nio.file.Files.writeString(java.nio.file.Path.of(\\\"target/hostile-probe.txt\\\"),"
+                + " \\\"cache\\\"); insert(shown);";
+        String rewritten = Files.readString(drl)
+                .replaceFirst("insert\\(shown\\);", java.util.regex.Matcher.quoteReplacement(hostile));
+        Files.writeString(drl, rewritten);
+        Path seal = cached(files, TABLE_DRL + VersionCache.SEAL_SUFFIX);
+        String sealText = Files.readString(seal);
+        String oldSha = Json.parse(sealText).path("sha256").asText();
+        Files.writeString(seal, sealText.replace(oldSha, Sha256.hex(Files.readAllBytes(drl))));
+
+        RulesLifecycle restarted = node(null);
+        kr.qfeedback.rules.RuleSetException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                kr.qfeedback.rules.RuleSetException.class, () -> startOn(restarted, rules));
+
+        assertEquals(1L, restarted.cache().hits(), "the seal matched: only the allow-list stands in the way");
+        assertTrue(
+                refused.problems().stream().anyMatch(p -> p.describe().contains("java.nio.file.Files")),
+                () -> refused.problems().toString());
+        org.junit.jupiter.api.Assertions.assertFalse(
+                Files.exists(Path.of("target/hostile-probe.txt")), "the cached hostile consequence ran");
+    }
+
+    @Test
     void aCacheMadeForAnotherVersionIsNeverUsed() throws IOException {
         Path rules = ShippedRules.copyInto(dir.resolve("rules"));
         startOn(node(null), rules);
