@@ -188,15 +188,7 @@ public final class Main {
         ClusterNode cluster = ClusterNode.start(
                 ClusterSettings.from(config.clusterMembers(), config.clusterPort(), config.clusterSecret()), lifecycle);
         StartupPhases.done("hazelcast", clusterStarted);
-        try {
-            // The cluster's active version wins; only the first member of a cluster starts from its rules folder.
-            ruleSet = cluster.join(() -> lifecycle.finishStart(awaited(prepared)));
-        } catch (RuleSetException e) {
-            ERR.println("규칙을 적용할 수 없어 서비스를 시작하지 않습니다 (" + config.rulesDir() + "):");
-            e.problems().forEach(p -> ERR.println("  - " + p.describe()));
-            cluster.close();
-            return 1;
-        }
+        // Made while the rules compile (on a restart the cluster member is up well before them).
         Vertx vertx = Vertx.vertx();
         RulesApi rulesApi = new RulesApi(
                         lifecycle,
@@ -207,6 +199,16 @@ public final class Main {
         FeedbackApi api = new FeedbackApi(
                 active, tokens, new ServiceMetrics(), Clock.systemUTC(), rulesApi, cluster.decisions(), cluster);
         api.mounting(kr.qfeedback.console.ConsoleRoutes::mount);
+        try {
+            // The cluster's active version wins; only the first member of a cluster starts from its rules folder.
+            ruleSet = cluster.join(() -> lifecycle.finishStart(awaited(prepared)));
+        } catch (RuleSetException e) {
+            ERR.println("규칙을 적용할 수 없어 서비스를 시작하지 않습니다 (" + config.rulesDir() + "):");
+            e.problems().forEach(p -> ERR.println("  - " + p.describe()));
+            vertx.close();
+            cluster.close();
+            return 1;
+        }
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         long warmupStarted = StartupPhases.now();
         DecisionWarmup.run(api, ruleSet, config.warmupDecisions(), instances);

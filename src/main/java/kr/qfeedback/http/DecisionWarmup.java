@@ -25,24 +25,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class DecisionWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionWarmup.class);
-    private static final int DISTINCT_BODIES = 2_000;
+    private static final int DISTINCT_BODIES = 500;
     private static final long SEED = 20_260_311L;
 
     private DecisionWarmup() {}
 
-    /** Decisions per round; after each the CPU per decision is compared with the best round so far. */
-    static final int ROUND = 2_000;
-    /** A round must cost at least this much less CPU per decision than the best before it to count as paying. */
-    static final double PAYING = 0.05;
-    /** Rounds in a row that do not pay before the warm-up stops. */
-    static final int IDLE_ROUNDS = 2;
+    /** Decisions per round; after each {@link WarmupRounds} decides whether another one pays. */
+    static final int ROUND = 1_000;
 
     /**
      * Runs at most {@code decisions} decisions on {@code threads} threads through {@code api}'s
-     * decision path, in rounds of {@value #ROUND}, and stops earlier once {@value #IDLE_ROUNDS}
-     * rounds in a row cost no less CPU per decision (worker threads' CPU, so that other load on
-     * the machine does not count) than the best round before them: the JIT has done what the
-     * warm-up can make it do. Returns how many failed.
+     * decision path, in rounds of {@value #ROUND}, and stops earlier once a round no longer pays
+     * ({@link WarmupRounds}). Returns how many failed.
      */
     public static long run(FeedbackApi api, RuleSet rules, int decisions, int threads) {
         if (decisions <= 0) {
@@ -50,21 +44,17 @@ public final class DecisionWarmup {
         }
         long started = System.nanoTime();
         List<Buffer> bodies = bodies(rules, Math.min(decisions, DISTINCT_BODIES));
+        long generated = (System.nanoTime() - started) / 1_000_000;
         AtomicLong next = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        StringBuilder curve = new StringBuilder();
-        double best = Double.MAX_VALUE;
-        int idle = 0;
+        WarmupRounds rounds = new WarmupRounds();
         while (next.get() < decisions
-                && idle < IDLE_ROUNDS
+                && rounds.worthAnother()
                 && !Thread.currentThread().isInterrupted()) {
             long end = Math.min(decisions, next.get() + ROUND);
             long from = next.get();
             long cpu = round(api, bodies, next, end, failed, threads);
-            double perDecision = (double) cpu / Math.max(1, end - from);
-            curve.append(curve.isEmpty() ? "" : ", ").append(Math.round(perDecision / 1000));
-            idle = perDecision < best * (1 - PAYING) ? 0 : idle + 1;
-            best = Math.min(best, perDecision);
+            rounds.record(cpu, end - from);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (failed.get() > 0) {
@@ -72,14 +62,16 @@ public final class DecisionWarmup {
                     "warm-up: {} of {} generated requests were refused by the decision path", failed.get(), next.get());
         }
         LOG.info(
-                "warm-up: {} decisions (at most {}, QF_WARMUP_DECISIONS) on {} threads in {} ms before listening;"
-                        + " CPU µs per decision by round of {}: {}",
+                "warm-up: {} decisions (at most {}, QF_WARMUP_DECISIONS) on {} threads in {} ms before listening"
+                        + " ({} ms of it generating {} requests); CPU µs per decision by round of {}: {}",
                 next.get(),
                 decisions,
                 threads,
                 millis,
+                generated,
+                bodies.size(),
                 ROUND,
-                curve);
+                rounds.curve());
         return failed.get();
     }
 
