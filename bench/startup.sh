@@ -5,10 +5,11 @@
 # data folder that has a version already). For each start prints the time to GET /health/ready
 # (from the launch), and each phase the service logs ("start-up phase NAME: N ms"), with the load
 # average. Phases may overlap (the cluster member starts beside the rules compile).
-#   bench/startup.sh [--changed-rules] [--runs N] [--cds]
-# --cds: first makes a class-data archive of the serve JVM (one start with
-# -XX:ArchiveClassesAtExit, see docs/operations.md "A class-data archive") and times every start
-# with -XX:SharedArchiveFile on top of the JVM options.
+#   bench/startup.sh [--changed-rules] [--runs N] [--no-cds]
+# By default it starts nodes as docs/operations.md recommends for production: it first makes a
+# class-data archive of the serve JVM (one start with -XX:ArchiveClassesAtExit, "A class-data
+# archive") and times every start with -XX:SharedArchiveFile on top of the JVM options.
+# --no-cds: times a plain JVM (README's `java -jar`), without the archive.
 # Environment: JAVA_OPTS (default: README's serve options), QF_BENCH_BUILD=0 reuses the jar,
 # QF_WARMUP_DECISIONS passes through. Prints figures; asserts nothing.
 set -euo pipefail
@@ -17,12 +18,13 @@ cd "$(dirname "$0")/.."
 
 CHANGED=0
 RUNS=1
-CDS=0
+CDS=1
 while (( $# > 0 )); do
   case "$1" in
     --changed-rules) CHANGED=1 ;;
     --runs) RUNS="$2"; shift ;;
     --cds) CDS=1 ;;
+    --no-cds) CDS=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -55,6 +57,8 @@ if (( CDS )); then
   stop_server
   echo "archive: $(( $(stat -c %s "$TMP/q-feedback.jsa") / 1024 / 1024 )) MiB; every start below runs with -XX:SharedArchiveFile"
   export JAVA_OPTS="$BASE_OPTS -XX:SharedArchiveFile=$TMP/q-feedback.jsa"
+else
+  echo "no class-data archive (--no-cds): a plain JVM"
 fi
 
 for (( run = 1; run <= RUNS; run++ )); do
