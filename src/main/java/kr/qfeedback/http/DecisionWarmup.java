@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DecisionWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionWarmup.class);
-    private static final int DISTINCT_BODIES = 500;
+    private static final int DISTINCT_BODIES = 200;
     private static final long SEED = 20_260_311L;
 
     private DecisionWarmup() {}
