@@ -37,12 +37,10 @@ machine
 
 # timed_start LABEL: starts the server on $TMP/data, waits for ready, prints the phases, stops it.
 timed_start() {
-  local label="$1" started ended
-  started=$(date +%s%N)
+  local label="$1"
   start_server "$TMP" 2>/dev/null
-  ended=$(date +%s%N)
   printf '%-28s ready after %5d ms (launch to /health/ready), load %s\n' \
-    "$label" $(( (ended - started) / 1000000 )) "$(cut -d' ' -f1-3 /proc/loadavg)"
+    "$label" $(( (SERVER_READY - SERVER_LAUNCHED) / 1000 )) "$(cut -d' ' -f1-3 /proc/loadavg)"
   grep -o 'start-up phase .*' "$TMP/server.log" | sed 's/^start-up phase /    /' || true
   grep -o 'the cache file .* is not used: .*' "$TMP/server.log" | sed 's/^/    /' || true
   stop_server
