@@ -41,6 +41,12 @@ class StartupCacheTest {
                 .resolve(entry);
     }
 
+    /** Starts a first node on {@code rules}; the tables' DRL it cached. */
+    private Path tableDrlCachedByAFirstStart(Path rules) {
+        startOn(node(null), rules);
+        return cached(RuleFiles.read(rules), TABLE_DRL);
+    }
+
     private static RuleSet startOn(RulesLifecycle node, Path rules) {
         return node.start(RuleFiles.read(rules), false);
     }
@@ -83,8 +89,7 @@ class StartupCacheTest {
     void aTamperedOrTruncatedCacheFileIsRefusedAndMadeAgain() throws IOException {
         Path rules = ShippedRules.copyInto(dir.resolve("rules"));
         RuleFiles files = RuleFiles.read(rules);
-        startOn(node(null), rules);
-        Path drl = cached(files, TABLE_DRL);
+        Path drl = tableDrlCachedByAFirstStart(rules);
         byte[] good = Files.readAllBytes(drl);
         Files.writeString(drl, new String(good, StandardCharsets.UTF_8).replaceFirst("then", "then "));
 
@@ -109,9 +114,8 @@ class StartupCacheTest {
     void aCachedDrlRewrittenWithHostileCodeAndAResealedEntryIsRefusedBeforeDroolsSeesIt() throws IOException {
         Path rules = ShippedRules.copyInto(dir.resolve("rules"));
         RuleFiles files = RuleFiles.read(rules);
-        startOn(node(null), rules);
         // Whoever can write the data folder without the audit key can also make the seal match.
-        Path drl = cached(files, TABLE_DRL);
+        Path drl = tableDrlCachedByAFirstStart(rules);
         String hostile = "java.nio.file.Files.writeString(java.nio.file.Path.of(\\\"target/hostile-probe.txt\\\"),"
                 + " \\\"cache\\\"); insert(shown);";
         String rewritten = Files.readString(drl)
