@@ -108,9 +108,15 @@ public final class RuleSetCompiler {
                 : cache.read(files, GeneratedDrlCodec.ENTRY)
                         .flatMap(GeneratedDrlCodec::decode)
                         .filter(drl -> coversTables(drl, tables));
+        // Otherwise, the DRL of the same workbooks converted lately (a texts-only publish), when the
+        // messages still have every message it names.
+        Optional<ConvertedTables.Converted> converted =
+                cached.isPresent() || tables.isEmpty() ? Optional.empty() : ConvertedTables.SHARED.find(files, tables);
+        boolean convertedNow = false;
         CompletableFuture<ReferenceRead> referenceRead =
                 CompletableFuture.supplyAsync(() -> readReference(files), RuleSetCompiler::onOwnThread);
-        try (WorkbookOpener workbooks = new WorkbookOpener(files, cached.isPresent() ? List.of() : tables)) {
+        try (WorkbookOpener workbooks =
+                new WorkbookOpener(files, cached.isPresent() || converted.isPresent() ? List.of() : tables)) {
             parameters = readRequired(
                     files,
                     ParametersReader.FILE,
@@ -141,7 +147,10 @@ public final class RuleSetCompiler {
             }
             if (cached.isPresent()) {
                 sources.addAll(cached.get());
+            } else if (converted.isPresent() && converted.get().namesOnlyMessagesOf(messages.orElse(null))) {
+                sources.addAll(converted.get().drl());
             } else {
+                convertedNow = !tables.isEmpty();
                 for (String table : tables) {
                     sources.addAll(
                             TableSources.convertTable(table, workbooks.take(table), messages.orElse(null), problems));
@@ -168,6 +177,13 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
+        if (convertedNow) {
+            ConvertedTables.SHARED.keep(
+                    files,
+                    tables,
+                    sources.stream().filter(GeneratedDrl::fromTable).toList(),
+                    messages.orElseThrow());
+        }
         if (cached.isEmpty()) {
             cache.write(
                     files,
@@ -186,7 +202,9 @@ public final class RuleSetCompiler {
                 files.version(),
                 (System.nanoTime() - started) / 1_000_000,
                 index.size(),
-                cached.isPresent() ? "; the tables' DRL taken from the cache" : "");
+                cached.isPresent()
+                        ? "; the tables' DRL taken from the cache"
+                        : convertedNow || tables.isEmpty() ? "" : "; the same workbooks' DRL as converted before");
         ProfileCanonicalizer canonicalizer = ProfileCanonicalizer.from(
                 sources.stream().map(GeneratedDrl::drl).toList(),
                 parameters.orElseThrow().toFact());

@@ -25,9 +25,13 @@ final class WorkbookOpener implements AutoCloseable {
     record Opened(Workbook workbook, Exception failure) {}
 
     private final Map<String, CompletableFuture<Opened>> opening = new LinkedHashMap<>();
+    private final java.util.Set<String> taken = new java.util.HashSet<>();
+    private final RuleFiles files;
+    private boolean closed;
 
     /** Starts opening {@code tables}, files of {@code files}. */
     WorkbookOpener(RuleFiles files, List<String> tables) {
+        this.files = files;
         for (String table : tables) {
             byte[] content = files.files().get(table);
             opening.put(table, CompletableFuture.supplyAsync(() -> open(content), WorkbookOpener::onOwnThread));
@@ -49,12 +53,20 @@ final class WorkbookOpener implements AutoCloseable {
         }
     }
 
-    /** The workbook of {@code table} once it is open (the caller closes it), or why it could not be opened. */
+    /**
+     * The workbook of {@code table} once it is open (the caller closes it), or why it could not be
+     * opened; a table of {@code files} not being opened is opened now, on the caller's thread.
+     */
     Opened take(String table) {
         CompletableFuture<Opened> future = opening.remove(table);
         if (future == null) {
-            throw new IllegalArgumentException(table + " is not being opened, or was taken already");
+            if (closed || !taken.add(table) || !files.files().containsKey(table)) {
+                throw new IllegalArgumentException(
+                        table + " is not a table of these files, was taken already, or the opener is closed");
+            }
+            return open(files.files().get(table));
         }
+        taken.add(table);
         return await(future);
     }
 
@@ -73,6 +85,7 @@ final class WorkbookOpener implements AutoCloseable {
     /** Closes the workbooks never taken (a compilation that stopped early). */
     @Override
     public void close() {
+        closed = true;
         for (Map.Entry<String, CompletableFuture<Opened>> left : opening.entrySet()) {
             Workbook workbook = await(left.getValue()).workbook();
             if (workbook != null) {

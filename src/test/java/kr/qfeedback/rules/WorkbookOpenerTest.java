@@ -33,6 +33,20 @@ class WorkbookOpenerTest {
     }
 
     @Test
+    void aTableNotOpenedAheadIsOpenedWhenTaken(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("rules", "sections.drl.xlsx"), dir.resolve("sections.drl.xlsx"));
+        try (WorkbookOpener opener = new WorkbookOpener(RuleFiles.read(dir), List.of())) {
+            WorkbookOpener.Opened sections = opener.take("sections.drl.xlsx");
+            try (var workbook = sections.workbook()) {
+                assertNotNull(workbook.getSheetAt(0));
+            }
+            assertThrows(IllegalArgumentException.class, () -> opener.take("sections.drl.xlsx"), "handed over once");
+            assertThrows(
+                    IllegalArgumentException.class, () -> opener.take("other.drl.xlsx"), "not a file of the folder");
+        }
+    }
+
+    @Test
     void workbooksNeverTakenAreClosedWithTheOpener(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("rules", "sections.drl.xlsx"), dir.resolve("sections.drl.xlsx"));
         WorkbookOpener opener = new WorkbookOpener(RuleFiles.read(dir), List.of("sections.drl.xlsx"));
