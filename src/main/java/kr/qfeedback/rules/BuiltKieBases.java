@@ -1,9 +1,6 @@
 package kr.qfeedback.rules;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
@@ -23,19 +20,11 @@ final class BuiltKieBases {
 
     /** The key of exactly these sources' DRL. */
     static String keyOf(List<GeneratedDrl> sources) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (GeneratedDrl source : sources) {
-                byte[] drl = source.drl().getBytes(StandardCharsets.UTF_8);
-                // Each text's length before it, so that no two lists of texts share a digest input.
-                sha.update(Integer.toString(drl.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) ':');
-                sha.update(drl);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform but is missing.", e);
+        PartsDigest digest = new PartsDigest();
+        for (GeneratedDrl source : sources) {
+            digest.part("drl", source.drl().getBytes(StandardCharsets.UTF_8));
         }
+        return digest.hex();
     }
 
     synchronized KieBase find(String key) {

@@ -1,10 +1,6 @@
 package kr.qfeedback.rules;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,19 +106,10 @@ final class ConvertedTables {
     }
 
     private static String keyOf(RuleFiles files, List<String> tables) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String table : tables.stream().sorted().toList()) {
-                byte[] path = table.getBytes(StandardCharsets.UTF_8);
-                byte[] content = files.files().get(table);
-                // Each part's length before it, so that no two lists of files share a digest input.
-                sha.update((path.length + ":" + content.length + ":").getBytes(StandardCharsets.US_ASCII));
-                sha.update(path);
-                sha.update(content);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform but is missing.", e);
-        }
+        PartsDigest digest = new PartsDigest();
+        tables.stream()
+                .sorted()
+                .forEach(table -> digest.part(table, files.files().get(table)));
+        return digest.hex();
     }
 }
