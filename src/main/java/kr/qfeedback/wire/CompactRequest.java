@@ -45,10 +45,7 @@ public final class CompactRequest {
         out.date(exam.examDate());
         out.date(exam.announcedOn());
         out.text(exam.result().name());
-        if (exam.totalScore() == null) {
-            out.u8(0);
-        } else {
-            out.u8(1);
+        if (out.present(exam.totalScore())) {
             out.score(exam.totalScore());
         }
         out.count(exam.subjects().size());
@@ -63,10 +60,7 @@ public final class CompactRequest {
                 c.eligibilityDocuments() == null
                         ? null
                         : c.eligibilityDocuments().name());
-        if (c.attempts() == null) {
-            out.u8(0);
-        } else {
-            out.u8(1);
+        if (out.present(c.attempts())) {
             out.int32(c.attempts());
         }
         out.count(c.heldQualifications().size());

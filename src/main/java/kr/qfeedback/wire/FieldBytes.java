@@ -61,11 +61,14 @@ public final class FieldBytes {
             int32(Math.toIntExact(date.toEpochDay()));
         }
 
+        /** Writes whether {@code value} is there ({@link In#present}); the caller then writes it when it is. */
+        boolean present(Object value) {
+            u8(value == null ? 0 : 1);
+            return value != null;
+        }
+
         void optionalDate(LocalDate date) {
-            if (date == null) {
-                u8(0);
-            } else {
-                u8(1);
+            if (present(date)) {
                 date(date);
             }
         }
@@ -94,10 +97,7 @@ public final class FieldBytes {
         }
 
         void optionalText(String text) {
-            if (text == null) {
-                u8(0);
-            } else {
-                u8(1);
+            if (present(text)) {
                 text(text);
             }
         }
