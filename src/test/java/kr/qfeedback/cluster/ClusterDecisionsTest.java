@@ -27,11 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Decision records on a real (single) Hazelcast member: batched writes, found before and after they reach the cluster, kept in generations. */
 class ClusterDecisionsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-11T01:00:00Z"), ZoneOffset.UTC);
-    private final LocalMembers members = new LocalMembers();
+
+    @RegisterExtension
+    final LocalMembers members = new LocalMembers();
+
     private HazelcastInstance hz;
     private ClusterDecisions records;
 
@@ -43,9 +47,8 @@ class ClusterDecisionsTest {
     @AfterEach
     void stopMember() throws Exception {
         if (records != null) {
-            records.close();
+            records.close(); // before the members stop (the extension stops them after this method)
         }
-        members.close();
     }
 
     @Test

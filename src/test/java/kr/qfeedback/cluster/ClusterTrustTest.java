@@ -23,9 +23,9 @@ import kr.qfeedback.lifecycle.ActivationAction;
 import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.rules.RuleFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,15 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterTrustTest {
     private static final int QUORUM = 2;
 
-    private final LocalMembers members = new LocalMembers();
+    @RegisterExtension
+    final LocalMembers members = new LocalMembers();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void stopMembers() throws Exception {
-        members.close();
-    }
 
     @Test
     @Timeout(180)

@@ -23,13 +23,15 @@ import kr.qfeedback.lifecycle.VersionStore;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Hazelcast members in this JVM for the rules tests: the service's member settings, on loopback ports
  * the OS picks, with a cluster secret made up for this test alone (so a cluster named for it alone);
  * each started member is stopped on close.
  */
-final class LocalMembers implements AutoCloseable {
+final class LocalMembers implements AutoCloseable, AfterEachCallback {
     static final Path RULES = Path.of(System.getProperty("qfeedback.rules.dir", "rules"));
 
     private final ClusterSecret secret = newSecret();
@@ -144,6 +146,12 @@ final class LocalMembers implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return RuleFiles.read(dir);
+    }
+
+    /** As a field with {@code @RegisterExtension}: the members and services of each test are stopped after it. */
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

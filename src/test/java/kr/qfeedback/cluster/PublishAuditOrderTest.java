@@ -10,22 +10,18 @@ import kr.qfeedback.lifecycle.AuditAction;
 import kr.qfeedback.lifecycle.AuditEntry;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.rules.RuleFiles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** In a cluster a switch answers only once this member has written it to its audit log and store. */
 class PublishAuditOrderTest {
-    private final LocalMembers members = new LocalMembers();
+    @RegisterExtension
+    final LocalMembers members = new LocalMembers();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void stopMembers() throws Exception {
-        members.close();
-    }
 
     @Test
     @Timeout(180)

@@ -21,9 +21,9 @@ import kr.qfeedback.lifecycle.ClusterUnavailableException;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,15 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SwitchFailuresTest {
     private static final int QUORUM = 2;
 
-    private final LocalMembers members = new LocalMembers();
+    @RegisterExtension
+    final LocalMembers members = new LocalMembers();
 
     @TempDir
     Path temp;
-
-    @AfterEach
-    void stopMembers() throws Exception {
-        members.close();
-    }
 
     @Test
     @Timeout(180)
