@@ -20,13 +20,13 @@ final class LinkHosts {
     private LinkHosts() {}
 
     /** The allowed hosts, lower case; problems found are added to {@code problems}, located in {@code path}. */
-    static Set<String> read(JsonNode root, String path, YamlLines lines, List<RuleProblem> problems) {
+    static Set<String> read(JsonNode root, String path, YamlKeyLines lines, List<RuleProblem> problems) {
         Set<String> hosts = new TreeSet<>();
         JsonNode list = root.get(NAME);
         if (list == null || !list.isArray() || list.isEmpty()) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(NAME),
+                    lines.anyLineOf(NAME),
                     "'" + NAME + "' 목록이 없거나 비어 있습니다. 문구의 링크가 가리킬 수 있는 호스트를 적어 주세요." + " 예: " + NAME
                             + ": [www.q-net.or.kr, www.work24.go.kr]"));
             return hosts;
@@ -36,7 +36,7 @@ final class LinkHosts {
             if (!item.isTextual() || !HOST.matcher(host).matches()) {
                 problems.add(RuleProblem.atLine(
                         path,
-                        lines.lineOf(NAME),
+                        lines.anyLineOf(NAME),
                         "'" + NAME + "'의 '" + item.asText("") + "'은(는) 호스트 이름이 아닙니다. https:// 나 경로 없이"
                                 + " www.q-net.or.kr 처럼 호스트 이름만 적어 주세요."));
             } else {

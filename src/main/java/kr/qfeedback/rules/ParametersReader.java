@@ -57,14 +57,14 @@ public final class ParametersReader {
 
     private final String path;
     private final String text;
-    private final YamlLines lines;
+    private final YamlKeyLines lines;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final PassCriteriaReader criteria;
 
     private ParametersReader(String path, byte[] content) {
         this.path = path;
         this.text = new String(content, StandardCharsets.UTF_8);
-        this.lines = new YamlLines(text);
+        this.lines = new YamlKeyLines(text);
         this.criteria = new PassCriteriaReader(path, lines, problems);
     }
 
@@ -100,7 +100,7 @@ public final class ParametersReader {
             if (!NAMES.contains(name)) {
                 problems.add(RuleProblem.atLine(
                         path,
-                        lines.lineOf(name),
+                        lines.anyLineOf(name),
                         "알 수 없는 매개변수 '" + name + "'입니다. 쓸 수 있는 이름: " + String.join(", ", NAMES) + "."));
             }
         });
@@ -151,7 +151,7 @@ public final class ParametersReader {
         if (!value.isIntegralNumber()) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(name),
+                    lines.anyLineOf(name),
                     "'" + name + "' 값 '" + value.asText() + "'은(는) 정수가 아닙니다. " + min + "~" + max + " 사이의 정수를 적어 주세요."));
             return min;
         }
@@ -159,7 +159,7 @@ public final class ParametersReader {
         if (v < min || v > max) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(name),
+                    lines.anyLineOf(name),
                     "'" + name + "' 값 " + v + "은(는) 허용 범위를 벗어났습니다. " + min + "~" + max + " 사이의 정수를 적어 주세요."));
         }
         return v;
@@ -173,7 +173,7 @@ public final class ParametersReader {
         }
         if (!text.equals("아니오")) {
             problems.add(RuleProblem.atLine(
-                    path, lines.lineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
+                    path, lines.anyLineOf(name), "'" + name + "' 값은 '예' 또는 '아니오'여야 합니다(지금: '" + text + "')."));
         }
         return false;
     }
@@ -187,7 +187,7 @@ public final class ParametersReader {
         if (!text.equals("종목 일정")) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(SCHEDULE_SOURCE),
+                    lines.anyLineOf(SCHEDULE_SOURCE),
                     "'" + SCHEDULE_SOURCE + "' 값은 '종목 일정' 또는 '계열 일정'이어야 합니다(지금: '" + text + "')."));
         }
         return false;
@@ -204,7 +204,7 @@ public final class ParametersReader {
             default:
                 problems.add(RuleProblem.atLine(
                         path,
-                        lines.lineOf(ROUND_EVENT),
+                        lines.anyLineOf(ROUND_EVENT),
                         "'" + ROUND_EVENT + "' 값은 '접수시작일' 또는 '시험시작일'이어야 합니다(지금: '" + text + "')."));
                 return RoundEvent.REGISTRATION_START;
         }
@@ -226,7 +226,7 @@ public final class ParametersReader {
             } catch (IllegalArgumentException e) {
                 problems.add(RuleProblem.atLine(
                         path,
-                        lines.lineOf(DOCUMENT_GRADES),
+                        lines.anyLineOf(DOCUMENT_GRADES),
                         "'" + DOCUMENTS + "'의 등급 '" + item.asText("")
                                 + "'을(를) 알 수 없습니다. 쓸 수 있는 값: PROFESSIONAL_ENGINEER, MASTER_CRAFTSMAN, ENGINEER, "
                                 + "INDUSTRIAL_ENGINEER, CRAFTSMAN, SERVICE."));
@@ -244,7 +244,7 @@ public final class ParametersReader {
         if (!list.isArray()) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(DOCUMENT_QUALIFICATIONS),
+                    lines.anyLineOf(DOCUMENT_QUALIFICATIONS),
                     "'" + DOCUMENTS + "'의 '" + DOCUMENT_QUALIFICATIONS
                             + "'은(는) 종목 목록이어야 합니다. 예: 종목: [\"9540 임상심리사2급\"]"));
             return codes;

@@ -28,11 +28,11 @@ final class PassCriteriaReader {
     static final String EXCEPTION_SOURCE = "근거";
 
     private final String path;
-    private final YamlLines lines;
+    private final YamlKeyLines lines;
     private final List<RuleProblem> problems;
 
     /** Problems found are added to {@code problems}, located in the file {@code path}. */
-    PassCriteriaReader(String path, YamlLines lines, List<RuleProblem> problems) {
+    PassCriteriaReader(String path, YamlKeyLines lines, List<RuleProblem> problems) {
         this.path = path;
         this.lines = lines;
         this.problems = problems;
@@ -54,7 +54,7 @@ final class PassCriteriaReader {
                         RuleProblem.inFile(path, "'" + CRITERIA + "' '" + stage + "'에 " + grade.name() + " 행이 없습니다."));
                 continue;
             }
-            PassCriterion criterion = criterion(row, "'" + stage + "' " + grade.name(), lines.lineOf(grade.name()));
+            PassCriterion criterion = criterion(row, "'" + stage + "' " + grade.name(), lines.anyLineOf(grade.name()));
             if (criterion != null) {
                 result.put(grade, criterion);
             }
@@ -93,7 +93,7 @@ final class PassCriteriaReader {
         }
         if (!list.isArray()) {
             problems.add(RuleProblem.atLine(
-                    path, lines.lineOf(EXCEPTIONS), "'" + EXCEPTIONS + "'은(는) '- 종목: …' 항목의 목록이어야 합니다(없으면 [] )."));
+                    path, lines.anyLineOf(EXCEPTIONS), "'" + EXCEPTIONS + "'은(는) '- 종목: …' 항목의 목록이어야 합니다(없으면 [] )."));
             return result;
         }
         Set<String> seen = new TreeSet<>();

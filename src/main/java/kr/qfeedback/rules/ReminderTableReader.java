@@ -22,10 +22,10 @@ final class ReminderTableReader {
     static final int MAX_DAYS_AHEAD = 60;
 
     private final String path;
-    private final YamlLines lines;
+    private final YamlKeyLines lines;
     private final List<RuleProblem> problems;
 
-    ReminderTableReader(String path, YamlLines lines, List<RuleProblem> problems) {
+    ReminderTableReader(String path, YamlKeyLines lines, List<RuleProblem> problems) {
         this.path = path;
         this.lines = lines;
         this.problems = problems;
@@ -40,14 +40,14 @@ final class ReminderTableReader {
         if (table == null || !table.isObject()) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(TABLE),
+                    lines.anyLineOf(TABLE),
                     "'" + TABLE + "'이(가) 없거나 표 형식이 아닙니다. 결과별로 한 줄씩 적어 주세요."
                             + " 예: WRITTEN_FAIL: { 접수 시작: 1, 접수 마감: 1, 시험일: 3 }"));
             return byOutcome;
         }
         List<String> outcomes = outcomes();
         table.fields().forEachRemaining(row -> {
-            Integer line = lines.lineOf(row.getKey());
+            Integer line = lines.anyLineOf(row.getKey());
             if (!outcomes.contains(row.getKey())) {
                 problems.add(RuleProblem.atLine(
                         path,
@@ -98,7 +98,7 @@ final class ReminderTableReader {
         } catch (DateTimeParseException e) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(SURVEY_END),
+                    lines.anyLineOf(SURVEY_END),
                     "'" + SURVEY_END + "' 값 '" + text + "'은(는) 날짜가 아닙니다. 2026-12-31 처럼 적거나, 마감일이 없으면 '없음'이라고 적어 주세요."));
             return null;
         }
@@ -109,7 +109,7 @@ final class ReminderTableReader {
         if (!text.matches("https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~/-]*)?")) {
             problems.add(RuleProblem.atLine(
                     path,
-                    lines.lineOf(RESULT_LINK),
+                    lines.anyLineOf(RESULT_LINK),
                     "'" + RESULT_LINK + "' 값 '" + text + "'은(는) 쓸 수 없습니다. https:// 로 시작하는 주소를 적어 주세요"
                             + "(물음표·개인정보 없이, 예: https://www.q-net.or.kr)."));
             return "https://www.q-net.or.kr";

@@ -2,7 +2,8 @@ package kr.qfeedback.rules;
 
 /**
  * The lines of a YAML file staff edited, split and stripped once, to find the 1-based line of a
- * nested key path (e.g. 섹션 → JOBS → DEFAULT → 본문) so that each problem points where staff look.
+ * key (nested, e.g. 섹션 → JOBS → DEFAULT → 본문, or at any depth) or of a value, so that each problem
+ * points where staff look.
  * A reader looks up a line for every template it checks; splitting the file for each look-up cost
  * a tenth of a start-up's rules compile.
  */
@@ -54,14 +55,33 @@ final class YamlKeyLines {
         return found + 1;
     }
 
+    /** The line where {@code key:} starts (after indentation), at any depth; null when no line does. */
+    Integer anyLineOf(String key) {
+        for (int i = 0; i < lines.length; i++) {
+            if (stripped[i].startsWith(key + ":") || stripped[i].startsWith(key + " :")) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    /** The first line containing {@code fragment}; null when none does or the fragment is blank. */
+    Integer lineContaining(String fragment) {
+        return fragment == null || fragment.isBlank() ? null : lineContaining(null, fragment, null);
+    }
+
     /** The 1-based line, from {@code from} on (the whole file when null), that first contains {@code fragment}. */
     Integer lineContaining(Integer from, String fragment) {
+        return lineContaining(from, fragment, from);
+    }
+
+    private Integer lineContaining(Integer from, String fragment, Integer notFound) {
         for (int i = from == null ? 0 : from - 1; i < lines.length && !fragment.isEmpty(); i++) {
             if (lines[i].contains(fragment)) {
                 return i + 1;
             }
         }
-        return from;
+        return notFound;
     }
 
     private static boolean isKey(String line, String key) {

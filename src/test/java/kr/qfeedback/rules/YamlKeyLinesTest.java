@@ -46,4 +46,15 @@ class YamlKeyLinesTest {
         assertEquals(6, lines.lineContaining(null, "본문"));
         assertEquals(7, lines.lineContaining(7, "없는 문구"), "not found: the line it started from");
     }
+
+    @Test
+    void aKeyAtAnyDepthAndAValueAreFoundWhereverTheyAre() {
+        YamlKeyLines lines = new YamlKeyLines(TEXT);
+        assertEquals(12, lines.anyLineOf("EXAM_DAY"));
+        assertEquals(3, lines.anyLineOf("JOBS"));
+        assertNull(lines.anyLineOf("없는키"));
+        assertEquals(5, lines.lineContaining("일자리"));
+        assertNull(lines.lineContaining("없는 문구"));
+        assertNull(lines.lineContaining(" "), "a blank fragment names no line");
+    }
 }
