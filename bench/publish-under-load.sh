@@ -6,6 +6,8 @@
 #   bench/publish-under-load.sh
 #   bench/publish-under-load.sh --connections 64 --seconds 40
 #   bench/publish-under-load.sh --url http://127.0.0.1:8080 --decide-token … --author-token …
+#   bench/publish-under-load.sh --timeline 0.25   # also p99 and max every 0.25 s around each switch,
+#                                                 # stamped in UTC to read beside the server's log
 # Requests rotate through a generated cohort of COHORT (default 5000) requests; COHORT=0 posts the
 # contract's example request only. Prints figures; asserts nothing.
 set -euo pipefail
