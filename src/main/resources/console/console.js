@@ -409,6 +409,7 @@
     WRITTEN_EXEMPTION: '필기시험 면제 기간', ELIGIBILITY_DOCUMENTS: '응시자격 서류', NEXT_EXAM_SCHEDULE: '다음 시험 일정',
     REAPPLY: '재접수', LEARNING_RESOURCES: '학습 자료', TRAINING: '훈련·교육', CERTIFICATE_ISSUE: '자격증 발급',
     RELATED_QUALIFICATIONS: '관련 자격', JOBS: '일자리 정보', YOUTH_FEE_DISCOUNT: '청년 응시료 할인', SURVEY: '만족도 조사',
+    NOTICES: '안내문', REMINDERS: '알림 일정', NOTIFICATIONS: '문자 메시지',
   };
   const TONE_NAMES = { SUCCESS: '성공', FAILURE: '실패', WARNING: '주의', INFO: '안내' };
   const STAGE_NAMES = { WRITTEN: '필기', PRACTICAL: '실기', INTERVIEW: '면접' };
@@ -636,7 +637,8 @@
       el(compact ? 'h3' : 'h2', { id: headingId, text: heading || outcome }),
       el('p', { class: 'meta', text: `결과 ${outcome} · 기준일 ${dot(decision.asOf)} · 규칙 버전 ${decision.rulesVersion}` })));
     if ((decision.notices || []).length) {
-      page.append(el('ul', { class: 'notices' }, decision.notices.map((n) => el('li', { text: n.message }))));
+      page.append(el('div', { class: 'page-part', dataset: { pagePart: 'NOTICES' } },
+        el('ul', { class: 'notices section-body' }, decision.notices.map((n) => el('li', { text: n.message })))));
     }
     const trace = decision.trace || [];
     for (const section of decision.sections) {
@@ -654,6 +656,18 @@
       if (links) block.append(links);
       block.append(...renderTrace(trace.filter((t) => t.section === section.id), explain));
       page.append(block);
+    }
+    if ((decision.reminders || []).length) {
+      page.append(el('section', { class: 'fb-section page-part', dataset: { pagePart: 'REMINDERS' } },
+        el('p', { class: 'section-kind', text: SECTION_NAMES.REMINDERS }),
+        el('ul', { class: 'reminders section-body' }, decision.reminders.map((r) => el('li', { text: `${dot(r.date)} ${r.text}` })))));
+    }
+    if (decision.notifications) {
+      page.append(el('section', { class: 'fb-section page-part', dataset: { pagePart: 'NOTIFICATIONS' } },
+        el('p', { class: 'section-kind', text: SECTION_NAMES.NOTIFICATIONS }),
+        el('dl', { class: 'facts section-body' },
+          el('div', null, el('dt', { text: '단문(SMS)' }), el('dd', { class: 'sms', text: decision.notifications.sms })),
+          el('div', null, el('dt', { text: '장문(LMS)' }), el('dd', { class: 'lms', text: decision.notifications.lms })))));
     }
     return page;
   }
@@ -1302,7 +1316,7 @@
   /** 미리보기와 같은 renderDecision 으로 그린 화면에서 바뀐 섹션과 부분에 표시를 붙입니다. */
   function markDifferences(page, differences, side) {
     for (const d of differences) {
-      const block = page.querySelector(`[data-section-id="${d.section}"]`);
+      const block = page.querySelector(`[data-section-id="${d.section}"], [data-page-part="${d.section}"]`);
       if (!block) continue;
       block.classList.add('changed');
       if (d.part === 'shown') {

@@ -79,7 +79,7 @@ public final class ImpactAnalyzer {
     /** The report of a finished tally: rows by outcome and section, each example's pages rendered once. */
     static ImpactReport report(RuleSet active, RuleSet candidate, ImpactTally tally, int read, long millis) {
         List<ImpactTally.Group> groups = new ArrayList<>(tally.groups.values());
-        groups.sort(Comparator.comparing((ImpactTally.Group g) -> g.outcome).thenComparing(g -> g.section));
+        groups.sort(Comparator.comparing((ImpactTally.Group g) -> g.outcome).thenComparingInt(g -> g.rank));
         List<ImpactReport.SectionImpact> changes = new ArrayList<>();
         Map<Long, ImpactTally.Example> examples = new TreeMap<>();
         for (ImpactTally.Group g : groups) {
@@ -97,7 +97,7 @@ public final class ImpactAnalyzer {
             all.forEach(e -> ids.add(e.candidateId()));
             changes.add(new ImpactReport.SectionImpact(
                     g.outcome,
-                    g.section.name(),
+                    g.section,
                     g.newly,
                     g.noLonger,
                     g.differently,

@@ -8,7 +8,9 @@ import java.util.Map;
  * section, how many candidates newly see it, no longer see it, or see it differently, with how
  * many of those differ in each part a candidate sees (order, tone, title, body, data, links), and
  * for each kind of change the first few example candidates, whose whole pages before and after are
- * in {@link #pages}. A text-only edit counts every candidate whose page text changes.
+ * in {@link #pages}. The page's notices, reminders and text messages are counted as sections are,
+ * under {@code NOTICES}, {@code REMINDERS} and {@code NOTIFICATIONS} after the sections. A
+ * text-only edit counts every candidate whose page text changes.
  *
  * @param candidates the candidates decided under both versions (a cohort file's readable lines)
  * @param lines what was read: every line, and those that could not be compared
@@ -74,7 +76,8 @@ public record ImpactReport(
     }
 
     /**
-     * One difference of a page: in {@code section}, the {@code part} ({@code shown}, {@code order},
+     * One difference of a page: in {@code section} (or {@code NOTICES}, {@code REMINDERS},
+     * {@code NOTIFICATIONS}), the {@code part} ({@code shown}, {@code order},
      * {@code tone}, {@code title}, {@code body}, {@code data}, {@code links}) went from {@code before}
      * to {@code after} (for {@code shown}: false to true or true to false).
      */

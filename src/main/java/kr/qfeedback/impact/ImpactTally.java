@@ -6,13 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.feedback.Notice;
+import kr.qfeedback.feedback.Notifications;
+import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Text;
 
 /**
  * The counts of one part of a cohort (a chunk of lines), merged into the whole: per outcome and
- * section, who newly sees, no longer sees or sees differently, by part, and the first few example
+ * section (and page part: notices, reminders, text messages), who newly sees, no longer sees or
+ * sees differently, by part, and the first few example
  * candidates of each kind with both decisions (never more than {@value #EXAMPLES} per group and
  * kind, so memory stays flat whatever the cohort's size). Used by one thread at a time.
  */
@@ -77,9 +81,109 @@ final class ImpactTally {
                 examples.add(new Example(line, candidateId, before, after));
             }
         }
+        changed |= notices(before.notices(), after.notices(), line, candidateId, outcome, before, after);
+        changed |= reminders(before.reminders(), after.reminders(), line, candidateId, outcome, before, after);
+        changed |=
+                notifications(before.notifications(), after.notifications(), line, candidateId, outcome, before, after);
         if (changed) {
             affected++;
         }
+    }
+
+    private boolean notices(
+            List<Notice> a,
+            List<Notice> b,
+            long line,
+            String candidateId,
+            String outcome,
+            FeedbackDecision before,
+            FeedbackDecision after) {
+        boolean body = a.size() != b.size();
+        boolean data = body;
+        for (int i = 0; i < a.size() && !(body && data); i++) { // sizes equal here
+            body |= !sameText(a.get(i).messageText(), b.get(i).messageText());
+            data |= !a.get(i).code().equals(b.get(i).code());
+        }
+        return part(
+                PagePart.NOTICES, !a.isEmpty(), !b.isEmpty(), body, data, line, candidateId, outcome, before, after);
+    }
+
+    /** A reminder's facts are its kind, date and the days ahead its calendar alarm rings; its body is its text. */
+    private boolean reminders(
+            List<Reminder> a,
+            List<Reminder> b,
+            long line,
+            String candidateId,
+            String outcome,
+            FeedbackDecision before,
+            FeedbackDecision after) {
+        boolean body = a.size() != b.size();
+        boolean data = body;
+        for (int i = 0; i < a.size() && !(body && data); i++) { // sizes equal here
+            Reminder x = a.get(i);
+            Reminder y = b.get(i);
+            body |= !sameText(x.textValue(), y.textValue());
+            data |= x.kind() != y.kind() || !x.date().equals(y.date()) || x.alertDaysBefore() != y.alertDaysBefore();
+        }
+        return part(
+                PagePart.REMINDERS, !a.isEmpty(), !b.isEmpty(), body, data, line, candidateId, outcome, before, after);
+    }
+
+    private boolean notifications(
+            Notifications a,
+            Notifications b,
+            long line,
+            String candidateId,
+            String outcome,
+            FeedbackDecision before,
+            FeedbackDecision after) {
+        boolean body =
+                a != null && b != null && !(sameText(a.smsText(), b.smsText()) && sameText(a.lmsText(), b.lmsText()));
+        return part(
+                PagePart.NOTIFICATIONS, a != null, b != null, body, false, line, candidateId, outcome, before, after);
+    }
+
+    /**
+     * Counts one page part as a section: newly there, no longer there, or there on both pages but
+     * read differently ({@code body}: its texts; {@code data}: its codes, kinds, dates).
+     */
+    private boolean part(
+            PagePart part,
+            boolean was,
+            boolean is,
+            boolean body,
+            boolean data,
+            long line,
+            String candidateId,
+            String outcome,
+            FeedbackDecision before,
+            FeedbackDecision after) {
+        Kind kind;
+        Group g;
+        if (!was && !is) {
+            return false;
+        } else if (!was) {
+            g = group(outcome, part);
+            g.newly++;
+            kind = Kind.NEWLY_SHOWN;
+        } else if (!is) {
+            g = group(outcome, part);
+            g.noLonger++;
+            kind = Kind.NO_LONGER_SHOWN;
+        } else if (body || data) {
+            g = group(outcome, part);
+            g.differently++;
+            g.body += body ? 1 : 0;
+            g.data += data ? 1 : 0;
+            kind = Kind.SHOWN_DIFFERENTLY;
+        } else {
+            return false;
+        }
+        List<Example> examples = g.examples.get(kind);
+        if (examples.size() < EXAMPLES) {
+            examples.add(new Example(line, candidateId, before, after));
+        }
+        return true;
     }
 
     void unreadable(long line, String code, String field) {
@@ -148,7 +252,13 @@ final class ImpactTally {
     }
 
     private Group group(String outcome, SectionId id) {
-        return groups.computeIfAbsent(outcome + "|" + id.name(), k -> new Group(outcome, id));
+        return groups.computeIfAbsent(outcome + "|" + id.name(), k -> new Group(outcome, id.name(), id.ordinal()));
+    }
+
+    private Group group(String outcome, PagePart part) {
+        return groups.computeIfAbsent(
+                outcome + "|" + part.name(),
+                k -> new Group(outcome, part.name(), SectionId.values().length + part.ordinal()));
     }
 
     private static Map<SectionId, Section> bySection(FeedbackDecision decision) {
@@ -169,10 +279,14 @@ final class ImpactTally {
     /** One candidate whose page changed, with both decisions (kept for a few per group only). */
     record Example(long line, String candidateId, FeedbackDecision before, FeedbackDecision after) {}
 
-    /** The counts of one outcome × section. */
+    /** The counts of one outcome × section (or page part, {@link PagePart}). */
     static final class Group {
         final String outcome;
-        final SectionId section;
+        /** A section id, or a page part's name. */
+        final String section;
+        /** Where the row goes among an outcome's rows: the sections in their order, then the page parts. */
+        final int rank;
+
         int newly;
         int noLonger;
         int differently;
@@ -184,9 +298,10 @@ final class ImpactTally {
         int links;
         final Map<Kind, List<Example>> examples = new EnumMap<>(Kind.class);
 
-        Group(String outcome, SectionId section) {
+        Group(String outcome, String section, int rank) {
             this.outcome = outcome;
             this.section = section;
+            this.rank = rank;
             for (Kind k : Kind.values()) {
                 examples.put(k, new ArrayList<>(EXAMPLES));
             }

@@ -117,6 +117,13 @@ class ConsoleBrowserTest {
         assertTrue(trace.isDisplayed());
         assertEquals("true", toggle.getAttribute("aria-expanded"));
         assertTrue(trace.getText().contains("출처") && trace.getText().contains("sections.drl.xlsx"), trace.getText());
+        // what the candidate also reads, after the sections: the dated reminders and the text messages
+        WebElement reminders = page.findElement(By.cssSelector("[data-page-part='REMINDERS']"));
+        assertTrue(reminders.getText().contains("알림 일정"), reminders.getText());
+        assertFalse(reminders.findElements(By.cssSelector("li")).isEmpty(), "a written passer has dated next steps");
+        WebElement messages = page.findElement(By.cssSelector("[data-page-part='NOTIFICATIONS']"));
+        assertTrue(messages.findElement(By.cssSelector(".sms")).getText().startsWith("Q-Net:"), messages.getText());
+        assertTrue(messages.findElement(By.cssSelector(".lms")).getText().contains("다음 일정"), messages.getText());
         screenshot("01-preview-written-pass-desktop", DESKTOP);
         screenshot("02-preview-written-pass-phone", PHONE);
     }

@@ -175,6 +175,84 @@ class RulesImpactHttpTest {
         }
     }
 
+    /**
+     * A text outside the sections (a reminder, a notice, the SMS) changes what candidates read: impact
+     * counts exactly the candidates whose whole answers differ when the same cohort is decided under
+     * both versions here, and reports them under that part of the page (a reminder's text also
+     * under the text messages, as the LMS lists the reminders), with examples naming it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "REMINDERS|시험 기간 시작({examDate})|시험 시작일({examDate})|REMINDERS NOTIFICATIONS",
+                "NOTICES|다음 일정 안내를 생략했습니다.|다음 일정 안내를 싣지 않았습니다.|NOTICES",
+                "NOTIFICATIONS|SMS: \"Q-Net: [|SMS: \"QNET: [|NOTIFICATIONS"
+            })
+    void anEditOfATextOutsideTheSectionsCountsEveryCandidateWhoseAnswerChanges(
+            String part, String from, String to, String partsThatChange) throws Exception {
+        List<String> changing = List.of(partsThatChange.split(" "));
+        byte[] messages = ShippedRules.textWith(RulesPublishHttpTest.MESSAGES, from, to);
+        HttpResponse<String> response = server.upload(
+                "/v1/rules/impact?size=2000&seed=5",
+                LiveServer.AUTHOR_TOKEN,
+                Part.file(RulesPublishHttpTest.MESSAGES, messages));
+        assertEquals(200, response.statusCode(), response::body);
+        JsonObject impact = json(response).getJsonObject("impact");
+
+        // Counted independently: the same cohort decided under both versions, whole answers compared.
+        java.nio.file.Path copy = java.nio.file.Files.createTempDirectory("qf-impact-part");
+        ShippedRules.copyInto(copy);
+        ShippedRules.write(copy.resolve(RulesPublishHttpTest.MESSAGES), messages);
+        kr.qfeedback.rules.RuleSet edited = ShippedRules.compile(copy);
+        kr.qfeedback.rules.RuleSet shipped = ShippedRules.compiled();
+        kr.qfeedback.decision.FeedbackDecider decider = new kr.qfeedback.decision.FeedbackDecider();
+        long differ = kr.qfeedback.cohort.CohortGenerator.list(
+                        kr.qfeedback.reference.ReferenceCatalogue.load(java.nio.file.Path.of("rules", "reference")),
+                        kr.qfeedback.rules.ShippedParameters.get(),
+                        5,
+                        2_000)
+                .stream()
+                .filter(r -> !answer(decider.decide(r, shipped)).equals(answer(decider.decide(r, edited))))
+                .count();
+        assertTrue(differ > 0, "the edit changes someone's answer");
+        assertEquals(differ, impact.getInteger("candidatesAffected").longValue(), impact::encodePrettily);
+        List<JsonObject> changes = impact.getJsonArray("changes").stream()
+                .map(JsonObject.class::cast)
+                .toList();
+        assertFalse(changes.isEmpty());
+        long counted = 0;
+        for (JsonObject change : changes) {
+            assertTrue(changing.contains(change.getString("section")), change::encode);
+            assertEquals(0, change.getInteger("newlyShown") + change.getInteger("noLongerShown"), change::encode);
+            assertEquals(
+                    change.getInteger("shownDifferently"),
+                    change.getJsonObject("differences").getInteger("body"),
+                    change::encode);
+            counted += part.equals(change.getString("section")) ? change.getInteger("shownDifferently") : 0;
+        }
+        assertEquals(differ, counted, "each affected candidate counted once under the part edited");
+        for (Object o : impact.getJsonArray("pages")) {
+            JsonArray differences = ((JsonObject) o).getJsonArray("differences");
+            assertEquals(
+                    changing,
+                    differences.stream()
+                            .map(d -> ((JsonObject) d).getString("section"))
+                            .toList(),
+                    differences::encode);
+            differences.forEach(d -> assertEquals("body", ((JsonObject) d).getString("part"), differences::encode));
+        }
+    }
+
+    /** A decision's answer as the API writes it, without what differs for every decision (its id, the version). */
+    private static JsonObject answer(kr.qfeedback.feedback.FeedbackDecision decision) {
+        JsonObject answer =
+                kr.qfeedback.wire.DecisionJson.toBuffer(decision, false).toJsonObject();
+        answer.remove("decisionId");
+        answer.remove("rulesVersion");
+        return answer;
+    }
+
     @Test
     void aTextOnlyEditGivesExamplesWhoseWholePagesBeforeAndAfterDifferInThatTextAlone() {
         byte[] messages = ShippedRules.textWith(
