@@ -25,7 +25,9 @@ import kr.qfeedback.feedback.Reminder;
  * A decision's reminders as an RFC 5545 calendar ({@code text/calendar}): one all-day VEVENT per
  * reminder with its text as SUMMARY and a display VALARM the staff's number of days before. Each
  * UID is a hash of what the date is about (kind, date, qualification code, round), the same for
- * every candidate of that round and on every request, with no personal data. Written with
+ * every candidate of that round and on every request, with no personal data. Nothing in it reads
+ * the clock (DTSTAMP is the decision's {@code asOf}, {@link #stampOf}), so the helpdesk's replay
+ * writes the same bytes. Written with
  * biweekly (escaping, property syntax); lines are folded here at 75 octets as RFC 5545 §3.1 asks
  * (biweekly folds at 75 characters, which Korean text in UTF-8 exceeds).
  */
@@ -41,8 +43,10 @@ public final class DecisionCalendar {
     public static String toText(FeedbackDecision decision) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId(PRODUCT_ID);
+        Date stamp = stampOf(decision);
         for (Reminder r : decision.reminders()) {
-            VEvent event = new VEvent();
+            VEvent event = new VEvent(); // stamps DTSTAMP with the wall clock: set again below
+            event.setDateTimeStamp(stamp);
             event.setUid(uid(r));
             event.setDateStart(new DateStart(dateOf(r), false));
             event.setSummary(r.text());
@@ -70,6 +74,19 @@ public final class DecisionCalendar {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /**
+     * DTSTAMP, the same for every VEVENT: the start of the decision's {@code asOf} day in Seoul, in
+     * UTC (2026-03-11 → 20260310T150000Z). Without a METHOD, RFC 5545 §3.8.7.2 makes DTSTAMP when the
+     * information was last revised; a decision is what is true on {@code asOf} for its rules version,
+     * the day it holds for, and the one time both the POST and the helpdesk's replay know:
+     * {@code decidedAt} is stamped by the record store with its own clock and is not in the decision.
+     * The wall clock would make every replay differ from the page the candidate got.
+     */
+    static Date stampOf(FeedbackDecision decision) {
+        return Date.from(
+                decision.asOf().atStartOfDay(FeedbackRequestParser.SEOUL).toInstant());
     }
 
     /** An all-day date as biweekly reads it: midnight in the writer's default time zone. */
