@@ -1272,6 +1272,12 @@
       form.append('files', new Blob([draft.feature], { type: 'text/plain;charset=utf-8' }), draft.path.split('/').pop());
       form.append('note', note || '');
       const { status: http, body } = await api('POST', '/v1/rules/publish', { form, accept422: true });
+      if (http === 202) { // QF_PUBLISH_APPROVAL=required: a request for a second person's approval
+        $('scenario-result').append(el('p', { class: 'verdict verdict-ok', text: `결재 요청 완료: 요청 ${body.id} (버전 ${body.version}). 다른 결재자가 승인하면 시나리오가 적용되고, 그때부터 모든 게시가 이 시나리오를 통과해야 합니다.` }));
+        setStatus(status, `결재 요청 완료: 요청 ${body.id}. 다른 결재자가 승인해야 적용됩니다.`, 'ok');
+        loadPending();
+        return;
+      }
       const result = el('div', { class: 'report' });
       if (body.published) {
         result.append(el('p', { class: 'verdict verdict-ok', text: `게시 완료: 시나리오가 든 버전 ${body.to} 가 적용되었습니다. 이제 모든 게시가 이 시나리오를 통과해야 합니다.` }));

@@ -39,6 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * impact; the author's own approver token is refused; another approver approves it and it goes
  * live; a second request is returned with a reason and nothing changes. Skipped without Chromium.
  */
+@org.junit.jupiter.api.TestMethodOrder(
+        org.junit.jupiter.api.MethodOrderer.MethodName.class) // the saved scenario's request last
 class ConsolePublishApprovalBrowserTest {
     static final String AUTHOR = "kim.policy";
     static final String APPROVER = "lee.approver";
@@ -157,6 +159,34 @@ class ConsolePublishApprovalBrowserTest {
         driver.findElement(By.id("pending-button")).click();
         wait(QUICK).until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending-status"), "불러왔습니다"));
         return card(id);
+    }
+
+    @Test
+    void theScenarioSavedFromAPreviewIsSentForApprovalAndGoesLiveOnlyWhenApproved() throws Exception {
+        driver.get(server.url("/console/"));
+        String before = server.activeId();
+        useToken(LiveServer.DECIDE_TOKEN);
+        driver.findElement(By.id("tab-preview")).click();
+        driver.findElement(By.cssSelector("[data-preset='WRITTEN_PASS']")).click();
+        driver.findElement(By.id("preview-button")).click();
+        WebElement page = wait(QUICK)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#preview-result .qnet-page[data-outcome='WRITTEN_PASS']")));
+        page.findElement(By.cssSelector("[data-section-id='RESULT_SUMMARY'] input.pick-section"))
+                .click();
+        WebElement name = driver.findElement(By.id("scenario-name"));
+        name.clear();
+        name.sendKeys("결재 시험: 필기 합격 결과");
+        useToken(LiveServer.AUTHOR_TOKEN);
+        driver.findElement(By.id("scenario-save")).click();
+        wait(SLOW)
+                .until(ExpectedConditions.elementToBeClickable(By.id("scenario-publish")))
+                .click();
+
+        wait(SLOW).until(ExpectedConditions.textToBePresentInElementLocated(By.id("scenario-status"), "결재 요청 완료"));
+        String result = driver.findElement(By.id("scenario-result")).getText();
+        assertTrue(result.contains("결재 요청 완료") && result.contains("승인"), result);
+        assertEquals(before, server.activeId(), "the scenario waits for a second person");
     }
 
     private static WebElement card(String id) {
