@@ -2,10 +2,15 @@ package kr.qfeedback.impact;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -23,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * kept in {@code QF_DATA_DIR/cohorts/} as {@code NAME.ndjson}. They hold personal data (birth
  * dates, scores), so each is deleted {@value #RETENTION_DAYS} days after it was kept, or at once on
  * request; {@link #sweep()} deletes what is due and runs before every listing and run and hourly.
- * Only names and counts are ever logged, never a line.
+ * Every cohort file is readable and writable by its owner (the service's user) only, {@code 0600},
+ * from the moment it is created, where the file system has POSIX permissions; where it has none the
+ * files keep the file system's own access rights and that is logged once. Only names and counts are
+ * ever logged, never a line.
  */
 public final class KeptCohorts {
     private static final Logger LOG = LoggerFactory.getLogger(KeptCohorts.class);
@@ -33,6 +43,8 @@ public final class KeptCohorts {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String SUFFIX = ".ndjson";
     private static final String PARTIAL = ".part";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final AtomicBoolean NO_PERMISSIONS_LOGGED = new AtomicBoolean();
 
     private final Path dir;
     private final Clock clock;
@@ -79,21 +91,32 @@ public final class KeptCohorts {
         return cohorts;
     }
 
-    /** A new empty file in the cohorts folder to write an upload into before {@link #keep} names it. */
+    /**
+     * A new empty file in the cohorts folder, owner-only ({@code 0600}) where the file system allows,
+     * to write an upload into (without replacing the file) before {@link #keep} names it.
+     */
     public Path newPartial() {
         try {
             Files.createDirectories(dir);
+            if (posix(dir)) {
+                return Files.createTempFile(dir, "upload-", PARTIAL, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
             return Files.createTempFile(dir, "upload-", PARTIAL);
         } catch (IOException e) {
             throw new UncheckedIOException("The cohorts folder " + dir + " cannot be written.", e);
         }
     }
 
-    /** Names a finished partial file {@code name}, replacing a cohort of that name; its retention starts now. */
+    /**
+     * Names a finished partial file {@code name}, replacing a cohort of that name; its retention starts
+     * now. The file is made owner-only first (again), so a cohort never appears under its name with
+     * wider access whatever wrote the partial file.
+     */
     public KeptCohort keep(Path partial, String name) {
         requireName(name);
         Path file = dir.resolve(name + SUFFIX);
         try {
+            ownerOnly(partial);
             Files.setLastModifiedTime(partial, FileTime.from(clock.instant()));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -104,12 +127,20 @@ public final class KeptCohorts {
         return describe(file, name).orElseThrow();
     }
 
-    /** Copies {@code source} in as {@code name} (the batch's {@code --keep-cohort}). */
+    /**
+     * Copies {@code source} in as {@code name} (the batch's {@code --keep-cohort}). The bytes go into
+     * the owner-only partial file itself (a copy that replaced it would take the source's permissions).
+     */
     public KeptCohort copyIn(Path source, String name) {
         requireName(name);
         Path partial = newPartial();
-        try {
-            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel from = FileChannel.open(source, StandardOpenOption.READ);
+                FileChannel to =
+                        FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long position = 0;
+            for (long copied; (copied = from.transferTo(position, 1L << 30, to)) > 0; ) {
+                position += copied;
+            }
         } catch (IOException e) {
             discard(partial);
             throw new UncheckedIOException("The cohort '" + name + "' could not be copied into " + dir + ".", e);
@@ -142,7 +173,10 @@ public final class KeptCohorts {
         }
     }
 
-    /** Deletes every cohort kept longer than the retention period (and uploads left unfinished for a day); returns how many. */
+    /**
+     * Deletes every cohort kept longer than the retention period (and uploads left unfinished for a
+     * day) and makes the others owner-only where they are not yet; returns how many were deleted.
+     */
     public int sweep() {
         Instant now = clock.instant();
         int deleted = 0;
@@ -151,8 +185,12 @@ public final class KeptCohorts {
             Duration limit = partial ? Duration.ofDays(1) : retention;
             try {
                 Instant kept = Files.getLastModifiedTime(file).toInstant();
-                if (!kept.plus(limit).isAfter(now) && Files.deleteIfExists(file)) {
-                    deleted++;
+                if (!kept.plus(limit).isAfter(now)) {
+                    if (Files.deleteIfExists(file)) {
+                        deleted++;
+                    }
+                } else if (!partial) {
+                    ownerOnly(file); // a cohort kept before cohorts were owner-only becomes so
                 }
             } catch (IOException e) {
                 LOG.warn("could not remove the expired cohort {}: {}", file.getFileName(), e.getMessage());
@@ -207,6 +245,36 @@ public final class KeptCohorts {
             return last == '\n' ? lines : lines + 1;
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** Whether the file system of {@code dir} has POSIX permissions; logs once when it has not. */
+    private static boolean posix(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return true;
+        }
+        noPermissions("it has no POSIX permissions");
+        return false;
+    }
+
+    /** Restricts {@code file} to its owner (0600) where the file system allows it. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!posix(file.getParent())) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        } catch (UnsupportedOperationException | IOException e) {
+            noPermissions("its permissions cannot be set (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static void noPermissions(String why) {
+        if (NO_PERMISSIONS_LOGGED.compareAndSet(false, true)) {
+            LOG.warn(
+                    "kept cohorts cannot be made readable by the service's user only: {}; they get the file"
+                            + " system's own access rights, so restrict the cohorts folder itself",
+                    why);
         }
     }
 

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import kr.qfeedback.testing.ExampleRequests;
 import kr.qfeedback.testing.ShippedRules;
@@ -43,6 +46,37 @@ class BatchKeepCohortTest {
         assertEquals(0, exit, err::toString);
         assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(data.resolve("cohorts/year-2026.ndjson")));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("kept the input as cohort year-2026"), err::toString);
+    }
+
+    @Test
+    void theKeptCohortIsReadableByItsOwnerOnlyWhateverTheInputAllows() throws Exception {
+        assumeTrue(Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path in = Files.writeString(
+                dir.resolve("in.ndjson"), ExampleRequests.example().encode() + "\n");
+        Files.setPosixFilePermissions(in, PosixFilePermissions.fromString("rw-r--r--"));
+        Path data = dir.resolve("data");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = BatchCommand.run(
+                List.of(
+                        "--in",
+                        in.toString(),
+                        "--out",
+                        dir.resolve("out.ndjson").toString(),
+                        "--keep-cohort",
+                        "year-2026"),
+                ShippedRules.FOLDER,
+                data,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, exit, err::toString);
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("cohorts/year-2026.ndjson"))));
+        assertEquals(
+                "rw-r--r--",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(in)),
+                "the input is the operator's");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -183,6 +186,29 @@ class CohortImpactHttpTest {
                 "NOT_FOUND",
                 "cohort");
         assertError(server.get("/v1/rules/impact/no-such-run", LiveServer.AUTHOR_TOKEN), 404, "NOT_FOUND", "id");
+    }
+
+    @Test
+    void anUploadedCohortIsReadableByItsOwnerOnlyWhetherSentAsTheBodyOrAsAFile() throws Exception {
+        Path cohorts = Files.createDirectories(server.dataDir().resolve("cohorts"));
+        assumeTrue(Files.getFileStore(cohorts).supportsFileAttributeView(PosixFileAttributeView.class));
+        String line = ExampleRequests.EXAMPLE_REQUEST.replace("\n", "") + "\n";
+
+        HttpResponse<String> body =
+                server.post("/v1/rules/cohorts?name=owner-body", LiveServer.AUTHOR_TOKEN, "application/x-ndjson", line);
+        assertEquals(201, body.statusCode(), body::body);
+        HttpResponse<String> file = server.upload(
+                "/v1/rules/cohorts",
+                LiveServer.AUTHOR_TOKEN,
+                Part.file("owner-file.ndjson", line.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(201, file.statusCode(), file::body);
+
+        for (String name : List.of("owner-body", "owner-file")) {
+            assertEquals(
+                    "rw-------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(cohorts.resolve(name + ".ndjson"))),
+                    name);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

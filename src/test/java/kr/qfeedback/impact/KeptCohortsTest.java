@@ -3,9 +3,13 @@ package kr.qfeedback.impact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +58,49 @@ class KeptCohortsTest {
     }
 
     @Test
+    void aKeptCohortIsReadableByItsOwnerOnlyWhateverWroteIt() throws Exception {
+        Path cohorts = Files.createDirectories(dir.resolve("cohorts"));
+        assumeTrue(Files.getFileStore(cohorts).supportsFileAttributeView(PosixFileAttributeView.class));
+        KeptCohorts store = at(cohorts, KEPT);
+        Path source = Files.writeString(dir.resolve("in.ndjson"), "{}\n");
+        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        store.copyIn(source, "copied");
+        Path partial = store.newPartial();
+        assertEquals("rw-------", permissions(partial), "owner-only before a byte is written");
+        Files.delete(partial); // a writer that replaces the file instead of writing into it
+        Files.writeString(partial, "{}\n");
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-r--r--"));
+        store.keep(partial, "uploaded");
+
+        assertEquals("rw-------", permissions(cohorts.resolve("copied.ndjson")));
+        assertEquals("rw-------", permissions(cohorts.resolve("uploaded.ndjson")));
+        assertEquals("rw-rw-rw-", permissions(source), "the batch's own input is the operator's");
+    }
+
+    @Test
+    void aCohortKeptBeforeCohortsWereOwnerOnlyBecomesSoAtTheNextSweep() throws Exception {
+        Path cohorts = Files.createDirectories(dir.resolve("cohorts"));
+        assumeTrue(Files.getFileStore(cohorts).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path old = Files.writeString(cohorts.resolve("older.ndjson"), "{}\n");
+        Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setLastModifiedTime(old, FileTime.from(KEPT));
+
+        assertEquals(0, at(cohorts, KEPT.plus(Duration.ofDays(1))).sweep());
+
+        assertEquals("rw-------", permissions(old));
+        assertEquals(KEPT, Files.getLastModifiedTime(old).toInstant(), "its retention is unchanged");
+    }
+
+    @Test
     void linesAreCountedWithOrWithoutAFinalNewline() throws Exception {
         assertEquals(2, KeptCohorts.lines(Files.writeString(dir.resolve("a"), "x\ny\n")));
         assertEquals(3, KeptCohorts.lines(Files.writeString(dir.resolve("b"), "x\n\ny")));
         assertEquals(0, KeptCohorts.lines(Files.writeString(dir.resolve("c"), "")));
+    }
+
+    private static String permissions(Path file) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     private static KeptCohorts at(Path dir, Instant now) {
