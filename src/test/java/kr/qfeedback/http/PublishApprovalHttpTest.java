@@ -202,6 +202,43 @@ class PublishApprovalHttpTest {
     }
 
     @Test
+    void oneAuthorRollsBackAtOnceToAVersionThatWentLiveButNeverToARequestedOrReturnedOne() {
+        String before = server.activeId();
+        JsonObject live = requested("— 되돌림 시험 게시", "되돌림 시험");
+        assertEquals(
+                200, decide(live.getString("id"), "approve", APPROVER_TOKEN, "").statusCode());
+        assertEquals(live.getString("version"), server.activeId());
+        JsonObject waiting = requested("— 되돌림 시험 대기", "대기");
+        JsonObject returned = requested("— 되돌림 시험 반려", "반려");
+        assertEquals(
+                200,
+                decide(returned.getString("id"), "return", APPROVER_TOKEN, "{\"reason\":\"되돌림 시험\"}")
+                        .statusCode());
+
+        for (JsonObject request : List.of(waiting, returned)) {
+            assertError(rollback(request.getString("version")), 404, "UNKNOWN_VERSION", "version");
+            assertEquals(live.getString("version"), server.activeId(), "nothing switched");
+        }
+
+        HttpResponse<String> back = rollback(before);
+        assertEquals(200, back.statusCode(), back::body);
+        assertEquals(before, server.activeId(), "switched at once, with no request and no approver");
+        JsonObject entry = last("ROLLBACK");
+        assertEquals(AUTHOR, entry.getString("who"), "the audit names who rolled back");
+        assertEquals(live.getString("version"), entry.getString("from"));
+        assertEquals(before, entry.getString("to"));
+        assertEquals("PENDING", listed(waiting.getString("id")).getString("state"), "a rollback decides no request");
+    }
+
+    private static HttpResponse<String> rollback(String version) {
+        return server.post(
+                "/v1/rules/rollback",
+                LiveServer.AUTHOR_TOKEN,
+                "application/json",
+                new JsonObject().put("version", version).encode());
+    }
+
+    @Test
     void aRequestWhoseChecksFailIsNotCreatedAndAnswersAsAPublishWould() {
         int before = pendingCount();
         HttpResponse<String> refused = server.upload(
