@@ -1,8 +1,14 @@
 package kr.qfeedback.rules;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -11,24 +17,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The value lists of the decision table's dropdowns: in the cell's own list when short, else in a
  * column of the hidden {@link SectionTableForm#LIST_SHEET} sheet under a workbook name (which no
- * rule table reads).
+ * rule table reads). A list sheet and names already there are reused and only changed where a list
+ * changed, so that formatting again writes the same file; {@link #finish()} drops what is left over.
  */
 final class FormValueLists {
+    private static final String SHEET_REFERENCE = "'" + SectionTableForm.LIST_SHEET + "'!";
+
     private final XSSFWorkbook workbook;
+    private final Set<String> names = new HashSet<>();
     private XSSFSheet sheet;
     private int columns;
 
     FormValueLists(XSSFWorkbook workbook) {
         this.workbook = workbook;
-        int old = workbook.getSheetIndex(SectionTableForm.LIST_SHEET);
-        if (old >= 0) {
-            workbook.removeSheetAt(old);
-        }
-        for (String name : List.of("LIST_SECTIONS", "LIST_MESSAGES")) {
-            while (workbook.getName(name) != null) {
-                workbook.removeName(workbook.getName(name));
-            }
-        }
+        this.sheet = workbook.getSheet(SectionTableForm.LIST_SHEET);
     }
 
     /** A list constraint offering {@code values}, kept under the workbook name {@code name} when long. */
@@ -38,21 +40,76 @@ final class FormValueLists {
         }
         if (sheet == null) {
             sheet = workbook.createSheet(SectionTableForm.LIST_SHEET);
-            workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
         }
         int column = columns++;
         for (int r = 0; r < values.length; r++) {
             Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
-            row.createCell(column).setCellValue(values[r]);
+            Cell cell = row.getCell(column) != null ? row.getCell(column) : row.createCell(column);
+            if (cell.getCellType() != CellType.STRING || !values[r].equals(cell.getStringCellValue())) {
+                cell.setCellValue(values[r]);
+            }
+        }
+        for (int r = values.length; r <= sheet.getLastRowNum(); r++) { // a list that got shorter
+            Row row = sheet.getRow(r);
+            if (row != null && row.getCell(column) != null) {
+                row.removeCell(row.getCell(column));
+            }
         }
         String letter = CellReference.convertNumToColString(column);
+        String formula = SHEET_REFERENCE + "$" + letter + "$1:$" + letter + "$" + values.length;
+        Name named = workbook.getName(name);
+        if (named == null
+                || !formula.equals(named.getRefersToFormula())
+                || workbook.getNames(name).size() > 1) {
+            removeNames(name);
+            named = workbook.createName();
+            named.setNameName(name);
+            named.setRefersToFormula(formula);
+        }
+        names.add(name);
+        return helper.createFormulaListConstraint(name);
+    }
+
+    /** Hides the list sheet, empties its columns no list used and drops names that point at them. */
+    void finish() {
+        for (Name name : List.copyOf(workbook.getAllNames())) {
+            if (!names.contains(name.getNameName())
+                    && name.getRefersToFormula() != null
+                    && name.getRefersToFormula().startsWith(SHEET_REFERENCE)) {
+                workbook.removeName(name);
+            }
+        }
+        if (sheet == null) {
+            return;
+        }
+        if (columns == 0) {
+            workbook.removeSheetAt(workbook.getSheetIndex(sheet));
+            return;
+        }
+        for (Row row : sheet) {
+            List<Cell> unused = new ArrayList<>();
+            row.forEach(cell -> {
+                if (cell.getColumnIndex() >= columns) {
+                    unused.add(cell);
+                }
+            });
+            unused.forEach(row::removeCell);
+        }
+        for (int r = sheet.getLastRowNum(); r >= 0; r--) {
+            Row row = sheet.getRow(r);
+            if (row != null && row.getPhysicalNumberOfCells() == 0) {
+                sheet.removeRow(row);
+            }
+        }
+        int index = workbook.getSheetIndex(sheet);
+        if (!workbook.isSheetHidden(index)) {
+            workbook.setSheetHidden(index, true);
+        }
+    }
+
+    private void removeNames(String name) {
         while (workbook.getName(name) != null) {
             workbook.removeName(workbook.getName(name));
         }
-        var named = workbook.createName();
-        named.setNameName(name);
-        named.setRefersToFormula(
-                "'" + SectionTableForm.LIST_SHEET + "'!$" + letter + "$1:$" + letter + "$" + values.length);
-        return helper.createFormulaListConstraint(name);
     }
 }

@@ -8,13 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * {@code format-table [DIR]}: writes the form aids of {@link SectionTableForm} (dropdowns, range
  * checks, header comments, locked system rows) into {@code DIR/sections.drl.xlsx}, leaving every
- * value as it is. The file is replaced in one step, so a failure leaves the old one.
+ * value as it is. The file is replaced in one step, so a failure leaves the old one; when nothing in
+ * it would change it is not written at all, so running the command again changes no byte.
  */
 public final class FormatTableCommand {
     static final String TABLE = "sections.drl.xlsx";
@@ -46,6 +52,12 @@ public final class FormatTableCommand {
             try (OutputStream o = Files.newOutputStream(written)) {
                 workbook.write(o);
             }
+            if (sameParts(table, written)) {
+                Files.delete(written);
+                out.println("format-table: " + table + " already has its dropdowns, range checks, header comments"
+                        + " and locked system rows; left as it was.");
+                return 0;
+            }
             Files.move(written, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             err.println("format-table: " + table + " cannot be rewritten: " + e.getMessage());
@@ -54,5 +66,27 @@ public final class FormatTableCommand {
         out.println(
                 "format-table: " + table + " now has dropdowns, range checks, header comments and locked system rows.");
         return 0;
+    }
+
+    /**
+     * Whether two workbooks have the same parts, byte for byte. The zip around them differs in its
+     * timestamps on every write, so an unchanged table is left alone: the rules version, a hash of
+     * the files' bytes, stays the same.
+     */
+    static boolean sameParts(Path a, Path b) throws IOException {
+        Map<String, byte[]> left = parts(a);
+        Map<String, byte[]> right = parts(b);
+        return left.keySet().equals(right.keySet())
+                && left.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), right.get(e.getKey())));
+    }
+
+    private static Map<String, byte[]> parts(Path file) throws IOException {
+        Map<String, byte[]> parts = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                parts.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return parts;
     }
 }

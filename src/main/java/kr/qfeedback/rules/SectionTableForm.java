@@ -20,8 +20,10 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTXf;
 
 /**
  * Gives the decision table the aids of a form for the staff who edit it: a dropdown for every
@@ -34,6 +36,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class SectionTableForm {
     /** How many rows below the header get the aids: room for the table to grow. */
     static final int FORM_ROWS = 400;
+
+    private static final String AUTHOR = "Q-Feedback";
 
     private SectionTableForm() {}
 
@@ -54,6 +58,7 @@ public final class SectionTableForm {
                 apply(workbook, sheet, at[0], at[1], messageNames, lists);
             }
         }
+        lists.finish();
     }
 
     private static void apply(
@@ -94,18 +99,7 @@ public final class SectionTableForm {
             }
             Cell header = headers.getCell(c) != null ? headers.getCell(c) : headers.createCell(c);
             String explanation = ColumnComments.explain(kind, field, formatter.formatCellValue(header));
-            if (header.getCellComment() != null) {
-                header.removeCellComment();
-            }
-            ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-            anchor.setCol1(c);
-            anchor.setCol2(c + 3);
-            anchor.setRow1(headers.getRowNum());
-            anchor.setRow2(headers.getRowNum() + 5);
-            Comment comment = drawing.createCellComment(anchor);
-            comment.setString(workbook.getCreationHelper().createRichTextString(explanation));
-            comment.setAuthor("Q-Feedback");
-            header.setCellComment(comment);
+            comment(workbook, drawing, header, explanation);
         }
         unlockValueRows(workbook, sheet, first, tableCol, lastColumn);
         sheet.lockFormatCells(false);
@@ -198,6 +192,38 @@ public final class SectionTableForm {
         return validation;
     }
 
+    /**
+     * Puts {@code text} on the header as a comment. A comment already there at the same place is
+     * kept and only its words brought up to date, so that formatting again adds no new shape.
+     */
+    private static void comment(XSSFWorkbook workbook, Drawing<?> drawing, Cell header, String text) {
+        int col = header.getColumnIndex();
+        int row = header.getRowIndex();
+        Comment old = header.getCellComment();
+        if (old != null) {
+            ClientAnchor at = old.getClientAnchor();
+            if (at.getCol1() == col && at.getCol2() == col + 3 && at.getRow1() == row && at.getRow2() == row + 5) {
+                if (!text.equals(old.getString().getString())) {
+                    old.setString(workbook.getCreationHelper().createRichTextString(text));
+                }
+                if (!AUTHOR.equals(old.getAuthor())) {
+                    old.setAuthor(AUTHOR);
+                }
+                return;
+            }
+            header.removeCellComment();
+        }
+        ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
+        anchor.setCol1(col);
+        anchor.setCol2(col + 3);
+        anchor.setRow1(row);
+        anchor.setRow2(row + 5);
+        Comment comment = drawing.createCellComment(anchor);
+        comment.setString(workbook.getCreationHelper().createRichTextString(text));
+        comment.setAuthor(AUTHOR);
+        header.setCellComment(comment);
+    }
+
     /** Value rows stay editable: their cells and the columns' default style are unlocked; rows 1–9 stay locked. */
     private static void unlockValueRows(
             XSSFWorkbook workbook, XSSFSheet sheet, int first, int firstColumn, int lastColumn) {
@@ -209,24 +235,60 @@ public final class SectionTableForm {
             }
             for (Cell cell : row) {
                 cell.setCellStyle(unlocked.computeIfAbsent(
-                        cell.getCellStyle().getIndex(), i -> unlockedCopy(workbook, cell.getCellStyle())));
+                        cell.getCellStyle().getIndex(),
+                        i -> unlockedLike(workbook, (XSSFCellStyle) cell.getCellStyle())));
             }
         }
-        CellStyle open = workbook.createCellStyle();
-        open.setLocked(false);
+        XSSFCellStyle plain = workbook.getCellStyleAt(0);
+        CellStyle open = null;
         for (int c = 0; c <= lastColumn + 1; c++) {
+            CellStyle now = sheet.getColumnStyle(c);
+            if (now instanceof XSSFCellStyle style && isUnlockedLike(style, plain)) {
+                continue; // already right: keep it rather than point the column at another equal style
+            }
+            if (open == null) {
+                open = unlockedLike(workbook, plain);
+            }
             sheet.setDefaultColumnStyle(c, open);
         }
     }
 
-    private static CellStyle unlockedCopy(XSSFWorkbook workbook, CellStyle style) {
+    /**
+     * {@code style} when it is unlocked, else a style of the workbook that differs from it only in
+     * being unlocked: an existing one when there is one, so that formatting again adds no style.
+     */
+    private static CellStyle unlockedLike(XSSFWorkbook workbook, XSSFCellStyle style) {
         if (!style.getLocked()) {
             return style;
+        }
+        for (int i = 0; i < workbook.getNumCellStyles(); i++) {
+            XSSFCellStyle candidate = workbook.getCellStyleAt(i);
+            if (isUnlockedLike(candidate, style)) {
+                return candidate;
+            }
         }
         CellStyle copy = workbook.createCellStyle();
         copy.cloneStyleFrom(style);
         copy.setLocked(false);
         return copy;
+    }
+
+    /** Whether {@code candidate} is unlocked and otherwise {@code like}: same font, fill, border, format, alignment. */
+    private static boolean isUnlockedLike(XSSFCellStyle candidate, XSSFCellStyle like) {
+        return !candidate.getLocked()
+                && candidate.getHidden() == like.getHidden()
+                && withoutProtection(candidate).equals(withoutProtection(like));
+    }
+
+    private static String withoutProtection(XSSFCellStyle style) {
+        CTXf xf = (CTXf) style.getCoreXf().copy();
+        if (xf.isSetProtection()) {
+            xf.unsetProtection();
+        }
+        if (xf.isSetApplyProtection()) {
+            xf.unsetApplyProtection();
+        }
+        return xf.xmlText();
     }
 
     /** The row and column of the RuleTable keyword, null when the sheet has none. */

@@ -1,5 +1,6 @@
 package kr.qfeedback.rules;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,12 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import kr.qfeedback.testing.ShippedRules;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -127,6 +135,81 @@ class SectionTableFormTest {
         }
         RuleSet rules = new RuleSetCompiler().compile(RuleFiles.read(folder.dir()));
         assertTrue(rules.ruleCount() > 0);
+    }
+
+    @Test
+    void formattingTheShippedTableAgainChangesNothing(@TempDir Path dir) throws IOException {
+        RuleFolder folder = RuleFolder.copyOfShippedRules(dir);
+        Path table = folder.dir().resolve(RuleFolder.TABLE);
+        Path shipped = RuleFolder.SHIPPED.resolve(RuleFolder.TABLE);
+
+        assertEquals(0, FormatTableCommand.run(List.of(folder.dir().toString()), System.out, System.err));
+        Map<String, String> once = parts(table);
+        assertEquals(0, FormatTableCommand.run(List.of(folder.dir().toString()), System.out, System.err));
+
+        assertSameParts(parts(shipped), once, "the shipped file");
+        assertSameParts(once, parts(table), "the first run");
+        assertArrayEquals(Files.readAllBytes(shipped), Files.readAllBytes(table), "not a byte rewritten");
+        assertEquals(
+                RuleFiles.read(RuleFolder.SHIPPED).version(),
+                RuleFiles.read(folder.dir()).version(),
+                "the rules version stays");
+    }
+
+    @Test
+    void formattingATableThatLostItsAidsTwiceWritesItOnce(@TempDir Path dir) throws IOException {
+        RuleFolder folder = RuleFolder.copyOfShippedRules(dir);
+        Path table = folder.dir().resolve(RuleFolder.TABLE);
+        ShippedRules.editTable(
+                folder.dir(),
+                s -> { // as a file re-created without the form aids
+                    XSSFSheet sheet = (XSSFSheet) s;
+                    XSSFWorkbook workbook = sheet.getWorkbook();
+                    workbook.removeSheetAt(workbook.getSheetIndex(SectionTableForm.LIST_SHEET));
+                    List.copyOf(workbook.getAllNames()).forEach(workbook::removeName);
+                    sheet.getCTWorksheet().unsetDataValidations();
+                    sheet.getRow(HEADER_ROW).forEach(cell -> cell.removeCellComment());
+                    for (int c = 0; c < 30; c++) {
+                        sheet.setDefaultColumnStyle(c, workbook.getCellStyleAt(0));
+                    }
+                });
+        byte[] stripped = Files.readAllBytes(table);
+
+        assertEquals(0, FormatTableCommand.run(List.of(folder.dir().toString()), System.out, System.err));
+        byte[] once = Files.readAllBytes(table);
+        assertFalse(Arrays.equals(stripped, once), "the first run puts the aids back");
+        assertEquals(0, FormatTableCommand.run(List.of(folder.dir().toString()), System.out, System.err));
+
+        assertArrayEquals(once, Files.readAllBytes(table), "the second run changes no byte");
+        try (XSSFWorkbook workbook = open(table);
+                XSSFWorkbook shipped = open(RuleFolder.SHIPPED.resolve(RuleFolder.TABLE))) {
+            assertEquals(
+                    shipped.getNumCellStyles(), workbook.getNumCellStyles(), "the unlocked styles there are reused");
+            assertEquals(
+                    shipped.getSheet(RuleFolder.SHEET).getDataValidations().size(),
+                    workbook.getSheet(RuleFolder.SHEET).getDataValidations().size());
+            assertEquals(
+                    shipped.getSheet(RuleFolder.SHEET).getCellComments().size(),
+                    workbook.getSheet(RuleFolder.SHEET).getCellComments().size());
+            assertEquals(2, workbook.getAllNames().size(), "LIST_SECTIONS and LIST_MESSAGES");
+            assertTrue(workbook.isSheetHidden(workbook.getSheetIndex(SectionTableForm.LIST_SHEET)));
+        }
+    }
+
+    /** Every part of the workbook (sheets, comments, styles, strings, names), unzipped, by entry name. */
+    private static Map<String, String> parts(Path table) throws IOException {
+        Map<String, String> parts = new TreeMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(table))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return parts;
+    }
+
+    private static void assertSameParts(Map<String, String> expected, Map<String, String> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), "the parts of the workbook, against " + what);
+        expected.forEach((name, text) -> assertEquals(text, actual.get(name), name + ", against " + what));
     }
 
     private static String values(Path table) throws IOException {
