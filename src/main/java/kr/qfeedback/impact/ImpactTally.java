@@ -81,42 +81,44 @@ final class ImpactTally {
                 examples.add(new Example(line, candidateId, before, after));
             }
         }
-        changed |= notices(before.notices(), after.notices(), line, candidateId, outcome, before, after);
-        changed |= reminders(before.reminders(), after.reminders(), line, candidateId, outcome, before, after);
-        changed |=
-                notifications(before.notifications(), after.notifications(), line, candidateId, outcome, before, after);
+        for (PagePart part : PAGE_PARTS) {
+            int found = switch (part) {
+                case NOTICES -> notices(before.notices(), after.notices());
+                case REMINDERS -> reminders(before.reminders(), after.reminders());
+                case NOTIFICATIONS -> notifications(before.notifications(), after.notifications());
+            };
+            changed |= part(part, found, line, candidateId, outcome, before, after);
+        }
         if (changed) {
             affected++;
         }
     }
 
-    private boolean notices(
-            List<Notice> a,
-            List<Notice> b,
-            long line,
-            String candidateId,
-            String outcome,
-            FeedbackDecision before,
-            FeedbackDecision after) {
+    private static final PagePart[] PAGE_PARTS = PagePart.values();
+
+    /** What a page part's comparison found, as bits: there before, there after, its texts differ, its facts differ. */
+    private static final int WAS = 1;
+
+    private static final int IS = 2;
+    private static final int BODY = 4;
+    private static final int DATA = 8;
+
+    private static int presence(boolean was, boolean is) {
+        return (was ? WAS : 0) | (is ? IS : 0);
+    }
+
+    private static int notices(List<Notice> a, List<Notice> b) {
         boolean body = a.size() != b.size();
         boolean data = body;
         for (int i = 0; i < a.size() && !(body && data); i++) { // sizes equal here
             body |= !sameText(a.get(i).messageText(), b.get(i).messageText());
             data |= !a.get(i).code().equals(b.get(i).code());
         }
-        return part(
-                PagePart.NOTICES, !a.isEmpty(), !b.isEmpty(), body, data, line, candidateId, outcome, before, after);
+        return presence(!a.isEmpty(), !b.isEmpty()) | (body ? BODY : 0) | (data ? DATA : 0);
     }
 
     /** A reminder's facts are its kind, date and the days ahead its calendar alarm rings; its body is its text. */
-    private boolean reminders(
-            List<Reminder> a,
-            List<Reminder> b,
-            long line,
-            String candidateId,
-            String outcome,
-            FeedbackDecision before,
-            FeedbackDecision after) {
+    private static int reminders(List<Reminder> a, List<Reminder> b) {
         boolean body = a.size() != b.size();
         boolean data = body;
         for (int i = 0; i < a.size() && !(body && data); i++) { // sizes equal here
@@ -125,34 +127,23 @@ final class ImpactTally {
             body |= !sameText(x.textValue(), y.textValue());
             data |= x.kind() != y.kind() || !x.date().equals(y.date()) || x.alertDaysBefore() != y.alertDaysBefore();
         }
-        return part(
-                PagePart.REMINDERS, !a.isEmpty(), !b.isEmpty(), body, data, line, candidateId, outcome, before, after);
+        return presence(!a.isEmpty(), !b.isEmpty()) | (body ? BODY : 0) | (data ? DATA : 0);
     }
 
-    private boolean notifications(
-            Notifications a,
-            Notifications b,
-            long line,
-            String candidateId,
-            String outcome,
-            FeedbackDecision before,
-            FeedbackDecision after) {
+    private static int notifications(Notifications a, Notifications b) {
         boolean body =
                 a != null && b != null && !(sameText(a.smsText(), b.smsText()) && sameText(a.lmsText(), b.lmsText()));
-        return part(
-                PagePart.NOTIFICATIONS, a != null, b != null, body, false, line, candidateId, outcome, before, after);
+        return presence(a != null, b != null) | (body ? BODY : 0);
     }
 
     /**
-     * Counts one page part as a section: newly there, no longer there, or there on both pages but
-     * read differently ({@code body}: its texts; {@code data}: its codes, kinds, dates).
+     * Counts one page part as a section, from what its comparison {@code found}: newly there, no
+     * longer there, or there on both pages but read differently (its texts: body; its codes, kinds,
+     * dates: data).
      */
     private boolean part(
             PagePart part,
-            boolean was,
-            boolean is,
-            boolean body,
-            boolean data,
+            int found,
             long line,
             String candidateId,
             String outcome,
@@ -160,21 +151,21 @@ final class ImpactTally {
             FeedbackDecision after) {
         Kind kind;
         Group g;
-        if (!was && !is) {
+        if ((found & (WAS | IS)) == 0) {
             return false;
-        } else if (!was) {
+        } else if ((found & WAS) == 0) {
             g = group(outcome, part);
             g.newly++;
             kind = Kind.NEWLY_SHOWN;
-        } else if (!is) {
+        } else if ((found & IS) == 0) {
             g = group(outcome, part);
             g.noLonger++;
             kind = Kind.NO_LONGER_SHOWN;
-        } else if (body || data) {
+        } else if ((found & (BODY | DATA)) != 0) {
             g = group(outcome, part);
             g.differently++;
-            g.body += body ? 1 : 0;
-            g.data += data ? 1 : 0;
+            g.body += (found & BODY) != 0 ? 1 : 0;
+            g.data += (found & DATA) != 0 ? 1 : 0;
             kind = Kind.SHOWN_DIFFERENTLY;
         } else {
             return false;

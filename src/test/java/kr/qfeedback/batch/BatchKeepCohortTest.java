@@ -31,17 +31,7 @@ class BatchKeepCohortTest {
         Path data = dir.resolve("data");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = BatchCommand.run(
-                List.of(
-                        "--in",
-                        in.toString(),
-                        "--out",
-                        dir.resolve("out.ndjson").toString(),
-                        "--keep-cohort",
-                        "year-2026"),
-                ShippedRules.FOLDER,
-                data,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = keep(in, data, err);
 
         assertEquals(0, exit, err::toString);
         assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(data.resolve("cohorts/year-2026.ndjson")));
@@ -57,17 +47,7 @@ class BatchKeepCohortTest {
         Path data = dir.resolve("data");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = BatchCommand.run(
-                List.of(
-                        "--in",
-                        in.toString(),
-                        "--out",
-                        dir.resolve("out.ndjson").toString(),
-                        "--keep-cohort",
-                        "year-2026"),
-                ShippedRules.FOLDER,
-                data,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = keep(in, data, err);
 
         assertEquals(0, exit, err::toString);
         assertEquals(
@@ -89,5 +69,20 @@ class BatchKeepCohortTest {
                         dir,
                         System.err));
         assertTrue(e.getMessage().contains("--keep-cohort"), e.getMessage());
+    }
+
+    /** Runs the batch on {@code in} keeping it as cohort year-2026 in {@code data}; its messages go to {@code err}. */
+    private int keep(Path in, Path data, ByteArrayOutputStream err) {
+        return BatchCommand.run(
+                List.of(
+                        "--in",
+                        in.toString(),
+                        "--out",
+                        dir.resolve("out.ndjson").toString(),
+                        "--keep-cohort",
+                        "year-2026"),
+                ShippedRules.FOLDER,
+                data,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }
