@@ -1,8 +1,8 @@
 package kr.qfeedback.impact;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -134,13 +134,8 @@ public final class KeptCohorts {
     public KeptCohort copyIn(Path source, String name) {
         requireName(name);
         Path partial = newPartial();
-        try (FileChannel from = FileChannel.open(source, StandardOpenOption.READ);
-                FileChannel to =
-                        FileChannel.open(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            long position = 0;
-            for (long copied; (copied = from.transferTo(position, 1L << 30, to)) > 0; ) {
-                position += copied;
-            }
+        try (OutputStream to = Files.newOutputStream(partial, StandardOpenOption.WRITE)) {
+            Files.copy(source, to);
         } catch (IOException e) {
             discard(partial);
             throw new UncheckedIOException("The cohort '" + name + "' could not be copied into " + dir + ".", e);

@@ -45,7 +45,7 @@ public final class DecisionCalendar {
         calendar.setProductId(PRODUCT_ID);
         Date stamp = stampOf(decision);
         for (Reminder r : decision.reminders()) {
-            VEvent event = new VEvent(); // stamps DTSTAMP with the wall clock: set again below
+            VEvent event = new VEvent(); // stamps DTSTAMP with the wall clock: replaced next
             event.setDateTimeStamp(stamp);
             event.setUid(uid(r));
             event.setDateStart(new DateStart(dateOf(r), false));
