@@ -6,6 +6,7 @@ import com.hazelcast.core.LifecycleEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import kr.qfeedback.lifecycle.ClusterStatus;
 import kr.qfeedback.lifecycle.RulesLifecycle;
@@ -153,19 +154,43 @@ public final class ClusterNode implements ClusterStatus, AutoCloseable {
     }
 
     /**
-     * A stop's last step: leaves the cluster gracefully (the partitions this member owns migrate to
-     * the others first), waiting at most {@code within}, rounded up to whole seconds (Hazelcast's
-     * {@value #GRACEFUL_WAIT} is read when the member shuts down). Returns whether it left gracefully.
+     * A stop's last step: leaves the cluster gracefully, waiting at most {@code within} in all. First
+     * the backups of what this member owns are brought up to date on the others (so nothing is lost
+     * even if the hand-over below runs out of time), then the member shuts down and hands its
+     * partitions over, waiting at most what is left, rounded up to whole seconds (Hazelcast's
+     * {@value #GRACEFUL_WAIT}, read when the member shuts down). Hazelcast only logs a hand-over that
+     * ran out of time; a shutdown that took its whole wait is taken for one. Returns whether the
+     * member left gracefully: backups in sync and partitions handed over in time.
      */
     public boolean leave(Duration within) {
-        long seconds = Math.max(1, (within.toMillis() + 999) / 1000);
+        long end = System.nanoTime() + within.toNanos();
+        boolean safe;
+        try {
+            safe = hz.getPartitionService()
+                    .forceLocalMemberToBeSafe(Math.max(1, within.toMillis() / 2), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.warn("the cluster member could not bring its backups up to date before leaving: {}", e.toString());
+            safe = false;
+        }
+        if (!safe) {
+            LOG.warn("leaving the cluster with backups not in sync: what this member held may be lost");
+        }
+        long seconds = Math.max(1, (TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 999) / 1000);
         System.setProperty(GRACEFUL_WAIT, Long.toString(seconds));
+        long started = System.nanoTime();
         try {
             hz.shutdown();
-            return true;
         } catch (RuntimeException e) {
             LOG.warn("the cluster member did not shut down cleanly: {}", e.toString());
             return false;
         }
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (tookMillis >= seconds * 1000) {
+            LOG.warn(
+                    "the cluster member took its whole wait of {} s to shut down: its partitions may not have been handed over",
+                    seconds);
+            return false;
+        }
+        return safe;
     }
 }
