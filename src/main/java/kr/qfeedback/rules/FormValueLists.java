@@ -19,6 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * column of the hidden {@link SectionTableForm#LIST_SHEET} sheet under a workbook name (which no
  * rule table reads). A list sheet and names already there are reused and only changed where a list
  * changed, so that formatting again writes the same file; {@link #finish()} drops what is left over.
+ * Other names are not this form's: they are left as they are, even one whose formula does not parse
+ * (POI parses a name's formula only when one is set).
  */
 final class FormValueLists {
     private static final String SHEET_REFERENCE = "'" + SectionTableForm.LIST_SHEET + "'!";
@@ -28,9 +30,26 @@ final class FormValueLists {
     private XSSFSheet sheet;
     private int columns;
 
-    FormValueLists(XSSFWorkbook workbook) {
+    /**
+     * The lists of {@code workbook}; refused, before anything is changed, when a defined name points
+     * at the list sheet without a name of its own: {@link #finish()} could not remove it (POI finds
+     * names by name).
+     */
+    FormValueLists(XSSFWorkbook workbook) throws SectionTableForm.Refused {
         this.workbook = workbook;
         this.sheet = workbook.getSheet(SectionTableForm.LIST_SHEET);
+        for (Name name : workbook.getAllNames()) {
+            if (name.getNameName() == null && pointsAtListSheet(name)) {
+                throw new SectionTableForm.Refused("이름이 없는 정의된 이름(참조 대상 " + name.getRefersToFormula() + ")이 숨은 '"
+                        + SectionTableForm.LIST_SHEET + "' 시트를 가리킵니다. 이 시트와 이 시트를 가리키는 이름은 format-table 이"
+                        + " 관리하는데, 이름이 없는 것은 지울 수 없습니다. 엑셀에서 [수식] → [이름 관리자]로 이 이름을 지우고"
+                        + "(엑셀이 파일을 복구하겠다고 하면 복구하고) 저장한 뒤 format-table 을 다시 실행해 주세요.");
+            }
+        }
+    }
+
+    private static boolean pointsAtListSheet(Name name) {
+        return name.getRefersToFormula() != null && name.getRefersToFormula().startsWith(SHEET_REFERENCE);
     }
 
     /** A list constraint offering {@code values}, kept under the workbook name {@code name} when long. */
@@ -73,9 +92,7 @@ final class FormValueLists {
     /** Hides the list sheet, empties its columns no list used and drops names that point at them. */
     void finish() {
         for (Name name : List.copyOf(workbook.getAllNames())) {
-            if (!names.contains(name.getNameName())
-                    && name.getRefersToFormula() != null
-                    && name.getRefersToFormula().startsWith(SHEET_REFERENCE)) {
+            if (!names.contains(name.getNameName()) && pointsAtListSheet(name)) {
                 workbook.removeName(name);
             }
         }

@@ -1,7 +1,7 @@
 package kr.qfeedback.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,7 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * {@code format-table [DIR]}: writes the form aids of {@link SectionTableForm} (dropdowns, range
  * checks, header comments, locked system rows) into {@code DIR/sections.drl.xlsx}, leaving every
  * value as it is. The file is replaced in one step, so a failure leaves the old one; when nothing in
- * it would change it is not written at all, so running the command again changes no byte.
+ * it would change it is not written at all, so running the command again changes no byte. A
+ * workbook POI cannot open, or one the form refuses, is reported in Korean and left untouched.
  */
 public final class FormatTableCommand {
     static final String TABLE = "sections.drl.xlsx";
@@ -46,8 +47,16 @@ public final class FormatTableCommand {
                     + problems.get(0).describe());
         }
         Path written = dir.resolve(TABLE + ".tmp");
-        try (InputStream in = Files.newInputStream(table);
-                XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        XSSFWorkbook opened;
+        try {
+            opened = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(table)));
+        } catch (IOException e) {
+            err.println("format-table: " + table + " cannot be read: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) { // POI: not an .xlsx file, or a part of it that is not well-formed
+            return refused(err, DecisionTableChecker.unreadable(table.toString(), e));
+        }
+        try (XSSFWorkbook workbook = opened) {
             SectionTableForm.apply(workbook, names);
             try (OutputStream o = Files.newOutputStream(written)) {
                 workbook.write(o);
@@ -59,6 +68,8 @@ public final class FormatTableCommand {
                 return 0;
             }
             Files.move(written, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SectionTableForm.Refused e) {
+            return refused(err, RuleProblem.inFile(table.toString(), e.getMessage()));
         } catch (IOException e) {
             err.println("format-table: " + table + " cannot be rewritten: " + e.getMessage());
             return 1;
@@ -66,6 +77,13 @@ public final class FormatTableCommand {
         out.println(
                 "format-table: " + table + " now has dropdowns, range checks, header comments and locked system rows.");
         return 0;
+    }
+
+    /** Says, in Korean and located as validate locates it, why the table was left as it was; exit 1. */
+    private static int refused(PrintStream err, RuleProblem problem) {
+        err.println("format-table: 아래 문제로 결정표 파일을 바꾸지 않았습니다.");
+        err.println("  - " + problem.describe());
+        return 1;
     }
 
     /**

@@ -44,8 +44,23 @@ public final class SectionTableForm {
     /** The hidden sheet that holds the lists too long for a cell's own list (Excel allows 255 characters). */
     static final String LIST_SHEET = "값 목록";
 
-    /** Applies the form to every RuleTable sheet; {@code messageNames} are the names messages.yaml offers. */
-    public static void apply(XSSFWorkbook workbook, List<String> messageNames) {
+    /**
+     * Why the form cannot be applied to a workbook, as a Korean sentence saying what to change; the
+     * workbook has not been changed.
+     */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Applies the form to every RuleTable sheet; {@code messageNames} are the names messages.yaml
+     * offers. Refused, with the workbook unchanged, when it holds what the form cannot manage.
+     */
+    public static void apply(XSSFWorkbook workbook, List<String> messageNames) throws Refused {
         Objects.requireNonNull(workbook, "workbook must not be null");
         FormValueLists lists = new FormValueLists(workbook);
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
