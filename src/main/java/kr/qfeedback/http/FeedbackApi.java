@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedbackApi {
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackApi.class);
+    /** A calendar answer's decision id (a JSON answer has it in its body, {@code decisionId}). */
+    static final String DECISION_ID_HEADER = "X-Decision-Id";
+    /** A calendar answer's rules version (a JSON answer has it in its body, {@code rulesVersion}). */
+    static final String RULES_VERSION_HEADER = "X-Rules-Version";
 
     private final ActiveRuleSet rules;
     private final AccessControl access;
@@ -188,6 +192,13 @@ public final class FeedbackApi {
             records.record(decision, request.candidateId(), new KeptRequest(request, Form.of(calendar, explain)));
         }
         if (calendar) {
+            if (!ctx.response().ended()) {
+                // The JSON answer names its decision in the body; a calendar has no place for it, and
+                // without the id the helpdesk could not look up the calendar a candidate got.
+                ctx.response()
+                        .putHeader(DECISION_ID_HEADER, decision.decisionId())
+                        .putHeader(RULES_VERSION_HEADER, decision.rulesVersion());
+            }
             Answers.typed(ctx, DecisionCalendar.MEDIA_TYPE, Buffer.buffer(DecisionCalendar.toText(decision)));
         } else {
             Answers.json(ctx, 200, DecisionJson.toBuffer(decision, explain));

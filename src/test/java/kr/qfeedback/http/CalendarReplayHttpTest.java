@@ -3,6 +3,7 @@ package kr.qfeedback.http;
 import static kr.qfeedback.testing.LiveServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A calendar answer and the helpdesk's rebuild of it, read through the API an hour apart, are the
- * same bytes: nothing in the calendar comes from the time it is written.
+ * same bytes: nothing in the calendar comes from the time it is written. The answer's
+ * {@code X-Decision-Id} header is the id the helpdesk finds it by.
  */
 class CalendarReplayHttpTest {
     private static final String DECIDE = "decide-token-for-the-calendar-replay";
@@ -91,8 +93,8 @@ class CalendarReplayHttpTest {
         assertEquals(
                 DecisionCalendar.MEDIA_TYPE,
                 sent.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(1, RECORDS.size(), "the calendar's decision was kept with its request");
-        String id = RECORDS.keySet().iterator().next();
+        String id = sent.headers().firstValue("X-Decision-Id").orElseThrow();
+        assertTrue(RECORDS.containsKey(id), "the calendar's decision was kept with its request");
 
         // The service's clock moves on an hour; the wall clock (which a calendar library stamps a new
         // event with, and which cannot be set) is waited for until it too is more than a second later.
@@ -111,6 +113,35 @@ class CalendarReplayHttpTest {
                 sent.body().lines().filter(line -> line.startsWith("DTSTAMP")).toList();
         assertFalse(stamps.isEmpty(), sent::body);
         stamps.forEach(stamp -> assertEquals("DTSTAMP:20260311T150000Z", stamp));
+    }
+
+    @Test
+    void theDecisionIdHeaderOfACalendarLooksUpThatCalendarForTheHelpdesk() {
+        HttpResponse<String> sent = server.send(server.request("/v1/feedback")
+                .header("Authorization", "Bearer " + DECIDE)
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/calendar")
+                .POST(HttpRequest.BodyPublishers.ofString(ExampleRequests.EXAMPLE_REQUEST, StandardCharsets.UTF_8))
+                .build());
+        assertEquals(200, sent.statusCode(), sent::body);
+        String id = sent.headers()
+                .firstValue("X-Decision-Id")
+                .orElseThrow(() -> new AssertionError("a calendar answer names its decision: "
+                        + sent.headers().map()));
+        String version = sent.headers()
+                .firstValue("X-Rules-Version")
+                .orElseThrow(() -> new AssertionError("a calendar answer names its rules version: "
+                        + sent.headers().map()));
+        assertEquals(LiveServer.shippedRules().version(), version);
+
+        HttpResponse<String> read = server.get("/v1/decisions/" + id, HELPDESK);
+
+        assertEquals(200, read.statusCode(), read::body);
+        JsonObject view = json(read);
+        assertEquals(id, view.getString("decisionId"));
+        assertEquals(version, view.getString("rulesVersion"));
+        assertEquals(DecisionCalendar.MEDIA_TYPE, view.getString("answeredAs"));
+        assertEquals(sent.body(), view.getString("page"), "the very calendar the header came with");
     }
 
     /** A clock the test moves on; its views in other zones move with it. */
