@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import kr.qfeedback.feedback.FeedbackDecision;
 import kr.qfeedback.feedback.FeedbackRequest;
+import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.wire.ApiError;
 import kr.qfeedback.wire.DecisionService;
@@ -41,9 +42,10 @@ final class CohortImpact {
     ImpactReport compare(RuleSet active, RuleSet candidate, Path file, ImpactRun run)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Thread counter = new Thread(() -> run.total(KeptCohorts.lines(file)), "qf-impact-count");
-        counter.setDaemon(true);
-        counter.start();
+        // The count only feeds the progress bar: it waits for CPU the live requests leave, like the workers.
+        BackgroundWork.idleThreads("qf-impact-count")
+                .newThread(() -> run.total(KeptCohorts.lines(file)))
+                .start();
         ImpactTally total = new ImpactTally();
         Semaphore free = new Semaphore(IN_FLIGHT);
         AtomicReference<Throwable> failure = new AtomicReference<>();

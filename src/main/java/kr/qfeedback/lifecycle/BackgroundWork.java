@@ -145,11 +145,24 @@ public final class BackgroundWork {
      * rules work that runs outside this pool (a cluster member's prepare and catch-up).
      */
     public static ThreadFactory threads(String prefix) {
+        return threads(prefix, SCHED_IDLE);
+    }
+
+    /**
+     * Daemon threads named {@code prefix-N} for long work with no deadline beside serving (counting
+     * a kept cohort's lines): lowered, and on Linux also SCHED_IDLE whatever {@code
+     * qf.rules.schedIdle} says, as {@link #idleForkJoinThreads}.
+     */
+    public static ThreadFactory idleThreads(String prefix) {
+        return threads(prefix, true);
+    }
+
+    private static ThreadFactory threads(String prefix, boolean idle) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(
                     () -> {
-                        lowerCurrentThread(SCHED_IDLE);
+                        lowerCurrentThread(idle);
                         task.run();
                     },
                     prefix + "-" + count.incrementAndGet());

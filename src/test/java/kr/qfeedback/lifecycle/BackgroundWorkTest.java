@@ -41,6 +41,27 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void aThreadForLongWorkBesideServingRunsLoweredAndOnlyOnIdleTime() throws Exception {
+        assumeTrue(
+                Files.exists(Path.of("/proc/thread-self/stat"))
+                        && Files.isExecutable(Path.of("/usr/bin/renice"))
+                        && Files.isExecutable(Path.of("/usr/bin/chrt")),
+                "needs Linux /proc, renice and chrt");
+        java.util.concurrent.FutureTask<String> seen = new java.util.concurrent.FutureTask<>(
+                () -> BackgroundWork.currentThreadLowered() + " " + schedulingPolicy());
+        BackgroundWork.idleThreads("qf-test-idle").newThread(seen).start();
+        assertEquals("true 5", seen.get(30, TimeUnit.SECONDS), "nice 10 and SCHED_IDLE (policy 5)");
+    }
+
+    /** The scheduling policy of this thread: field 41 of /proc/thread-self/stat (5 = SCHED_IDLE). */
+    private static String schedulingPolicy() throws java.io.IOException {
+        String[] stat = Files.readString(Path.of("/proc/thread-self/stat"))
+                .split("\\) ", 2)[1]
+                .split(" ");
+        return stat[38];
+    }
+
+    @Test
     void aClusterMembersRulesThreadAndTheCompileItStartsRunLowered() throws Exception {
         assumeTrue(
                 Files.exists(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
