@@ -118,6 +118,9 @@ final class Korean {
         }
         parts.add(p.age() == null ? "나이 모름" : "만 " + p.age() + "세");
         parts.add(DOCUMENTS.getOrDefault(p.documents(), "응시자격 서류 " + p.documents()));
+        if (p.surveyEnded()) {
+            parts.add("만족도 조사 마감일 지남");
+        }
         return String.join(", ", parts);
     }
 

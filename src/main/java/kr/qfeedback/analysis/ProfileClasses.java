@@ -47,7 +47,8 @@ final class ProfileClasses {
             Profile::exemptionDaysRemaining,
             Profile::exemptionRounds,
             Profile::age,
-            Profile::documents);
+            Profile::documents,
+            Profile::surveyEnded);
 
     private static final List<String> GETTER_NAMES = List.of(
             "outcome",
@@ -69,7 +70,8 @@ final class ProfileClasses {
             "exemptionDaysRemaining",
             "exemptionRounds",
             "age",
-            "documents");
+            "documents",
+            "surveyEnded");
     /** False if Profile's fields changed since the list above was written: then reflection is used. */
     private static final boolean DIRECT = GETTER_NAMES.equals(
             Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList());

@@ -33,7 +33,9 @@ import kr.qfeedback.rules.model.Profile;
  *     -1, 0, the expiring days, one more, 729 and each number a rule compares them with (±1);</li>
  * <li>age unknown, the youth maximum age, one more, and each number a rule compares it with (±1);</li>
  * <li>with a written pass date, a covered second-stage round LEFT, NONE_LEFT or UNKNOWN; without one, UNKNOWN;</li>
- * <li>documents SUBMITTED, NOT_SUBMITTED, NOT_REQUIRED or UNKNOWN, the last two also past their deadline.</li>
+ * <li>documents SUBMITTED, NOT_SUBMITTED, NOT_REQUIRED or UNKNOWN, the last two also past their deadline;</li>
+ * <li>the survey's last day passed or not only while the survey switch is on and a last day is set; otherwise
+ *     not passed.</li>
  * </ul>
  * Values are listed so that the first profile of a group reads naturally as an example.
  */
@@ -57,12 +59,15 @@ final class ProfileSpace {
     private final ScoreCombinations scores;
     private final List<Integer> exemptionDays;
     private final List<Integer> ages;
+    private final List<Boolean> surveyEnded;
 
     ProfileSpace(Parameters parameters, ReferenceCatalogue reference, RuleReads reads) {
         this.scores = new ScoreCombinations(parameters, reference, reads);
 
         this.exemptionDays = ThresholdValues.exemptionDays(parameters, reads);
         this.ages = ThresholdValues.ages(parameters, reads);
+        this.surveyEnded =
+                parameters.surveyEnabled() && parameters.reminders().surveyEnd() != null ? List.of(false, true) : NO;
     }
 
     /** A superset of the values each field takes in the space, by field name (for grouping values up front). */
@@ -107,6 +112,7 @@ final class ProfileSpace {
         values.put("exemptionRounds", new ArrayList<>(ROUNDS_LEFT));
         values.put("age", new ArrayList<>(ages));
         values.put("documents", new ArrayList<>(DOCUMENTS));
+        values.put("surveyEnded", List.of(false, true));
         return values;
     }
 
@@ -195,7 +201,8 @@ final class ProfileSpace {
                 t.exemptionDaysRemaining(),
                 t.exemptionRounds(),
                 t.age(),
-                t.documents());
+                t.documents(),
+                t.surveyEnded());
     }
 
     private void outcome(Stage stage, ExamResult result, Grade grade, Consumer<Profile> action) {
@@ -231,29 +238,32 @@ final class ProfileSpace {
                                     Exemption exemption = we.value();
                                     for (Weighted<Integer> age : ages) {
                                         for (Weighted<String> document : documents) {
-                                            action.accept(
-                                                    new Profile(
-                                                            stage.name() + "_" + result.name(),
-                                                            stage.name(),
-                                                            result.name(),
-                                                            grade.name(),
-                                                            known,
-                                                            score.scored(),
-                                                            score.subjectsScored(),
-                                                            score.total(),
-                                                            score.lowest(),
-                                                            score.below(),
-                                                            score.meets(),
-                                                            stageStatistics,
-                                                            nextStatistics,
-                                                            sameSchedule,
-                                                            nextSchedule,
-                                                            exemption.known(),
-                                                            exemption.daysRemaining(),
-                                                            exemption.roundsLeft(),
-                                                            age.value(),
-                                                            document.value()),
-                                                    we.weight() * age.weight() * document.weight());
+                                            for (boolean ended : surveyEnded) {
+                                                action.accept(
+                                                        new Profile(
+                                                                stage.name() + "_" + result.name(),
+                                                                stage.name(),
+                                                                result.name(),
+                                                                grade.name(),
+                                                                known,
+                                                                score.scored(),
+                                                                score.subjectsScored(),
+                                                                score.total(),
+                                                                score.lowest(),
+                                                                score.below(),
+                                                                score.meets(),
+                                                                stageStatistics,
+                                                                nextStatistics,
+                                                                sameSchedule,
+                                                                nextSchedule,
+                                                                exemption.known(),
+                                                                exemption.daysRemaining(),
+                                                                exemption.roundsLeft(),
+                                                                age.value(),
+                                                                document.value(),
+                                                                ended),
+                                                        we.weight() * age.weight() * document.weight());
+                                            }
                                         }
                                     }
                                 }

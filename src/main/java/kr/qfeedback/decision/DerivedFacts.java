@@ -24,6 +24,7 @@ import kr.qfeedback.rules.model.Profile;
  * @param documentDeadline the eligibility-document deadline of the round the written pass belongs to
  * @param documentStart  the first day of that round's document window
  * @param documents      the document situation the rules read (see {@code FactDeriver#documents})
+ * @param surveyEnded    the satisfaction survey's last day is set and before {@code asOf}
  */
 public record DerivedFacts(
         FeedbackRequest request,
@@ -41,7 +42,8 @@ public record DerivedFacts(
         LocalDate documentStart,
         String documents,
         List<YearlyPassRate> stageStatistics,
-        List<YearlyPassRate> nextStageStatistics) {
+        List<YearlyPassRate> nextStageStatistics,
+        boolean surveyEnded) {
 
     public DerivedFacts {
         stageStatistics = List.copyOf(stageStatistics);
@@ -86,6 +88,7 @@ public record DerivedFacts(
                 exemption == null ? null : Math.toIntExact(exemption.daysRemaining()),
                 exemption == null ? ExemptionWindow.UNKNOWN : exemption.roundsLeft(),
                 age,
-                documents);
+                documents,
+                surveyEnded);
     }
 }

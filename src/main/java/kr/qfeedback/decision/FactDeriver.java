@@ -85,6 +85,7 @@ public final class FactDeriver {
         Stage nextStage = exam.stage() == Stage.WRITTEN ? grade.secondStage() : null;
 
         ScoreFacts scores = judge(request);
+        LocalDate surveyEnd = parameters.reminders().surveyEnd();
 
         // A new written pass always opens a new window from this exam's announcement (영 21조①).
         boolean writtenPassNow = exam.stage() == Stage.WRITTEN && exam.result() == ExamResult.PASS;
@@ -136,9 +137,8 @@ public final class FactDeriver {
                 documentRound == null ? null : documentRound.documentSubmissionStart(),
                 documents,
                 known == null || !known.sat(exam.stage()) ? List.of() : known.statisticsOf(exam.stage()),
-                known == null || nextStage == null || !known.sat(nextStage)
-                        ? List.of()
-                        : known.statisticsOf(nextStage));
+                known == null || nextStage == null || !known.sat(nextStage) ? List.of() : known.statisticsOf(nextStage),
+                surveyEnd != null && request.asOf().isAfter(surveyEnd));
     }
 
     /**

@@ -132,7 +132,8 @@ final class ProfileCanonicalizer {
                 intValue(exemptionDaysRemaining, p.exemptionDaysRemaining()),
                 p.exemptionRounds(),
                 intValue(age, p.age()),
-                p.documents());
+                p.documents(),
+                p.surveyEnded());
     }
 
     private static Double doubleValue(FieldRule rule, Double value) {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped rules keep the satisfaction survey off, so no scenario ever sees its reminder. Here a
  * copy of them runs a survey campaign ending 2026-03-25 (parameters.yaml: "만족도 조사 진행",
- * "만족도 조사 마감일"), and 정보처리기사 written passes are decided through the real decider.
+ * "만족도 조사 마감일"), and 정보처리기사 written passes are decided through the real decider: the
+ * page offers the survey and reminds of its last day up to that day, and neither after it.
  */
 class ASurveyCampaignRemindsOfItsLastDayTest {
     private static final LocalDate SURVEY_END = LocalDate.parse("2026-03-25");
@@ -116,16 +117,37 @@ class ASurveyCampaignRemindsOfItsLastDayTest {
     }
 
     @Test
-    void afterTheSurveysLastDayThereIsNoSurveyReminderThoughThePageStillShowsTheSurvey() {
+    void afterTheSurveysLastDayThePageNoLongerShowsTheSurveyNorRemindsOfIt() {
         FeedbackDecision d = writtenPass(campaign, SURVEY_END.plusDays(1).toString(), DocumentStatus.SUBMITTED);
 
-        assertTrue(showsSurvey(d), "the switch, not the date, shows the section: " + d.sections());
+        assertTrue(!showsSurvey(d), "an ended survey is not offered, whatever the switch says: " + d.sections());
         assertEquals(List.of(), surveyReminders(d));
         assertEquals(
                 List.of("REGISTRATION_CLOSES 2026-03-26", "EXAM_DAY 2026-04-18", "EXEMPTION_ENDS 2028-03-10"),
                 kindsAndDates(d));
         assertTrue(
                 !d.notifications().lms().contains("만족도 조사"), d.notifications().lms());
+    }
+
+    @Test
+    void oneRuleSetAnswersEachDayOnItsOwnSideOfTheSurveysLastDay() {
+        // The rules' outcomes are memoised per profile: the day must be part of what they remember.
+        for (String asOf : List.of("2026-03-25", "2026-03-26", "2026-03-24", "2026-04-30", "2026-03-25")) {
+            boolean open = !LocalDate.parse(asOf).isAfter(SURVEY_END);
+            FeedbackDecision d = writtenPass(campaign, asOf, DocumentStatus.SUBMITTED);
+            assertEquals(open, showsSurvey(d), asOf + ": " + d.sections());
+            assertEquals(open ? 1 : 0, surveyReminders(d).size(), asOf + ": " + d.reminders());
+        }
+    }
+
+    @Test
+    void aCampaignWithALastDayLeavesNoGapAndNoDeadRowInTheCoverage() {
+        kr.qfeedback.analysis.CoverageReport report = new kr.qfeedback.analysis.CoverageAnalyzer().analyze(campaign);
+
+        assertEquals(List.of(), report.gaps());
+        assertEquals(List.of(), report.deadRows());
+        assertEquals(List.of(), report.conflicts());
+        assertEquals(List.of(), report.switchedOffRows(), "the survey switch is on");
     }
 
     @Test

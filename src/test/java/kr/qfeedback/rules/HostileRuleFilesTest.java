@@ -374,7 +374,8 @@ class HostileRuleFilesTest {
                 100,
                 "LEFT",
                 30,
-                "SUBMITTED");
+                "SUBMITTED",
+                false);
 
         RuleFiringLimitException e =
                 assertThrows(RuleFiringLimitException.class, () -> looping.evaluateUncached(profile));

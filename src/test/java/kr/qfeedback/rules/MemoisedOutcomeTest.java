@@ -57,7 +57,8 @@ class MemoisedOutcomeTest {
                 days,
                 days == null ? "UNKNOWN" : ROUNDS_LEFT.get(r.nextInt(3)),
                 age,
-                DOCUMENTS.get(r.nextInt(DOCUMENTS.size())));
+                DOCUMENTS.get(r.nextInt(DOCUMENTS.size())),
+                r.nextBoolean());
     }
 
     @Test

@@ -206,7 +206,8 @@ class RuleSetEvaluationTest {
                 exemptionDays,
                 exemptionDays == null ? "UNKNOWN" : exemptionDays < 0 ? "NONE_LEFT" : "LEFT",
                 age,
-                "SUBMITTED");
+                "SUBMITTED",
+                false);
     }
 
     private static Optional<SectionChoice> section(RuleOutcome outcome, SectionId id) {

@@ -11,7 +11,8 @@ package kr.qfeedback.rules.model;
  * qualification makes documents unnecessary, with {@code _OVERDUE} appended once the deadline has
  * passed. {@code exemptionRounds} says whether a second-stage round the written exemption covers
  * is left: {@code LEFT}, {@code NONE_LEFT} or {@code UNKNOWN}. {@code age} is the youth
- * programme's age: {@code asOf}'s year − 1 − the birth year.
+ * programme's age: {@code asOf}'s year − 1 − the birth year. {@code surveyEnded} says that the
+ * satisfaction survey's last day (parameters.yaml, 만족도 조사 마감일) is set and before {@code asOf}.
  */
 public record Profile(
         String outcome,
@@ -33,4 +34,5 @@ public record Profile(
         Integer exemptionDaysRemaining,
         String exemptionRounds,
         Integer age,
-        String documents) {}
+        String documents,
+        boolean surveyEnded) {}

@@ -79,6 +79,7 @@ public record PlainDerivedFacts(
                 exemption == null ? null : Math.toIntExact(exemption.daysRemaining()),
                 exemption == null ? "UNKNOWN" : exemption.roundsLeft(),
                 age,
-                documents);
+                documents,
+                false);
     }
 }
