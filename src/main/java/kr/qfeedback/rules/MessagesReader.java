@@ -74,7 +74,7 @@ public final class MessagesReader {
             problems.add(RuleProblem.atLine(
                     path,
                     e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    "YAML 형식이 잘못되었습니다(" + e.getOriginalMessage() + "). 들여쓰기와 따옴표를 확인해 주세요."));
+                    "YAML 형식이 잘못되었습니다(" + YamlSyntax.problem(e) + "). 들여쓰기와 따옴표를 확인해 주세요."));
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {

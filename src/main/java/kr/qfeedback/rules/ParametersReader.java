@@ -89,7 +89,7 @@ public final class ParametersReader {
             problems.add(RuleProblem.atLine(
                     path,
                     e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    "YAML 형식이 잘못되었습니다(" + e.getOriginalMessage() + "). '이름: 값' 형식으로 적어 주세요."));
+                    "YAML 형식이 잘못되었습니다(" + YamlSyntax.problem(e) + "). '이름: 값' 형식으로 적어 주세요."));
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {

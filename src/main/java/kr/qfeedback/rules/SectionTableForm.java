@@ -3,6 +3,7 @@ package kr.qfeedback.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,7 @@ public final class SectionTableForm {
     public static void apply(XSSFWorkbook workbook, List<String> messageNames) throws Refused {
         Objects.requireNonNull(workbook, "workbook must not be null");
         FormValueLists lists = new FormValueLists(workbook);
+        Map<XSSFSheet, int[]> tables = new LinkedHashMap<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
             XSSFSheet sheet = workbook.getSheetAt(i);
             if (sheet.getSheetName().equals(LIST_SHEET)) {
@@ -70,10 +72,27 @@ public final class SectionTableForm {
             }
             int[] at = ruleTable(sheet);
             if (at != null) {
-                apply(workbook, sheet, at[0], at[1], messageNames, lists);
+                requireSystemRows(sheet, at[0]);
+                tables.put(sheet, at);
             }
         }
+        for (Map.Entry<XSSFSheet, int[]> table : tables.entrySet()) {
+            int[] at = table.getValue();
+            apply(workbook, table.getKey(), at[0], at[1], messageNames, lists);
+        }
         lists.finish();
+    }
+
+    /**
+     * Refuses a RuleTable without the rows the form reads below it: the keyword row
+     * (CONDITION/ACTION) and the header row. Checked on every sheet before any is changed.
+     */
+    private static void requireSystemRows(XSSFSheet sheet, int tableRow) throws Refused {
+        if (sheet.getRow(tableRow + 1) == null || sheet.getRow(tableRow + 4) == null) {
+            throw new Refused("시트 '" + sheet.getSheetName() + "' 의 RuleTable(" + (tableRow + 1) + "행) 아래에"
+                    + " CONDITION/ACTION 행(" + (tableRow + 2) + "행)이나 제목 행(" + (tableRow + 5) + "행)이 없어 도움 기능을 달 수"
+                    + " 없습니다. validate 로 결정표를 검사해 고친 뒤 format-table 을 다시 실행해 주세요.");
+        }
     }
 
     private static void apply(
