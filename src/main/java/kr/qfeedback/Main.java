@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntSupplier;
 import kr.qfeedback.acceptance.AcceptanceGate;
 import kr.qfeedback.batch.BatchCommand;
 import kr.qfeedback.cluster.ClusterNode;
@@ -24,10 +25,12 @@ import kr.qfeedback.http.ServiceMetrics;
 import kr.qfeedback.http.TokenRegistry;
 import kr.qfeedback.lifecycle.AuditKey;
 import kr.qfeedback.lifecycle.AuditLog;
+import kr.qfeedback.lifecycle.AuditLogException;
 import kr.qfeedback.lifecycle.PreparedStart;
 import kr.qfeedback.lifecycle.RulesLifecycle;
 import kr.qfeedback.lifecycle.StartupPhases;
 import kr.qfeedback.lifecycle.VersionStore;
+import kr.qfeedback.lifecycle.VersionStoreException;
 import kr.qfeedback.rules.ActiveRuleSet;
 import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.rules.RuleSet;
@@ -43,7 +46,22 @@ public final class Main {
      */
     private static final Set<String> DATA_COMMANDS = Set.of("batch", "cohort");
 
+    /** The commands policy staff run: what they print is in Korean. */
+    private static final Set<String> STAFF_COMMANDS = Set.of("validate", "format-table");
+
+    /** Wrong arguments or environment: the message says which and what is accepted. */
+    static final int USAGE_ERROR = 2;
+
+    /**
+     * A failure no command expected (EX_SOFTWARE of sysexits.h): distinct from 1, which the commands
+     * give for what they report themselves (rules with problems, an altered audit log, a file that
+     * cannot be read), so that a script does not take a crash for such a finding.
+     */
+    static final int UNEXPECTED_FAILURE = 70;
+
+    private static final int MAX_MESSAGE = 500;
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+    private static final String DEBUG_PROPERTY = "org.slf4j.simpleLogger.log." + Main.class.getName();
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private static final PrintStream ERR = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
@@ -67,39 +85,89 @@ public final class Main {
         if (DATA_COMMANDS.contains(command) && System.getProperty(LOG_FILE_PROPERTY) == null) {
             System.setProperty(LOG_FILE_PROPERTY, "System.err");
         }
-        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
-        int exit;
-        try {
-            exit = switch (command) {
-                case "serve" -> serve();
-                case "validate" -> kr.qfeedback.lifecycle.ValidateCommand.run(rest, OUT);
-                case "import-reference" -> kr.qfeedback.reference.importer.ImportReferenceCommand.run(rest, OUT);
-                case "format-table" -> kr.qfeedback.rules.FormatTableCommand.run(rest, OUT, ERR);
-                case "audit-verify" -> kr.qfeedback.lifecycle.AuditVerifyCommand.run(rest, OUT);
-                case "cohort" ->
-                    CohortCommand.run(
-                            rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), ERR);
-                case "batch" -> {
-                    ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
-                    yield BatchCommand.run(rest, config.rulesDir(), config.dataDir(), ERR);
-                }
-                case "help", "--help", "-h" -> help(0);
-                default -> {
-                    ERR.println("Unknown command '" + command + "'.");
-                    yield help(2);
-                }
-            };
-        } catch (IllegalArgumentException e) {
-            ERR.println(e.getMessage());
-            exit = 2;
-        }
+        int exit = run(args, OUT, ERR);
         if (exit >= 0) {
             exit(exit);
         }
     }
 
-    private static int help(int exit) {
-        (exit == 0 ? OUT : ERR)
+    /**
+     * Runs the command {@code args[0]} and returns its exit status, or -1 when {@code serve} is
+     * serving; see {@link #guarded} for what happens when it fails.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        return guarded(command, () -> dispatch(command, rest, out, err), err);
+    }
+
+    private static int dispatch(String command, List<String> rest, PrintStream out, PrintStream err) {
+        return switch (command) {
+            case "serve" -> serve();
+            case "validate" -> kr.qfeedback.lifecycle.ValidateCommand.run(rest, out);
+            case "import-reference" -> kr.qfeedback.reference.importer.ImportReferenceCommand.run(rest, out, err);
+            case "format-table" -> kr.qfeedback.rules.FormatTableCommand.run(rest, out, err);
+            case "audit-verify" -> kr.qfeedback.lifecycle.AuditVerifyCommand.run(rest, out);
+            case "cohort" ->
+                CohortCommand.run(
+                        rest, ServiceConfig.fromEnvironment(System.getenv()).rulesDir(), err);
+            case "batch" -> {
+                ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+                yield BatchCommand.run(rest, config.rulesDir(), config.dataDir(), err);
+            }
+            case "help", "--help", "-h" -> help(0, out, err);
+            default -> {
+                err.println("Unknown command '" + command + "'.");
+                yield help(USAGE_ERROR, out, err);
+            }
+        };
+    }
+
+    /**
+     * Runs {@code body}, the command {@code command}, and returns its exit status. Wrong arguments
+     * or environment ({@link IllegalArgumentException}) exit {@value #USAGE_ERROR} with their
+     * message; any other exception that escapes is reported by {@link #failed} in one line and exits
+     * {@value #UNEXPECTED_FAILURE}. Commands report their expected failures (a file that cannot be
+     * read, rules with problems) themselves, with exit 1.
+     */
+    static int guarded(String command, IntSupplier body, PrintStream err) {
+        try {
+            return body.getAsInt();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            return failed(command, e, err);
+        }
+    }
+
+    /**
+     * The last resort for an exception no command expected: one line on standard error saying what
+     * failed, the exception's type and message, and what to do; the stack trace only in the log at
+     * DEBUG. The line is in Korean for the commands policy staff run.
+     */
+    private static int failed(String command, RuntimeException e, PrintStream err) {
+        log().debug("the command '{}' failed unexpectedly", command, e);
+        String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
+        if (STAFF_COMMANDS.contains(command)) {
+            err.println(command + " 을(를) 끝내지 못했습니다. 예상하지 못한 오류입니다(" + what + "). 다시 실행해도 같으면 실행한"
+                    + " 명령줄과 이 줄을 그대로 개발팀에 알려 주세요.");
+        } else {
+            err.println(command + " failed unexpectedly (" + what + "). If you did not expect this, report it with the"
+                    + " command line you ran and this line; -D" + DEBUG_PROPERTY
+                    + "=debug also logs the stack trace.");
+        }
+        return UNEXPECTED_FAILURE;
+    }
+
+    /** {@code message} on one line, at most {@value #MAX_MESSAGE} characters: it is quoted in a one-line report. */
+    private static String oneLine(String message) {
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE) + "…";
+    }
+
+    private static int help(int exit, PrintStream out, PrintStream err) {
+        (exit == 0 ? out : err)
                 .println(
                         String.join(
                                 "\n",
@@ -117,7 +185,9 @@ public final class Main {
                                 "                             decide NDJSON requests into NDJSON decisions (line N answers line N), progress on stderr;",
                                 "                             --keep-cohort also keeps the input in QF_DATA_DIR/cohorts for impact runs (30 days)",
                                 "  cohort --size N --out FILE [--seed S]",
-                                "                             write N realistic requests (NDJSON) drawn from the reference statistics"));
+                                "                             write N realistic requests (NDJSON) drawn from the reference statistics",
+                                "exit status: 0 done; 1 a failure the command reports (rules with problems, an altered audit log,",
+                                "  a file that cannot be read or written); 2 wrong arguments or environment; 70 an unexpected failure"));
         return exit;
     }
 
@@ -159,14 +229,19 @@ public final class Main {
             tokens = TokenRegistry.from(config.tokens(), lines, config.tokensFile() == null ? null : "QF_TOKENS_FILE");
         }
         ActiveRuleSet active = new ActiveRuleSet();
-        AuditLog audit = AuditLog.open(config.dataDir(), AuditKey.fromEnvironment(System.getenv()));
-        audit.startSigning(Clock.systemUTC().instant());
+        AuditLog audit;
+        VersionStore versions;
+        try {
+            audit = AuditLog.open(config.dataDir(), AuditKey.fromEnvironment(System.getenv()));
+            audit.startSigning(Clock.systemUTC().instant());
+            versions = VersionStore.open(config.dataDir());
+        } catch (AuditLogException | VersionStoreException e) {
+            // Nothing runs yet: the messages say what is wrong with QF_DATA_DIR or QF_AUDIT_KEY and what to do.
+            ERR.println("The service did not start: " + e.getMessage());
+            return 1;
+        }
         RulesLifecycle lifecycle = new RulesLifecycle(
-                active,
-                VersionStore.open(config.dataDir()),
-                audit,
-                new AcceptanceGate(config.featuresDir()),
-                Clock.systemUTC());
+                active, versions, audit, new AcceptanceGate(config.featuresDir()), Clock.systemUTC());
         boolean scenarios = AcceptanceGate.scenariosAvailable(config.featuresDir());
         if (!scenarios) {
             log().warn(
@@ -205,6 +280,13 @@ public final class Main {
         } catch (RuleSetException e) {
             ERR.println("규칙을 적용할 수 없어 서비스를 시작하지 않습니다 (" + config.rulesDir() + "):");
             e.problems().forEach(p -> ERR.println("  - " + p.describe()));
+            vertx.close();
+            cluster.close();
+            return 1;
+        } catch (AuditLogException | VersionStoreException e) {
+            // Recording the start-up version failed (a cut-off audit log, a signed log without QF_AUDIT_KEY, a full
+            // disk).
+            ERR.println("The service did not start: " + e.getMessage());
             vertx.close();
             cluster.close();
             return 1;

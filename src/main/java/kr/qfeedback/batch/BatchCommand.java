@@ -2,6 +2,7 @@ package kr.qfeedback.batch;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,8 +48,20 @@ public final class BatchCommand {
         int threads = options.containsKey("--threads")
                 ? Options.positiveInt(options.get("--threads"), "--threads")
                 : Runtime.getRuntime().availableProcessors();
+        int maxThreads = BatchRunner.maxThreads(Runtime.getRuntime().maxMemory());
+        if (threads > maxThreads) {
+            throw new IllegalArgumentException("--threads " + threads + ": at most " + maxThreads + " with this"
+                    + " JVM's heap (each thread keeps about " + BatchRunner.bytesPerThread() / (1024 * 1024)
+                    + " MiB of lines in memory); deciding is CPU-bound, so the number of cores ("
+                    + Runtime.getRuntime().availableProcessors() + ", the default) is the usual choice.");
+        }
         if (!Files.isReadable(in)) {
             throw new IllegalArgumentException("--in " + in + ": no such readable file.");
+        }
+        refuseFolder(in, "--in", "the NDJSON file to decide");
+        refuseFolder(out, "--out", "the file to write the decisions to");
+        if (messages != null) {
+            refuseFolder(messages, "--notifications", "the CSV file to write the text messages to");
         }
         try {
             if (Files.exists(out) && Files.isSameFile(in, out)) {
@@ -65,6 +78,11 @@ public final class BatchCommand {
             err.println("규칙을 적용할 수 없어 일괄 처리를 하지 않습니다 (" + rulesDir + "):");
             e.problems().forEach(p -> err.println("  - " + p.describe()));
             return 1;
+        } catch (UncheckedIOException e) {
+            err.println("batch: nothing decided; " + withoutFullStop(e.getMessage()) + " ("
+                    + e.getCause().getMessage()
+                    + "). Check that QF_RULES_DIR names a rules folder whose files the service's user may read.");
+            return 1;
         }
         err.println(String.format(
                 Locale.ROOT,
@@ -78,16 +96,42 @@ public final class BatchCommand {
                     new BatchRunner().run(in, out, messages, rules, threads, ProgressSink.forStandardError("batch"));
             err.println(summary.describe() + " -> " + out + (messages == null ? "" : "; text messages -> " + messages));
             if (keep != null) {
-                KeptCohorts.KeptCohort kept =
-                        new KeptCohorts(dataDir.resolve("cohorts"), Clock.systemUTC()).copyIn(in, keep);
-                err.println("batch: kept the input as cohort " + kept.name() + " for impact runs (deleted after "
-                        + kept.deleteAfter() + ")");
+                return keep(in, keep, dataDir, err);
             }
             return 0;
         } catch (IOException e) {
             err.println("batch: stopped, " + e.getMessage() + " ("
                     + e.getClass().getSimpleName() + "); " + out + " is incomplete.");
             return 1;
+        }
+    }
+
+    /** Keeps the input as a cohort once every line is decided; exit 1, the decisions being complete, when it cannot. */
+    private static int keep(Path in, String name, Path dataDir, PrintStream err) {
+        try {
+            KeptCohorts.KeptCohort kept =
+                    new KeptCohorts(dataDir.resolve("cohorts"), Clock.systemUTC()).copyIn(in, name);
+            err.println("batch: kept the input as cohort " + kept.name() + " for impact runs (deleted after "
+                    + kept.deleteAfter() + ")");
+            return 0;
+        } catch (UncheckedIOException e) {
+            err.println("batch: the decisions are complete, but the input was not kept as cohort " + name + ": "
+                    + withoutFullStop(e.getMessage()) + " (" + e.getCause().getMessage()
+                    + "). Check that QF_DATA_DIR is a folder the"
+                    + " service's user may write to, then keep it with POST /v1/rules/cohorts?name=" + name
+                    + " or run the batch again.");
+            return 1;
+        }
+    }
+
+    private static String withoutFullStop(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
+    /** Refuses a folder where a file is wanted, before the rules compile (it would fail only after). */
+    private static void refuseFolder(Path file, String option, String wanted) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + " is a folder; give " + wanted + ". " + USAGE);
         }
     }
 }

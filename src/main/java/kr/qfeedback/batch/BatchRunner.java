@@ -51,6 +51,9 @@ public final class BatchRunner {
     public static final int CHUNK_LINES = 512;
     static final int CHUNK_BYTES = 1 << 20;
     static final int CHUNKS_PER_THREAD = 3;
+
+    /** An upper bound on worker threads whatever the heap: deciding is CPU-bound. */
+    static final int MAX_THREADS = 1024;
     /** The same limit as the HTTP body limit. */
     public static final int MAX_LINE_BYTES = FeedbackRequestParser.MAX_BODY_BYTES;
 
@@ -68,6 +71,19 @@ public final class BatchRunner {
             throw new IllegalArgumentException("chunkLines must be at least 1, not " + chunkLines);
         }
         this.chunkLines = chunkLines;
+    }
+
+    /** The memory one worker thread keeps: its chunks' input buffers (their answers come on top). */
+    static long bytesPerThread() {
+        return (long) CHUNKS_PER_THREAD * (CHUNK_BYTES + ChunkReader.READ_BUFFER);
+    }
+
+    /**
+     * The most worker threads whose chunks fit in half of {@code maxHeapBytes} (the rules and the
+     * answers need the rest), at least 1 and at most {@value #MAX_THREADS}.
+     */
+    static int maxThreads(long maxHeapBytes) {
+        return (int) Math.max(1, Math.min(MAX_THREADS, maxHeapBytes / 2 / bytesPerThread()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package kr.qfeedback.lifecycle;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import kr.qfeedback.acceptance.AcceptanceGate;
@@ -14,7 +16,20 @@ public final class ValidateCommand {
     public static int run(List<String> args, PrintStream out) {
         Path dir = Path.of(args.isEmpty() ? "rules" : args.get(0));
         Path features = Path.of(System.getenv().getOrDefault("QF_FEATURES_DIR", "./features"));
-        RuleFiles files = RuleFiles.read(dir);
+        if (!Files.isDirectory(dir)) {
+            out.println("검증 실패: " + dir + " 은(는) " + (Files.exists(dir) ? "폴더가 아니라 파일입니다" : "없는 폴더입니다")
+                    + ". validate 다음에는 규칙 파일이 들어 있는 폴더를 적어 주세요(예: validate rules; 적지 않으면 rules 를 씁니다).");
+            return 1;
+        }
+        RuleFiles files;
+        try {
+            files = RuleFiles.read(dir);
+        } catch (UncheckedIOException e) {
+            out.println("검증 실패: " + dir + " 안의 파일을 읽지 못했습니다("
+                    + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage() + "). 파일을 읽을 권한이 있는지, 다른 프로그램이 파일을 잠그고 있지 않은지 확인한 뒤 다시 실행해 주세요.");
+            return 1;
+        }
         RuleChecks.Checked checked = new RuleChecks().check(files);
         CheckReport report = checked.report();
         if (!report.compiled()) {

@@ -2,6 +2,7 @@ package kr.qfeedback.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -57,6 +58,25 @@ class BatchKeepCohortTest {
                 "rw-r--r--",
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(in)),
                 "the input is the operator's");
+    }
+
+    @Test
+    void aCohortThatCannotBeKeptIsReportedInOneLineAfterTheDecisionsAreComplete() throws Exception {
+        Path in = Files.writeString(
+                dir.resolve("in.ndjson"), ExampleRequests.example().encode() + "\n");
+        Path data = Files.writeString(dir.resolve("data"), "a file where the data folder should be");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = keep(in, data, err);
+
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, exit, said);
+        assertEquals(1, Files.readAllLines(dir.resolve("out.ndjson")).size(), "every line was decided");
+        assertTrue(
+                said.contains("batch: the decisions are complete, but the input was not kept as cohort year-2026"),
+                said);
+        assertTrue(said.contains("QF_DATA_DIR") && said.contains("POST /v1/rules/cohorts?name=year-2026"), said);
+        assertFalse(said.contains("\tat ") || said.contains("Exception in thread"), said);
     }
 
     @Test
