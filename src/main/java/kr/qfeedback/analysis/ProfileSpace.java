@@ -226,6 +226,20 @@ final class ProfileSpace {
             List<Weighted<String>> documents,
             List<Weighted<Exemption>> exemptions,
             java.util.function.ObjIntConsumer<Profile> action) {
+        for (boolean ended : surveyEnded) { // outermost: a second value only while a survey with a last day runs
+            outcome(stage, result, grade, ages, documents, exemptions, ended, action);
+        }
+    }
+
+    private void outcome(
+            Stage stage,
+            ExamResult result,
+            Grade grade,
+            List<Weighted<Integer>> ages,
+            List<Weighted<String>> documents,
+            List<Weighted<Exemption>> exemptions,
+            boolean ended,
+            java.util.function.ObjIntConsumer<Profile> action) {
         boolean written = stage == Stage.WRITTEN;
         List<ScoreCombinations.Score> combinations = scores.of(result);
         for (boolean known : YES_NO) {
@@ -238,32 +252,30 @@ final class ProfileSpace {
                                     Exemption exemption = we.value();
                                     for (Weighted<Integer> age : ages) {
                                         for (Weighted<String> document : documents) {
-                                            for (boolean ended : surveyEnded) {
-                                                action.accept(
-                                                        new Profile(
-                                                                stage.name() + "_" + result.name(),
-                                                                stage.name(),
-                                                                result.name(),
-                                                                grade.name(),
-                                                                known,
-                                                                score.scored(),
-                                                                score.subjectsScored(),
-                                                                score.total(),
-                                                                score.lowest(),
-                                                                score.below(),
-                                                                score.meets(),
-                                                                stageStatistics,
-                                                                nextStatistics,
-                                                                sameSchedule,
-                                                                nextSchedule,
-                                                                exemption.known(),
-                                                                exemption.daysRemaining(),
-                                                                exemption.roundsLeft(),
-                                                                age.value(),
-                                                                document.value(),
-                                                                ended),
-                                                        we.weight() * age.weight() * document.weight());
-                                            }
+                                            action.accept(
+                                                    new Profile(
+                                                            stage.name() + "_" + result.name(),
+                                                            stage.name(),
+                                                            result.name(),
+                                                            grade.name(),
+                                                            known,
+                                                            score.scored(),
+                                                            score.subjectsScored(),
+                                                            score.total(),
+                                                            score.lowest(),
+                                                            score.below(),
+                                                            score.meets(),
+                                                            stageStatistics,
+                                                            nextStatistics,
+                                                            sameSchedule,
+                                                            nextSchedule,
+                                                            exemption.known(),
+                                                            exemption.daysRemaining(),
+                                                            exemption.roundsLeft(),
+                                                            age.value(),
+                                                            document.value(),
+                                                            ended),
+                                                    we.weight() * age.weight() * document.weight());
                                         }
                                     }
                                 }
