@@ -123,15 +123,29 @@ public final class AuditLog {
     }
 
     /**
-     * With an audit key, on a log whose last entry is not signed (the key is new): appends an entry
-     * saying so, signed, so that from now on the log ends in a signed entry; otherwise does nothing.
+     * At start-up. With an audit key, on a log whose last entry is not signed (the key is new):
+     * appends an entry saying so, signed, so that from now on the log ends in a signed entry.
+     * Without a key, on a log whose last entry is signed: refuses at once, as every later entry
+     * would be refused, so that a node never starts and then fails its first publish. Otherwise
+     * does nothing.
+     *
+     * @throws AuditLogException when the log is signed and there is no key, or cannot be read
      */
     public void startSigning(Instant at) {
-        if (key == null || !Files.exists(file)) {
+        if (!Files.exists(file)) {
             return;
         }
         try {
             JsonNode last = LockedFile.shared(file, this::lastEntry);
+            if (key == null) {
+                if (last != null && AuditJson.isSigned(last)) {
+                    throw new AuditLogException("The audit log " + file + " is signed with an audit key (its last"
+                            + " entry is), and " + AuditKey.VARIABLE + " is not set: this node could not add"
+                            + " a single entry to it. Set " + AuditKey.VARIABLE
+                            + " to the key the log was signed with and start again.");
+                }
+                return;
+            }
             if (last != null && !AuditJson.isSigned(last)) {
                 append("system", at, AuditAction.SIGNING, null, null, List.of(), "이 항목부터 감사 키(QF_AUDIT_KEY)로 서명");
             }
