@@ -172,7 +172,10 @@ final class ProfileSpace {
                     if (stage.isSecond() && stage != grade.secondStage()) {
                         continue;
                     }
-                    outcome(stage, result, grade, ages, documents, exemptions, action);
+                    // outermost: a second value only while a survey with a last day runs
+                    for (boolean ended : surveyEnded) {
+                        outcome(stage, result, grade, ages, documents, exemptions, ended, action);
+                    }
                 }
             }
         }
@@ -208,26 +211,10 @@ final class ProfileSpace {
     private void outcome(Stage stage, ExamResult result, Grade grade, Consumer<Profile> action) {
         List<Weighted<Integer>> ages = Weighted.of(this.ages, v -> null);
         List<Weighted<String>> documents = Weighted.of(DOCUMENTS, v -> null);
-        outcome(
-                stage,
-                result,
-                grade,
-                ages,
-                documents,
-                Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null),
-                (p, w) -> action.accept(p));
-    }
-
-    private void outcome(
-            Stage stage,
-            ExamResult result,
-            Grade grade,
-            List<Weighted<Integer>> ages,
-            List<Weighted<String>> documents,
-            List<Weighted<Exemption>> exemptions,
-            java.util.function.ObjIntConsumer<Profile> action) {
-        for (boolean ended : surveyEnded) { // outermost: a second value only while a survey with a last day runs
-            outcome(stage, result, grade, ages, documents, exemptions, ended, action);
+        List<Weighted<Exemption>> exemptions =
+                Weighted.of(exemptions(stage == Stage.WRITTEN && result == ExamResult.PASS), e -> null);
+        for (boolean ended : surveyEnded) {
+            outcome(stage, result, grade, ages, documents, exemptions, ended, (p, w) -> action.accept(p));
         }
     }
 
