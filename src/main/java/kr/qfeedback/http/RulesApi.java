@@ -229,6 +229,17 @@ public final class RulesApi {
         if (version == null || version.isBlank()) {
             throw ApiError.invalid("version", "version is required: an id listed by GET /v1/rules.");
         }
+        if (pending.required()
+                && lifecycle.store().activations().stream()
+                        .noneMatch(a -> a.version().equals(version))) {
+            // Never active here (stored by a failed cluster switch, or not stored at all): going back to
+            // it at once would put a version before candidates that no second person approved.
+            if (lifecycle.store().find(version).isEmpty()) {
+                throw ApiError.unknownVersion(version);
+            }
+            LOG.warn("rollback to {} refused: it never went live on this node and publishing needs approval", version);
+            throw ApiError.neverLive(version);
+        }
         try {
             Activation activation = lifecycle.rollback(version, api.access().caller(ctx));
             return new JsonObject().put("active", version).put("activation", ReportJson.of(activation));

@@ -66,6 +66,21 @@ public final class ApiError extends RuntimeException {
                 "version");
     }
 
+    /**
+     * With publishing under approval, a rollback to a stored version that never went live on this
+     * node (one a failed cluster switch left behind): it would go live without a second person.
+     */
+    public static ApiError neverLive(String version) {
+        return new ApiError(
+                409,
+                "NEVER_LIVE",
+                "Rules version '" + version + "' never went live on this node, and publishing needs a second"
+                        + " person's approval (QF_PUBLISH_APPROVAL=required): a rollback reaches only versions"
+                        + " that were active. Ask for its publish instead (POST /v1/rules/publish), or roll back"
+                        + " on a node where it was active. The active version is unchanged.",
+                "version");
+    }
+
     /** A stored version whose files no longer match what was published: it cannot be rolled back to. */
     public static ApiError versionDamaged(String version, String why) {
         return new ApiError(

@@ -156,7 +156,8 @@ class OperationsHttpTest {
             "VERSION_DAMAGED",
             "NO_QUORUM",
             "CLUSTER_BUSY",
-            "SWITCH_FAILED"
+            "SWITCH_FAILED",
+            "NEVER_LIVE"
         }) {
             assertTrue(
                     codes.toString().contains("\"" + code + "\""),

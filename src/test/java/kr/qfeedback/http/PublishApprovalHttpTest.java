@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import kr.qfeedback.lifecycle.PublishApproval;
+import kr.qfeedback.rules.RuleFiles;
 import kr.qfeedback.testing.LiveServer;
 import kr.qfeedback.testing.LiveServer.Part;
 import kr.qfeedback.testing.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two people to publish (기안 → 결재) on the real service with QF_PUBLISH_APPROVAL=required: kim.policy
@@ -228,6 +230,28 @@ class PublishApprovalHttpTest {
         assertEquals(live.getString("version"), entry.getString("from"));
         assertEquals(before, entry.getString("to"));
         assertEquals("PENDING", listed(waiting.getString("id")).getString("state"), "a rollback decides no request");
+    }
+
+    @Test
+    void aStoredVersionThatNeverWentLiveCannotBeRolledBackToWithoutASecondPerson(@TempDir java.nio.file.Path folder) {
+        // What a cluster switch that failed after its prepare leaves: the version stored, never active.
+        ShippedRules.copyInto(folder);
+        ShippedRules.replace(
+                folder.resolve(MESSAGES),
+                SHIPPED_TITLE,
+                SHIPPED_TITLE.replace("합격하셨습니다\"", "합격하셨습니다 — 전환 실패로 남은 버전\""));
+        RuleFiles files = RuleFiles.read(folder);
+        server.lifecycle().store().store(files, AUTHOR, java.time.Instant.now(), "전환 실패로 남은 버전");
+        String before = server.activeId();
+        int audited = server.auditEntries().size();
+
+        HttpResponse<String> refused = rollback(files.version());
+
+        JsonObject error = assertError(refused, 409, "NEVER_LIVE", "version");
+        assertTrue(error.getString("message").contains("QF_PUBLISH_APPROVAL=required"), refused::body);
+        assertEquals(before, server.activeId(), "nothing switched");
+        assertEquals(audited, server.auditEntries().size(), "nothing audited as a rollback");
+        assertError(rollback("0123456789ab"), 404, "UNKNOWN_VERSION", "version");
     }
 
     private static HttpResponse<String> rollback(String version) {
