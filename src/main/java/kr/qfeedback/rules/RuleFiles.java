@@ -43,8 +43,8 @@ public final class RuleFiles {
     public static RuleFiles read(Path root) {
         Objects.requireNonNull(root, "root must not be null");
         if (!Files.isDirectory(root)) {
-            throw new RuleSetException(
-                    List.of(RuleProblem.inFile(root.toString(), "규칙 폴더가 없습니다. QF_RULES_DIR 에 규칙 파일이 있는 폴더를 지정해 주세요.")));
+            throw new RuleSetException(List.of(RuleProblem.inFile(
+                    root.toString(), "규칙 폴더가 없습니다. 규칙 파일이 있는 폴더를 지정해 주세요(명령에는 그 폴더를, 서비스에는 QF_RULES_DIR 에).")));
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
