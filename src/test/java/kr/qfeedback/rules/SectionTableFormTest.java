@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped decision table is a form for the staff who edit it, and the project's own code
- * writes it so: read back with POI (LibreOffice is not on every machine), it keeps a dropdown or
+ * writes it so: read back with POI (TheShippedTableRoundTripsThroughLibreOfficeTest has LibreOffice
+ * save it again), it keeps a dropdown or
  * range check on every value column, a Korean comment on every header, locked system rows and
  * editable value rows, and the same rules.
  */
