@@ -229,9 +229,7 @@ public final class RulesApi {
         if (version == null || version.isBlank()) {
             throw ApiError.invalid("version", "version is required: an id listed by GET /v1/rules.");
         }
-        if (pending.required()
-                && lifecycle.store().activations().stream()
-                        .noneMatch(a -> a.version().equals(version))) {
+        if (pending.required() && !lifecycle.store().wentLive(version)) {
             // Never active here (stored by a failed cluster switch, or not stored at all): going back to
             // it at once would put a version before candidates that no second person approved.
             if (lifecycle.store().find(version).isEmpty()) {

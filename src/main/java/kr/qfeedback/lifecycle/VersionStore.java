@@ -230,9 +230,12 @@ public final class VersionStore {
 
     /** Activates a stored version, recorded as PUBLISH the first time it is activated and ROLLBACK after that. */
     public Activation activate(String id, String by, Instant at) {
-        boolean before =
-                activations.history().stream().anyMatch(a -> a.version().equals(id));
-        return activate(id, by, at, before ? ActivationAction.ROLLBACK : ActivationAction.PUBLISH);
+        return activate(id, by, at, wentLive(id) ? ActivationAction.ROLLBACK : ActivationAction.PUBLISH);
+    }
+
+    /** Whether version {@code id} was ever activated on this node (its activation history). */
+    public boolean wentLive(String id) {
+        return activations.history().stream().anyMatch(a -> a.version().equals(id));
     }
 
     /** Every activation so far, newest first. */
