@@ -214,10 +214,10 @@ public final class Main {
         StartupPhases.sinceJvmStart("jvm");
         ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
         TokenRegistry tokens;
-        if (config.tokens() == null && config.tokensFile() == null) {
+        // Generated tokens are shown once the service listens: never for a start that fails on the way.
+        boolean generatedTokens = config.tokens() == null && config.tokensFile() == null;
+        if (generatedTokens) {
             tokens = TokenRegistry.generate();
-            OUT.println("QF_TOKENS is not set; generated tokens for this run (shown once):");
-            tokens.describeForOperator().forEach(line -> OUT.println("  " + line));
         } else {
             List<String> lines;
             try {
@@ -323,7 +323,13 @@ public final class Main {
                             .recover(e -> io.vertx.core.Future.failedFuture(new IllegalStateException(
                                     "QF_ADMIN_PORT " + config.adminPort().getAsInt() + ": " + e.getMessage(), e)));
                 })
-                .onSuccess(port -> StartupPhases.sinceJvmStart("ready"))
+                .onSuccess(port -> {
+                    StartupPhases.sinceJvmStart("ready");
+                    if (generatedTokens) {
+                        OUT.println("QF_TOKENS is not set; generated tokens for this run (shown once):");
+                        tokens.describeForOperator().forEach(line -> OUT.println("  " + line));
+                    }
+                })
                 .onFailure(e -> {
                     ERR.println("The HTTP server could not start on port " + config.httpPort()
                             + (config.tls() == null ? "" : " with QF_TLS_CERT and QF_TLS_KEY") + ": " + e.getMessage());
