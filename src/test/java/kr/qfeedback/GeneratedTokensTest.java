@@ -9,13 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.qfeedback.testing.ServeProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +37,11 @@ class GeneratedTokensTest {
         Process serve = serve(dir.resolve("data"), output);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-            while (!read(output).contains("helpdesk:") && System.nanoTime() < deadline) {
-                assertTrue(serve.isAlive(), () -> "serve ended: " + read(output));
+            while (!ServeProcess.printed(output).contains("helpdesk:") && System.nanoTime() < deadline) {
+                assertTrue(serve.isAlive(), () -> "serve ended: " + ServeProcess.printed(output));
                 Thread.sleep(100);
             }
-            String printed = read(output);
+            String printed = ServeProcess.printed(output);
             assertTrue(printed.contains(SHOWN), printed);
             int listening = printed.indexOf("listening on port");
             assertTrue(
@@ -75,40 +74,16 @@ class GeneratedTokensTest {
     void aStartThatFailsShowsNoGeneratedTokens() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("data-is-a-file"), "not a folder");
         Path output = dir.resolve("failed.txt");
-        Process serve = serve(notAFolder, output);
-        try {
-            assertTrue(serve.waitFor(90, TimeUnit.SECONDS), "serve did not end on a data folder that is a file");
-        } finally {
-            serve.destroyForcibly();
-        }
-        String printed = read(output);
-        assertEquals(1, serve.exitValue(), printed);
-        assertTrue(printed.contains("The service did not start"), printed);
+        String printed = ServeProcess.failedStart(serve(notAFolder, output), output, 90);
         assertFalse(printed.contains(SHOWN), () -> "no tokens of a failed start:\n" + printed);
     }
 
     private static Process serve(Path data, Path output) throws IOException {
-        ProcessBuilder serve = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dfile.encoding=UTF-8",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "kr.qfeedback.Main",
-                        "serve"))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder serve = ServeProcess.builder("-Dfile.encoding=UTF-8").redirectOutput(output.toFile());
         serve.environment().keySet().removeIf(name -> name.startsWith("QF_"));
         serve.environment().put("QF_DATA_DIR", data.toString());
         serve.environment().put("QF_HTTP_PORT", "0");
         serve.environment().put("QF_WARMUP_DECISIONS", "0");
         return serve.start();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(" + e + ")";
-        }
     }
 }

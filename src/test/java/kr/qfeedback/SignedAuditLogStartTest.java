@@ -1,17 +1,15 @@
 package kr.qfeedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kr.qfeedback.lifecycle.AuditKey;
+import kr.qfeedback.testing.ServeProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +32,9 @@ class SignedAuditLogStartTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!Files.exists(data.resolve("active.json")) && System.nanoTime() < deadline) {
-                assertTrue(keyed.isAlive(), () -> "the first start ended: " + read(data.resolve("first-start.txt")));
+                assertTrue(
+                        keyed.isAlive(),
+                        () -> "the first start ended: " + ServeProcess.printed(data.resolve("first-start.txt")));
                 Thread.sleep(100);
             }
             assertTrue(Files.exists(data.resolve("active.json")), "the first start activated no version");
@@ -49,31 +49,13 @@ class SignedAuditLogStartTest {
 
         // The same rules again (nothing to activate, so nothing to write) but without the key.
         Path output = data.resolve("second-start.txt");
-        Process unkeyed = serve(Map.of(), output);
-        try {
-            assertTrue(unkeyed.waitFor(60, TimeUnit.SECONDS), "serve started on a signed log without its key");
-        } finally {
-            unkeyed.destroyForcibly();
-        }
-
-        String printed = read(output);
-        assertEquals(1, unkeyed.exitValue(), printed);
-        assertTrue(printed.contains("The service did not start"), printed);
+        String printed = ServeProcess.failedStart(serve(Map.of(), output), output, 60);
         assertTrue(printed.contains("Set QF_AUDIT_KEY"), printed);
-        assertFalse(printed.contains("\tat "), () -> "no stack trace:\n" + printed);
         assertEquals(before, Files.readString(log), "the log is left as it was");
     }
 
     private Process serve(Map<String, String> extra, Path output) throws IOException {
-        ProcessBuilder serve = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dfile.encoding=UTF-8",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "kr.qfeedback.Main",
-                        "serve"))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder serve = ServeProcess.builder("-Dfile.encoding=UTF-8").redirectOutput(output.toFile());
         Map<String, String> env = serve.environment();
         env.keySet().removeIf(name -> name.startsWith("QF_"));
         env.put("QF_DATA_DIR", data.toString());
@@ -82,13 +64,5 @@ class SignedAuditLogStartTest {
         env.put("QF_WARMUP_DECISIONS", "0");
         env.putAll(extra);
         return serve.start();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(" + e + ")";
-        }
     }
 }

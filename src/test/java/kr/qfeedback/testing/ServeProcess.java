@@ -40,4 +40,32 @@ public final class ServeProcess {
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true);
     }
+
+    /**
+     * Waits for a start that is meant to fail and returns what it printed (its output file);
+     * fails the test unless it ended within {@code seconds} with exit code 1, saying the service
+     * did not start, without a stack trace.
+     */
+    public static String failedStart(Process serve, Path output, int seconds) throws InterruptedException {
+        try {
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    serve.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS), "serve did not end: it started");
+        } finally {
+            serve.destroyForcibly();
+        }
+        String printed = printed(output);
+        org.junit.jupiter.api.Assertions.assertEquals(1, serve.exitValue(), printed);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("The service did not start"), printed);
+        org.junit.jupiter.api.Assertions.assertFalse(printed.contains("\tat "), () -> "no stack trace:\n" + printed);
+        return printed;
+    }
+
+    /** What a process printed into {@code output} so far (UTF-8), or why it cannot be read. */
+    public static String printed(Path output) {
+        try {
+            return java.nio.file.Files.readString(output, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "(" + e + ")";
+        }
+    }
 }
