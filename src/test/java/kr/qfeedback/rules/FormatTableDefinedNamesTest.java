@@ -9,11 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -45,7 +43,7 @@ class FormatTableDefinedNamesTest {
         ShippedRules.editTable(
                 folder.dir(), s -> ((XSSFSheet) s).getCTWorksheet().unsetDataValidations());
         addToWorkbookXml(table, xml -> xml.replace("</definedNames>", BROKEN_NAMES + "</definedNames>"));
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(0, run.exit(), run::err);
         assertTrue(part(table, "xl/workbook.xml").contains(BROKEN_NAMES), "the names are kept, byte for byte");
@@ -65,7 +63,7 @@ class FormatTableDefinedNamesTest {
                 table, xml -> xml.replace("</definedNames>", "<definedName>'값 목록'!$C$1</definedName></definedNames>"));
         byte[] before = Files.readAllBytes(table);
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefusedInKorean(run, table, "'값 목록'!$C$1", "이름 관리자", "다시 실행");
@@ -84,7 +82,7 @@ class FormatTableDefinedNamesTest {
                 xml -> xml.replace("</definedNames>", "<definedName name=\"AB\">A&B</definedName></definedNames>"));
         byte[] before = Files.readAllBytes(table);
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefusedInKorean(run, table, "엑셀 파일을 열 수 없습니다", ".xlsx");
@@ -94,19 +92,7 @@ class FormatTableDefinedNamesTest {
         RuleFolder.assertKoreanSaying(problem, "엑셀 파일을 열 수 없습니다");
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run formatTable(Path dir) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = FormatTableCommand.run(
-                List.of(dir.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertRefusedInKorean(Run run, Path table, String... mentions) {
+    private static void assertRefusedInKorean(FormatTableRun run, Path table, String... mentions) {
         assertTrue(run.err().contains(table.toString()), () -> "names the file: " + run.err());
         assertTrue(run.err().contains("바꾸지 않았습니다"), () -> "says the file was left as it was: " + run.err());
         for (String mention : mentions) {

@@ -10,12 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -50,7 +48,7 @@ class FormatTableSpeaksKoreanTest {
         replaceParts(table, Map.of("xl/sharedStrings.xml", ENTITY_BOMB.getBytes(StandardCharsets.UTF_8)));
         byte[] before = Files.readAllBytes(table);
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefused(run, table, "DOCTYPE", "xl/sharedStrings.xml", "다시 저장");
@@ -65,7 +63,7 @@ class FormatTableSpeaksKoreanTest {
         replaceParts(table, Map.of("xl/media/bomb.bin", new byte[(int) WorkbookLimits.MAX_TOTAL_BYTES + 1]));
         byte[] before = Files.readAllBytes(table);
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefused(run, table, "너무 큽니다", "압축 폭탄");
@@ -80,8 +78,8 @@ class FormatTableSpeaksKoreanTest {
         ShippedRules.editTable(
                 folder.dir(), s -> ((XSSFSheet) s).getCTWorksheet().unsetDataValidations());
 
-        Run first = formatTable(folder.dir());
-        Run second = formatTable(folder.dir());
+        FormatTableRun first = FormatTableRun.on(folder.dir());
+        FormatTableRun second = FormatTableRun.on(folder.dir());
 
         assertEquals(0, first.exit(), first::err);
         assertAllKorean(first);
@@ -99,7 +97,7 @@ class FormatTableSpeaksKoreanTest {
                 folder.dir(), s -> ((XSSFSheet) s).getCTWorksheet().unsetDataValidations());
         Files.writeString(folder.file(MessagesReader.FILE), "섹션: [\n", StandardCharsets.UTF_8);
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(0, run.exit(), run::err);
         assertAllKorean(run);
@@ -118,7 +116,7 @@ class FormatTableSpeaksKoreanTest {
         Files.delete(folder.file(MessagesReader.FILE));
         byte[] before = Files.readAllBytes(folder.file(RuleFolder.TABLE));
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefused(run, folder.file(MessagesReader.FILE), "파일이 없습니다", "다시 실행");
@@ -130,7 +128,7 @@ class FormatTableSpeaksKoreanTest {
         RuleFolder folder = RuleFolder.copyOfShippedRules(dir);
         Files.delete(folder.file(RuleFolder.TABLE));
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefused(run, folder.file(RuleFolder.TABLE), "파일이 없습니다", RuleFolder.TABLE);
@@ -141,7 +139,7 @@ class FormatTableSpeaksKoreanTest {
         RuleFolder folder = RuleFolder.copyOfShippedRules(dir);
         Path table = folder.file(RuleFolder.TABLE);
 
-        Run run = formatTable(table);
+        FormatTableRun run = FormatTableRun.on(table);
 
         assertEquals(1, run.exit());
         assertRefused(run, table, "폴더가 아니라 파일입니다", "format-table rules");
@@ -151,7 +149,7 @@ class FormatTableSpeaksKoreanTest {
     void aFolderThatDoesNotExistIsRefusedSayingWhichFolderToGive() {
         Path missing = dir.resolve("없는폴더");
 
-        Run run = formatTable(missing);
+        FormatTableRun run = FormatTableRun.on(missing);
 
         assertEquals(1, run.exit());
         assertRefused(run, missing, "폴더가 없습니다", RuleFolder.TABLE);
@@ -170,7 +168,7 @@ class FormatTableSpeaksKoreanTest {
         }
         byte[] before = Files.readAllBytes(table);
 
-        Run run = formatTable(folder.dir());
+        FormatTableRun run = FormatTableRun.on(folder.dir());
 
         assertEquals(1, run.exit());
         assertRefused(run, table, "'빈 표'", "CONDITION/ACTION", "validate");
@@ -178,20 +176,8 @@ class FormatTableSpeaksKoreanTest {
         assertNoTemporaryFileLeft(folder);
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run formatTable(Path folder) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = FormatTableCommand.run(
-                List.of(folder.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** The refusal validate's way: a Korean heading, then {@code  - <file>: <sentence>}. */
-    private static void assertRefused(Run run, Path file, String... mentions) {
+    private static void assertRefused(FormatTableRun run, Path file, String... mentions) {
         assertAllKorean(run);
         assertTrue(
                 run.err().startsWith("format-table: 아래 문제로 결정표 파일을 바꾸지 않았습니다.\n  - " + file + ": "),
@@ -202,7 +188,7 @@ class FormatTableSpeaksKoreanTest {
     }
 
     /** Every line printed is Korean, and none is part of a stack trace. */
-    private static void assertAllKorean(Run run) {
+    private static void assertAllKorean(FormatTableRun run) {
         Stream.concat(run.out().lines(), run.err().lines()).forEach(line -> {
             assertTrue(
                     line.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
