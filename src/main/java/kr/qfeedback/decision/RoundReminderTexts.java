@@ -14,8 +14,8 @@ import kr.qfeedback.rules.Placeholders;
  * The reminder texts that read the same for every candidate of a qualification with the same
  * round or date (a template that names only the qualification, the round and its dates, the
  * deadline or the exemption's end), filled once per rule set, qualification and key instead of
- * once per decision. It is a plain value, not a fixed piece: tens of thousands of them are
- * read rarely each, and encoding one is cheaper than finding its encoded form. A template
+ * once per decision. Each is one fixed piece ({@link Text#fixed}): the decision JSON encodes it
+ * once and keeps the bytes in the piece, and the LMS that lists it copies them. A template
  * that names a candidate's own value (a score, the request's round) is filled every time.
  */
 final class RoundReminderTexts {
@@ -66,7 +66,7 @@ final class RoundReminderTexts {
         Text[] texts = textsOf(qualification, key);
         Text text = texts[kind.ordinal()];
         if (text == null) { // two threads may both fill it: the same text either way
-            text = Text.of(template.fill(values));
+            text = Text.fixed(template.fill(values));
             texts[kind.ordinal()] = text;
         }
         return text;

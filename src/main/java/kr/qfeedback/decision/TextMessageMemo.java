@@ -13,7 +13,7 @@ import kr.qfeedback.rules.RuleSet;
 /**
  * What text messages share between candidates: the SMS of a qualification, stage and result (when
  * its template names nothing of the candidate's own), filled once per rule set instead of once per
- * decision.
+ * decision, as one fixed piece ({@link Text#fixed}) whose encoded bytes the decision JSON keeps.
  */
 final class TextMessageMemo {
     /** What an SMS may name to read the same for a qualification, stage and result (not the request's grade). */
@@ -41,7 +41,7 @@ final class TextMessageMemo {
         Text[] texts = qualification.smsTexts;
         Text text = texts[index];
         if (text == null) { // two threads may both fill it: the same text either way
-            text = Text.of(template.fill(values));
+            text = Text.fixed(template.fill(values));
             texts[index] = text;
         }
         return text;

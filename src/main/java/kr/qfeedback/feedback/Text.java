@@ -51,6 +51,14 @@ public final class Text {
         return text == null ? null : new Text(new Object[] {text}, text);
     }
 
+    /**
+     * A text that is one fixed piece: a filled text shared by many decisions (a round's reminder, a
+     * qualification's SMS), so that a writer keeps its form once, as for a template's pieces.
+     */
+    public static Text fixed(String text) {
+        return text == null ? null : new Text(new Object[] {new Fixed(text)}, text);
+    }
+
     /** A text of fixed pieces ({@link Fixed}) and filled-in values ({@link String}), in reading order. */
     public static Text of(java.util.List<?> parts) {
         return checked(parts.toArray());

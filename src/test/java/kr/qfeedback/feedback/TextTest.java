@@ -28,6 +28,16 @@ class TextTest {
     }
 
     @Test
+    void aSharedFilledTextIsOneFixedPieceThatReadsAsItsString() {
+        Text shared = Text.fixed("[정보처리기사 ]2027년 제1회 실기시험 원서접수 시작(2027.03.02)");
+        assertEquals(1, shared.parts());
+        Text.Fixed piece = (Text.Fixed) shared.part(0);
+        assertEquals(shared.toString(), piece.text());
+        assertEquals(Text.of("[정보처리기사 ]2027년 제1회 실기시험 원서접수 시작(2027.03.02)"), shared);
+        assertNull(Text.fixed(null));
+    }
+
+    @Test
     void theListOfPiecesIsCopiedAndHoldsOnlyFixedPiecesAndStrings() {
         List<Object> parts = new ArrayList<>(List.of(new Text.Fixed("a"), "b"));
         Text text = Text.of(parts);
