@@ -104,11 +104,21 @@ final class StrictJsonCursor {
         int length = stop - start;
         for (int i = 0; i < names.length; i++) {
             byte[] name = names[i];
-            if (name.length == length && java.util.Arrays.equals(bytes, start, stop, name, 0, length)) {
+            if (name.length == length && sameBytes(start, name)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether the input from {@code start} holds {@code name}: a byte loop, as names are a few bytes long. */
+    private boolean sameBytes(int start, byte[] name) {
+        for (int i = 0; i < name.length; i++) {
+            if (bytes[start + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
