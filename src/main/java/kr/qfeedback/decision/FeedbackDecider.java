@@ -12,6 +12,7 @@ import kr.qfeedback.feedback.Reminder;
 import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
+import kr.qfeedback.feedback.Text;
 import kr.qfeedback.feedback.TraceEntry;
 import kr.qfeedback.rules.CompiledMessages;
 import kr.qfeedback.rules.CompiledTemplate;
@@ -40,22 +41,14 @@ public final class FeedbackDecider {
         List<Section> sections = new ArrayList<>(outcome.sections().size());
         List<TraceEntry> trace = new ArrayList<>(outcome.sections().size() + 2);
         boolean showsDocuments = false;
+        SharedSections shared = sharedSections(rules);
         for (SectionChoice choice : outcome.sections()) {
-            Map<String, Object> data = assembler.dataFor(choice, facts, outcome);
-            CompiledTemplate.Values values = placeholders.forSection(choice, data);
             CompiledMessages.SectionMessage template = messages.section(choice.id(), choice.message());
             if (template == null) {
                 throw new IllegalStateException("Message " + choice.message() + " of " + choice.id()
                         + " is missing; the rule set checks should have refused this version.");
             }
-            sections.add(new Section(
-                    choice.id(),
-                    choice.order(),
-                    choice.tone(),
-                    template.title().fillText(values),
-                    template.body().fillText(values),
-                    data,
-                    template.links()));
+            sections.add(section(choice, template, facts, outcome, placeholders, shared));
             trace.add(new TraceEntry(
                     choice.id(), choice.decidedBy().rule(), choice.decidedBy().source()));
             RuleSource judgement = outcome.judgements().get(choice.id());
@@ -80,11 +73,57 @@ public final class FeedbackDecider {
     }
 
     /**
+     * One shown section: kept once for every candidate who reads it alike ({@link SharedSections}),
+     * else rendered for this candidate.
+     */
+    private Section section(
+            SectionChoice choice,
+            CompiledMessages.SectionMessage template,
+            DerivedFacts facts,
+            RuleOutcome outcome,
+            PlaceholderValues placeholders,
+            SharedSections shared) {
+        int slot = shared.slot(choice, template, facts);
+        SharedSections.Rendered kept = slot < 0 ? null : shared.kept(facts, slot);
+        if (kept != null) {
+            return new Section(
+                    choice.id(),
+                    choice.order(),
+                    choice.tone(),
+                    kept.title(),
+                    kept.body(),
+                    kept.data(),
+                    template.links());
+        }
+        Map<String, Object> data = assembler.dataFor(choice, facts, outcome);
+        CompiledTemplate.Values values = placeholders.forSection(choice, data);
+        Text title = template.title().fillText(values);
+        Text body = template.body().fillText(values);
+        if (slot >= 0) {
+            kept = shared.keep(facts, slot, title, body, data);
+            return new Section(
+                    choice.id(),
+                    choice.order(),
+                    choice.tone(),
+                    kept.title(),
+                    kept.body(),
+                    kept.data(),
+                    template.links());
+        }
+        return new Section(choice.id(), choice.order(), choice.tone(), title, body, data, template.links());
+    }
+
+    /**
      * The fact deriver of a rule set, made once per rule set and kept with it (it arranges the
      * reference data for look-ups, tens of milliseconds).
      */
     static FactDeriver deriverFor(RuleSet rules) {
         return rules.derived(FactDeriver.class, r -> new FactDeriver(r.reference(), r.parameters()));
+    }
+
+    /** The sections every candidate of a qualification, stage and grade reads alike, kept with the rule set. */
+    static SharedSections sharedSections(RuleSet rules) {
+        return rules.derived(SharedSections.class, SharedSections::new);
     }
 
     /** What text messages share between candidates, kept with the rule set. */
@@ -103,6 +142,7 @@ public final class FeedbackDecider {
      */
     public static void prepare(RuleSet rules) {
         deriverFor(rules);
+        sharedSections(rules);
         roundTexts(rules);
         memo(rules);
     }

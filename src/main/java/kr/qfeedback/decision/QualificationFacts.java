@@ -38,6 +38,8 @@ public final class QualificationFacts {
             new java.util.concurrent.ConcurrentHashMap<>();
     /** The round whose reminder texts were asked for last, recognised without hashing its entry. */
     volatile RoundReminderTexts.Last lastRound;
+    /** The sections every candidate of this qualification reads alike ({@link SharedSections}), made on first use. */
+    volatile SharedSections.Rendered[] sharedSections;
     /** The SMS of each stage and result ({@link TextMessageMemo}), filled on first use. */
     final kr.qfeedback.feedback.Text[] smsTexts = new kr.qfeedback.feedback.Text[TextMessageMemo.smsSlots()];
 

@@ -100,10 +100,45 @@ public final class SectionData extends AbstractMap<String, Object> {
 
     private final Keys keys;
     private final Object[] values;
+    /** Whether many decisions show this very data ({@link #shared}): a writer may keep its form of it. */
+    private final boolean shared;
+    /** What a writer made of shared data once (the decision JSON's encoded bytes); null until then. */
+    private volatile Object writtenForm;
 
     private SectionData(Keys keys, Object[] values) {
+        this(keys, values, false);
+    }
+
+    private SectionData(Keys keys, Object[] values, boolean shared) {
         this.keys = keys;
         this.values = values;
+        this.shared = shared;
+    }
+
+    /**
+     * The same data, marked as shown by many decisions (a qualification's figures, kept once per
+     * rule set): a writer then makes its form of it once ({@link #keepWrittenForm}).
+     */
+    public SectionData shared() {
+        return shared ? this : new SectionData(keys, values, true);
+    }
+
+    /** Whether this data is {@link #shared}. */
+    public boolean isShared() {
+        return shared;
+    }
+
+    /** The form {@link #keepWrittenForm} kept, or null. */
+    public Object writtenForm() {
+        return writtenForm;
+    }
+
+    /** Keeps a writer's form of shared data; one writer uses it, and it makes the same form every time. */
+    public void keepWrittenForm(Object form) {
+        if (!shared) {
+            throw new IllegalStateException("Only shared section data keeps a written form.");
+        }
+        writtenForm = form;
     }
 
     /** The data with {@code keys} (pass a constant) and the values in the same order. */

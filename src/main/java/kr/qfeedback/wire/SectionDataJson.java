@@ -59,25 +59,36 @@ final class SectionDataJson {
             json.raw(EMPTY_OBJECT);
             return;
         }
-        json.raw('{');
         if (map instanceof SectionData data) {
-            byte[][] keys = encodedKeys(data.keys());
-            for (int i = 0; i < keys.length; i++) {
-                json.separator(i).raw(keys[i]);
-                value(json, data.valueAt(i));
+            if (data.isShared()) {
+                json.raw(encodedShared(data));
+            } else {
+                fields(json, data);
             }
-        } else {
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    json.raw(',');
-                }
-                first = false;
-                json.raw(key((String) e.getKey()));
-                value(json, e.getValue());
+            return;
+        }
+        json.raw('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!first) {
+                json.raw(',');
             }
+            first = false;
+            json.raw(key((String) e.getKey()));
+            value(json, e.getValue());
         }
         json.raw('}');
+    }
+
+    /** Section data as a JSON object, its keys encoded once for its kind. */
+    private static JsonBytes fields(JsonBytes json, SectionData data) {
+        json.raw('{');
+        byte[][] keys = encodedKeys(data.keys());
+        for (int i = 0; i < keys.length; i++) {
+            json.separator(i).raw(keys[i]);
+            value(json, data.valueAt(i));
+        }
+        return json.raw('}');
     }
 
     /**
@@ -126,6 +137,16 @@ final class SectionDataJson {
             value(json.separator(i), list.get(i));
         }
         json.raw(']');
+    }
+
+    /** Data many decisions show (a qualification's figures), encoded once and kept with it. */
+    private static byte[] encodedShared(SectionData data) {
+        if (data.writtenForm() instanceof byte[] known) {
+            return known;
+        }
+        byte[] encoded = fields(new JsonBytes(256), data).toByteArray();
+        data.keepWrittenForm(encoded);
+        return encoded;
     }
 
     /**
