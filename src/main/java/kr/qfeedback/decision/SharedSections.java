@@ -20,28 +20,20 @@ import kr.qfeedback.rules.SectionChoice;
 /**
  * The sections that read the same for every candidate of a qualification who sat the same stage
  * with the same grade: those whose data is the qualification's reference figures (applicants and
- * pass rates, their trend, related qualifications) or nothing at all (training, jobs), and whose
- * title and body name nothing of the candidate's own. Each is rendered once per rule set, qualification, message, stage, grade and
+ * pass rates, their trend, related qualifications) and whose title and body name nothing of the
+ * candidate's own. Each is rendered once per rule set, qualification, message, stage, grade and
  * data stage, as fixed texts and shared data whose encoded forms the decision JSON keeps, instead
  * of once per decision. A message that names anything else (a score, a date of the candidate's) is
  * rendered every time, and so is every section of a request whose qualification name differs from
  * the reference data's (the page then shows the name sent).
  */
 final class SharedSections {
-    /**
-     * Sections whose data {@link SectionDataAssembler} takes from the reference data alone, or that
-     * have none (learning resources, training, jobs, certificate issue, the survey).
-     */
+    /** Sections whose data {@link SectionDataAssembler} takes from the reference data alone. */
     private static final Set<SectionId> REFERENCE_DATA = EnumSet.of(
             SectionId.PASSER_COMPARISON,
             SectionId.PASS_RATE_TREND,
             SectionId.PREP_PERIOD,
-            SectionId.RELATED_QUALIFICATIONS,
-            SectionId.LEARNING_RESOURCES,
-            SectionId.TRAINING,
-            SectionId.JOBS,
-            SectionId.CERTIFICATE_ISSUE,
-            SectionId.SURVEY);
+            SectionId.RELATED_QUALIFICATIONS);
 
     /**
      * What their texts may name to read the same for everybody of a qualification, stage and grade:

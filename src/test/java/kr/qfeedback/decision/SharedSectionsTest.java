@@ -69,7 +69,7 @@ class SharedSectionsTest {
     void candidatesOfOneQualificationStageAndGradeReadTheSamePassRateSectionsMadeOnce() {
         FeedbackDecision first = writtenFail(null, "2026-03-11", 52.5);
         FeedbackDecision second = writtenFail(null, "2026-04-02", 38.0);
-        for (SectionId id : List.of(SectionId.PASSER_COMPARISON, SectionId.PASS_RATE_TREND, SectionId.TRAINING)) {
+        for (SectionId id : List.of(SectionId.PASSER_COMPARISON, SectionId.PASS_RATE_TREND)) {
             Section a = section(first, id);
             Section b = section(second, id);
             assertSame(a.bodyText(), b.bodyText(), id + " body made once");
