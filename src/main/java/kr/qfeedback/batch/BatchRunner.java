@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import kr.qfeedback.lifecycle.BackgroundWork;
 import kr.qfeedback.rules.RuleSet;
 import kr.qfeedback.wire.FeedbackRequestParser;
 
@@ -117,13 +117,14 @@ public final class BatchRunner {
         }
         // The reader puts every chunk here in input order, then END; at most poolSize + 1 entries.
         BlockingQueue<Chunk> ordered = new ArrayBlockingQueue<>(poolSize + 1);
-        AtomicInteger workerNumber = new AtomicInteger();
+        // lowered: the JIT's compiler threads get the CPU first, so the workers' code is compiled sooner
         ThreadPoolExecutor workers = new ThreadPoolExecutor(
-                threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(poolSize), r -> {
-                    Thread t = new Thread(r, "batch-worker-" + workerNumber.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                threads,
+                threads,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(poolSize),
+                BackgroundWork.loweredThreads("batch-worker"));
         long lines = 0;
         long decided = 0;
         long errors = 0;

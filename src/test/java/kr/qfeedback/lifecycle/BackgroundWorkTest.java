@@ -53,6 +53,20 @@ class BackgroundWorkTest {
         assertEquals("true 5", seen.get(30, TimeUnit.SECONDS), "nice 10 and SCHED_IDLE (policy 5)");
     }
 
+    @Test
+    void aCommandsOwnLongWorkRunsLoweredYetNotOnlyOnIdleTime() throws Exception {
+        assumeTrue(
+                Files.exists(Path.of("/proc/thread-self/stat")) && Files.isExecutable(Path.of("/usr/bin/renice")),
+                "needs Linux /proc and renice");
+        java.util.concurrent.FutureTask<String> seen =
+                new java.util.concurrent.FutureTask<>(() -> Thread.currentThread()
+                                .getName() + " " + BackgroundWork.currentThreadLowered() + " " + schedulingPolicy());
+        Thread worker = BackgroundWork.loweredThreads("batch-worker").newThread(seen);
+        worker.start();
+        assertEquals("batch-worker-1 true 0", seen.get(30, TimeUnit.SECONDS), "nice 10 and the normal policy (0)");
+        assertTrue(worker.isDaemon());
+    }
+
     /** The scheduling policy of this thread: field 41 of /proc/thread-self/stat (5 = SCHED_IDLE). */
     private static String schedulingPolicy() throws java.io.IOException {
         String[] stat = Files.readString(Path.of("/proc/thread-self/stat"))
