@@ -131,9 +131,9 @@ public final class BatchRunner {
         decider.textMessages(messages != null);
         try (InputStream input = Files.newInputStream(in);
                 OutputStream output = DirectFileOutput.open(out);
-                OutputStream csv = messages == null
-                        ? OutputStream.nullOutputStream()
-                        : new java.io.BufferedOutputStream(Files.newOutputStream(messages), 1 << 16)) {
+                // around the page cache like the decisions: a cohort's texts are ~1 GB
+                OutputStream csv =
+                        messages == null ? OutputStream.nullOutputStream() : DirectFileOutput.open(messages)) {
             if (messages != null) {
                 csv.write(TextMessageRows.HEADER);
             }
