@@ -86,29 +86,14 @@ public final class FeedbackDecider {
         int slot = shared.slot(choice, template, facts);
         SharedSections.Rendered kept = slot < 0 ? null : shared.kept(facts, slot);
         if (kept != null) {
-            return new Section(
-                    choice.id(),
-                    choice.order(),
-                    choice.tone(),
-                    kept.title(),
-                    kept.body(),
-                    kept.data(),
-                    template.links());
+            return kept.section(choice, template.links());
         }
         Map<String, Object> data = assembler.dataFor(choice, facts, outcome);
         CompiledTemplate.Values values = placeholders.forSection(choice, data);
         Text title = template.title().fillText(values);
         Text body = template.body().fillText(values);
         if (slot >= 0) {
-            kept = shared.keep(facts, slot, title, body, data);
-            return new Section(
-                    choice.id(),
-                    choice.order(),
-                    choice.tone(),
-                    kept.title(),
-                    kept.body(),
-                    kept.data(),
-                    template.links());
+            return shared.keep(facts, slot, title, body, data).section(choice, template.links());
         }
         return new Section(choice.id(), choice.order(), choice.tone(), title, body, data, template.links());
     }

@@ -2,9 +2,12 @@ package kr.qfeedback.decision;
 
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.qfeedback.feedback.Grade;
+import kr.qfeedback.feedback.Link;
+import kr.qfeedback.feedback.Section;
 import kr.qfeedback.feedback.SectionData;
 import kr.qfeedback.feedback.SectionId;
 import kr.qfeedback.feedback.Stage;
@@ -66,7 +69,12 @@ final class SharedSections {
     private static final int DATA_STAGES = DataStage.values().length;
 
     /** A section as every such candidate reads it. */
-    record Rendered(Text title, Text body, SectionData data) {}
+    record Rendered(Text title, Text body, SectionData data) {
+        /** The section shown by {@code choice} (its order and tone), with these texts and data. */
+        Section section(SectionChoice choice, List<Link> links) {
+            return new Section(choice.id(), choice.order(), choice.tone(), title, body, data, links);
+        }
+    }
 
     /** The messages rendered once, numbered; read-only after construction. */
     private final Map<CompiledMessages.SectionMessage, Integer> shared = new IdentityHashMap<>();
