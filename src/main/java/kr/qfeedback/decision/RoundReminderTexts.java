@@ -43,8 +43,7 @@ final class RoundReminderTexts {
                 case REGISTRATION_OPENS, REGISTRATION_CLOSES, EXAM_DAY -> same.addAll(SAME_FOR_THE_ROUND);
                 default -> {}
             }
-            sameForTheRound[kind.ordinal()] = template != null
-                    && Placeholders.namesIn(template).stream().allMatch(n -> same.contains(Placeholder.named(n)));
+            sameForTheRound[kind.ordinal()] = template != null && Placeholders.namesOnly(template, same);
         }
     }
 

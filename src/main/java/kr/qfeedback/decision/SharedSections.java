@@ -98,9 +98,7 @@ final class SharedSections {
     }
 
     private static boolean readsTheSame(String template) {
-        return template == null
-                || Placeholders.namesIn(template).stream()
-                        .allMatch(name -> SAME_FOR_THE_QUALIFICATION.contains(Placeholder.named(name)));
+        return template == null || Placeholders.namesOnly(template, SAME_FOR_THE_QUALIFICATION);
     }
 
     /** Where {@code message} of {@code choice} is kept for this decision's candidate, or -1 when it is rendered for them alone. */

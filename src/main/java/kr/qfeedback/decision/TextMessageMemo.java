@@ -25,8 +25,7 @@ final class TextMessageMemo {
     private final boolean smsSameForTheResult;
 
     TextMessageMemo(RuleSet rules) {
-        smsSameForTheResult = Placeholders.namesIn(rules.messages().sms()).stream()
-                .allMatch(n -> SAME_FOR_THE_RESULT.contains(Placeholder.named(n)));
+        smsSameForTheResult = Placeholders.namesOnly(rules.messages().sms(), SAME_FOR_THE_RESULT);
     }
 
     /** The SMS, filled once per qualification, stage and result when it reads the same for all of them. */

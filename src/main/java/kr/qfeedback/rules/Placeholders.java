@@ -44,6 +44,19 @@ public final class Placeholders {
         }
     }
 
+    /**
+     * Whether every placeholder {@code template} names is one of {@code allowed} (an unknown name is
+     * not): a text that names only values shared by many candidates can be filled once for them.
+     */
+    public static boolean namesOnly(String template, Set<Placeholder> allowed) {
+        for (String name : namesIn(template)) {
+            if (!allowed.contains(Placeholder.named(name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static List<String> namesIn(String template) {
         List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);

@@ -1,6 +1,7 @@
 package kr.qfeedback.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /** Filling message templates: unknown values show as "-", optional [ … ] parts drop out when a value inside is unknown. */
 class PlaceholdersTest {
+
+    @Test
+    void aTextNamesOnlyGivenPlaceholdersWhenEveryNameItHoldsIsOneOfThem() {
+        var shared = java.util.EnumSet.of(Placeholder.QUALIFICATION_NAME, Placeholder.STAGE_NAME);
+        assertTrue(Placeholders.namesOnly("{qualificationName} {stageName}시험[ 안내]", shared));
+        assertTrue(Placeholders.namesOnly("고정된 문구", shared));
+        assertFalse(Placeholders.namesOnly("{qualificationName} {totalScore}점", shared));
+        assertFalse(Placeholders.namesOnly("{qualificationName} {없는이름}", shared), "an unknown name is not shared");
+    }
 
     @Test
     void knownValuesAreFilledIn() {
