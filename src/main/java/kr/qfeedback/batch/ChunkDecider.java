@@ -42,7 +42,7 @@ final class ChunkDecider {
                 FeedbackDecision decision = decisions.decide(request, rules);
                 chunk.out.addDecision(decision);
                 if (textMessages) {
-                    chunk.messages.add(request.candidateId(), chunk.out);
+                    chunk.messages.add(request.candidateId(), decision.notifications());
                 }
                 chunk.decided++;
             } catch (ApiError error) {

@@ -3,29 +3,36 @@ package kr.qfeedback.batch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import kr.qfeedback.wire.DecisionLines;
+import java.util.Arrays;
+import kr.qfeedback.feedback.Notifications;
+import kr.qfeedback.feedback.Text;
 
 /**
  * A chunk's text messages as CSV rows for a sending system ({@code batch --notifications FILE}):
  * {@code candidateId,channel,text}, one row per channel (SMS, LMS), UTF-8, CRLF line ends and a
  * field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180).
- * The file carries no phone number: the service never receives one. The texts are copied from the
- * decisions' JSON just written ({@link DecisionLines#lastSms}), not encoded a second time.
+ * The file carries no phone number: the service never receives one. A text is written piece by
+ * piece: a fixed piece (a template's literal text, a round's reminder) is encoded once and its
+ * bytes kept with it ({@link Text.Fixed#keepRowForm}), so a row mostly copies bytes; the bytes are
+ * exactly those of the joined text's {@code getBytes(UTF_8)}.
  */
 final class TextMessageRows {
     static final byte[] HEADER = "candidateId,channel,text\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SMS = ",SMS,".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LMS = ",LMS,".getBytes(StandardCharsets.US_ASCII);
 
+    /** A piece's kept form ends in one byte of these flags after its text's bytes (quotes doubled). */
+    private static final byte QUOTED = 1;
+    /** Starts with a low or ends with a high surrogate: it may pair with its neighbour's, so the text is joined. */
+    private static final byte JOIN = 2;
+
     private byte[] bytes = new byte[1 << 14];
     private int length;
 
-    /** The rows of the decision {@code lines} holds last: its SMS and its LMS. */
-    void add(String candidateId, DecisionLines lines) {
-        int sms = lines.lastSms(); // first: it may give the text a larger array
-        row(candidateId, SMS, lines.text(), sms);
-        int lms = lines.lastLms();
-        row(candidateId, LMS, lines.text(), lms);
+    /** The rows of one decision's text messages: its SMS and its LMS. */
+    void add(String candidateId, Notifications notifications) {
+        row(candidateId, SMS, notifications.smsText());
+        row(candidateId, LMS, notifications.lmsText());
     }
 
     void writeTo(OutputStream out) throws IOException {
@@ -36,50 +43,54 @@ final class TextMessageRows {
         length = 0;
     }
 
-    private void row(String candidateId, byte[] channel, byte[] text, int length) {
+    private void row(String candidateId, byte[] channel, Text text) {
         field(candidateId);
         append(channel, channel.length);
-        field(text, length);
+        field(text);
         append('\r');
         append('\n');
     }
 
     /**
-     * One field of UTF-8 text, quoted when RFC 4180 asks for it (the bytes asked about are ASCII,
-     * never part of a Korean letter's), copied in runs between its quotes.
+     * One field of text, its pieces copied or encoded in turn after a byte left for the opening
+     * quote, which is dropped when no piece asks for quoting (a quote inside forces it, so doubling
+     * quotes as they come is right). A surrogate that may pair across pieces sends the whole text
+     * through {@link #field(String)}.
      */
-    void field(byte[] text, int length) {
+    void field(Text text) {
+        int start = length;
+        append('"');
         boolean quote = false;
-        for (int i = 0; i < length && !quote; i++) {
-            int b = text[i] & 0xFF;
-            quote = b <= ',' && (b == ',' || b == '"' || b == '\r' || b == '\n');
-        }
-        if (!quote) {
-            append(text, length);
-            return;
-        }
-        ensure(2 * length + 2);
-        bytes[this.length++] = '"';
-        int from = 0;
-        for (int i = 0; i < length; i++) {
-            if (text[i] == '"') { // the run up to it and the quote, then the quote again
-                System.arraycopy(text, from, bytes, this.length, i + 1 - from);
-                this.length += i + 1 - from;
-                bytes[this.length++] = '"';
-                from = i + 1;
+        for (int i = 0, n = text.parts(); i < n; i++) {
+            Object part = text.part(i);
+            int flags;
+            if (part instanceof Text.Fixed fixed) {
+                byte[] form = rowForm(fixed);
+                flags = form[form.length - 1];
+                append(form, form.length - 1);
+            } else {
+                flags = value((String) part);
             }
+            if ((flags & JOIN) != 0) {
+                length = start;
+                field(text.toString());
+                return;
+            }
+            quote |= (flags & QUOTED) != 0;
         }
-        System.arraycopy(text, from, bytes, this.length, length - from);
-        this.length += length - from;
-        bytes[this.length++] = '"';
+        if (quote) {
+            append('"');
+        } else {
+            System.arraycopy(bytes, start + 1, bytes, start, length - start - 1);
+            length--;
+        }
     }
 
     /** One field, quoted when RFC 4180 asks for it. */
     void field(String value) {
         boolean quote = false;
         for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+            quote = asksForQuotes(value.charAt(i));
         }
         if (!quote) {
             append(value.getBytes(StandardCharsets.UTF_8));
@@ -88,6 +99,64 @@ final class TextMessageRows {
         append('"');
         append(value.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8));
         append('"');
+    }
+
+    /** A fixed piece's bytes with their flags after them, made the first time the piece is met. */
+    private static byte[] rowForm(Text.Fixed fixed) {
+        if (fixed.rowForm() instanceof byte[] known) {
+            return known;
+        }
+        String text = fixed.text();
+        int flags = 0;
+        for (int i = 0; i < text.length(); i++) {
+            flags |= asksForQuotes(text.charAt(i)) ? QUOTED : 0;
+        }
+        if (!text.isEmpty()
+                && (Character.isLowSurrogate(text.charAt(0))
+                        || Character.isHighSurrogate(text.charAt(text.length() - 1)))) {
+            flags |= JOIN;
+        }
+        byte[] encoded = text.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
+        byte[] form = Arrays.copyOf(encoded, encoded.length + 1);
+        form[encoded.length] = (byte) flags;
+        fixed.keepRowForm(form);
+        return form;
+    }
+
+    /** Appends a value's UTF-8 bytes, its quotes doubled; returns its flags ({@link #JOIN} for any surrogate). */
+    private int value(String value) {
+        int n = value.length();
+        ensure(n * 3);
+        byte[] out = bytes;
+        int at = length;
+        int flags = 0;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+                if (c <= ',' && asksForQuotes(c)) {
+                    flags = QUOTED;
+                    if (c == '"') {
+                        out[at++] = '"'; // n * 3 leaves room: a quote takes two of its three
+                    }
+                }
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                return JOIN; // the caller starts the field again
+            } else {
+                out[at++] = (byte) (0xE0 | (c >> 12));
+                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        length = at;
+        return flags;
+    }
+
+    private static boolean asksForQuotes(char c) {
+        return c == ',' || c == '"' || c == '\r' || c == '\n';
     }
 
     private void append(char ascii) {
@@ -107,7 +176,7 @@ final class TextMessageRows {
 
     private void ensure(int more) {
         if (length + more > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
+            bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
         }
     }
 }

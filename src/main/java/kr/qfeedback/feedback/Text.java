@@ -13,6 +13,8 @@ public final class Text {
         private final String text;
         /** What a writer made of this piece once (the decision JSON's encoded bytes); null until then. */
         private volatile Object writtenForm;
+        /** What a second writer made of it once (the batch's CSV rows of text messages); null until then. */
+        private volatile Object rowForm;
 
         public Fixed(String text) {
             this.text = java.util.Objects.requireNonNull(text, "text must not be null");
@@ -30,6 +32,16 @@ public final class Text {
         /** Keeps a writer's form of this piece; one writer uses it, and it makes the same form every time. */
         public void keepWrittenForm(Object form) {
             writtenForm = form;
+        }
+
+        /** The form {@link #keepRowForm} kept, or null. */
+        public Object rowForm() {
+            return rowForm;
+        }
+
+        /** Keeps the CSV writer's form of this piece, as {@link #keepWrittenForm} does the JSON writer's. */
+        public void keepRowForm(Object form) {
+            rowForm = form;
         }
 
         @Override

@@ -93,15 +93,11 @@ public final class DecisionJson {
     }
 
     private static JsonBytes encode(FeedbackDecision decision, boolean explain) {
-        return append(BYTES.get().clear(), decision, explain, null);
+        return append(BYTES.get().clear(), decision, explain);
     }
 
-    /**
-     * Appends the decision's JSON to {@code json}; with {@code textMessages} not null, also puts
-     * where the contents of {@code notifications.sms} and {@code .lms} lie in it there (from, to,
-     * from, to; -1 when the decision has none).
-     */
-    static JsonBytes append(JsonBytes json, FeedbackDecision decision, boolean explain, int[] textMessages) {
+    /** Appends the decision's JSON to {@code json}. */
+    static JsonBytes append(JsonBytes json, FeedbackDecision decision, boolean explain) {
         json.forget().raw(DECISION_ID).string(decision.decisionId());
         json.raw(RULES_VERSION).raw(EncodedValues.version(decision.rulesVersion()));
         json.raw(AS_OF).raw(EncodedValues.date(decision.asOf()));
@@ -119,7 +115,7 @@ public final class DecisionJson {
             text(json.raw(MESSAGE), n.messageText()).raw('}');
         }
         json.raw(']');
-        reminders(json, decision, textMessages);
+        reminders(json, decision);
         if (explain) {
             json.raw(TRACE).raw('[');
             List<TraceEntry> trace = decision.trace();
@@ -143,7 +139,7 @@ public final class DecisionJson {
      * {@code reminders} and {@code notifications}, after {@code notices} as the contract orders them.
      * The LMS lists the reminders: their longer values are copied from where they were written.
      */
-    private static void reminders(JsonBytes json, FeedbackDecision decision, int[] textMessages) {
+    private static void reminders(JsonBytes json, FeedbackDecision decision) {
         json.raw(REMINDERS).raw('[');
         List<Reminder> reminders = decision.reminders();
         for (int i = 0; i < reminders.size(); i++) {
@@ -157,22 +153,10 @@ public final class DecisionJson {
         Notifications n = decision.notifications();
         if (n == null) {
             json.nullValue();
-            if (textMessages != null) {
-                java.util.Arrays.fill(textMessages, -1);
-            }
             return;
         }
-        int smsFrom = json.raw(SMS).length() + 1;
-        int smsTo = text(json, n.smsText()).length() - 1;
-        int lmsFrom = json.raw(LMS).length() + 1;
-        int lmsTo = text(json, n.lmsText()).length() - 1;
-        json.raw('}');
-        if (textMessages != null) {
-            textMessages[0] = smsFrom;
-            textMessages[1] = smsTo;
-            textMessages[2] = lmsFrom;
-            textMessages[3] = lmsTo;
-        }
+        text(json.raw(SMS), n.smsText());
+        text(json.raw(LMS), n.lmsText()).raw('}');
     }
 
     private static void release(JsonBytes json) {

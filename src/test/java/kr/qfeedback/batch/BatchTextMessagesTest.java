@@ -83,29 +83,6 @@ class BatchTextMessagesTest {
         assertEquals("plain\"a,b\"\"say \"\"hi\"\"\"\"two\nlines\"", out.toString(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void aTextCopiedAsUtf8BytesIsQuotedExactlyAsTheSameTextAsAString() throws IOException {
-        for (String text : List.of(
-                "",
-                "plain",
-                "a,b",
-                "\"",
-                "say \"hi\", \"\"",
-                "(Q-Net) 정보처리기사 실기시험 결과: 합격\n다음 일정\n- 마감(2026.03.20)\r\n끝\"",
-                "한글만")) {
-            TextMessageRows asString = new TextMessageRows();
-            asString.field(text);
-            TextMessageRows asBytes = new TextMessageRows();
-            byte[] utf8 = (text + "tail").getBytes(StandardCharsets.UTF_8); // a longer array, as a reused one is
-            asBytes.field(utf8, utf8.length - 4);
-            var expected = new java.io.ByteArrayOutputStream();
-            asString.writeTo(expected);
-            var actual = new java.io.ByteArrayOutputStream();
-            asBytes.writeTo(actual);
-            assertEquals(expected.toString(StandardCharsets.UTF_8), actual.toString(StandardCharsets.UTF_8), text);
-        }
-    }
-
     /** A strict RFC 4180 reader: CRLF row ends, quoted fields with doubled quotes. */
     private static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
