@@ -89,7 +89,9 @@ final class ReminderPlanner {
         }
         ExemptionWindow exemption = facts.exemption();
         if (exemption != null && !finalPass && !(writtenPass && documents.endsWith("_OVERDUE"))) {
-            plan.add(ReminderKind.EXEMPTION_ENDS, exemption.validUntil(), "", exemption.validUntil());
+            // filled for this candidate, not kept: the end dates of a qualification spread over two
+            // years, and texts kept for each would outgrow the processor's caches (docs/performance.md)
+            plan.add(ReminderKind.EXEMPTION_ENDS, exemption.validUntil(), "", null);
         }
         if (shows(outcome, SectionId.SURVEY)) {
             plan.addUnnamed(ReminderKind.SURVEY_ENDS, table.surveyEnd());

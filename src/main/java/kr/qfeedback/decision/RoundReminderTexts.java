@@ -12,14 +12,14 @@ import kr.qfeedback.rules.Placeholders;
 
 /**
  * The reminder texts that read the same for every candidate of a qualification with the same
- * round or date (a template that names only the qualification, the round and its dates, the
- * deadline or the exemption's end), filled once per rule set, qualification and key instead of
- * once per decision. Each is one fixed piece ({@link Text#fixed}): the decision JSON encodes it
+ * round or deadline (a template that names only the qualification, the round and its dates, or the
+ * documents' deadline), filled once per rule set, qualification and key instead of once per
+ * decision. Each is one fixed piece ({@link Text#fixed}): the decision JSON encodes it
  * once and keeps the bytes in the piece, and the LMS that lists it copies them. A template
  * that names a candidate's own value (a score, the request's round) is filled every time.
  */
 final class RoundReminderTexts {
-    /** What a text may name to read the same for everybody with the same key (a round, a deadline, an end date). */
+    /** What a text may name to read the same for everybody with the same key (a round, a deadline). */
     private static final Set<Placeholder> SAME_FOR_EVERYBODY =
             EnumSet.of(Placeholder.QUALIFICATION_NAME, Placeholder.RESULT_LINK, Placeholder.SURVEY_END);
 
@@ -39,7 +39,6 @@ final class RoundReminderTexts {
             Set<Placeholder> same = EnumSet.copyOf(SAME_FOR_EVERYBODY);
             switch (kind) {
                 case DOCUMENTS_DUE -> same.add(Placeholder.DEADLINE);
-                case EXEMPTION_ENDS -> same.add(Placeholder.VALID_UNTIL);
                 case REGISTRATION_OPENS, REGISTRATION_CLOSES, EXAM_DAY -> same.addAll(SAME_FOR_THE_ROUND);
                 default -> {}
             }
@@ -48,8 +47,8 @@ final class RoundReminderTexts {
     }
 
     /**
-     * The text of {@code kind} for {@code key} (the round's entry, or the date: the deadline, the
-     * exemption's end) of {@code qualification} (of this rule set's fact deriver), filled with
+     * The text of {@code kind} for {@code key} (the round's entry, or the documents' deadline) of
+     * {@code qualification} (of this rule set's fact deriver), filled with
      * {@code values} (which must give that key's values) the first time; null when the kind's
      * template reads a candidate's own value.
      */
