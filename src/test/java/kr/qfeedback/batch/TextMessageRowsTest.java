@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import kr.qfeedback.feedback.HardTexts;
 import kr.qfeedback.feedback.Notifications;
 import kr.qfeedback.feedback.Text;
 import org.junit.jupiter.api.Test;
@@ -19,25 +20,9 @@ import org.junit.jupiter.api.Test;
  * characters, emoji, a surrogate pair cut between two pieces, lone surrogates.
  */
 class TextMessageRowsTest {
-    /** Values that are hard to write: each character CSV quotes for, and every kind of UTF-16 unit. */
-    private static final List<String> ODD = List.of(
-            "정보처리기사",
-            "say \"hi\", then go",
-            "a,b",
-            "two\nlines\r\n",
-            "\t\b\f\u0001\u001f\u007f",
-            "é ß ü 😀",
-            "x\uD83D",
-            "\uDE00y",
-            "\uD800",
-            "\uDC00",
-            "\uD800\uD800\uDC00",
-            "42.6",
-            "");
-
     /** Fixed pieces are met again and again (their bytes are kept): a few, each shared by many texts. */
     private static final List<Text.Fixed> FIXED =
-            ODD.stream().map(Text.Fixed::new).toList();
+            HardTexts.VALUES.stream().map(Text.Fixed::new).toList();
 
     @Test
     void rowsAreTheJoinedTextsAsRfc4180FieldsInUtf8() throws IOException {
@@ -80,10 +65,7 @@ class TextMessageRowsTest {
     private static Text text(Random random) {
         List<Object> parts = new ArrayList<>();
         for (int i = 0, n = random.nextInt(6); i < n; i++) {
-            parts.add(
-                    random.nextBoolean()
-                            ? FIXED.get(random.nextInt(FIXED.size()))
-                            : new String(ODD.get(random.nextInt(ODD.size()))));
+            parts.add(random.nextBoolean() ? FIXED.get(random.nextInt(FIXED.size())) : HardTexts.any(random));
         }
         return Text.of(parts);
     }

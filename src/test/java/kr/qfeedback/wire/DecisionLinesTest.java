@@ -14,6 +14,7 @@ import java.util.Random;
 import kr.qfeedback.decision.plain.PlainDecisionJson;
 import kr.qfeedback.feedback.ExamResult;
 import kr.qfeedback.feedback.FeedbackDecision;
+import kr.qfeedback.feedback.HardTexts;
 import kr.qfeedback.feedback.Notifications;
 import kr.qfeedback.feedback.Outcome;
 import kr.qfeedback.feedback.Reminder;
@@ -28,21 +29,6 @@ import org.junit.jupiter.api.Test;
  * characters, emoji, a surrogate pair cut between two pieces, lone surrogates).
  */
 class DecisionLinesTest {
-    /** Values that are hard to write: each escape JSON knows, and every kind of UTF-16 unit. */
-    private static final List<String> ODD = List.of(
-            "정보처리기사",
-            "say \"hi\", then go",
-            "back\\slash/",
-            "two\nlines\r\n",
-            "\t\b\f\u0001\u001f\u007f",
-            "é ß ü 😀",
-            "x\uD83D",
-            "\uDE00y",
-            "\uD800",
-            "\uDC00",
-            "\uD800\uD800\uDC00",
-            "");
-
     @Test
     void linesAreTheDecisionsJsonWhateverTheirTextsHold() throws IOException {
         Random random = new Random(7L);
@@ -73,20 +59,23 @@ class DecisionLinesTest {
 
     private static FeedbackDecision decision(Random random, int round) {
         List<Reminder> reminders = new ArrayList<>();
-        List<Object> lms = new ArrayList<>(List.of(new Text.Fixed("(Q-Net) "), odd(random), new Text.Fixed("\n")));
+        List<Object> lms =
+                new ArrayList<>(List.of(new Text.Fixed("(Q-Net) "), HardTexts.any(random), new Text.Fixed("\n")));
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
             Text text = random.nextBoolean()
-                    ? Text.of(odd(random) + round)
-                    : Text.of(List.of(odd(random), new Text.Fixed(" 마감("), odd(random), new Text.Fixed(")")));
+                    ? Text.of(HardTexts.any(random) + round)
+                    : Text.of(List.of(
+                            HardTexts.any(random), new Text.Fixed(" 마감("), HardTexts.any(random), new Text.Fixed(")")));
             reminders.add(new Reminder(ReminderKind.values()[i], LocalDate.of(2026, 3, 20 + i), text, 1, "1320", ""));
             lms.add(new Text.Fixed("- "));
             for (int p = 0; p < text.parts(); p++) {
                 lms.add(text.part(p)); // the very values of the reminder, as the decider splices them in
             }
         }
-        lms.add(odd(random));
-        Text sms =
-                random.nextBoolean() ? Text.of(odd(random) + odd(random)) : Text.of(List.of(odd(random), odd(random)));
+        lms.add(HardTexts.any(random));
+        Text sms = random.nextBoolean()
+                ? Text.of(HardTexts.any(random) + HardTexts.any(random))
+                : Text.of(List.of(HardTexts.any(random), HardTexts.any(random)));
         return new FeedbackDecision(
                 "d-" + round,
                 "v1",
@@ -97,9 +86,5 @@ class DecisionLinesTest {
                 reminders,
                 new Notifications(sms, Text.of(lms)),
                 List.of());
-    }
-
-    private static String odd(Random random) {
-        return new String(ODD.get(random.nextInt(ODD.size()))); // a new instance, as most values are
     }
 }
