@@ -88,17 +88,14 @@ final class TextMessageRows {
 
     /** One field, quoted when RFC 4180 asks for it. */
     void field(String value) {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            quote = asksForQuotes(value.charAt(i));
+        boolean quote = asksForQuotes(value);
+        if (quote) {
+            append('"');
         }
-        if (!quote) {
-            append(value.getBytes(StandardCharsets.UTF_8));
-            return;
+        append(encoded(value, quote));
+        if (quote) {
+            append('"');
         }
-        append('"');
-        append(value.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8));
-        append('"');
     }
 
     /** A fixed piece's bytes with their flags after them, made the first time the piece is met. */
@@ -107,56 +104,46 @@ final class TextMessageRows {
             return known;
         }
         String text = fixed.text();
-        int flags = 0;
-        for (int i = 0; i < text.length(); i++) {
-            flags |= asksForQuotes(text.charAt(i)) ? QUOTED : 0;
-        }
+        boolean quote = asksForQuotes(text);
+        int flags = quote ? QUOTED : 0;
         if (!text.isEmpty()
                 && (Character.isLowSurrogate(text.charAt(0))
                         || Character.isHighSurrogate(text.charAt(text.length() - 1)))) {
             flags |= JOIN;
         }
-        byte[] encoded = text.replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = encoded(text, quote);
         byte[] form = Arrays.copyOf(encoded, encoded.length + 1);
         form[encoded.length] = (byte) flags;
         fixed.keepRowForm(form);
         return form;
     }
 
-    /** Appends a value's UTF-8 bytes, its quotes doubled; returns its flags ({@link #JOIN} for any surrogate). */
+    /** Appends a value's bytes, its quotes doubled; returns its flags ({@link #JOIN} for any surrogate). */
     private int value(String value) {
-        int n = value.length();
-        ensure(n * 3);
-        byte[] out = bytes;
-        int at = length;
-        int flags = 0;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                out[at++] = (byte) c;
-                if (c <= ',' && asksForQuotes(c)) {
-                    flags = QUOTED;
-                    if (c == '"') {
-                        out[at++] = '"'; // n * 3 leaves room: a quote takes two of its three
-                    }
-                }
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | (c >> 6));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
                 return JOIN; // the caller starts the field again
-            } else {
-                out[at++] = (byte) (0xE0 | (c >> 12));
-                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        length = at;
-        return flags;
+        boolean quote = asksForQuotes(value);
+        append(encoded(value, quote));
+        return quote ? QUOTED : 0;
     }
 
-    private static boolean asksForQuotes(char c) {
-        return c == ',' || c == '"' || c == '\r' || c == '\n';
+    /** Whether RFC 4180 asks for {@code text} to be quoted: it holds a comma, a quote or a line break. */
+    private static boolean asksForQuotes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text} in UTF-8, its quotes doubled when it is quoted (a quote makes it so). */
+    private static byte[] encoded(String text, boolean quoted) {
+        return (quoted ? text.replace("\"", "\"\"") : text).getBytes(StandardCharsets.UTF_8);
     }
 
     private void append(char ascii) {
